@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+// gru-explain: a GRU that shows every number. No third-party packages.
+import PackageDescription
+
+let package = Package(
+    name: "gru-explain",
+    products: [
+        .executable(name: "gru-explain", targets: ["gru-explain"]),
+    ],
+    targets: [
+        // Pure math and the trace model: cell forward/backward, sequence, loss, SGD.
+        .target(name: "GRUCore"),
+        // A small JSON reader (with line/column positions) and writer (shortest round-trip numbers).
+        .target(name: "GRUJSON"),
+        // Lesson files: decoding, validation with JSON-path error messages, bundled lessons.
+        .target(name: "GRULessons", dependencies: ["GRUCore", "GRUJSON"]),
+        // Trace → JSON, text tables, Markdown, TSV; zh/en strings.
+        .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons"]),
+        // Argument parsing, commands, exit codes.
+        .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender"]),
+        // A few lines: hand the arguments to GRUExplainCLI and exit with its status.
+        .executableTarget(name: "gru-explain", dependencies: ["GRUExplainCLI"]),
+
+        .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
+        .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons"],
+                    resources: [.copy("Malformed")]),
+        .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"]),
+    ]
+)

@@ -1,0 +1,86 @@
+/// One training sequence: inputs x_1…x_T and targets target_1…target_T.
+public struct TrainingSequence: Equatable, Sendable {
+    public var inputs: [[Double]]   // T × (I)
+    public var targets: [[Double]]  // T × (O)
+    public init(inputs: [[Double]], targets: [[Double]]) {
+        self.inputs = inputs
+        self.targets = targets
+    }
+}
+
+/// The loss of one timestep and its gradient, in the model's conventions.
+public enum Loss {
+    /// `L_t` for one timestep of a sequence of length `T`; under the mean reduction it already
+    /// carries the factor 1/T, so that `L_seq = Σ_t L_t` in both reductions.
+    public static func term(_ c: ModelConfig, y: [Double], target: [Double], T: Int) -> Double {
+        var s = 0.0
+        for k in y.indices { let e = y[k] - target[k]; s += e * e }
+        let perKind = c.loss == .halfSquared ? 0.5 * s : s
+        return c.reduction == .mean ? perKind / Double(T) : perKind
+    }
+
+    /// `∂L_t/∂y_t`: `(y − target)` for half_squared, `2(y − target)` for squared, times 1/T under mean.
+    public static func gradient(_ c: ModelConfig, y: [Double], target: [Double], T: Int) -> [Double] {
+        var factor = c.loss == .halfSquared ? 1.0 : 2.0
+        if c.reduction == .mean { factor /= Double(T) }
+        return zip(y, target).map { factor * ($0 - $1) }
+    }
+}
+
+/// The forward pass, the loss and BPTT over one sequence, recorded step by step.
+public struct SequenceTrace: Equatable, Sendable {
+    /// t = 1…T
+    public var forward: [StepForward]
+    /// L_seq
+    public var loss: Double
+    /// t = T…1, in the order BPTT computes them.
+    public var backward: [StepBackward]
+    /// ∂L_seq/∂θ: the sum of every timestep's `grads`.
+    public var gradients: Parameters
+}
+
+public enum SequencePass {
+    /// The forward pass over `inputs` from `h0`, with no targets: how a trained model is applied.
+    public static func forward(_ p: Parameters, _ c: ModelConfig, h0: [Double],
+                               inputs: [[Double]]) -> [StepForward] {
+        var steps: [StepForward] = []
+        steps.reserveCapacity(inputs.count)
+        var h = h0
+        for (i, x) in inputs.enumerated() {
+            let step = GRUCell.forward(p, c, t: i + 1, x: x, hPrev: h)
+            h = step.h
+            steps.append(step)
+        }
+        return steps
+    }
+
+    /// Forward, loss and backpropagation through time for one sequence.
+    ///
+    /// `weight` multiplies this sequence's loss (1 when sequence losses are summed, 1/N when they
+    /// are averaged over N sequences); it scales every recorded gradient too.
+    public static func run(_ p: Parameters, _ c: ModelConfig, h0: [Double],
+                           sequence s: TrainingSequence, weight: Double = 1) -> SequenceTrace {
+        let T = s.inputs.count
+        var forward = self.forward(p, c, h0: h0, inputs: s.inputs)
+        var loss = 0.0
+        for i in forward.indices {
+            forward[i].target = s.targets[i]
+            let term = weight * Loss.term(c, y: forward[i].y, target: s.targets[i], T: T)
+            forward[i].loss = term
+            loss += term
+        }
+        // BPTT: from t = T down to 1, dh_rec carries ∂L/∂h_t back from step t+1.
+        var backward: [StepBackward] = []
+        backward.reserveCapacity(T)
+        var gradients = Parameters(zerosFor: c)
+        var dhRec = [Double](repeating: 0, count: c.hiddenSize)
+        for f in forward.reversed() {
+            let dy = Loss.gradient(c, y: f.y, target: s.targets[f.t - 1], T: T).map { weight * $0 }
+            let b = GRUCell.backward(p, c, f, dy: dy, dhRec: dhRec)
+            gradients.add(b.grads)
+            dhRec = b.dhPrev
+            backward.append(b)
+        }
+        return SequenceTrace(forward: forward, loss: loss, backward: backward, gradients: gradients)
+    }
+}

@@ -1,0 +1,169 @@
+/// Everything the engine needs to run a lesson: the model, its starting point, the data, the
+/// training schedule and, optionally, new input to apply the trained model to.
+public struct Problem: Equatable, Sendable {
+    public var config: ModelConfig
+    public var parameters: Parameters
+    public var h0: [Double]                 // (H)
+    public var sequences: [TrainingSequence]
+    public var learningRate: Double
+    public var epochs: Int
+    public var applyInputs: [[Double]]?     // T × (I)
+    public var applyExpected: [[Double]]?   // T × (O)
+
+    public init(config: ModelConfig, parameters: Parameters, h0: [Double],
+                sequences: [TrainingSequence], learningRate: Double, epochs: Int,
+                applyInputs: [[Double]]? = nil, applyExpected: [[Double]]? = nil) {
+        self.config = config
+        self.parameters = parameters
+        self.h0 = h0
+        self.sequences = sequences
+        self.learningRate = learningRate
+        self.epochs = epochs
+        self.applyInputs = applyInputs
+        self.applyExpected = applyExpected
+    }
+
+    /// The weight of each sequence's loss in L: 1 under sum, 1/N under mean.
+    public var sequenceWeight: Double {
+        config.sequenceReduction == .mean ? 1 / Double(sequences.count) : 1
+    }
+}
+
+/// The loss became NaN or ±∞. Names where it happened so that the user can see why.
+public struct Divergence: Error, Equatable, Sendable {
+    /// 1-based epoch; epoch 1 is the detailed pass shown in the trace.
+    public var epoch: Int
+    /// 1-based index of the sequence.
+    public var sequence: Int
+    /// 1-based timestep, or nil when the gradient rather than the forward pass overflowed.
+    public var t: Int?
+    /// The trace name of the first quantity that stopped being finite, or that grew largest.
+    public var quantity: String
+    public var value: Double
+}
+
+/// SGD training: one epoch is a forward pass over every sequence, BPTT, the gradients summed,
+/// and one step `θ ← θ − lr·∂L/∂θ`.
+public enum Training {
+
+    /// L and ∂L/∂θ over all sequences, recorded step by step.
+    public static func pass(_ p: Parameters, _ problem: Problem) -> (loss: Double, gradients: Parameters, sequences: [SequenceTrace]) {
+        var loss = 0.0
+        var gradients = Parameters(zerosFor: problem.config)
+        var traces: [SequenceTrace] = []
+        for s in problem.sequences {
+            let trace = SequencePass.run(p, problem.config, h0: problem.h0, sequence: s, weight: problem.sequenceWeight)
+            loss += trace.loss
+            gradients.add(trace.gradients)
+            traces.append(trace)
+        }
+        return (loss, gradients, traces)
+    }
+
+    /// Runs `epochs` SGD steps from `start`. `losses[k]` is L before update k+1.
+    public static func train(_ problem: Problem, from start: Parameters, epochs: Int) throws(Divergence) -> (losses: [Double], parameters: Parameters) {
+        var p = start
+        var losses: [Double] = []
+        losses.reserveCapacity(epochs)
+        for epoch in 1...max(epochs, 1) where epochs > 0 {
+            let (loss, gradients, traces) = pass(p, problem)
+            try check(loss: loss, gradients: gradients, traces: traces, epoch: epoch)
+            losses.append(loss)
+            p = p.sgdStep(gradients: gradients, learningRate: problem.learningRate)
+        }
+        return (losses, p)
+    }
+
+    /// Throws a `Divergence` naming the first non-finite quantity, if the loss or a gradient is
+    /// not finite.
+    public static func check(loss: Double, gradients: Parameters, traces: [SequenceTrace], epoch: Int) throws(Divergence) {
+        if loss.isFinite && gradients.isFinite { return }
+        for (si, trace) in traces.enumerated() {
+            for f in trace.forward {
+                if let (name, value) = firstNonFinite(f) {
+                    throw Divergence(epoch: epoch, sequence: si + 1, t: f.t, quantity: name, value: value)
+                }
+            }
+        }
+        // The forward values are finite but their squares or products overflowed: name the largest output.
+        var worst = Divergence(epoch: epoch, sequence: 1, t: nil, quantity: "loss", value: loss)
+        var largest = -1.0
+        for (si, trace) in traces.enumerated() {
+            for f in trace.forward {
+                for v in f.y where abs(v) > largest {
+                    largest = abs(v)
+                    worst = Divergence(epoch: epoch, sequence: si + 1, t: f.t, quantity: "y", value: v)
+                }
+            }
+        }
+        throw worst
+    }
+
+    /// The first quantity of a forward step, in the order it is computed, that is not finite.
+    static func firstNonFinite(_ f: StepForward) -> (String, Double)? {
+        let fields: [(String, [Double]?)] = [
+            ("a_z", f.aZ), ("z", f.z), ("a_r", f.aR), ("r", f.r), ("rh", f.rh), ("n_h", f.nH),
+            ("a_h", f.aH), ("h_tilde", f.hTilde), ("h", f.h), ("y", f.y), ("loss", f.loss.map { [$0] }),
+        ]
+        for (name, values) in fields {
+            if let bad = values?.first(where: { !$0.isFinite }) { return (name, bad) }
+        }
+        return nil
+    }
+}
+
+/// One SGD step, shown in detail.
+public struct UpdateTrace: Equatable, Sendable {
+    public var learningRate: Double
+    /// θ − lr·∂L/∂θ
+    public var parameters: Parameters
+}
+
+/// The result of training for `epochs` epochs.
+public struct TrainingTrace: Equatable, Sendable {
+    public var epochs: Int
+    public var learningRate: Double
+    /// L before update 1, …, L before update N.
+    public var losses: [Double]
+    /// The parameters after N updates.
+    public var parameters: Parameters
+}
+
+/// The trained model applied to new input, from the lesson's h0.
+public struct ApplyTrace: Equatable, Sendable {
+    public var steps: [StepForward]
+    public var expected: [[Double]]?
+}
+
+/// A complete record of a lesson: the detailed forward and backward pass with the initial
+/// parameters, one SGD update, training, and the application of the trained model.
+public struct Trace: Equatable, Sendable {
+    public var config: ModelConfig
+    public var parameters: Parameters
+    public var h0: [Double]
+    public var sequences: [SequenceTrace]
+    public var loss: Double
+    public var gradients: Parameters
+    public var update: UpdateTrace
+    public var training: TrainingTrace
+    public var apply: ApplyTrace?
+
+    /// Runs the whole lesson. Throws when the loss or a gradient stops being finite.
+    public static func record(_ problem: Problem) throws(Divergence) -> Trace {
+        let p0 = problem.parameters
+        let (loss, gradients, sequences) = Training.pass(p0, problem)
+        try Training.check(loss: loss, gradients: gradients, traces: sequences, epoch: 1)
+        let updated = p0.sgdStep(gradients: gradients, learningRate: problem.learningRate)
+        let (losses, trained) = try Training.train(problem, from: p0, epochs: problem.epochs)
+        let apply = problem.applyInputs.map { inputs in
+            ApplyTrace(steps: SequencePass.forward(trained, problem.config, h0: problem.h0, inputs: inputs),
+                       expected: problem.applyExpected)
+        }
+        return Trace(config: problem.config, parameters: p0, h0: problem.h0, sequences: sequences,
+                     loss: loss, gradients: gradients,
+                     update: UpdateTrace(learningRate: problem.learningRate, parameters: updated),
+                     training: TrainingTrace(epochs: problem.epochs, learningRate: problem.learningRate,
+                                             losses: losses, parameters: trained),
+                     apply: apply)
+    }
+}
