@@ -1,0 +1,294 @@
+/// A syntax error, with the 1-based line and column where it was found.
+public struct JSONSyntaxError: Error, Equatable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    /// "line 3, column 7: expected ',' or '}' after an object member, found '\"'"
+    public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// A strict JSON (RFC 8259) reader over UTF-8 bytes.
+///
+/// Beyond the RFC it rejects duplicate keys and nesting deeper than `maxDepth`, and it names the
+/// usual non-JSON tokens (`NaN`, `Infinity`, comments, trailing commas, single quotes) in its
+/// messages. Columns count Unicode scalars, so they match what an editor shows.
+public struct JSONParser {
+    public static let maxDepth = 200
+
+    private let bytes: [UInt8]
+    private var i = 0
+    private var line = 1
+    private var lineStart = 0
+    private var depth = 0
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        var p = JSONParser(bytes: bytes)
+        return try p.document()
+    }
+
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    // MARK: Grammar
+
+    private mutating func document() throws(JSONSyntaxError) -> JSONValue {
+        try checkUTF8()
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3; lineStart = 3 }   // a UTF-8 byte order mark
+        skipWhitespace()
+        if i == bytes.count { throw error("the file is empty; expected a JSON value") }
+        let v = try value()
+        skipWhitespace()
+        if i < bytes.count { throw error("unexpected \(found()) after the end of the JSON value") }
+        return v
+    }
+
+    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
+        guard i < bytes.count else { throw error("unexpected end of file; expected a value") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "N"), UInt8(ascii: "I"):
+            throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; use a finite number")
+        case UInt8(ascii: "'"):
+            throw error("strings in JSON use double quotes (\"), found a single quote")
+        case UInt8(ascii: "/"):
+            throw error("comments are not allowed in JSON")
+        default:
+            throw error("expected a value, found \(found())")
+        }
+    }
+
+    private mutating func object() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        i += 1  // {
+        var members: [(key: String, value: JSONValue)] = []
+        var seen = Set<String>()
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) { i += 1; depth -= 1; return .object(JSONObject(members)) }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else {
+                if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}' is not allowed in JSON") }
+                throw error("expected a member name in double quotes, found \(found())")
+            }
+            let (keyLine, keyColumn) = position()
+            let key = try string()
+            if !seen.insert(key).inserted {
+                throw JSONSyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \"\(key)\"")
+            }
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after \"\(key)\", found \(found())") }
+            i += 1
+            skipWhitespace()
+            members.append((key, try value()))
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { i += 1; continue }
+            if peek(UInt8(ascii: "}")) { i += 1; depth -= 1; return .object(JSONObject(members)) }
+            throw error("expected ',' or '}' after the value of \"\(key)\", found \(found())")
+        }
+    }
+
+    private mutating func array() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        i += 1  // [
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) { i += 1; depth -= 1; return .array(elements) }
+        while true {
+            skipWhitespace()
+            if peek(UInt8(ascii: "]")) { throw error("trailing comma before ']' is not allowed in JSON") }
+            elements.append(try value())
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { i += 1; continue }
+            if peek(UInt8(ascii: "]")) { i += 1; depth -= 1; return .array(elements) }
+            throw error("expected ',' or ']' in an array, found \(found())")
+        }
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > JSONParser.maxDepth {
+            throw error("nesting deeper than \(JSONParser.maxDepth) levels")
+        }
+    }
+
+    private mutating func string() throws(JSONSyntaxError) -> String {
+        i += 1  // opening quote
+        var out: [UInt8] = []
+        while true {
+            guard i < bytes.count else { throw error("unterminated string: the file ends before its closing quote") }
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "\""):
+                i += 1
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                i += 1
+                guard i < bytes.count else { throw error("unterminated string: the file ends in an escape") }
+                let e = bytes[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar), bytes[i...].starts(with: [0x5C, UInt8(ascii: "u")]) {
+                        i += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid UTF-16 surrogate pair in \\u escape") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let u = Unicode.Scalar(scalar) else { throw error("\\u escape is not a valid Unicode scalar") }
+                    out.append(contentsOf: Array(String(Character(u)).utf8))
+                default:
+                    i -= 1
+                    throw error("invalid escape \\\(String(UnicodeScalar(e))) in a string")
+                }
+            case 0x00..<0x20:
+                throw error(b == 0x0A ? "unterminated string: a line break inside a string (write \\n)"
+                                      : "control character U+\(hex(b)) inside a string")
+            default:
+                out.append(b)
+                i += 1
+            }
+        }
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard i + 4 <= bytes.count else { throw error("\\u escape needs four hex digits") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[i]
+            let d: UInt32
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A") + 10)
+            default: throw error("\\u escape needs four hex digits, found \(found())")
+            }
+            v = v * 16 + d
+            i += 1
+        }
+        return v
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> JSONNumber {
+        let start = i
+        if peek(UInt8(ascii: "-")) {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "I") {
+                throw error("-Infinity is not JSON; use a finite number")
+            }
+        }
+        guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected a digit in a number, found \(found())") }
+        if bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count, isDigit(bytes[i + 1]) {
+            throw error("numbers in JSON cannot have leading zeros")
+        }
+        while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        if peek(UInt8(ascii: ".")) {
+            i += 1
+            guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected a digit after the decimal point, found \(found())") }
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            i += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { i += 1 }
+            guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected a digit in the exponent, found \(found())") }
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        }
+        let literal = String(decoding: bytes[start..<i], as: UTF8.self)
+        // Every literal of the JSON grammar parses; a too-large one becomes ±∞ and is judged later.
+        let value = Double(literal) ?? .nan
+        return JSONNumber(literal: literal, value: value)
+    }
+
+    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+        let w = Array(word.utf8)
+        guard bytes[i...].starts(with: w) else { throw error("expected a value, found \(found())") }
+        i += w.count
+    }
+
+    // MARK: Helpers
+
+    private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    private func peek(_ b: UInt8) -> Bool { i < bytes.count && bytes[i] == b }
+
+    private mutating func skipWhitespace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0D: i += 1
+            case 0x0A: i += 1; line += 1; lineStart = i
+            default: return
+            }
+        }
+    }
+
+    /// 1-based (line, column), counting Unicode scalars in the column.
+    private func position() -> (Int, Int) {
+        let column = bytes[lineStart..<min(i, bytes.count)].reduce(1) { n, b in (b & 0xC0) == 0x80 ? n : n + 1 }
+        return (line, column)
+    }
+
+    /// A short quotation of what stands at the current position, for messages.
+    private func found() -> String {
+        guard i < bytes.count else { return "the end of the file" }
+        var end = i
+        while end < bytes.count, end - i < 12, ![0x20, 0x0A, 0x0D, 0x09, 0x2C].contains(bytes[end]) { end += 1 }
+        if end == i { end = i + 1 }
+        let text = String(decoding: bytes[i..<end], as: UTF8.self)
+        return "'\(text)'"
+    }
+
+    private func error(_ message: String) -> JSONSyntaxError {
+        let (l, c) = position()
+        return JSONSyntaxError(line: l, column: c, message: message)
+    }
+
+    private func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "00" + String(digits[Int(b >> 4)]) + String(digits[Int(b & 0xF)])
+    }
+
+    /// Rejects bytes that are not UTF-8 before parsing, so that binary files get a clear message.
+    private mutating func checkUTF8() throws(JSONSyntaxError) {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        var l = 1, ls = 0
+        loop: while true {
+            let before = offset
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                offset += String(s).utf8.count
+                if s == "\n" { l += 1; ls = offset }
+                if s == "\0" {
+                    i = before; line = l; lineStart = ls
+                    throw error("the file contains a NUL byte: it looks like a binary file, not JSON text")
+                }
+            case .emptyInput:
+                break loop
+            case .error:
+                i = before; line = l; lineStart = ls
+                throw error("the file is not UTF-8 text (invalid byte 0x\(hex(bytes[before]).suffix(2))); is it a binary file?")
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// Writes a `JSONValue` as indented JSON text.
+///
+/// Objects keep their member order, so output is stable byte for byte. Arrays of numbers (vectors)
+/// and arrays of such arrays (matrices) stay on one line, which keeps a trace readable.
+/// Numbers are written with their literal, which for computed values is the shortest text that
+/// reads back to the same Double. A non-finite number is written as `null` (JSON has no NaN).
+public enum JSONWriter {
+    public static func write(_ value: JSONValue, indent: String = "  ") -> String {
+        var out = ""
+        write(value, into: &out, level: 0, indent: indent)
+        out += "\n"
+        return out
+    }
+
+    private static func write(_ value: JSONValue, into out: inout String, level: Int, indent: String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n.value.isFinite ? n.literal : "null"
+        case .string(let s): writeString(s, into: &out)
+        case .array(let elements):
+            if elements.isEmpty { out += "[]"; return }
+            if isCompact(value) {
+                out += "["
+                for (k, e) in elements.enumerated() {
+                    if k > 0 { out += ", " }
+                    write(e, into: &out, level: level, indent: indent)
+                }
+                out += "]"
+                return
+            }
+            out += "[\n"
+            for (k, e) in elements.enumerated() {
+                out += String(repeating: indent, count: level + 1)
+                write(e, into: &out, level: level + 1, indent: indent)
+                out += k + 1 < elements.count ? ",\n" : "\n"
+            }
+            out += String(repeating: indent, count: level) + "]"
+        case .object(let o):
+            if o.members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (k, m) in o.members.enumerated() {
+                out += String(repeating: indent, count: level + 1)
+                writeString(m.key, into: &out)
+                out += ": "
+                write(m.value, into: &out, level: level + 1, indent: indent)
+                out += k + 1 < o.members.count ? ",\n" : "\n"
+            }
+            out += String(repeating: indent, count: level) + "}"
+        }
+    }
+
+    /// A vector or a matrix of scalars: written on one line.
+    private static func isCompact(_ v: JSONValue) -> Bool {
+        guard case .array(let elements) = v else { return true }
+        return elements.allSatisfy { e in
+            switch e {
+            case .array(let inner): return inner.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
+            case .object: return false
+            default: return true
+            }
+        }
+    }
+
+    private static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{0}"..."\u{1F}":
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        out += "\""
+    }
+}
