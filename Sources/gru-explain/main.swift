@@ -1,1 +1,1 @@
-print("placeholder")
+print("gru-explain: under construction")
