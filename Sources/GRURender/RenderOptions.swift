@@ -1,0 +1,40 @@
+import GRULessons
+
+/// The two languages every label, heading and explanation exists in.
+public enum Language: String, CaseIterable, Sendable {
+    case zh, en
+
+    /// The language a locale string asks for: a value starting with `zh` gives zh, anything else en.
+    public static func fromLocale(_ value: String) -> Language {
+        value.lowercased().hasPrefix("zh") ? .zh : .en
+    }
+}
+
+/// How a trace is shown. Every option changes the display only, never the computation.
+public struct RenderOptions: Equatable, Sendable {
+    public var language: Language
+    /// Decimal places shown for every number (default 4). Rounding happens only here.
+    public var digits: Int
+    /// The sections to show, in lesson order; nil means all.
+    public var sections: Set<LessonSection>?
+    /// Show the forward and BPTT detail of this one timestep (1-based) only.
+    public var timestep: Int?
+    /// Emit ANSI colour escapes (already resolved from --color, NO_COLOR and whether stdout is a terminal).
+    public var color: Bool
+    /// Replace Unicode symbols (σ, ⊙, h̃, ₁, ᵀ, box drawing) with ASCII.
+    public var ascii: Bool
+
+    public init(language: Language = .en, digits: Int = 4, sections: Set<LessonSection>? = nil,
+                timestep: Int? = nil, color: Bool = false, ascii: Bool = false) {
+        self.language = language
+        self.digits = digits
+        self.sections = sections
+        self.timestep = timestep
+        self.color = color
+        self.ascii = ascii
+    }
+
+    public func shows(_ section: LessonSection) -> Bool {
+        sections?.contains(section) ?? true
+    }
+}
