@@ -85,17 +85,17 @@ public struct JSONParser {
             let (keyLine, keyColumn) = position()
             let key = try string()
             if !seen.insert(key).inserted {
-                throw JSONSyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \"\(key)\"")
+                throw JSONSyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \(JSONWriter.quoted(key))")
             }
             skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after \"\(key)\", found \(found())") }
+            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after \(JSONWriter.quoted(key)), found \(found())") }
             i += 1
             skipWhitespace()
             members.append((key, try value()))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { i += 1; continue }
             if peek(UInt8(ascii: "}")) { i += 1; depth -= 1; return .object(JSONObject(members)) }
-            throw error("expected ',' or '}' after the value of \"\(key)\", found \(found())")
+            throw error("expected ',' or '}' after the value of \(JSONWriter.quoted(key)), found \(found())")
         }
     }
 
@@ -253,7 +253,12 @@ public struct JSONParser {
         var end = i
         while end < bytes.count, end - i < 12, ![0x20, 0x0A, 0x0D, 0x09, 0x2C].contains(bytes[end]) { end += 1 }
         if end == i { end = i + 1 }
-        let text = String(decoding: bytes[i..<end], as: UTF8.self)
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }   // never split a character
+        // Control characters are shown as \u escapes, so that the message stays on one line.
+        var text = ""
+        for u in String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars {
+            text += u.value < 0x20 || u.value == 0x7F ? "\\u" + hex(UInt8(u.value)) : String(u)
+        }
         return "'\(text)'"
     }
 

@@ -62,6 +62,13 @@ public enum JSONWriter {
         }
     }
 
+    /// `s` as a JSON string literal: in double quotes, with `"`, `\\` and control characters escaped.
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        writeString(s, into: &out)
+        return out
+    }
+
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
         for u in s.unicodeScalars {
