@@ -60,13 +60,16 @@ public struct JSONParser {
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
             throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; use a finite number")
-        case UInt8(ascii: "'"):
-            throw error("strings in JSON use double quotes (\"), found a single quote")
-        case UInt8(ascii: "/"):
-            throw error("comments are not allowed in JSON")
         default:
-            throw error("expected a value, found \(found())")
+            throw commonMistake() ?? error("expected a value, found \(found())")
         }
+    }
+
+    /// The message for a single quote or a comment where JSON needs a string or a value.
+    private func commonMistake() -> JSONSyntaxError? {
+        if peek(UInt8(ascii: "'")) { return error("strings in JSON use double quotes (\"), found a single quote") }
+        if peek(UInt8(ascii: "/")) { return error("comments are not allowed in JSON") }
+        return nil
     }
 
     private mutating func object() throws(JSONSyntaxError) -> JSONValue {
@@ -80,7 +83,7 @@ public struct JSONParser {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
                 if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}' is not allowed in JSON") }
-                throw error("expected a member name in double quotes, found \(found())")
+                throw commonMistake() ?? error("expected a member name in double quotes, found \(found())")
             }
             let (keyLine, keyColumn) = position()
             let key = try string()
@@ -247,11 +250,12 @@ public struct JSONParser {
         return (line, column)
     }
 
-    /// A short quotation of what stands at the current position, for messages.
+    /// A short quotation of what stands at the current position, for messages: up to the next
+    /// whitespace, `,`, `]` or `}`, and at most about 12 bytes.
     private func found() -> String {
         guard i < bytes.count else { return "the end of the file" }
         var end = i
-        while end < bytes.count, end - i < 12, ![0x20, 0x0A, 0x0D, 0x09, 0x2C].contains(bytes[end]) { end += 1 }
+        while end < bytes.count, end - i < 12, ![0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x5D, 0x7D].contains(bytes[end]) { end += 1 }
         if end == i { end = i + 1 }
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }   // never split a character
         // Control characters are shown as \u escapes, so that the message stays on one line.
