@@ -42,7 +42,7 @@ public struct Lesson: Equatable, Sendable {
 /// A lesson file that cannot be used, with a message that names the file, the field as a JSON
 /// path, what was expected and what was found:
 /// `my.json: parameters.Uz: expected a 2×2 matrix (hidden×hidden), found 2×3`.
-public struct LessonError: Error, Equatable, Sendable {
+public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     /// A JSON path such as `parameters.Uz[1]`, or "" for the document itself.
     public var path: String
@@ -54,8 +54,19 @@ public struct LessonError: Error, Equatable, Sendable {
         self.message = message
     }
 
-    /// The one line printed on stderr.
+    /// The one line printed on stderr. A control character (a line break in a file name, say)
+    /// is shown as a `\u` escape, so that the message is always exactly one line.
     public var description: String {
-        path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
+        let line = path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
+        var out = ""
+        for u in line.unicodeScalars {
+            if u.value < 0x20 || u.value == 0x7F {
+                let hex = String(u.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }
