@@ -185,3 +185,16 @@ func errorLine(_ text: String) -> String? {
         }
     }
 }
+
+/// docs/lesson-format.md stays true: its annotated example is a valid lesson.
+@Test func theFormatDocumentsExampleDecodes() throws {
+    let url = BundledLessonsTests.repository.appendingPathComponent("docs/lesson-format.md")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let start = try #require(text.range(of: "```json\n"))
+    let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+    let lesson = try LessonDecoder.decode(Array(text[start.upperBound..<end.lowerBound].utf8),
+                                          file: "lesson-format.md", source: "docs")
+    #expect(lesson.id == "tiny")
+    #expect(Array(lesson.notes.keys) == [.apply])
+    #expect(lesson.problem.applyExpected == [[5], [6], [7]])
+}
