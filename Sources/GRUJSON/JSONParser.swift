@@ -259,11 +259,7 @@ public struct JSONParser {
         if end == i { end = i + 1 }
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }   // never split a character
         // Control characters are shown as \u escapes, so that the message stays on one line.
-        var text = ""
-        for u in String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars {
-            text += u.value < 0x20 || u.value == 0x7F ? "\\u" + hex(UInt8(u.value)) : String(u)
-        }
-        return "'\(text)'"
+        return "'\(JSONWriter.oneLine(String(decoding: bytes[i..<end], as: UTF8.self)))'"
     }
 
     private func error(_ message: String) -> JSONSyntaxError {

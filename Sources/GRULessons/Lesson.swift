@@ -1,4 +1,5 @@
 import GRUCore
+import GRUJSON
 
 /// A text in the two languages of gru-explain.
 public struct LocalizedText: Equatable, Sendable {
@@ -57,16 +58,6 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The one line printed on stderr. A control character (a line break in a file name, say)
     /// is shown as a `\u` escape, so that the message is always exactly one line.
     public var description: String {
-        let line = path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
-        var out = ""
-        for u in line.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F {
-                let hex = String(u.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
+        JSONWriter.oneLine(path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)")
     }
 }

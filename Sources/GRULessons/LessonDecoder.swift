@@ -415,8 +415,10 @@ struct LessonReader {
 func nearest(to key: String, among known: [String]) -> String? {
     var best: (name: String, distance: Int)?
     for name in known {
-        let d = editDistance(Array(key.lowercased()), Array(name.lowercased()))
         let allowed = name.count <= 5 ? 1 : name.count <= 8 ? 2 : 3
+        // The distance is at least the difference in length; skip the work for a far-off key.
+        guard abs(key.count - name.count) <= allowed else { continue }
+        let d = editDistance(Array(key.lowercased()), Array(name.lowercased()))
         if d <= allowed, d < (best?.distance ?? .max) { best = (name, d) }
     }
     return best?.name

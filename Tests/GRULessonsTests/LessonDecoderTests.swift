@@ -150,6 +150,10 @@ func errorLine(_ text: String) -> String? {
         // Too far from every known name: the message lists them instead.
         #expect(errorLine(tiny(("\"epochs\": 10", "\"epochs\": 10, \"momentum\": 0.9"))) ==
                 "test.json: training.momentum: unknown field; the known fields are learning_rate, epochs")
+        // A huge unknown name is answered at once, and the path quotes only its first 40 characters.
+        let huge = String(repeating: "x", count: 1_000_000)
+        #expect(errorLine(tiny(("\"epochs\": 10", "\"epochs\": 10, \"\(huge)\": 1"))) ==
+                "test.json: training.\(huge.prefix(40))…: unknown field; the known fields are learning_rate, epochs")
     }
 
     @Test func errorsAreOneLineEvenForStrangeNames() {
