@@ -22,7 +22,7 @@ import GRUJSON
     }
 
     @Test func writesShortestRoundTripNumbersAndNullForNonFinite() throws {
-        let values: [Double] = [0.1, 1.0 / 3.0, 1e-7, 1e16, 5e-324, -0.0, .greatestFiniteMagnitude]
+        let values: [Double] = [0.1, 1.0 / 3.0, 1e-7, 1e16, .leastNonzeroMagnitude, -0.0, .greatestFiniteMagnitude]
         let text = JSONWriter.write(.doubles(values))
         #expect(text == "[0.1, 0.3333333333333333, 1e-07, 1e+16, 5e-324, -0.0, 1.7976931348623157e+308]\n")
         guard case .array(let back) = try JSONParser.parse(text) else { Issue.record("not an array"); return }
