@@ -284,7 +284,7 @@ struct LessonReader {
             throw mismatch(node, expected: expected)
         }
         for key in object.keys where !known.contains(key) {
-            let advice = nearest(to: key, among: known).map { "did you mean \($0)?" }
+            let advice = nearestName(to: key, among: known).map { "did you mean \($0)?" }
                 ?? "the known fields are \(known.joined(separator: ", "))"
             throw error(node.child(key, value: nil).path, "unknown field; \(advice)")
         }
@@ -406,33 +406,4 @@ struct LessonReader {
         }
         return values
     }
-}
-
-// MARK: - Suggestions
-
-/// The known name closest to `key` by edit distance (ignoring case), if it is close enough to be
-/// a likely typo: at most 1 edit for names of up to 5 letters, 2 up to 8, else 3.
-func nearest(to key: String, among known: [String]) -> String? {
-    var best: (name: String, distance: Int)?
-    for name in known {
-        let allowed = name.count <= 5 ? 1 : name.count <= 8 ? 2 : 3
-        // The distance is at least the difference in length; skip the work for a far-off key.
-        guard abs(key.count - name.count) <= allowed else { continue }
-        let d = editDistance(Array(key.lowercased()), Array(name.lowercased()))
-        if d <= allowed, d < (best?.distance ?? .max) { best = (name, d) }
-    }
-    return best?.name
-}
-
-/// Levenshtein distance: the fewest insertions, deletions and substitutions that turn a into b.
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    var previous = Array(0...b.count)
-    for (i, ca) in a.enumerated() {
-        var current = [i + 1] + Array(repeating: 0, count: b.count)
-        for (j, cb) in b.enumerated() {
-            current[j + 1] = Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }
