@@ -35,7 +35,8 @@ public enum Notation {
     }
 
     /// The same text with only ASCII symbols (CJK text is kept): `σ(Wz·x₁)` → `sigmoid(Wz*x_1)`,
-    /// `h̃₁` → `h~_1`, `∂L/∂hₜ₋₁` → `dL/dh_(t-1)`, `Whyᵀ` → `Why^T`, box drawing → `+ - |`.
+    /// `h̃₁` → `h~_1`, `∂L/∂hₜ₋₁` → `dL/dh_(t-1)`, `Whyᵀ` → `Why^T`, box drawing → `+ - |`,
+    /// and the separator ` · ` → ` - `.
     public static func ascii(_ text: String) -> String {
         var out = ""
         var run = ""       // a run of subscript characters, turned into _1 or _(t-1)
@@ -45,7 +46,9 @@ public enum Notation {
             out += plain.contains(where: { $0 == "-" || $0 == "+" }) ? "_(" + plain + ")" : "_" + plain
             run = ""
         }
-        for scalar in text.replacing("½·", with: "½").unicodeScalars {
+        // A spaced middle dot separates labels ("时间步 1 · 更新门"); unspaced, it multiplies.
+        let text = text.replacing(" · ", with: " - ").replacing("½·", with: "½")
+        for scalar in text.unicodeScalars {
             let ch = Character(scalar)
             if fromSubscript[ch] != nil { run.append(ch); continue }
             flushRun()
