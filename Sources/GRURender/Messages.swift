@@ -20,7 +20,7 @@ public enum Message: CaseIterable, Sendable {
     case columnRunningSum, columnOldValue, columnNewValue, columnEpoch, columnLossBeforeUpdate, columnTrainedValue
     case columnExpected, columnDifference
     // 1 · Model
-    case modelExplanation, modelSizes, initialHidden
+    case modelExplanation, modelSizes, preActivations, initialHidden
     case conventionUpdate, conventionReset, conventionLoss, conventionReduction
     case updateZTimesPrevious, updateZTimesCandidate, resetBeforeMatmul, resetAfterMatmul
     case lossHalfSquared, lossSquared, reductionSum, reductionMean
@@ -92,12 +92,12 @@ public enum Message: CaseIterable, Sendable {
         case .qGradHidden: return "隐藏状态的梯度"
         case .qGradUpdate: return "更新门的梯度"
         case .qGradCandidate: return "候选隐藏状态的梯度"
-        case .qGradCandidatePre: return "候选净输入的梯度"
-        case .qGradResetPrevious: return "重置后状态的梯度"
-        case .qGradRecurrentTerm: return "循环项的梯度"
+        case .qGradCandidatePre: return "a_h 的梯度"
+        case .qGradResetPrevious: return "r⊙h 的梯度"
+        case .qGradRecurrentTerm: return "n_h 的梯度"
         case .qGradReset: return "重置门的梯度"
-        case .qGradResetPre: return "重置门净输入的梯度"
-        case .qGradUpdatePre: return "更新门净输入的梯度"
+        case .qGradResetPre: return "a_r 的梯度"
+        case .qGradUpdatePre: return "a_z 的梯度"
         case .qGradToPrevious: return "传回上一时间步"
         case .gradientShare: return "{0} 的梯度（本步贡献）"
         case .gradientOf: return "{0} 的梯度"
@@ -140,6 +140,9 @@ public enum Message: CaseIterable, Sendable {
         case .modelSizes:
             return "输入维度 {0}，隐藏维度 {1}，输出维度 {2}。σ 是 sigmoid 函数，把任何数压到 0 和 1 之间；tanh 把数压到 −1 和 1 之间；"
                 + "⊙ 表示按元素相乘，· 表示矩阵乘法（或两个数相乘）。"
+        case .preActivations:
+            return "送进 σ 或 tanh 之前的加权和叫作净输入，记作 a_z、a_r、a_h。前向传播时它们藏在 σ(…) 和 tanh(…) 里面；"
+                + "反向传播时要先求出它们的梯度，参数的梯度再由它们得到。"
         case .initialHidden: return "初始隐藏状态 {0}。"
         case .conventionUpdate: return "更新规则"
         case .conventionReset: return "重置门位置"
@@ -233,17 +236,17 @@ public enum Message: CaseIterable, Sendable {
         case .qLossTerm: return "loss of this step"
         case .qTotalLoss: return "total loss"
         case .qGradOutput: return "gradient of the output"
-        case .qGradFromOutput: return "through this output"
-        case .qGradFromNext: return "from the next step"
+        case .qGradFromOutput: return "part through the output"
+        case .qGradFromNext: return "part from the next step"
         case .qGradHidden: return "gradient of the state"
         case .qGradUpdate: return "gradient of update gate"
         case .qGradCandidate: return "gradient of candidate"
-        case .qGradCandidatePre: return "candidate pre-activation"
-        case .qGradResetPrevious: return "reset previous state"
-        case .qGradRecurrentTerm: return "recurrent term"
+        case .qGradCandidatePre: return "gradient of a_h"
+        case .qGradResetPrevious: return "gradient of r⊙h"
+        case .qGradRecurrentTerm: return "gradient of n_h"
         case .qGradReset: return "gradient of reset gate"
-        case .qGradResetPre: return "reset pre-activation"
-        case .qGradUpdatePre: return "update pre-activation"
+        case .qGradResetPre: return "gradient of a_r"
+        case .qGradUpdatePre: return "gradient of a_z"
         case .qGradToPrevious: return "to the previous step"
         case .gradientShare: return "this step's share of ∂L/∂{0}"
         case .gradientOf: return "gradient of {0}"
@@ -287,6 +290,9 @@ public enum Message: CaseIterable, Sendable {
         case .modelSizes:
             return "Input size {0}, hidden size {1}, output size {2}. σ is the sigmoid function, which squeezes any number into (0, 1); "
                 + "tanh squeezes into (−1, 1); ⊙ multiplies element by element and · is the matrix product (or a product of two numbers)."
+        case .preActivations:
+            return "The weighted sums that go into σ or tanh are the pre-activations a_z, a_r and a_h. In the forward pass they "
+                + "sit inside σ(…) and tanh(…); BPTT finds their gradients first, and the parameter gradients follow from them."
         case .initialHidden: return "Initial hidden state: {0}."
         case .conventionUpdate: return "update rule"
         case .conventionReset: return "reset gate"
