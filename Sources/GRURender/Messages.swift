@@ -29,7 +29,7 @@ public enum Message: CaseIterable, Sendable {
     // 4 · BPTT, 5 · Accumulation
     case bpttExplanation, bpttDerivatives, noLaterStep, fromLaterStep, accumulationExplanation
     // 6 · Update, 7 · Training
-    case updateExplanation, trainingExplanation, lossCurve, lossCurveLogarithmic, trainedParameters
+    case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, trainedParameters
     // 8 · Application
     case applyMissing, applyExplanation, applyMatches, applyDiffers, ceilingExplanation, ceilingWideStart, ceilingTooLow, ceilingNotTheCause
 
@@ -181,6 +181,7 @@ public enum Message: CaseIterable, Sendable {
         case .updateExplanation:
             return "梯度指向损失上升最快的方向，所以每个参数都朝反方向挪一小步：新值 = 旧值 − 学习率 × 梯度，学习率 η = {0}。"
                 + "梯度为正的参数变小，梯度为负的参数变大。课程原文只以 Why 为例，这里先列 Why，再列其余全部参数。"
+        case .updateExample: return "θ ← θ − η·∂L/∂θ，η = {0}。以 {1} 为例：{2}。"
         case .trainingExplanation:
             return "训练就是把“前向传播、BPTT、参数更新”这一轮重复 {0} 次（每一轮叫一个 epoch），学习率 {1}。"
                 + "下表列出几个轮次更新前的损失，曲线画出全部轮次。"
@@ -339,6 +340,7 @@ public enum Message: CaseIterable, Sendable {
                 + "new value = old value − learning rate × gradient, with learning rate η = {0}. Parameters with a positive "
                 + "gradient shrink and those with a negative gradient grow. The course text shows only Why; it comes first here, "
                 + "followed by every other parameter."
+        case .updateExample: return "θ ← θ − η·∂L/∂θ with η = {0}. For {1}: {2}."
         case .trainingExplanation:
             return "Training repeats the round of forward pass, BPTT and parameter update {0} times (each round is one epoch) at "
                 + "learning rate {1}. The table lists the loss before the update at a few epochs; the curve shows every epoch."

@@ -21,7 +21,12 @@ extension Walkthrough {
                         .result(format.value(trace.update.parameters[p][e.index]))]
             }
         }
-        out.append(.paragraph("θ ← θ − η·∂L/∂θ,  η = " + format.given(lr)))
+        if let first = entries(.Why).first {
+            let old = trace.parameters[.Why][first.index], gradient = trace.gradients[.Why][first.index]
+            let worked = format.given(old) + " − " + format.given(lr) + "·" + format.operand(gradient)
+                + " = " + format.value(trace.update.parameters[.Why][first.index])
+            out.append(.paragraph(text(.updateExample, format.given(lr), first.name, worked)))
+        }
         out.append(.table(Table(columns: columns, groups: groups)))
         return out
     }
