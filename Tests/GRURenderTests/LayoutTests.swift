@@ -121,3 +121,52 @@ import GRULessons
 extension RenderOptions: CustomTestStringConvertible {
     public var testDescription: String { "\(language.rawValue)\(ascii ? " ascii" : "")" }
 }
+
+/// Unusual but valid inputs render without trouble.
+@Suite struct EdgeCaseTests {
+    @Test(arguments: [0, 1, 17]) func anyDigits(digits: Int) {
+        for language in Language.allCases {
+            let text = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson,
+                                           options: RenderOptions(language: language, digits: digits))
+            for table in RenderedText(text).tables {
+                #expect(Set(table.lines.map(DisplayWidth.of)).count == 1)
+            }
+        }
+    }
+
+    @Test func oneEpochNoApplicationAndNoNotes() throws {
+        var problem = Lesson1.lesson.problem
+        problem.epochs = 1
+        problem.applyInputs = nil
+        problem.applyExpected = nil
+        let trace = try Trace.record(problem)
+        let lesson = Lesson(id: "bare", title: LocalizedText(zh: "最简", en: "Bare"),
+                            description: LocalizedText(zh: "无", en: "None"), problem: problem, source: "test")
+        let text = TextRenderer.render(trace, lesson: lesson, options: RenderOptions(language: .en))
+        #expect(text.contains("This lesson gives no new input to apply the model to."))
+        #expect(!text.contains("About this lesson"))
+        #expect(text.contains("0 └─"))                       // a one-epoch curve on a linear axis
+    }
+
+    @Test func predictionsThatMatchAreCalledRight() throws {
+        var problem = Lesson1.lesson.problem
+        problem.applyInputs = [[1], [2], [3]]                 // the training input
+        let applied = try Trace.record(problem)
+        problem.applyExpected = applied.apply?.steps.map { $0.y.map { $0 + 0.01 } }
+        let trace = try Trace.record(problem)
+        let text = TextRenderer.render(trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh, sections: [.apply]))
+        #expect(text.contains("预测和期望值最多相差 0.0100，模型答对了。"))
+        #expect(!text.contains("原因可以算出来"))             // no ceiling argument when nothing needs explaining
+    }
+
+    @Test func aStartOutsideTheTanhRangeWidensTheCeiling() throws {
+        var problem = Lesson1.lesson.problem
+        problem.h0 = [2, -1.5]
+        let trace = try Trace.record(problem)
+        let text = TextRenderer.render(trace, lesson: Lesson1.lesson, options: RenderOptions(language: .en, sections: [.apply]))
+        let trained = trace.training.parameters
+        let bound = 2 * (abs(trained.Why[0, 0]) + abs(trained.Why[0, 1])) + abs(trained.by[0])
+        #expect(text.contains("Σ|Why|·max(1, |h₀|) + |by| = 2.0000·("))
+        #expect(text.contains("= " + NumberFormat(digits: 4).value(bound)))
+    }
+}
