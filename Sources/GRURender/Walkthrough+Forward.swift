@@ -16,8 +16,9 @@ extension Walkthrough {
         if config.reset == .afterMatmul { equations.append(.nH) }
         equations += [.aH, .hTilde, .h, .y, .loss]
         var rows: [Table.Row] = equations.map { q in [Table.Cell(text: q.name(language)), .math(q.unicodeEquation(at: .t, c))] }
-        rows.append([Table.Cell(text: Quantity.totalLoss.name(language)),
-                     .math("L = " + (trace.sequences.count > 1 ? "Σ Σₜ Lₜ" : "Σₜ Lₜ"))])
+        var general = c
+        general.length = nil                                   // L = Σₜ Lₜ rather than L₁ + L₂ + L₃
+        rows.append([Table.Cell(text: Quantity.totalLoss.name(language)), .math(Quantity.totalLoss.unicodeEquation(at: .t, general))])
         out.append(.table(Table(columns: [Table.Column(title: text(.columnQuantity)), Table.Column(title: text(.columnFormula))],
                                 groups: [rows])))
         out.append(.paragraph(text(.preActivations)))
