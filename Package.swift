@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender"]),
         // A few lines: hand the arguments to GRUExplainCLI and exit with its status.
         .executableTarget(name: "gru-explain", dependencies: ["GRUExplainCLI"]),
+        // Training throughput against numpy and PyTorch baselines: swift run -c release gru-explain-bench
+        .executableTarget(name: "gru-explain-bench", dependencies: ["GRUCore"], exclude: ["baselines"]),
 
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),
