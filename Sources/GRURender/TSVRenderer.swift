@@ -1,0 +1,33 @@
+import Foundation
+import GRUCore
+
+/// `gru-explain run <lesson> --format tsv`: one line `key<TAB>value` per scalar of the trace, in
+/// the stable order of `Trace.keys` (docs/keys.md), so that `diff` works between two runs, two
+/// conventions, or a run and a student's sheet.
+public enum TSVRenderer {
+
+    /// The whole trace as TSV. Without `digits` every value is written at full precision, the
+    /// shortest text that reads back to the same Double (`0.1`, `-3.3643100383021523`,
+    /// `2.8330556048242462e-05`); with `digits` it is rounded to that many decimals.
+    public static func render(_ trace: Trace, digits: Int? = nil) -> String {
+        var out = ""
+        for entry in trace.entries {
+            out += entry.key.description
+            out += "\t"
+            out += digits.map { fixed(entry.value, decimals: $0) } ?? "\(entry.value)"
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `value` with exactly `decimals` decimals, correctly rounded from the exact binary value as
+    /// printf does. A value that rounds to zero is written without a minus sign, so that −0.00001
+    /// and 0.00001 do not show up as a difference at 4 decimals.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(max(0, decimals))f", value)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+            return String(text.dropFirst())
+        }
+        return text
+    }
+}
