@@ -16,6 +16,8 @@ let package = Package(
         .target(name: "GRULessons", dependencies: ["GRUCore", "GRUJSON"]),
         // Trace → JSON, text tables, Markdown, TSV; zh/en strings.
         .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons"]),
+        // Answer sheets: reading a student's filled worksheet and marking it with follow-through.
+        .target(name: "GRUCheck", dependencies: ["GRUCore", "GRULessons"]),
         // Argument parsing, commands, exit codes.
         .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender"]),
         // A few lines: hand the arguments to GRUExplainCLI and exit with its status.
@@ -27,5 +29,7 @@ let package = Package(
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"]),
+        .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],
+                    resources: [.copy("Sheets")]),
     ]
 )
