@@ -1,4 +1,6 @@
+import Foundation
 import GRUCore
+import GRUCheck
 
 /// The lessons and sheets the check tests share, with the source of every number.
 enum Fixtures {
@@ -27,4 +29,29 @@ enum Fixtures {
 
     static let lesson1Trace = try! Trace.record(lesson1)
     static let asymmetricTrace = try! Trace.record(asymmetric)
+
+    /// The bytes of a file under Sheets/.
+    static func sheet(_ name: String) -> [UInt8] {
+        let url = Bundle.module.url(forResource: "Sheets/" + name, withExtension: nil)!
+        return Array(try! Data(contentsOf: url))
+    }
+
+    static func check(_ name: String, _ trace: Trace = lesson1Trace) throws(SheetErrors) -> CheckReport {
+        try Marker.check(sheet(name), against: trace)
+    }
+
+    static func check(text: String, _ trace: Trace = lesson1Trace) throws(SheetErrors) -> CheckReport {
+        try Marker.check(Array(text.utf8), against: trace)
+    }
+}
+
+extension CheckReport {
+    /// The mark of one key, by its text.
+    subscript(_ key: String) -> CheckResult? {
+        results.first { $0.key.description == key }
+    }
+
+    func keys(_ status: MarkStatus) -> [String] {
+        results.filter { $0.status == status }.map(\.key.description)
+    }
 }
