@@ -24,6 +24,7 @@ let package = Package(
         .executableTarget(name: "gru-explain", dependencies: ["GRUExplainCLI"]),
 
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
+        .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),
         .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons"],
                     resources: [.copy("Malformed")]),
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],

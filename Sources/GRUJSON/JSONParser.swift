@@ -60,13 +60,16 @@ public struct JSONParser {
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
             throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; use a finite number")
-        case UInt8(ascii: "'"):
-            throw error("strings in JSON use double quotes (\"), found a single quote")
-        case UInt8(ascii: "/"):
-            throw error("comments are not allowed in JSON")
         default:
-            throw error("expected a value, found \(found())")
+            throw commonMistake() ?? error("expected a value, found \(found())")
         }
+    }
+
+    /// The message for a single quote or a comment where JSON needs a string or a value.
+    private func commonMistake() -> JSONSyntaxError? {
+        if peek(UInt8(ascii: "'")) { return error("strings in JSON use double quotes (\"), found a single quote") }
+        if peek(UInt8(ascii: "/")) { return error("comments are not allowed in JSON") }
+        return nil
     }
 
     private mutating func object() throws(JSONSyntaxError) -> JSONValue {
@@ -80,22 +83,22 @@ public struct JSONParser {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
                 if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}' is not allowed in JSON") }
-                throw error("expected a member name in double quotes, found \(found())")
+                throw commonMistake() ?? error("expected a member name in double quotes, found \(found())")
             }
             let (keyLine, keyColumn) = position()
             let key = try string()
             if !seen.insert(key).inserted {
-                throw JSONSyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \"\(key)\"")
+                throw JSONSyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \(JSONWriter.quoted(key))")
             }
             skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after \"\(key)\", found \(found())") }
+            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after \(JSONWriter.quoted(key)), found \(found())") }
             i += 1
             skipWhitespace()
             members.append((key, try value()))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { i += 1; continue }
             if peek(UInt8(ascii: "}")) { i += 1; depth -= 1; return .object(JSONObject(members)) }
-            throw error("expected ',' or '}' after the value of \"\(key)\", found \(found())")
+            throw error("expected ',' or '}' after the value of \(JSONWriter.quoted(key)), found \(found())")
         }
     }
 
@@ -247,14 +250,16 @@ public struct JSONParser {
         return (line, column)
     }
 
-    /// A short quotation of what stands at the current position, for messages.
+    /// A short quotation of what stands at the current position, for messages: up to the next
+    /// whitespace, `,`, `]` or `}`, and at most about 12 bytes.
     private func found() -> String {
         guard i < bytes.count else { return "the end of the file" }
         var end = i
-        while end < bytes.count, end - i < 12, ![0x20, 0x0A, 0x0D, 0x09, 0x2C].contains(bytes[end]) { end += 1 }
+        while end < bytes.count, end - i < 12, ![0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x5D, 0x7D].contains(bytes[end]) { end += 1 }
         if end == i { end = i + 1 }
-        let text = String(decoding: bytes[i..<end], as: UTF8.self)
-        return "'\(text)'"
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }   // never split a character
+        // Control characters are shown as \u escapes, so that the message stays on one line.
+        return "'\(JSONWriter.oneLine(String(decoding: bytes[i..<end], as: UTF8.self)))'"
     }
 
     private func error(_ message: String) -> JSONSyntaxError {

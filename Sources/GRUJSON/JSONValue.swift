@@ -13,14 +13,23 @@ public indirect enum JSONValue: Equatable, Sendable {
     public static func int(_ i: Int) -> JSONValue { .number(JSONNumber(literal: String(i), value: Double(i))) }
     public static func doubles(_ v: [Double]) -> JSONValue { .array(v.map(double)) }
 
-    /// What kind of value this is, in the words an error message uses ("a number", "an array").
+    /// What was found, in the words an error message uses: `the number 2.5`, `the string "sum"`,
+    /// `an array of 3 values`, `an empty array`, `an object`, `null`. Strings are quoted as JSON
+    /// (control characters escaped), so the description always fits on one line.
     public var kindDescription: String {
         switch self {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let n): return "the number \(n.literal)"
-        case .string(let s): return "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
-        case .array(let a): return "an array of \(a.count)"
+        case .string(let s):
+            if s.isEmpty { return "an empty string" }
+            return "the string " + JSONWriter.quoted(s.count > 40 ? String(s.prefix(40)) + "…" : s)
+        case .array(let a):
+            switch a.count {
+            case 0: return "an empty array"
+            case 1: return "an array of 1 value"
+            default: return "an array of \(a.count) values"
+            }
         case .object: return "an object"
         }
     }

@@ -62,6 +62,29 @@ public enum JSONWriter {
         }
     }
 
+    /// `s` with every control character (U+0000–U+001F and U+007F) written as a `\u` escape, so
+    /// that a message quoting it stays on one line.
+    public static func oneLine(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.value < 0x20 || u.value == 0x7F { out += unicodeEscape(u) } else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
+
+    /// `\u001B` for U+001B: four uppercase hex digits.
+    private static func unicodeEscape(_ u: Unicode.Scalar) -> String {
+        let hex = String(u.value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// `s` as a JSON string literal: in double quotes, with `"`, `\\` and control characters escaped.
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        writeString(s, into: &out)
+        return out
+    }
+
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
         for u in s.unicodeScalars {
@@ -72,8 +95,7 @@ public enum JSONWriter {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case "\u{0}"..."\u{1F}":
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                out += unicodeEscape(u)
             default: out.unicodeScalars.append(u)
             }
         }

@@ -1,4 +1,5 @@
 import GRUCore
+import GRUJSON
 
 /// A text in the two languages of gru-explain.
 public struct LocalizedText: Equatable, Sendable {
@@ -42,7 +43,7 @@ public struct Lesson: Equatable, Sendable {
 /// A lesson file that cannot be used, with a message that names the file, the field as a JSON
 /// path, what was expected and what was found:
 /// `my.json: parameters.Uz: expected a 2×2 matrix (hidden×hidden), found 2×3`.
-public struct LessonError: Error, Equatable, Sendable {
+public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     /// A JSON path such as `parameters.Uz[1]`, or "" for the document itself.
     public var path: String
@@ -54,8 +55,9 @@ public struct LessonError: Error, Equatable, Sendable {
         self.message = message
     }
 
-    /// The one line printed on stderr.
+    /// The one line printed on stderr. A control character (a line break in a file name, say)
+    /// is shown as a `\u` escape, so that the message is always exactly one line.
     public var description: String {
-        path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
+        JSONWriter.oneLine(path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)")
     }
 }

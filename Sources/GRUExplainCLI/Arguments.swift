@@ -1,0 +1,81 @@
+import GRULessons
+
+/// A command-line option: `--name VALUE`, `--name=VALUE`, or a flag `--name`.
+struct OptionSpec: Sendable {
+    var name: String
+    /// The placeholder shown in help (`N`, `FILE`); nil for a flag.
+    var valueName: String?
+    var help: String
+    /// A one-letter alias such as `o` for `-o FILE`.
+    var short: Character? = nil
+
+    static func flag(_ name: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, valueName: nil, help: help)
+    }
+
+    static func value(_ name: String, _ valueName: String, _ help: String, short: Character? = nil) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, short: short)
+    }
+}
+
+/// A usage error: wrong option, missing value, bad value. Exit status 2.
+struct UsageError: Error, Equatable {
+    var message: String
+}
+
+/// The words after the command name, sorted into positionals, option values and flags.
+struct ParsedArguments {
+    var positionals: [String] = []
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    func value(_ name: String) -> String? { values[name] }
+    func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// Parses `words` against `specs`. `--` ends the options; `-` alone is a positional (stdin).
+    static func parse(_ words: [String], specs: [OptionSpec], command: String) throws(UsageError) -> ParsedArguments {
+        var out = ParsedArguments()
+        var k = 0
+        var optionsEnded = false
+        while k < words.count {
+            var word = words[k]
+            k += 1
+            if optionsEnded || !word.hasPrefix("-") || word == "-" {
+                out.positionals.append(word)
+                continue
+            }
+            if word == "--" { optionsEnded = true; continue }
+            if word == "-h" || word == "--help" { out.flags.insert("help"); continue }
+            if word.count == 2, let spec = specs.first(where: { $0.short == word.last }) {
+                word = "--" + spec.name
+            }
+            guard word.hasPrefix("--") else {
+                throw UsageError(message: "\(command): unknown option '\(word)'; options start with -- (see 'gru-explain \(command) --help')")
+            }
+            var name = String(word.dropFirst(2))
+            var inlineValue: String? = nil
+            if let eq = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            guard let spec = specs.first(where: { $0.name == name }) else {
+                let names = specs.map(\.name)
+                let hint = nearestName(to: name, among: names).map { "; did you mean --\($0)?" }
+                    ?? "; valid options: " + names.map { "--" + $0 }.joined(separator: ", ")
+                throw UsageError(message: "\(command): unknown option '--\(name)'\(hint)")
+            }
+            if spec.valueName == nil {
+                if inlineValue != nil { throw UsageError(message: "\(command): --\(name) takes no value") }
+                out.flags.insert(name)
+            } else if let v = inlineValue {
+                out.values[name] = v
+            } else if k < words.count {
+                out.values[name] = words[k]
+                k += 1
+            } else {
+                throw UsageError(message: "\(command): --\(name) needs a value (\(spec.valueName ?? "VALUE"))")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+import GRUCore
+import GRULessons
+import GRURender
+
+/// Options and steps that several commands share.
+enum Common {
+    static let lang = OptionSpec.value("lang", "zh|en", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en)")
+    static let output = OptionSpec.value("output", "FILE", "write to FILE (atomically: replaced only when complete) instead of stdout", short: "o")
+
+    /// --lang, else the first non-empty of LC_ALL, LC_MESSAGES, LANG: a value starting with zh gives zh.
+    static func language(_ a: ParsedArguments, _ context: Context, command: String) throws(UsageError) -> Language {
+        if let value = a.value("lang") {
+            guard let language = Language(rawValue: value.lowercased()) else {
+                throw UsageError(message: "\(command): --lang must be zh or en, found '\(value)'")
+            }
+            return language
+        }
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = context.environment[variable], !value.isEmpty {
+                return Language.fromLocale(value)
+            }
+        }
+        return .en
+    }
+
+    /// A whole number within `range`, or a usage error naming the option.
+    static func integer(_ a: ParsedArguments, _ name: String, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int? {
+        guard let text = a.value(name) else { return nil }
+        guard let n = Int(text), range.contains(n) else {
+            throw UsageError(message: "\(command): --\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'")
+        }
+        return n
+    }
+
+    /// Exactly one of `allowed`, or a usage error listing them.
+    static func choice(_ a: ParsedArguments, _ name: String, _ allowed: [String], default value: String, command: String) throws(UsageError) -> String {
+        guard let given = a.value(name) else { return value }
+        guard allowed.contains(given) else {
+            throw UsageError(message: "\(command): --\(name) must be one of \(allowed.joined(separator: ", ")), found '\(given)'")
+        }
+        return given
+    }
+
+    /// The one lesson argument: a bundled id or the path of a .json file.
+    static func lesson(_ a: ParsedArguments, command: String, extraPositionals: Int = 0) throws(UsageError) -> Lesson {
+        guard let reference = a.positionals.first else {
+            throw UsageError(message: "\(command): which lesson? Give a bundled id (see 'gru-explain list') or the path of a .json file")
+        }
+        if a.positionals.count > 1 + extraPositionals {
+            throw UsageError(message: "\(command): unexpected argument '\(a.positionals[1 + extraPositionals])'")
+        }
+        do {
+            return try LessonLibrary.load(reference)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+
+    /// Runs the engine; a diverging lesson becomes a message for exit status 3.
+    static func record(_ lesson: Lesson) -> Result<Trace, Divergence> {
+        Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem) }
+    }
+
+    /// "loss became non-finite at epoch 12, timestep 3 (a_h reached inf)"
+    static func describe(_ d: Divergence, lesson: Lesson) -> String {
+        var place = "epoch \(d.epoch)"
+        if lesson.problem.sequences.count > 1 { place += ", sequence \(d.sequence)" }
+        if let t = d.t { place += ", timestep \(t)" }
+        return "\(lesson.source == "bundled" ? lesson.id : lesson.source): the loss became non-finite at \(place) (\(d.quantity) reached \(d.value)); lower the learning rate (now \(lesson.problem.learningRate))"
+    }
+
+    /// Writes `text` to --output FILE or to stdout.
+    static func emit(_ text: String, _ a: ParsedArguments, _ context: Context) throws(UsageError) {
+        if let path = a.value("output") {
+            try writeAtomically(text, to: path)
+        } else {
+            context.writeOut(text)
+        }
+    }
+}

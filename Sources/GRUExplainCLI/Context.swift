@@ -1,0 +1,53 @@
+import Foundation
+
+/// Everything a command touches outside itself, so that tests can run commands in-process.
+public struct Context {
+    public var environment: [String: String]
+    /// Whether standard output is a terminal (decides `--color auto`).
+    public var stdoutIsTerminal: Bool
+    public var writeOut: (String) -> Void
+    public var writeErr: (String) -> Void
+
+    public init(environment: [String: String], stdoutIsTerminal: Bool,
+                writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void) {
+        self.environment = environment
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.writeOut = writeOut
+        self.writeErr = writeErr
+    }
+
+    /// The real process: stdout, stderr, the environment and isatty(1).
+    public static func process() -> Context {
+        Context(environment: ProcessInfo.processInfo.environment,
+                stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+                writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
+    }
+
+    /// Prints one error line on stderr: `gru-explain: <message>`.
+    func fail(_ message: String) {
+        writeErr("gru-explain: \(message)\n")
+    }
+}
+
+/// Exit statuses, the same for every command.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    /// `check` found a wrong answer; `gradcheck` found a gradient over the tolerance.
+    public static let failure: Int32 = 1
+    /// Bad input: a usage error, a lesson or answer file that cannot be used.
+    public static let badInput: Int32 = 2
+    /// The computation diverged: the loss or a gradient stopped being finite.
+    public static let diverged: Int32 = 3
+}
+
+/// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so an existing
+/// file is replaced only when the whole output was written.
+func writeAtomically(_ text: String, to path: String) throws(UsageError) {
+    let url = URL(fileURLWithPath: path)
+    do {
+        try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+        throw UsageError(message: "\(path): cannot write the output file (\(error.localizedDescription))")
+    }
+}

@@ -1,0 +1,111 @@
+import GRULessons
+
+/// The gru-explain command line: dispatches to a command and returns its exit status.
+public enum GRUExplain {
+    public static let version = "0.1.0"
+
+    /// Every command, in the order `--help` lists them.
+    static let commands: [any Command.Type] = [RunCommand.self, ListCommand.self]
+
+    /// Runs `arguments` (without the program name) and returns the exit status.
+    public static func main(_ arguments: [String], context: Context) -> Int32 {
+        guard let first = arguments.first else {
+            context.writeErr(usage)
+            return ExitStatus.badInput
+        }
+        switch first {
+        case "--help", "-h", "help":
+            if first == "help", arguments.count > 1 {
+                guard let command = command(named: arguments[1]) else {
+                    context.fail(unknownCommand(arguments[1]))
+                    return ExitStatus.badInput
+                }
+                context.writeOut(helpText(command))
+                return ExitStatus.success
+            }
+            context.writeOut(usage)
+            return ExitStatus.success
+        case "--version", "-V", "version":
+            context.writeOut("gru-explain \(version)\n")
+            return ExitStatus.success
+        default:
+            guard let command = command(named: first) else {
+                context.fail(unknownCommand(first))
+                return ExitStatus.badInput
+            }
+            do {
+                let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), specs: command.options, command: command.name)
+                if parsed.has("help") {
+                    context.writeOut(helpText(command))
+                    return ExitStatus.success
+                }
+                return try command.run(parsed, context: context)
+            } catch {
+                context.fail(error.message)
+                return ExitStatus.badInput
+            }
+        }
+    }
+
+    static func command(named name: String) -> (any Command.Type)? {
+        commands.first { $0.name == name }
+    }
+
+    static func unknownCommand(_ name: String) -> String {
+        let names = commands.map { $0.name }
+        let hint = nearestName(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
+        return "unknown command '\(name)'.\(hint) Commands: \(names.joined(separator: ", ")); see 'gru-explain --help'"
+    }
+
+    static var usage: String {
+        var s = """
+        gru-explain \(version): a GRU that shows every number, in Chinese and English.
+
+        Usage: gru-explain <command> [options]
+
+        Commands:
+
+        """
+        let width = commands.map { $0.name.count }.max() ?? 0
+        for c in commands {
+            s += "  " + c.name + String(repeating: " ", count: width - c.name.count + 2) + c.summary + "\n"
+        }
+        s += """
+
+        Options for every command:
+          -h, --help     show help for a command (gru-explain run --help)
+          --version      print the version
+
+        Start with:  gru-explain run lesson1
+        Exit status: 0 success, 1 a check or gradient check failed, 2 bad input, 3 training diverged.
+
+        """
+        return s
+    }
+
+    static func helpText(_ c: any Command.Type) -> String {
+        var s = "Usage: gru-explain \(c.name) \(c.synopsis)\n\n\(c.summary)\n"
+        if !c.details.isEmpty { s += "\n\(c.details)\n" }
+        let all = c.options + [OptionSpec.flag("help", "show this help")]
+        let labels = all.map { spec in
+            (spec.short.map { "-\($0), " } ?? "") + "--" + spec.name + (spec.valueName.map { " " + $0 } ?? "")
+        }
+        let width = labels.map(\.count).max() ?? 0
+        s += "\nOptions:\n"
+        for (label, spec) in zip(labels, all) {
+            s += "  " + label + String(repeating: " ", count: width - label.count + 2) + spec.help + "\n"
+        }
+        return s
+    }
+}
+
+/// A subcommand of gru-explain.
+protocol Command {
+    static var name: String { get }
+    static var synopsis: String { get }
+    static var summary: String { get }
+    /// Extra paragraphs for `--help`.
+    static var details: String { get }
+    static var options: [OptionSpec] { get }
+    static func run(_ arguments: ParsedArguments, context: Context) throws(UsageError) -> Int32
+}

@@ -1,0 +1,94 @@
+import GRUCore
+import GRULessons
+import GRURender
+
+/// `gru-explain run <lesson>`: the lesson, worked through number by number.
+enum RunCommand: Command {
+    static let name = "run"
+    static let synopsis = "<lesson-id | path.json> [options]"
+    static let summary = "Work through a lesson: forward pass, loss, BPTT, update, training, application."
+    static let details = """
+    Sections (for --only): \(LessonSection.allCases.map(\.rawValue).joined(separator: ", "))
+    Formats: text (default; tables for the terminal), markdown (GitHub tables for course notes),
+             json (the full trace, format gru-explain.trace/1, full precision).
+    Examples:
+      gru-explain run lesson1 --lang zh
+      gru-explain run lesson1 --only forward,bptt --timestep 2
+      gru-explain run my-lesson.json --format json -o trace.json
+    """
+    static let formats = ["text", "markdown", "json"]
+    static let options: [OptionSpec] = [
+        .value("format", "FORMAT", "text, markdown or json (default text)"),
+        Common.lang,
+        .value("digits", "N", "decimal places shown (default 4); rounding is for display only"),
+        .value("only", "SECTION[,SECTION…]", "show only these sections"),
+        .value("timestep", "N", "show the forward and BPTT detail of timestep N only"),
+        .value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off"),
+        .flag("ascii", "use ASCII instead of Unicode symbols (sigma instead of σ, ...)"),
+        Common.output,
+    ]
+
+    static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
+        let format = try Common.choice(a, "format", formats, default: "text", command: name)
+        let colorMode = try Common.choice(a, "color", ["auto", "always", "never"], default: "auto", command: name)
+        var options = RenderOptions(language: try Common.language(a, context, command: name))
+        options.digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
+        options.ascii = a.has("ascii")
+        options.sections = try sections(a)
+        options.color = color(colorMode, context: context, toFile: a.value("output") != nil)
+        let lesson = try Common.lesson(a, command: name)
+        let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
+        options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
+
+        let trace: Trace
+        switch Common.record(lesson) {
+        case .success(let t): trace = t
+        case .failure(let d):
+            context.fail(Common.describe(d, lesson: lesson))
+            return ExitStatus.diverged
+        }
+        let text: String
+        switch format {
+        case "json": text = TraceJSON.render(trace, lesson: lesson)
+        default: throw UsageError(message: "run: --format \(format) arrives with the table renderers")  // TEMPORARY
+        }
+        try Common.emit(text, a, context)
+        return ExitStatus.success
+    }
+
+    static func sections(_ a: ParsedArguments) throws(UsageError) -> Set<LessonSection>? {
+        guard let list = a.value("only") else { return nil }
+        var chosen = Set<LessonSection>()
+        for word in list.split(separator: ",").map({ String($0).trimmingSpaces }) where !word.isEmpty {
+            guard let section = LessonSection(rawValue: word) else {
+                let names = LessonSection.allCases.map(\.rawValue)
+                let hint = nearestName(to: word, among: names).map { "did you mean \($0)? " } ?? ""
+                throw UsageError(message: "run: --only: unknown section '\(word)'; \(hint)sections are \(names.joined(separator: ", "))")
+            }
+            chosen.insert(section)
+        }
+        if chosen.isEmpty { throw UsageError(message: "run: --only needs at least one section") }
+        return chosen
+    }
+
+    /// --color: always → yes; never → no; auto → only on a terminal, without NO_COLOR, TERM≠dumb.
+    static func color(_ mode: String, context: Context, toFile: Bool) -> Bool {
+        switch mode {
+        case "always": return true
+        case "never": return false
+        default:
+            if toFile || !context.stdoutIsTerminal { return false }
+            if let noColor = context.environment["NO_COLOR"], !noColor.isEmpty { return false }
+            return context.environment["TERM"] != "dumb"
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Where lessons come from: the lessons built into gru-explain, or a lesson file the user names.
+///
+/// The bundled lessons are the files lessons/*.json, compiled into the binary through
+/// `BundledLessons.generated.swift`, so `gru-explain run lesson1` works from any directory.
+public enum LessonLibrary {
+    /// The ids of the bundled lessons, in file-name order (lesson2 before lesson10).
+    public static var bundledIDs: [String] { bundledFiles.map(\.id) }
+
+    /// Every bundled lesson, decoded. A bundled lesson that does not decode is a bug in
+    /// gru-explain (BundledLessonsTests catches it); it is reported as an error, never a crash.
+    public static var bundled: [Lesson] {
+        get throws(LessonError) {
+            var lessons: [Lesson] = []
+            for file in bundledFiles { lessons.append(try decodeBundled(file)) }
+            return lessons
+        }
+    }
+
+    /// The lesson that `reference` names: a file when it ends in `.json` or contains a `/`
+    /// (see `isPath`), otherwise the id of a bundled lesson.
+    public static func load(_ reference: String) throws(LessonError) -> Lesson {
+        if isPath(reference) { return try loadFile(reference) }
+        guard let file = bundledFiles.first(where: { $0.id == reference }) else {
+            throw LessonError(file: reference, path: "", message:
+                "unknown lesson '\(reference)': the bundled lessons are \(bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
+        }
+        return try decodeBundled(file)
+    }
+
+    /// True when `reference` is the path of a lesson file rather than a bundled id: it ends in
+    /// `.json` (in any case) or contains a `/`.
+    public static func isPath(_ reference: String) -> Bool {
+        reference.lowercased().hasSuffix(".json") || reference.contains("/")
+    }
+
+    /// Reads and decodes the lesson file at `path`. Errors name the file as given.
+    ///
+    /// The size limit (`LessonLimits.maxFileBytes`) is checked before the file is read, and only
+    /// regular files are read, so `/dev/zero` or a huge file is refused at once.
+    public static func loadFile(_ path: String) throws(LessonError) -> Lesson {
+        func failure(_ message: String) -> LessonError { LessonError(file: path, path: "", message: message) }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw failure("no such file") }
+        guard !isDirectory.boolValue else {
+            throw failure("is a directory, not a lesson file; give the path of a .json file")
+        }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attributes = (try? manager.attributesOfItem(atPath: resolved)) ?? [:]
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw failure("is not a regular file; give the path of a .json file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        try LessonDecoder.checkSize(size, file: path)
+        guard manager.isReadableFile(atPath: resolved) else {
+            throw failure("permission denied: cannot read the file")
+        }
+        guard let data = manager.contents(atPath: resolved) else { throw failure("cannot read the file") }
+        return try LessonDecoder.decode([UInt8](data), file: path, source: path)
+    }
+
+    private static func decodeBundled(_ file: (id: String, json: String)) throws(LessonError) -> Lesson {
+        try LessonDecoder.decode(Array(file.json.utf8), file: "lessons/\(file.id).json (bundled)", source: "bundled")
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import GRUExplainCLI
+
+/// Runs gru-explain in-process and captures what it writes.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func runCLI(_ arguments: [String], environment: [String: String] = [:], terminal: Bool = false) -> CLIResult {
+    final class Box: @unchecked Sendable { var out = ""; var err = "" }
+    let box = Box()
+    let context = Context(environment: environment, stdoutIsTerminal: terminal,
+                          writeOut: { box.out += $0 }, writeErr: { box.err += $0 })
+    let status = GRUExplain.main(arguments, context: context)
+    return CLIResult(status: status, stdout: box.out, stderr: box.err)
+}
+
+/// The built `gru-explain` binary, next to the test bundle in .build/<configuration>/.
+func builtBinary() -> URL? {
+    var dir = Bundle.main.bundleURL
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("gru-explain")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    // Fall back to the package layout: Tests/GRUExplainCLITests/<this file> → .build/debug.
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    for configuration in ["debug", "release"] {
+        let candidate = root.appendingPathComponent(".build/\(configuration)/gru-explain")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return nil
+}
+
+/// Runs the built binary as a separate process, from `directory`, with no standard input.
+func runBinary(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CLIResult {
+    guard let binary = builtBinary() else {
+        throw NSError(domain: "gru-explain tests", code: 1,
+                      userInfo: [NSLocalizedDescriptionKey: "the gru-explain binary is not built; run 'swift build' first"])
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ["PATH": "/usr/bin:/bin"]
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(status: process.terminationStatus,
+                     stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import GRUJSON
+@testable import GRUExplainCLI
+
+@Suite struct CommandLineTests {
+    @Test func helpAndVersion() {
+        let help = runCLI(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("run"))
+        #expect(help.stdout.contains("list"))
+        let runHelp = runCLI(["run", "--help"])
+        #expect(runHelp.status == 0)
+        #expect(runHelp.stdout.contains("--format"))
+        #expect(runHelp.stdout.contains("--lang"))
+        #expect(runCLI(["help", "list"]).stdout.contains("Usage: gru-explain list"))
+        #expect(runCLI(["--version"]).stdout == "gru-explain \(GRUExplain.version)\n")
+    }
+
+    @Test func noArgumentsPrintsUsageAndFails() {
+        let r = runCLI([])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("Usage: gru-explain <command>"))
+    }
+
+    @Test func usageErrorsAreOneLineWithStatus2() {
+        let cases: [([String], String)] = [
+            (["rnu", "lesson1"], "unknown command 'rnu'. Did you mean 'run'?"),
+            (["run", "lesson1", "--formt", "json"], "unknown option '--formt'; did you mean --format?"),
+            (["run", "lesson1", "--format", "yaml"], "--format must be one of text, markdown"),
+            (["run", "lesson1", "--digits", "-1"], "--digits must be a whole number from 0 to 17, found '-1'"),
+            (["run", "lesson1", "--lang", "fr"], "--lang must be zh or en, found 'fr'"),
+            (["run", "lesson1", "--only", "forwrd"], "unknown section 'forwrd'; did you mean forward?"),
+            (["run", "lesson1", "--timestep", "4"], "--timestep must be a whole number from 1 to 3, found '4'"),
+            (["run"], "which lesson?"),
+            (["run", "lesson9"], "unknown lesson 'lesson9'"),
+            (["run", "lesson1", "--format"], "--format needs a value"),
+        ]
+        for (arguments, fragment) in cases {
+            let r = runCLI(arguments)
+            #expect(r.status == 2, "\(arguments)")
+            #expect(r.stdout.isEmpty, "\(arguments)")
+            #expect(r.stderr.contains(fragment), "\(arguments): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)")
+        }
+    }
+
+    @Test func jsonTraceHasTheSeedNumbers() throws {
+        let r = runCLI(["run", "lesson1", "--format", "json"])
+        #expect(r.status == 0)
+        guard case .object(let root) = try JSONParser.parse(r.stdout),
+              case .array(let sequences)? = root["sequences"],
+              case .object(let s0)? = sequences.first,
+              case .array(let forward)? = s0["forward"] else {
+            Issue.record("trace has no sequences[0].forward"); return
+        }
+        func values(_ t: Int, _ key: String) -> [Double] {
+            guard case .object(let step) = forward[t - 1], case .array(let a)? = step[key] else { return [] }
+            return a.compactMap { if case .number(let n) = $0 { return n.value } else { return nil } }
+        }
+        // The seed's surviving numbers, to 4 decimals.
+        func r4(_ v: [Double]) -> [Double] { v.map { ($0 * 10_000).rounded() / 10_000 } }
+        #expect(r4(values(1, "z")) == [0.5987, 0.5987])
+        #expect(r4(values(1, "r")) == [0.6106, 0.6106])
+        #expect(r4(values(1, "h_tilde")) == [0.4621, 0.4621])
+        #expect(r4(values(1, "h")) == [0.1855, 0.1855])
+        #expect(r4(values(2, "h")) == [0.3903, 0.3903])
+    }
+
+    @Test func languageFollowsTheLocale() throws {
+        let zh = runCLI(["list"], environment: ["LANG": "zh_CN.UTF-8"])
+        let en = runCLI(["list"], environment: ["LANG": "en_US.UTF-8"])
+        let overridden = runCLI(["list"], environment: ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"])
+        #expect(zh.stdout.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+        #expect(!en.stdout.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+        #expect(overridden.stdout == en.stdout)   // LC_ALL wins over LANG
+        #expect(runCLI(["list", "--lang", "zh"], environment: ["LANG": "C"]).stdout == zh.stdout)
+    }
+
+    @Test func colorOnlyOnATerminalWithoutNoColor() {
+        #expect(RunCommand.color("auto", context: context(terminal: true), toFile: false))
+        #expect(!RunCommand.color("auto", context: context(terminal: false), toFile: false))
+        #expect(!RunCommand.color("auto", context: context(terminal: true, env: ["NO_COLOR": "1"]), toFile: false))
+        #expect(!RunCommand.color("auto", context: context(terminal: true), toFile: true))
+        #expect(RunCommand.color("always", context: context(terminal: false), toFile: false))
+        #expect(!RunCommand.color("never", context: context(terminal: true), toFile: false))
+    }
+
+    private func context(terminal: Bool, env: [String: String] = [:]) -> Context {
+        Context(environment: env, stdoutIsTerminal: terminal, writeOut: { _ in }, writeErr: { _ in })
+    }
+}

@@ -1,0 +1,119 @@
+import Testing
+import GRUJSON
+
+/// The parser's contract: RFC 8259 JSON in, an order-keeping tree out, and for anything else a
+/// one-line error with the 1-based line and column of the offending character.
+@Suite struct JSONParserTests {
+    /// Parses `text` and returns the error it must raise.
+    private func syntaxError(_ text: String) -> JSONSyntaxError? {
+        do {
+            _ = try JSONParser.parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func keepsMemberOrderAndNumberLiterals() throws {
+        let v = try JSONParser.parse(#"{"b": 1.50, "a": [1e2, -0, 3], "c": {"z": null, "y": true}}"#)
+        guard case .object(let o) = v else { Issue.record("not an object"); return }
+        #expect(o.keys == ["b", "a", "c"])
+        #expect(o["b"] == .number(JSONNumber(literal: "1.50", value: 1.5)))
+        guard case .array(let a)? = o["a"], case .number(let e2) = a[0], case .number(let minusZero) = a[1] else {
+            Issue.record("a is not an array of numbers"); return
+        }
+        #expect(e2.literal == "1e2" && e2.value == 100)
+        #expect(minusZero.value == 0 && minusZero.value.sign == .minus)
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        let v = try JSONParser.parse(#"["a\"b\\c\/d\n\t", "\u00e9\u4e2d", "\ud83d\ude00"]"#)
+        #expect(v == .array([.string("a\"b\\c/d\n\t"), .string("é中"), .string("😀")]))
+    }
+
+    @Test func tooLargeNumberBecomesInfinityAndKeepsItsLiteral() throws {
+        let v = try JSONParser.parse("[1e999, -1e999, 1e-999]")
+        guard case .array(let a) = v, case .number(let big) = a[0], case .number(let negative) = a[1],
+              case .number(let tiny) = a[2] else { Issue.record("not three numbers"); return }
+        #expect(big.literal == "1e999" && big.value == .infinity)
+        #expect(negative.value == -.infinity)
+        #expect(tiny.value == 0)   // underflow is an ordinary finite number
+    }
+
+    @Test func reportsLineAndColumnOfAMissingComma() {
+        // Line 3 is `  "b": 2`; the parser stops at its opening quote, column 3.
+        let e = syntaxError("{\n  \"a\": 1\n  \"b\": 2\n}")
+        #expect(e?.description == #"line 3, column 3: expected ',' or '}' after the value of "a", found '"b":'"#)
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        // "中文" is 6 bytes but 2 columns; the stray `x` is the 10th character, not the 14th byte.
+        let e = syntaxError(#"{"中文": 1 x}"#)
+        #expect(e?.line == 1 && e?.column == 10)
+    }
+
+    @Test func rejectsDuplicateKeysAtTheSecondKey() {
+        let e = syntaxError("{\"a\": 1,\n \"a\": 2}")
+        #expect(e?.description == #"line 2, column 2: duplicate key "a""#)
+    }
+
+    @Test func namesTheUsualNonJSONTokens() {
+        #expect(syntaxError("[NaN]")?.message == "'NaN' is not JSON: NaN and Infinity cannot be written in JSON; use a finite number")
+        #expect(syntaxError("[-Infinity]")?.message == "-Infinity is not JSON; use a finite number")
+        #expect(syntaxError("[1, 2,]")?.message == "trailing comma before ']' is not allowed in JSON")
+        #expect(syntaxError("{'a': 1}")?.message == "strings in JSON use double quotes (\"), found a single quote")
+        #expect(syntaxError("{\n  // note\n}")?.description == "line 2, column 3: comments are not allowed in JSON")
+        #expect(syntaxError("[1 x]")?.message == "expected ',' or ']' in an array, found 'x'")
+        #expect(syntaxError("[1] // note")?.message == "unexpected '//' after the end of the JSON value")
+        #expect(syntaxError("[01]")?.message == "numbers in JSON cannot have leading zeros")
+    }
+
+    @Test func limitsNestingDepthWithoutExhaustingTheStack() {
+        let ok = String(repeating: "[", count: JSONParser.maxDepth) + String(repeating: "]", count: JSONParser.maxDepth)
+        #expect(syntaxError(ok) == nil)
+        let deep = String(repeating: "[", count: 100_000)
+        let e = syntaxError(deep)
+        #expect(e?.message == "nesting deeper than \(JSONParser.maxDepth) levels")
+        #expect(e?.column == JSONParser.maxDepth + 1)
+    }
+
+    @Test func skipsAByteOrderMarkAndCountsColumnsAfterIt() throws {
+        #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number(JSONNumber(literal: "1", value: 1))]))
+        let e = #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1 2]".utf8)) }
+        #expect(e?.column == 4)
+    }
+
+    @Test func rejectsBinaryAndNonUTF8Input() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        let e1 = #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(png) }
+        #expect(e1?.message == "the file is not UTF-8 text (invalid byte 0x89); is it a binary file?")
+        let e2 = #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("{\n\"a\": 1\0}".utf8)) }
+        #expect(e2?.description == "line 2, column 7: the file contains a NUL byte: it looks like a binary file, not JSON text")
+    }
+
+    @Test func messagesStayOnOneLine() {
+        // A duplicate key with an escaped line break, and a control character where a value should be.
+        #expect(syntaxError(#"{"a\nb": 1, "a\nb": 2}"#)?.message == #"duplicate key "a\nb""#)
+        #expect(syntaxError("[\u{1B}]")?.message == #"expected a value, found '\u001B'"#)
+    }
+
+    @Test func quotationsNeverSplitACharacter() {
+        // Quotations are cut after 12 bytes, which here would fall inside 符 (bytes 11 to 13).
+        #expect(syntaxError("[1 a中文字符]")?.message == "expected ',' or ']' in an array, found 'a中文字符'")
+        #expect(syntaxError("[1 a中文字符号]")?.message == "expected ',' or ']' in an array, found 'a中文字符'")
+    }
+
+    @Test func reportsAnEmptyDocument() {
+        #expect(syntaxError("")?.description == "line 1, column 1: the file is empty; expected a JSON value")
+        #expect(syntaxError("\n  ")?.description == "line 2, column 3: the file is empty; expected a JSON value")
+    }
+
+    @Test func kindDescriptionsQuoteWhatWasFound() {
+        #expect(JSONValue.array([]).kindDescription == "an empty array")
+        #expect(JSONValue.array([.null]).kindDescription == "an array of 1 value")
+        #expect(JSONValue.array([.null, .null]).kindDescription == "an array of 2 values")
+        #expect(JSONValue.string("").kindDescription == "an empty string")
+        #expect(JSONValue.string("a\"\n").kindDescription == #"the string "a\"\n""#)
+        #expect(JSONValue.number(JSONNumber(literal: "1e999", value: .infinity)).kindDescription == "the number 1e999")
+    }
+}
