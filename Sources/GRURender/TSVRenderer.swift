@@ -1,18 +1,25 @@
 import Foundation
 import GRUCore
+import GRULessons
 
 /// `gru-explain run <lesson> --format tsv`: one line `key<TAB>value` per scalar of the trace, in
 /// the stable order of `Trace.keys` (docs/keys.md), so that `diff` works between two runs, two
 /// conventions, or a run and a student's sheet.
 public enum TSVRenderer {
 
-    /// The whole trace as TSV. Without `digits` every value is written at full precision, the
-    /// shortest text that reads back to the same Double (`0.1`, `-3.3643100383021523`,
+    /// The trace as TSV. Without `digits` every value is written at full precision, the shortest
+    /// text that reads back to the same Double (`0.1`, `-3.3643100383021523`,
     /// `2.8330556048242462e-05`); with `digits` it is rounded to that many decimals.
-    public static func render(_ trace: Trace, digits: Int? = nil) -> String {
+    /// `sections` keeps only the keys of those sections (`TraceKey.section`); `timestep` drops the
+    /// forward, BPTT and per-timestep gradient keys of the other timesteps.
+    public static func render(_ trace: Trace, digits: Int? = nil, sections: Set<LessonSection>? = nil,
+                              timestep: Int? = nil) -> String {
         var out = ""
         for entry in trace.entries {
-            out += entry.key.description
+            let key = entry.key
+            if let sections, !sections.contains(key.section) { continue }
+            if let timestep, let t = key.t, key.section != .apply, t != timestep { continue }
+            out += key.description
             out += "\t"
             out += digits.map { fixed(entry.value, decimals: $0) } ?? "\(entry.value)"
             out += "\n"
