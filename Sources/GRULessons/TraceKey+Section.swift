@@ -15,4 +15,13 @@ extension TraceKey {
         case .apply: return .apply
         }
     }
+
+    /// Whether `--only` and `--timestep` keep this key: its section is among `sections` (all
+    /// when nil), and a key of one timestep (forward, BPTT, contributions) is of `timestep`
+    /// (every timestep when nil). Keys of no timestep, and the applied model's, stay.
+    public func isSelected(sections: Set<LessonSection>?, timestep: Int?) -> Bool {
+        if let sections, !sections.contains(section) { return false }
+        if let timestep, let t, section != .apply, t != timestep { return false }
+        return true
+    }
 }

@@ -16,10 +16,8 @@ public enum TSVRenderer {
                               timestep: Int? = nil) -> String {
         var out = ""
         for entry in trace.entries {
-            let key = entry.key
-            if let sections, !sections.contains(key.section) { continue }
-            if let timestep, let t = key.t, key.section != .apply, t != timestep { continue }
-            out += key.description
+            guard entry.key.isSelected(sections: sections, timestep: timestep) else { continue }
+            out += entry.key.description
             out += "\t"
             out += digits.map { fixed(entry.value, decimals: $0) } ?? "\(entry.value)"
             out += "\n"
