@@ -29,15 +29,16 @@ public struct CheckResult: Equatable, Sendable {
     /// For wrong and follow-through marks: the formula's inputs with the lesson's values, the
     /// numbers the student should have used.
     public var inputs: [TraceEntry]
-    /// For wrong and follow-through marks whose inputs differ from the lesson's: the inputs as the
-    /// student had them (their own answers, and what follows from them where they wrote none).
-    public var yourInputs: [TraceEntry]
-    /// What the formula gives on `yourInputs`; nil when they are the lesson's values.
+    /// For wrong and follow-through marks: the inputs that carry an earlier mistake (answered
+    /// wrong or follow-through, or computed from such answers where the student wrote none), with
+    /// the student's values. Empty when every input is the student's correct value.
+    public var carriedFrom: [TraceEntry]
+    /// What the formula gives on the student's own values, when `carriedFrom` is not empty.
     public var fromYourValues: Double?
 
     public init(key: TraceKey, line: Int, status: MarkStatus, given: WrittenNumber?, expected: Double,
                 diagnosis: Diagnosis? = nil, formula: Formula? = nil, inputs: [TraceEntry] = [],
-                yourInputs: [TraceEntry] = [], fromYourValues: Double? = nil) {
+                carriedFrom: [TraceEntry] = [], fromYourValues: Double? = nil) {
         self.key = key
         self.line = line
         self.status = status
@@ -46,7 +47,7 @@ public struct CheckResult: Equatable, Sendable {
         self.diagnosis = diagnosis
         self.formula = formula
         self.inputs = inputs
-        self.yourInputs = yourInputs
+        self.carriedFrom = carriedFrom
         self.fromYourValues = fromYourValues
     }
 }

@@ -95,7 +95,7 @@ public enum Marker {
             if result.status != .correct, let formula {
                 result.inputs = formula.inputs.map { TraceEntry(key: $0, value: trace.value(at: $0) ?? .nan) }
                 if inputsTainted {
-                    result.yourInputs = formula.inputs.map { TraceEntry(key: $0, value: lookup($0)) }
+                    result.carriedFrom = formula.inputs.filter { tainted.contains($0) }.map { TraceEntry(key: $0, value: lookup($0)) }
                     result.fromYourValues = yours
                 }
             }

@@ -74,8 +74,9 @@ import GRUCore
         #expect(slip.summary.followThrough > 150)
         // A follow-through mark shows what the student's own values give.
         let h1 = try #require(slip["t1.h[1]"])
-        #expect(h1.yourInputs.first { $0.key.description == "t1.z[1]" }?.value == 0.5897)
-        #expect(h1.fromYourValues.map { abs($0 - (1 - 0.5897) * h1.yourInputs[2].value) < 1e-12 } == true)
+        #expect(h1.carriedFrom.map(\.key.description) == ["t1.z[1]"] && h1.carriedFrom.first?.value == 0.5897)
+        // (1 − 0.5897)·0.4621 with h₀ = 0, the student's h̃₁.
+        #expect(h1.fromYourValues.map { abs($0 - (1 - 0.5897) * 0.4621) < 1e-12 } == true)
     }
 
     /// Each sheet has one deliberate mistake (Sheets/make_sheets.py, `mistakes`), the rest
