@@ -42,13 +42,7 @@ enum RunCommand: Command {
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
 
-        let trace: Trace
-        switch Common.record(lesson) {
-        case .success(let t): trace = t
-        case .failure(let d):
-            context.fail(Common.describe(d, lesson: lesson))
-            return ExitStatus.diverged
-        }
+        guard let trace = Common.trace(lesson, context) else { return ExitStatus.diverged }
         let text: String
         switch format {
         case "json": text = TraceJSON.render(trace, lesson: lesson)
