@@ -50,7 +50,8 @@ enum RunCommand: Command {
         case "tsv":
             text = TSVRenderer.render(trace, digits: a.value("digits") == nil ? nil : options.digits,
                                       sections: options.sections, timestep: options.timestep)
-        default: throw UsageError(message: "run: --format \(format) arrives with the table renderers")  // TEMPORARY
+        case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
+        default: text = TextRenderer.render(trace, lesson: lesson, options: options)
         }
         try Common.emit(text, a, context)
         return ExitStatus.success
