@@ -16,12 +16,13 @@ public enum CheckRenderer {
         var out = ""
         for r in report.results {
             let decimals = max(digits, r.given?.decimals ?? 0)
-            let number = { (key: TraceKey, x: Double) in key.stage == .given ? givenText(x) : TSVRenderer.fixed(x, decimals: decimals) }
+            let format = NumberFormat(digits: decimals)
+            let number = { (key: TraceKey, x: Double) in key.stage == .given ? format.given(x) : format.value(x) }
             var line = "\(r.status.mark) \(pad(r.key.description, width))  \(r.given?.text ?? "?")  \(r.status.name(language))"
             let yours = r.carriedFrom
             switch r.status {
-            case .wrong: line += " · " + CheckMessage.expected.text(language, number(r.key, r.expected))
-            case .followThrough: line += " · " + CheckMessage.fromYours.text(language, listing(yours, number))
+            case .wrong: line += " · " + Message.checkExpected.text(language, number(r.key, r.expected))
+            case .followThrough: line += " · " + Message.checkFromYours.text(language, listing(yours, number))
             default: break
             }
             out += line + "\n"
@@ -31,13 +32,13 @@ public enum CheckRenderer {
                 out += indent + diagnosis.explanation(language, config) + "\n"
             }
             if let formula = r.formula {
-                out += indent + CheckMessage.howToCompute.text(language, "\(r.key) = \(formula)") + "\n"
+                out += indent + Message.checkHowToCompute.text(language, "\(r.key) = \(formula)") + "\n"
             }
             if !r.inputs.isEmpty {
-                out += indent + CheckMessage.numbersToUse.text(language, listing(r.inputs, number)) + "\n"
+                out += indent + Message.checkNumbersToUse.text(language, listing(r.inputs, number)) + "\n"
             }
             if !yours.isEmpty, let fromYours = r.fromYourValues {
-                out += indent + CheckMessage.yourNumbersGive.text(language, listing(yours, number), number(r.key, fromYours)) + "\n"
+                out += indent + Message.checkYourNumbersGive.text(language, listing(yours, number), number(r.key, fromYours)) + "\n"
             }
         }
         if !report.results.isEmpty { out += "\n" }
@@ -48,18 +49,18 @@ public enum CheckRenderer {
     /// The counts and the first genuine mistake, with its diagnosis.
     public static func summary(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4) -> String {
         let s = report.summary
-        var out = CheckMessage.summary.text(language, String(s.correct), String(s.followThrough), String(s.wrong), String(s.unanswered))
-        if s.notOnSheet > 0 { out += (language == .zh ? "" : " ") + CheckMessage.notOnSheet.text(language, String(s.notOnSheet)) }
+        var out = Message.checkSummary.text(language, String(s.correct), String(s.followThrough), String(s.wrong), String(s.unanswered))
+        if s.notOnSheet > 0 { out += (language == .zh ? "" : " ") + Message.checkNotOnSheet.text(language, String(s.notOnSheet)) }
         out += "\n"
         if let first = s.firstMistake, let given = first.given {
             let decimals = max(digits, given.decimals)
-            out += CheckMessage.firstMistake.text(language, String(first.line), first.key.description, given.text,
-                                                  TSVRenderer.fixed(first.expected, decimals: decimals)) + "\n"
+            out += Message.checkFirstMistake.text(language, String(first.line), first.key.description, given.text,
+                                                  NumberFormat(digits: decimals).value(first.expected)) + "\n"
             if let diagnosis = first.diagnosis { out += diagnosis.explanation(language, config) + "\n" }
         } else if s.correct + s.followThrough == 0 {
-            out += CheckMessage.nothingAnswered.text(language) + "\n"
+            out += Message.checkNothingAnswered.text(language) + "\n"
         } else {
-            out += CheckMessage.noMistake.text(language) + "\n"
+            out += Message.checkNoMistake.text(language) + "\n"
         }
         return out
     }
@@ -130,11 +131,6 @@ public enum CheckRenderer {
 
     private static func listing(_ entries: [TraceEntry], _ number: (TraceKey, Double) -> String) -> String {
         entries.map { "\($0.key) = \(number($0.key, $0.value))" }.joined(separator: ", ")
-    }
-
-    /// A value the lesson gives, as the lesson writes it: `0.3`, `2`, `0.05`.
-    private static func givenText(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }
 
     private static func pad(_ s: String, _ width: Int) -> String {

@@ -1,4 +1,3 @@
-import Foundation
 import GRUCore
 import GRULessons
 
@@ -25,11 +24,12 @@ public enum TSVRenderer {
         return out
     }
 
-    /// `value` with exactly `decimals` decimals, correctly rounded from the exact binary value as
-    /// printf does. A value that rounds to zero is written without a minus sign, so that −0.00001
-    /// and 0.00001 do not show up as a difference at 4 decimals.
+    /// `value` with exactly `decimals` decimals, rounded as every view rounds (`NumberFormat`:
+    /// half away from zero on the shortest decimal), with an ASCII minus so that the text reads
+    /// back as a number. A value that rounds to zero has no sign, so that −0.00001 and 0.00001 do
+    /// not show up as a difference at 4 decimals.
     static func fixed(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(max(0, decimals))f", value)
+        let text = NumberFormat.fixed(value, decimals: max(0, decimals)).replacing("−", with: "-")
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
             return String(text.dropFirst())
         }
