@@ -40,7 +40,7 @@ public enum Message: CaseIterable, Sendable {
     case checkExpected, checkFromYours, checkHowToCompute, checkNumbersToUse, checkYourNumbersGive, checkSummary, checkNotOnSheet
     case checkFirstMistake, checkNoMistake, checkNothingAnswered
     // worksheet
-    case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetUpdateLine
+    case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
 
     /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -237,8 +237,9 @@ public enum Message: CaseIterable, Sendable {
         case .checkNothingAnswered: return "答卷里还没有填写任何答案。"
         case .worksheetTitle: return "{0} 手算工作表"
         case .worksheetHowTo: return "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。填好后运行：gru-explain check {0} 这个文件"
-        case .worksheetGiven: return "已知"
-        case .worksheetParameters: return "参数的初始值"
+        case .worksheetGiven: return "已知："
+        case .worksheetParameters: return "参数的初始值："
+        case .worksheetEarlier: return "前面算出的值（这张表不再要求）："
         case .worksheetUpdateLine: return "参数更新 · {0} 的新值 {0} − η·∂L/∂{0}"
         }
     }
@@ -431,8 +432,9 @@ public enum Message: CaseIterable, Sendable {
         case .checkNothingAnswered: return "Nothing is answered yet."
         case .worksheetTitle: return "{0}: worksheet for a hand calculation"
         case .worksheetHowTo: return "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one. Then run: gru-explain check {0} this-file"
-        case .worksheetGiven: return "Given"
-        case .worksheetParameters: return "initial parameters"
+        case .worksheetGiven: return "Given:"
+        case .worksheetParameters: return "Initial parameters:"
+        case .worksheetEarlier: return "Values from earlier steps (not asked on this sheet):"
         case .worksheetUpdateLine: return "parameter update · new {0} = {0} − η·∂L/∂{0}"
         }
     }

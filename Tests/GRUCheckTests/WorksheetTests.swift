@@ -2,6 +2,8 @@ import Testing
 import GRUCore
 import GRULessons
 import GRUCheck
+import GRURender
+import Foundation
 
 /// The keys a worksheet asks for (docs/check.md), on lesson1 (Fixtures.lesson1).
 @Suite struct WorksheetTests {
@@ -35,5 +37,37 @@ import GRUCheck
         let withTotals = Worksheet.groups(trace, timestep: 3).flatMap(\.keys)
         #expect(withTotals.contains { $0.description == "loss" } && withTotals.contains { $0.description == "grad.by[1]" })
         #expect(!withTotals.contains { $0.t != nil && $0.t != 3 })
+    }
+}
+
+/// The worksheet as a student gets it, filled in and checked: the round trip of issue 4.
+@Suite struct WorksheetRoundTripTests {
+    let trace = Fixtures.lesson1Trace
+
+    @Test(arguments: Language.allCases)
+    func aBlankWorksheetIsReadAsAllUnanswered(_ language: Language) throws {
+        let sheet = WorksheetRenderer.render(trace, lesson: try LessonLibrary.load("lesson1"), options: RenderOptions(language: language))
+        let report = try Marker.check(Array(sheet.utf8), against: trace)
+        #expect(report.summary.unanswered == 259 && report.summary.notOnSheet == 0)
+        #expect(report.exitStatus == 0)
+        // The example of issue 4, word for word in Chinese.
+        if language == .zh {
+            #expect(sheet.contains("# 时间步 1 · 更新门 z₁ = σ(Wz·x₁ + Uz·h₀ + bz)\nt1.z[1] =\nt1.z[2] =\n"))
+        }
+    }
+
+    /// Every blank of the zh worksheet filled with the rounded Python student's value
+    /// (Sheets/lesson1-rounded.txt): all 259 correct.
+    @Test func aFilledWorksheetPasses() throws {
+        let answers = Dictionary(uniqueKeysWithValues: String(decoding: Fixtures.sheet("lesson1-rounded.txt"), as: UTF8.self)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }
+            .map { line in let parts = line.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }; return (parts[0], parts[1]) })
+        let blank = WorksheetRenderer.render(trace, lesson: try LessonLibrary.load("lesson1"), options: RenderOptions(language: .zh))
+        let filled = blank.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasSuffix(" ="), let value = answers[String(line.dropLast(2))] else { return String(line) }
+            return line + " " + value
+        }.joined(separator: "\n")
+        let report = try Marker.check(Array(filled.utf8), against: trace)
+        #expect(report.summary.correct == 259)
     }
 }
