@@ -82,7 +82,7 @@ public enum Marker {
             // The formula on the student's values, and on those values rounded as the student
             // rounds (to the decimals of this answer), for a student who rounds what they do not write.
             let yours = formula?.evaluate(lookup)
-            let yoursRounded = formula?.evaluate(rounded(lookup, given.decimals))
+            let yoursRounded = formula?.evaluate(rounded(lookup, like: given))
             if within(given, truth) {
                 result.status = .correct
             } else if let yours, let yoursRounded, within(given, yours) || within(given, yoursRounded) {
@@ -121,7 +121,7 @@ public enum Marker {
         let trueLookup = { (k: TraceKey) in book.trace.value(at: k) ?? .nan }
         for (diagnosis, formula) in book.mistakes(for: key) {
             let candidates = [formula.evaluate(trueLookup), formula.evaluate(lookup),
-                              formula.evaluate(rounded(lookup, given.decimals))]
+                              formula.evaluate(rounded(lookup, like: given))]
             if candidates.contains(where: { within(given, $0) }) { return diagnosis }
         }
         if within(given, -truth) || yours.map({ within(given, -$0) }) == true { return .signError }
@@ -131,13 +131,14 @@ public enum Marker {
     // MARK: - Precision
 
     /// True when `reference` is within the precision of what the student wrote: half a unit of
-    /// their last digit. The unit counts at most as the leading digit of the reference (or 0.001
-    /// for smaller references), so that `0` is not a correct answer for 0.1854 but is for
+    /// their last digit (`0.00` is a correct −0.0032). A whole number without a decimal point
+    /// claims no more than the reference's leading digit (or 0.001 for smaller references), so
+    /// that `0` or `1` is not a correct 0.5987, while `3` is a correct 3.36 and `0` a correct
     /// 0.00003. A relative 1e-12 absorbs binary rounding.
     static func within(_ given: WrittenNumber, _ reference: Double) -> Bool {
         guard reference.isFinite else { return false }
         var unit = given.unit
-        if reference != 0 { unit = min(unit, max(leadingUnit(reference), 0.001)) }
+        if given.isWholeNumber && reference != 0 { unit = min(unit, max(leadingUnit(reference), 0.001)) }
         let tolerance = unit / 2 * (1 + 1e-9) + 1e-12 * max(abs(reference), abs(given.value))
         return abs(given.value - reference) <= tolerance
     }
@@ -151,10 +152,12 @@ public enum Marker {
         return u
     }
 
-    /// A lookup whose computed values are rounded to `decimals` decimals. The givens (lr,
-    /// parameters, h0, x, target) are exact as the lesson states them and stay as they are.
-    static func rounded(_ lookup: @escaping (TraceKey) -> Double, _ decimals: Int) -> (TraceKey) -> Double {
-        { key in key.stage == .given ? lookup(key) : round(lookup(key), decimals) }
+    /// A lookup whose computed values are rounded to the decimals `given` shows. The givens (lr,
+    /// parameters, h0, x, target) are exact as the lesson states them and stay as they are, and a
+    /// whole-number answer rounds nothing: rounding every input to an integer proves nothing.
+    static func rounded(_ lookup: @escaping (TraceKey) -> Double, like given: WrittenNumber) -> (TraceKey) -> Double {
+        if given.isWholeNumber { return lookup }
+        return { key in key.stage == .given ? lookup(key) : round(lookup(key), given.decimals) }
     }
 
     /// `v` rounded to `decimals` decimals (half away from zero); unchanged beyond 15 decimals.

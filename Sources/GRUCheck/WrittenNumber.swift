@@ -48,6 +48,11 @@ public struct WrittenNumber: Equatable, Sendable, CustomStringConvertible {
         self.unit = unit
     }
 
+    /// True for a number written without a decimal point or an exponent: `0`, `12`, `-3`.
+    public var isWholeNumber: Bool {
+        !text.contains(".") && !text.contains("e") && !text.contains("E")
+    }
+
     /// How many decimals the writing shows: 4 for `0.1854`, 0 for `12` or `1.2e3`.
     public var decimals: Int {
         var d = 0

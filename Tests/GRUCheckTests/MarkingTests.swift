@@ -147,6 +147,11 @@ import GRUCore
         #expect(marks["t1.rh[1]"]?.status == .correct)      // r₁⊙h₀ = 0 exactly
         #expect(marks["t1.h_tilde[1]"]?.status == .correct) // tanh(0.5) = 0.4621…
         #expect(marks["t1.h_tilde[2]"]?.status == .correct) // 0.5 to one decimal
+        // On a sheet of their own, so that no earlier slip carries into them:
+        let small = try Fixtures.check(text: "t3.da_r[1] = 0.00\nt3.da_r[2] = 0\nt3.dy[1] = -3\n")
+        #expect(small["t3.da_r[1]"]?.status == .correct)    // −0.0032 to two decimals
+        #expect(small["t3.da_r[2]"]?.status == .wrong)      // 0 for −0.0032: no digit of it right
+        #expect(small["t3.dy[1]"]?.status == .correct)      // −3.3643 to its leading digit
         // A sheet may answer the givens too; they are marked but never carried.
         let givens = try Fixtures.check(text: "param.Wz[1][1] = 0.3\nt1.x[1] = 2\nlr = 0.05\n")
         #expect(givens["param.Wz[1][1]"]?.status == .correct)
