@@ -13,12 +13,13 @@ public enum CheckRenderer {
     /// decimals as the student wrote, and at least `digits`.
     public static func text(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4) -> String {
         let width = report.results.map { $0.key.description.count }.max() ?? 0
+        let givenWidth = report.results.map { ($0.given?.text ?? "?").count }.max() ?? 0
         var out = ""
         for r in report.results {
             let decimals = max(digits, r.given?.decimals ?? 0)
             let format = NumberFormat(digits: decimals)
             let number = { (key: TraceKey, x: Double) in key.stage == .given ? format.given(x) : format.value(x) }
-            var line = "\(r.status.mark) \(pad(r.key.description, width))  \(r.given?.text ?? "?")  \(r.status.name(language))"
+            var line = "\(r.status.mark) \(pad(r.key.description, width))  \(pad(r.given?.text ?? "?", givenWidth))  \(r.status.name(language))"
             let yours = r.carriedFrom
             switch r.status {
             case .wrong: line += " · " + Message.checkExpected.text(language, number(r.key, r.expected))
