@@ -157,7 +157,7 @@ public struct AnswerSheet: Equatable, Sendable {
         if separator == nil { return .problem(.notKeyValue(found: found)) }
 
         let shown = shortened(value)
-        if value.contains(",") && WrittenNumber(value.replacingAll(",", with: ".")) != nil {
+        if value.contains(",") && WrittenNumber(value.replacing(",", with: ".")) != nil {
             return .problem(.decimalComma(key: key, found: shown))
         }
         if value.hasPrefix("[") || (value.hasPrefix("(") && value.contains(",")) {
@@ -200,11 +200,5 @@ public struct AnswerSheet: Equatable, Sendable {
 
     private static func shortened(_ s: String) -> String {
         s.count > 40 ? String(s.prefix(40)) + "…" : s
-    }
-}
-
-extension String {
-    func replacingAll(_ a: Character, with b: Character) -> String {
-        String(map { $0 == a ? b : $0 })
     }
 }

@@ -20,7 +20,7 @@ public enum WorksheetRenderer {
         let groups = Worksheet.groups(trace, sections: options.sections, timestep: options.timestep)
         let language = options.language
         let format = NumberFormat(digits: max(options.digits, 4))
-        // Comments (nil for a blank line) and answer lines, in order.
+        // Comment lines waiting to be written (nil for a blank line); flush() writes them before the answer lines of a group.
         var comments: [String?] = []
         var out = ""
         func flush() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GRUCore
 @testable import GRUCheck
@@ -129,6 +130,27 @@ import GRUCore
         #expect(wrong?.status == .wrong && wrong?.diagnosis == nil)
         // At t = 1, h₀ = 0: the two update conventions differ (z·h̃ vs (1 − z)·h̃).
         #expect(try mark("t1.h[1]", v("t1.z[1]") * v("t1.h_tilde[1]"))?.diagnosis == .updateConvention)
+    }
+
+    /// The PyTorch conventions (after_matmul, here with z on the candidate): the diagnoses work
+    /// the other way round. The wrong values are computed here from the trace's own r, h₁, z, h̃.
+    @Test func diagnosesUnderTheOtherConventions() throws {
+        var problem = Fixtures.asymmetric
+        problem.config.reset = .afterMatmul
+        problem.config.update = .zTimesCandidate
+        problem.parameters.bhn = [0.05, -0.05]
+        let trace = try Trace.record(problem)
+        let v = { (k: String) in trace.value(at: TraceKey(k)!)! }
+        let p = problem.parameters
+        // a_h₂[1] with the reset before the matmul: Wh·x₂ + Uh[1]·(r₂⊙h₁) + bh + bhn.
+        let before = p.Wh[0, 0] * 2 + p.Uh[0, 0] * v("t2.r[1]") * v("t1.h[1]") + p.Uh[0, 1] * v("t2.r[2]") * v("t1.h[2]")
+            + p.bh[0] + p.bhn[0]
+        // h₂[1] with z on h₁: z·h₁ + (1 − z)·h̃.
+        let onPrevious = v("t2.z[1]") * v("t1.h[1]") + (1 - v("t2.z[1]")) * v("t2.h_tilde[1]")
+        let report = try Fixtures.check(text: String(format: "t2.a_h[1] = %.6f\nt2.h[1] = %.6f\n", before, onPrevious), trace)
+        #expect(abs(before - v("t2.a_h[1]")) > 0.01 && abs(onPrevious - v("t2.h[1]")) > 0.01)
+        #expect(report["t2.a_h[1]"]?.diagnosis == .resetPlacement)
+        #expect(report["t2.h[1]"]?.diagnosis == .updateConvention)
     }
 
     @Test func precisionIsWhatTheStudentWrote() throws {
