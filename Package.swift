@@ -17,7 +17,7 @@ let package = Package(
         // Trace → JSON, text tables, Markdown, TSV; zh/en strings.
         .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRUCheck"]),
         // Answer sheets: reading a student's filled worksheet and marking it with follow-through.
-        .target(name: "GRUCheck", dependencies: ["GRUCore", "GRULessons"]),
+        .target(name: "GRUCheck", dependencies: ["GRUCore", "GRUJSON", "GRULessons"]),
         // Argument parsing, commands, exit codes.
         .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender", "GRUCheck"]),
         // A few lines: hand the arguments to GRUExplainCLI and exit with its status.
@@ -31,7 +31,8 @@ let package = Package(
                     resources: [.copy("Malformed")]),
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"]),
+        .testTarget(name: "GRUExplainCLITests",
+                    dependencies: ["GRUExplainCLI", "GRUCore", "GRUJSON", "GRULessons", "GRUCheck"]),
         .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],
                     resources: [.copy("Sheets")]),
     ]
