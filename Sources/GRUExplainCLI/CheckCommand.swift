@@ -33,6 +33,10 @@ enum CheckCommand: Command {
     /// An answer sheet is text a person writes: 1 MiB is far more than any lesson needs.
     static let maxSheetBytes = 1 << 20
 
+    /// A sheet that cannot be read gets one line per problem, up to this many, then one line
+    /// saying how many more there are.
+    static let maxErrorLines = 50
+
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         let format = try Common.choice(a, "format", ["text", "json"], default: "text", command: name)
         let language = try Common.language(a, context, command: name)
@@ -50,7 +54,10 @@ enum CheckCommand: Command {
             report = try Marker.check(bytes, against: trace)
         } catch {
             let file = path == "-" ? "<stdin>" : path
-            for problem in error.errors { context.fail(problem.message(file: file)) }
+            for problem in error.errors.prefix(maxErrorLines) { context.fail(problem.message(file: file)) }
+            if error.errors.count > maxErrorLines {
+                context.fail("\(file): \(error.errors.count - maxErrorLines) more lines cannot be read; fix the ones above first")
+            }
             return ExitStatus.badInput
         }
         let text = format == "json"
