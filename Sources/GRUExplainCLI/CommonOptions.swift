@@ -1,3 +1,4 @@
+import Foundation
 import GRUCore
 import GRULessons
 import GRURender
@@ -41,7 +42,8 @@ enum Common {
         return given
     }
 
-    /// The one lesson argument: a bundled id or the path of a .json file.
+    /// The one lesson argument: a bundled id or the path of a .json file. A lesson too large to
+    /// run (`checkCost`) is refused here, before anything of its trace is allocated.
     static func lesson(_ a: ParsedArguments, command: String, extraPositionals: Int = 0) throws(UsageError) -> Lesson {
         guard let reference = a.positionals.first else {
             throw UsageError(message: "\(command): which lesson? Give a bundled id (see 'gru-explain list') or the path of a .json file")
@@ -49,11 +51,53 @@ enum Common {
         if a.positionals.count > 1 + extraPositionals {
             throw UsageError(message: "\(command): unexpected argument '\(a.positionals[1 + extraPositionals])'")
         }
+        let lesson: Lesson
         do {
-            return try LessonLibrary.load(reference)
+            lesson = try LessonLibrary.load(reference)
         } catch {
             throw UsageError(message: error.description)
         }
+        try checkCost(lesson, a, command: command)
+        return lesson
+    }
+
+    /// The lesson as messages name it: its id when bundled, else the path the user gave.
+    static func name(_ lesson: Lesson) -> String {
+        lesson.source == "bundled" ? lesson.id : lesson.source
+    }
+
+    /// What `command` makes of the trace with these arguments, for `LessonCost.memoryBytes`.
+    static func costOutput(_ a: ParsedArguments, command: String) -> (LessonCost.Output, showsDetail: Bool) {
+        let detail: Set<String> = ["forward", "loss", "bptt", "accumulation", "update"]
+        let only = a.value("only").map { Set($0.split(separator: ",").map { String($0).trimmingSpaces }) }
+        let showsDetail = only.map { !$0.isDisjoint(with: detail) } ?? true
+        switch command {
+        case "check": return (.check, true)
+        case "worksheet": return (.worksheet, true)
+        default: return (a.value("format").flatMap(LessonCost.Output.init(rawValue:)) ?? .text, showsDetail)
+        }
+    }
+
+    /// Refuses, in one line, a lesson whose run would need more memory or more work than
+    /// `limits` allow (docs/robustness.md): it says what the estimate was and what the limit is,
+    /// and suggests `--only training` when only the detailed trace is too large.
+    static func checkCost(_ lesson: Lesson, _ a: ParsedArguments, command: String,
+                          limits: LessonCost.Limits = .standard(physicalMemory: ProcessInfo.processInfo.physicalMemory)) throws(UsageError) {
+        let cost = LessonCost(lesson.problem)
+        let name = name(lesson)
+        if cost.work > limits.work {
+            throw UsageError(message: "\(name): this lesson would take about \(LessonCost.describeCount(cost.work)) multiply-adds (\(cost.epochs) epochs × \(cost.timesteps) timesteps × 3 × \(cost.parameters) parameters); the limit is \(LessonCost.describeCount(limits.work)); lower epochs, hidden_size or the sequence lengths")
+        }
+        let (output, showsDetail) = costOutput(a, command: command)
+        let bytes = cost.memoryBytes(output, showsDetail: showsDetail)
+        guard bytes > limits.memoryBytes else { return }
+        let what = command == "run" || command == "export" ? "--format \(output.rawValue)" : "'\(command)'"
+        var message = "\(name): this lesson would need about \(LessonCost.describeBytes(bytes)) of memory for \(what) (a detailed trace of \(LessonCost.describeCount(cost.detailNumbers)) numbers over \(cost.timesteps) timesteps); the limit is \(LessonCost.describeBytes(limits.memoryBytes)) (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size"
+        let trainingOnly = cost.memoryBytes(.text, showsDetail: false)
+        if command == "run", trainingOnly <= limits.memoryBytes, !(output == .text && !showsDetail) {
+            message += ", or run with --only training (about \(LessonCost.describeBytes(trainingOnly))), which trains without showing the detailed trace"
+        }
+        throw UsageError(message: message)
     }
 
     /// Runs the engine; a diverging lesson becomes a message for exit status 3.
