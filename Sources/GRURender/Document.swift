@@ -1,5 +1,8 @@
+import GRULessons
+
 /// The walkthrough as a renderer-neutral list of blocks. `Walkthrough` decides what is said;
-/// `TextRenderer` and `MarkdownRenderer` only decide how it looks, so both show the same content.
+/// `TextRenderer`, `MarkdownRenderer` and `HTMLRenderer` only decide how it looks, so all three
+/// show the same content.
 enum Block: Equatable {
     /// The lesson's title.
     case title(String)
@@ -12,8 +15,18 @@ enum Block: Equatable {
     /// The lesson author's note for this section.
     case note(label: String, text: String)
     case table(Table)
-    /// Preformatted lines (the loss curve); Markdown puts them in a fenced code block.
-    case preformatted([String])
+    /// The training loss per epoch: lines of bars in a terminal and in Markdown's fenced code
+    /// block, an SVG chart in HTML.
+    case lossCurve(LossPlot)
+}
+
+/// What one pause of `run --step` shows and what becomes one HTML slide: the model and its
+/// parameters, one forward timestep, the loss, one BPTT timestep, the accumulation, the update,
+/// training, the application. A section's explanation stays with its first timestep, and the
+/// lesson's note with its last page; the lesson's title and description open the first page.
+struct Page: Equatable {
+    var section: LessonSection
+    var blocks: [Block]
 }
 
 /// A table whose rows come in groups; the text renderer rules a line between groups.
@@ -58,7 +71,9 @@ extension Block {
         case .subheading(let s): return .subheading(f(s))
         case .paragraph(let s): return .paragraph(f(s))
         case .note(let label, let text): return .note(label: f(label), text: f(text))
-        case .preformatted(let lines): return .preformatted(lines.map(f))
+        case .lossCurve(var plot):
+            plot.epochLabel = f(plot.epochLabel)
+            return .lossCurve(plot)
         case .table(var table):
             table.columns = table.columns.map { Table.Column(title: f($0.title), alignRight: $0.alignRight) }
             table.groups = table.groups.map { $0.map { $0.map { Table.Cell(text: f($0.text), style: $0.style) } } }

@@ -19,7 +19,7 @@ public enum MarkdownRenderer {
             case .paragraph(let text): out.append(escape(text))
             case .note(let label, let text): out.append("> **" + escape(label) + "**" + separator + escape(text))
             case .table(let table): out += lines(table)
-            case .preformatted(let lines): out += ["```text"] + lines + ["```"]
+            case .lossCurve(let plot): out += ["```text"] + plot.lines() + ["```"]
             }
             out.append("")
         }

@@ -3,7 +3,7 @@
 /// Rounding works on the shortest decimal text that reads back as the same Double (Swift's
 /// `description`) and rounds half away from zero, so 0.12345 shows as 0.1235 at 4 digits: the
 /// digits a reader sees in the lesson file round the way they would on paper.
-public struct NumberFormat: Sendable {
+public struct NumberFormat: Equatable, Sendable {
     /// Decimal places of a computed value.
     public var digits: Int
 

@@ -46,7 +46,7 @@ extension Walkthrough {
                                 groups: [rows])))
         let plot = LossPlot(losses: losses, format: format, ascii: options.ascii, epochLabel: text(.columnEpoch))
         out.append(.paragraph(text(plot.logarithmic ? .lossCurveLogarithmic : .lossCurve)))
-        out.append(.preformatted(plot.lines()))
+        out.append(.lossCurve(plot))
         out.append(.paragraph(text(.trainedParameters)))
         let groups: [[Table.Row]] = ParameterName.used(by: config).map { p in
             let before = parameterValue(p, trace.parameters, given: true)

@@ -24,16 +24,33 @@ struct Walkthrough {
 
     /// The whole walkthrough, in the ASCII fallback when `options.ascii`.
     func blocks() -> [Block] {
-        var out: [Block] = [.title(localized(lesson.title))]
-        if options.shows(.model) { out.append(.paragraph(localized(lesson.description))) }
+        pages().flatMap(\.blocks)
+    }
+
+    /// The walkthrough cut into pages (see `Page`): a section starts a page, and so does each
+    /// timestep after the section's first.
+    func pages() -> [Page] {
+        var lead: [Block] = [.title(localized(lesson.title))]
+        if options.shows(.model) { lead.append(.paragraph(localized(lesson.description))) }
+        var out: [Page] = []
         for (index, section) in LessonSection.allCases.enumerated() where options.shows(section) {
-            out.append(.heading("\(index + 1) · " + Self.title(section).text(language)))
-            out += body(section)
+            var blocks = [Block.heading("\(index + 1) · " + Self.title(section).text(language))] + body(section)
             if let note = lesson.notes[section] {
-                out.append(.note(label: Message.lessonNote.text(language), text: localized(note)))
+                blocks.append(.note(label: Message.lessonNote.text(language), text: localized(note)))
             }
+            var page = Page(section: section, blocks: [])
+            var seenSubheading = false
+            for block in lead + blocks {
+                if case .subheading = block {
+                    if seenSubheading { out.append(page); page = Page(section: section, blocks: []) }
+                    seenSubheading = true
+                }
+                page.blocks.append(options.ascii ? block.mapText(Notation.ascii) : block)
+            }
+            out.append(page)
+            lead = []
         }
-        return options.ascii ? out.map { $0.mapText(Notation.ascii) } : out
+        return out
     }
 
     private func body(_ section: LessonSection) -> [Block] {
