@@ -5,21 +5,26 @@ public struct Context {
     public var environment: [String: String]
     /// Whether standard output is a terminal (decides `--color auto`).
     public var stdoutIsTerminal: Bool
+    /// Whether standard input is a terminal too: `run --step` reads its keys there, and behaves as
+    /// a plain `run` unless both are terminals.
+    public var stdinIsTerminal: Bool
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
 
-    public init(environment: [String: String], stdoutIsTerminal: Bool,
+    public init(environment: [String: String], stdoutIsTerminal: Bool, stdinIsTerminal: Bool = false,
                 writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void) {
         self.environment = environment
         self.stdoutIsTerminal = stdoutIsTerminal
+        self.stdinIsTerminal = stdinIsTerminal
         self.writeOut = writeOut
         self.writeErr = writeErr
     }
 
-    /// The real process: stdout, stderr, the environment and isatty(1).
+    /// The real process: stdout, stderr, the environment, isatty(1) and isatty(0).
     public static func process() -> Context {
         Context(environment: ProcessInfo.processInfo.environment,
                 stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+                stdinIsTerminal: isatty(STDIN_FILENO) == 1,
                 writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
                 writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
     }

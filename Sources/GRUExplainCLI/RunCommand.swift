@@ -10,16 +10,25 @@ enum RunCommand: Command {
     static let details = """
     Sections (for --only): \(LessonSection.allCases.map(\.rawValue).joined(separator: ", "))
     Formats: text (default; tables for the terminal), markdown (GitHub tables for course notes),
-             json (the full trace, format gru-explain.trace/1, full precision).
+             json (the full trace, format gru-explain.trace/1, full precision),
+             html (slides in one self-contained file, for projecting in class and printing handouts).
+    Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
+             loss, each BPTT timestep, the accumulation, the update, training, the application).
+             Enter or Space: next; b: back; q: quit. Without a terminal it prints the plain walkthrough.
+    Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
+             --lang both puts a zh/en switch on every slide.
     Examples:
       gru-explain run lesson1 --lang zh
+      gru-explain run lesson1 --step
       gru-explain run lesson1 --only forward,bptt --timestep 2
+      gru-explain run lesson1 --format html --lang both -o lesson1.html
       gru-explain run my-lesson.json --format json -o trace.json
     """
     static let formats = ["text", "markdown", "json"]
     static let options: [OptionSpec] = [
         .value("format", "FORMAT", "text, markdown or json (default text)"),
-        Common.lang,
+        .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
+        .flag("step", "pause after each page (text on a terminal): Enter/Space next, b back, q quit"),
         .value("digits", "N", "decimal places shown (default 4); rounding is for display only"),
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
         .value("timestep", "N", "show the forward and BPTT detail of timestep N only"),
@@ -31,7 +40,19 @@ enum RunCommand: Command {
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         let format = try Common.choice(a, "format", formats, default: "text", command: name)
         let colorMode = try Common.choice(a, "color", ["auto", "always", "never"], default: "auto", command: name)
-        var options = RenderOptions(language: try Common.language(a, context, command: name))
+        let both = a.value("lang")?.lowercased() == "both"
+        if both && format != "html" {
+            throw UsageError(message: "run: --lang both works only with --format html (slides with a zh/en switch); for \(format) choose --lang zh or --lang en")
+        }
+        if a.has("step") && format != "text" {
+            throw UsageError(message: "run: --step pages through the text walkthrough on a terminal; it cannot be combined with --format \(format)")
+        }
+        if a.has("step") && a.value("output") != nil {
+            throw UsageError(message: "run: --step shows the walkthrough on the terminal; it cannot be combined with --output")
+        }
+        var fromEnvironment = a
+        if both { fromEnvironment.values["lang"] = nil }    // the language the slides open in
+        var options = RenderOptions(language: try Common.language(fromEnvironment, context, command: name))
         options.digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
         options.ascii = a.has("ascii")
         options.sections = try sections(a)
@@ -46,6 +67,11 @@ enum RunCommand: Command {
         case .failure(let d):
             context.fail(Common.describe(d, lesson: lesson))
             return ExitStatus.diverged
+        }
+        if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
+            defer { terminal.restore() }
+            return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,
+                                color: options.color, keyboard: &terminal, write: context.writeOut)
         }
         let text: String
         switch format {

@@ -32,6 +32,13 @@ public enum Message: CaseIterable, Sendable {
     case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, trainedParameters
     // 8 · Application
     case applyMissing, applyExplanation, applyMatches, applyDiffers, ceilingExplanation, ceilingWideStart, ceilingTooLow, ceilingNotTheCause
+    // Table captions (read by screen readers in HTML)
+    case captionEquations, captionConventions, captionParameters, captionEpochs, captionTrained, captionPredictions
+    // Step mode (run --step)
+    case stepKeys, stepNext, stepMore, stepFinish
+    // HTML slides
+    case slideContinued, slidePrevious, slideNext, slideCounter, slideKeys, languageSwitch
+    case gradientFlowTitle, gradientFlowExplanation, chartLossAxis
 
     /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -201,6 +208,30 @@ public enum Message: CaseIterable, Sendable {
         case .ceilingTooLow: return "超过上限 {0} 的期望值：{1}。无论输入什么，这个模型都输出不了它们。"
         case .ceilingNotTheCause:
             return "期望值都在这个上限之内，所以上限不是原因：模型只在训练数据覆盖的范围里学到了这个映射。"
+
+        case .captionEquations: return "本课约定下的公式"
+        case .captionConventions: return "本课采用的约定"
+        case .captionParameters: return "参数：形状与初始值"
+        case .captionEpochs: return "部分轮次的损失"
+        case .captionTrained: return "训练前后的参数"
+        case .captionPredictions: return "对新输入的预测"
+
+        case .stepKeys: return "回车或空格：{0} · b：上一页 · q：退出"
+        case .stepNext: return "下一页"
+        case .stepMore: return "继续本页"
+        case .stepFinish: return "结束"
+
+        case .slideContinued: return "{0}（续）"
+        case .slidePrevious: return "上一页"
+        case .slideNext: return "下一页"
+        case .slideCounter: return "第 {0} 页，共 {1} 页"
+        case .slideKeys: return "翻页：← → 空格 PageUp PageDown；Home 第一页，End 最后一页"
+        case .languageSwitch: return "语言"
+        case .gradientFlowTitle: return "梯度如何沿时间反向流动"
+        case .gradientFlowExplanation:
+            return "每个时间步隐藏状态的梯度大小 ‖∂L/∂hₜ‖：它由本步输出传来的部分和从下一时间步传回的部分相加而成。"
+                + "条形从最后一个时间步开始，向前看梯度是变大还是变小。"
+        case .chartLossAxis: return "损失 L"
         }
     }
 
@@ -365,6 +396,31 @@ public enum Message: CaseIterable, Sendable {
         case .ceilingNotTheCause:
             return "The expected values all lie within this ceiling, so the ceiling is not the cause here: the model has learned "
                 + "the mapping only where the training data covers it."
+
+        case .captionEquations: return "The equations in this lesson's conventions"
+        case .captionConventions: return "The conventions this lesson uses"
+        case .captionParameters: return "Parameters: shape and initial value"
+        case .captionEpochs: return "The loss at a few epochs"
+        case .captionTrained: return "The parameters before and after training"
+        case .captionPredictions: return "Predictions for the new input"
+
+        case .stepKeys: return "Enter/Space: {0} · b: back · q: quit"
+        case .stepNext: return "next"
+        case .stepMore: return "more of this page"
+        case .stepFinish: return "finish"
+
+        case .slideContinued: return "{0} (continued)"
+        case .slidePrevious: return "Previous"
+        case .slideNext: return "Next"
+        case .slideCounter: return "Slide {0} of {1}"
+        case .slideKeys: return "Move with ← → Space PageUp PageDown; Home for the first slide, End for the last"
+        case .languageSwitch: return "Language"
+        case .gradientFlowTitle: return "How the gradient flows back through time"
+        case .gradientFlowExplanation:
+            return "The size of the hidden state's gradient ‖∂L/∂hₜ‖ at each timestep: the part from the step's own output plus "
+                + "the part handed back from the step after it. Start at the last timestep and read backwards to see whether "
+                + "the gradient grows or fades."
+        case .chartLossAxis: return "Loss L"
         }
     }
 }
