@@ -20,6 +20,7 @@ public enum MarkdownRenderer {
             case .note(let label, let text): out.append("> **" + escape(label) + "**" + separator + escape(text))
             case .table(let table): out += lines(table)
             case .lossCurve(let plot): out += ["```text"] + plot.lines() + ["```"]
+            case .barChart(let chart): out += ["```text"] + chart.lines(ascii: options.ascii) + ["```"]
             }
             out.append("")
         }

@@ -63,6 +63,8 @@ public enum TextRenderer {
                 out += TableLayout(table: table, maxWidth: width, ascii: options.ascii, painter: painter).lines()
             case .lossCurve(let plot):
                 out += plot.lines().map { "  " + $0 }
+            case .barChart(let chart):
+                out += chart.lines(ascii: options.ascii).map { "  " + $0 }
             }
             out.append("")
         }

@@ -27,7 +27,7 @@ extension Walkthrough {
                 + " = " + format.value(trace.update.parameters[.Why][first.index])
             out.append(.paragraph(text(.updateExample, format.given(lr), first.name, worked)))
         }
-        out.append(.table(Table(columns: columns, groups: groups)))
+        out.append(.table(Table(columns: columns, groups: groups, caption: text(.sectionUpdate))))
         return out
     }
 
@@ -43,7 +43,7 @@ extension Walkthrough {
         }
         out.append(.table(Table(columns: [Table.Column(title: text(.columnEpoch), alignRight: true),
                                           Table.Column(title: text(.columnLossBeforeUpdate), alignRight: true)],
-                                groups: [rows])))
+                                groups: [rows], caption: text(.captionEpochs))))
         let plot = LossPlot(losses: losses, format: format, ascii: options.ascii, epochLabel: text(.columnEpoch))
         out.append(.paragraph(text(plot.logarithmic ? .lossCurveLogarithmic : .lossCurve)))
         out.append(.lossCurve(plot))
@@ -57,7 +57,7 @@ extension Walkthrough {
         }
         out.append(.table(Table(columns: [Table.Column(title: text(.columnParameter)), Table.Column(title: text(.columnInitialValue)),
                                           Table.Column(title: text(.columnTrainedValue))],
-                                groups: groups)))
+                                groups: groups, caption: text(.captionTrained))))
         return out
     }
 
@@ -99,7 +99,7 @@ extension Walkthrough {
             }
             return row
         }
-        out.append(.table(Table(columns: columns, groups: [rows])))
+        out.append(.table(Table(columns: columns, groups: [rows], caption: text(.captionPredictions))))
         guard let expected else { return out }
         if largest <= Self.closeEnough {
             out.append(.paragraph(text(.applyMatches, format.value(largest))))

@@ -33,16 +33,18 @@ struct Walkthrough {
         var lead: [Block] = [.title(localized(lesson.title))]
         if options.shows(.model) { lead.append(.paragraph(localized(lesson.description))) }
         var out: [Page] = []
-        for (index, section) in LessonSection.allCases.enumerated() where options.shows(section) {
-            var blocks = [Block.heading("\(index + 1) · " + Self.title(section).text(language))] + body(section)
+        for section in LessonSection.allCases where options.shows(section) {
+            let heading = heading(section)
+            var blocks = [Block.heading(heading)] + body(section)
             if let note = lesson.notes[section] {
                 blocks.append(.note(label: Message.lessonNote.text(language), text: localized(note)))
             }
-            var page = Page(section: section, blocks: [])
+            let shownHeading = options.ascii ? Notation.ascii(heading) : heading
+            var page = Page(section: section, heading: shownHeading, blocks: [])
             var seenSubheading = false
             for block in lead + blocks {
                 if case .subheading = block {
-                    if seenSubheading { out.append(page); page = Page(section: section, blocks: []) }
+                    if seenSubheading { out.append(page); page = Page(section: section, heading: shownHeading, blocks: []) }
                     seenSubheading = true
                 }
                 page.blocks.append(options.ascii ? block.mapText(Notation.ascii) : block)
@@ -64,6 +66,12 @@ struct Walkthrough {
         case .training: return trainingSection()
         case .apply: return applySection()
         }
+    }
+
+    /// The numbered heading of a section: "2 · 前向传播".
+    func heading(_ section: LessonSection) -> String {
+        let number = (LessonSection.allCases.firstIndex(of: section) ?? 0) + 1
+        return "\(number) · " + Self.title(section).text(language)
     }
 
     static func title(_ section: LessonSection) -> Message {
