@@ -24,9 +24,9 @@ enum RunCommand: Command {
       gru-explain run lesson1 --format html --lang both -o lesson1.html
       gru-explain run my-lesson.json --format json -o trace.json
     """
-    static let formats = ["text", "markdown", "json"]
+    static let formats = ["text", "markdown", "json", "html"]
     static let options: [OptionSpec] = [
-        .value("format", "FORMAT", "text, markdown or json (default text)"),
+        .value("format", "FORMAT", "text, markdown, json or html (default text)"),
         .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
         .flag("step", "pause after each page (text on a terminal): Enter/Space next, b back, q quit"),
         .value("digits", "N", "decimal places shown (default 4); rounding is for display only"),
@@ -41,6 +41,9 @@ enum RunCommand: Command {
         let format = try Common.choice(a, "format", formats, default: "text", command: name)
         let colorMode = try Common.choice(a, "color", ["auto", "always", "never"], default: "auto", command: name)
         let both = a.value("lang")?.lowercased() == "both"
+        if let lang = a.value("lang"), !["zh", "en", "both"].contains(lang.lowercased()) {
+            throw UsageError(message: "run: --lang must be zh, en or both (both: --format html only), found '\(lang)'")
+        }
         if both && format != "html" {
             throw UsageError(message: "run: --lang both works only with --format html (slides with a zh/en switch); for \(format) choose --lang zh or --lang en")
         }
@@ -77,6 +80,7 @@ enum RunCommand: Command {
         switch format {
         case "json": text = TraceJSON.render(trace, lesson: lesson)
         case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
+        case "html": text = HTMLRenderer.render(trace, lesson: lesson, options: options, languages: both ? [.zh, .en] : nil)
         default: text = TextRenderer.render(trace, lesson: lesson, options: options)
         }
         try Common.emit(text, a, context)
