@@ -14,9 +14,10 @@ import Testing
 /// Chromium fails instead (.ci/run installs it).
 @Suite(.serialized) struct BrowserTests {
     static let chromium: String? = {
-        if let path = ProcessInfo.processInfo.environment["GRU_EXPLAIN_CHROMIUM"] { return path }
-        return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        // GRU_EXPLAIN_CHROMIUM names another browser binary (or, set to a missing file, pretends there is none).
+        let candidates = ProcessInfo.processInfo.environment["GRU_EXPLAIN_CHROMIUM"].map { [$0] }
+            ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
     static let enabled = chromium != nil || inCI
