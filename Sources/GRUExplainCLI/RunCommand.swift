@@ -11,6 +11,8 @@ enum RunCommand: Command {
     Sections (for --only): \(LessonSection.allCases.map(\.rawValue).joined(separator: ", "))
     Formats: text (default; tables for the terminal), markdown (GitHub tables for course notes),
              json (the full trace, format gru-explain.trace/1, full precision),
+             tsv (one 'key<TAB>value' line per number, keys as in docs/keys.md; full precision
+             unless --digits is given; for diff),
              html (slides in one self-contained file, for projecting in class and printing handouts).
     Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
              loss, each BPTT timestep, the accumulation, the update, training, the application).
@@ -24,9 +26,9 @@ enum RunCommand: Command {
       gru-explain run lesson1 --format html --lang both -o lesson1.html
       gru-explain run my-lesson.json --format json -o trace.json
     """
-    static let formats = ["text", "markdown", "json", "html"]
+    static let formats = ["text", "markdown", "json", "tsv", "html"]
     static let options: [OptionSpec] = [
-        .value("format", "FORMAT", "text, markdown, json or html (default text)"),
+        .value("format", "FORMAT", "text, markdown, json, tsv or html (default text)"),
         .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
         .flag("step", "pause after each page (text on a terminal): Enter/Space next, b back, q quit"),
         .value("digits", "N", "decimal places shown (default 4); rounding is for display only"),
@@ -64,13 +66,10 @@ enum RunCommand: Command {
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
 
-        let trace: Trace
-        switch Common.record(lesson) {
-        case .success(let t): trace = t
-        case .failure(let d):
-            context.fail(Common.describe(d, lesson: lesson))
-            return ExitStatus.diverged
-        }
+        if format == "json" { return try streamJSON(lesson, options, a, context) }
+        // Without the sections that show the detailed pass, the engine skips it (only training runs).
+        let detailed = options.sections.map { !$0.isDisjoint(with: [.forward, .loss, .bptt, .accumulation, .update]) } ?? true
+        guard let trace = Common.trace(lesson, context, detailed: detailed) else { return ExitStatus.diverged }
         if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
             defer { terminal.restore() }
             return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,
@@ -78,12 +77,30 @@ enum RunCommand: Command {
         }
         let text: String
         switch format {
-        case "json": text = TraceJSON.render(trace, lesson: lesson)
+        // Full precision unless --digits asks for rounding.
+        case "tsv":
+            text = TSVRenderer.render(trace, digits: a.value("digits") == nil ? nil : options.digits,
+                                      sections: options.sections, timestep: options.timestep)
         case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
         case "html": text = HTMLRenderer.render(trace, lesson: lesson, options: options, languages: both ? [.zh, .en] : nil)
         default: text = TextRenderer.render(trace, lesson: lesson, options: options)
         }
         try Common.emit(text, a, context)
+        return ExitStatus.success
+    }
+
+    /// The JSON trace, written while it is computed (TraceJSON.stream): memory stays flat however
+    /// long the lesson. A diverging lesson is caught before anything is written.
+    static func streamJSON(_ lesson: Lesson, _ options: RenderOptions, _ a: ParsedArguments, _ context: Context) throws(UsageError) -> Int32 {
+        let output = try Output(path: a.value("output"), context: context)
+        do {
+            try TraceJSON.stream(lesson.problem, lesson: lesson, sections: options.sections, write: output.write)
+        } catch {
+            output.discard()
+            context.fail(Common.describe(error, lesson: lesson))
+            return ExitStatus.diverged
+        }
+        try output.commit()
         return ExitStatus.success
     }
 
