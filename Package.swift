@@ -31,7 +31,8 @@ let package = Package(
                     resources: [.copy("Malformed")]),
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"]),
+        // Scripts/step_pty.py drives `run --step` on a pseudo-terminal (PseudoTerminalTests runs it from the source tree).
+        .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"], exclude: ["Scripts"]),
         .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],
                     resources: [.copy("Sheets")]),
     ]
