@@ -73,9 +73,11 @@ struct SlideLayout {
             default: return false
             }
         }
-        /// The heading a slide starting at block `i` repeats: the nearest heading above it.
+        /// The heading a slide starting at block `i` repeats: the nearest heading above it. None for
+        /// the lesson's note, which speaks of the whole section (the section's name is above it).
         func continued(_ i: Int) -> Int? {
-            isHeading(i) ? nil : (0..<i).last(where: isHeading)
+            if case .note = blocks[i] { return nil }
+            return isHeading(i) ? nil : (0..<i).last(where: isHeading)
         }
         /// What a slide costs before its first block: the section's name above a slide that does
         /// not open with the section heading, and the repeated "(continued)" heading.
