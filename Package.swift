@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons"],
                     resources: [.copy("Malformed")]),
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],
-                    resources: [.copy("Golden")]),
+                    exclude: ["Scripts"], resources: [.copy("Golden")]),
         // Scripts/step_pty.py drives `run --step` on a pseudo-terminal (PseudoTerminalTests runs it from the source tree).
         .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"], exclude: ["Scripts"]),
         .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],

@@ -10,6 +10,8 @@ import Testing
 /// slides in zh and en go to $GRU_EXPLAIN_SCREENSHOTS (default: a folder in the temporary
 /// directory, printed) for a person to look at, and are checked for their size here.
 ///
+/// `realKeysThroughTheDevToolsProtocol` presses the keys a second way, as real input.
+///
 /// Skipped, with the reason printed, when Chromium is not installed; under CI=true a missing
 /// Chromium fails instead (.ci/run installs it).
 @Suite(.serialized) struct BrowserTests {
@@ -111,6 +113,29 @@ import Testing
             }
         }
         print("Screenshots of the slides: \(Self.screenshots.path)")
+    }
+
+    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Real key presses and clicks through the DevTools protocol (Scripts/slides_cdp.py, python3's
+    /// standard library only): the browser's own input handling, focus and default actions included.
+    @Test(.enabled(if: enabled && python != nil, "Chromium or python3 is not installed: the DevTools key test is skipped"))
+    func realKeysThroughTheDevToolsProtocol() throws {
+        let chromium = try #require(Self.chromium, "CI=true but Chromium is not installed: .ci/run should install the chromium package")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/slides_cdp.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python!)
+        process.arguments = [script.path, chromium, Self.page.path, "1280", "720"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(120)) { if process.isRunning { process.terminate() } }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.hasSuffix("OK\n"), "\(text)")
     }
 
     /// The JSON inside `<pre id="selftest-report">`.
