@@ -55,7 +55,26 @@ public enum HTMLRenderer {
         if let flow = walkthrough.gradientFlowPage(), let lastBPTT = pages.lastIndex(where: { $0.section == .bptt }) {
             pages.insert(flow, at: lastBPTT + 1)
         }
+        for k in pages.indices {
+            pages[k].blocks = pages[k].blocks.map { block in
+                guard case .table(let table) = block else { return block }
+                return .table(cutLongGroups(table))
+            }
+        }
         return pages
+    }
+
+    /// The most rows a row group keeps on a slide.
+    static let maxGroupRows = 16
+
+    /// The table with every row group longer than `maxGroupRows` cut into pieces, so that slides can
+    /// break inside it (the update table gives a 5×5 matrix 25 rows in one group).
+    static func cutLongGroups(_ table: Table) -> Table {
+        var table = table
+        table.groups = table.groups.flatMap { group in
+            stride(from: 0, to: group.count, by: maxGroupRows).map { Array(group[$0..<min($0 + maxGroupRows, group.count)]) }
+        }
+        return table
     }
 
     /// The BCP 47 tag: zh-Hans (simplified Chinese) or en.

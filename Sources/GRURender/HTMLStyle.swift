@@ -46,7 +46,7 @@ caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-pa
 th, td { padding: .05em .6em; text-align: left; vertical-align: baseline; }
 thead th { background: var(--band); border-bottom: 2px solid var(--rule); font-weight: 700; }
 tbody + tbody { border-top: 1px solid var(--line); }
-tbody th { font-weight: 600; }
+tbody th { font-weight: 600; white-space: nowrap; }
 th.sub, td.sub { font-weight: 400; color: var(--muted); padding-left: 1.6em; }
 .math { font-family: var(--mono); white-space: pre-wrap; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }

@@ -112,7 +112,8 @@ struct SlideLayout {
                 startSlide(at: i)
                 continue
             }
-            // A table too tall for a slide of its own: as many row groups as fit, then go on.
+            // A table too tall for a slide of its own (only a table gets here: anything else was
+            // placed above, on a slide of its own if need be): as many row groups as fit, then go on.
             guard case .table(let table) = blocks[end] else { break }
             let lead = (i..<end).map(cost).reduce(0, +)
             if !current.items.isEmpty && height - used - lead < 0.3 * height {

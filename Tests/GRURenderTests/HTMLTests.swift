@@ -63,6 +63,15 @@ import GRULessons
         #expect(slides.count < 40)
     }
 
+    @Test func rowGroupsTallerThanASlideAreCut() {
+        let row: Table.Row = ["x", .math("1"), .result("2")]
+        let table = Table(columns: [Table.Column(title: "a"), Table.Column(title: "b"), Table.Column(title: "c")],
+                          groups: [Array(repeating: row, count: 40), [row]])
+        let cut = HTMLRenderer.cutLongGroups(table)
+        #expect(cut.groups.map(\.count) == [16, 16, 8, 1])
+        #expect(cut.groups.flatMap { $0 } == table.groups.flatMap { $0 })
+    }
+
     @Test func markupForScreenReadersAndLanguages() {
         let html = Self.both
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-Hans\" data-lang=\"zh\""))
