@@ -18,8 +18,9 @@ enum Block: Equatable {
     /// The training loss per epoch: lines of bars in a terminal and in Markdown's fenced code
     /// block, an SVG chart in HTML.
     case lossCurve(LossPlot)
-    /// One bar per item (the gradient reaching each timestep): an SVG chart in HTML, rows of bars
-    /// in a terminal.
+    /// One bar per item (the gradient reaching each timestep): an SVG chart in HTML. Only the
+    /// slides carry one today (`Walkthrough.gradientFlowPage`); the text renderers would draw it as
+    /// rows of bars.
     case barChart(BarChart)
 }
 

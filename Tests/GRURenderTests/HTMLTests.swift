@@ -108,6 +108,14 @@ import GRULessons
         #expect(SVGChart.superscript(-12) == "⁻¹²")
     }
 
+    @Test func barChartAsText() {
+        let chart = BarChart(bars: [BarChart.Bar(label: "t = 1", value: 1, text: "1.0000"),
+                                    BarChart.Bar(label: "t = 2", value: 0.25, text: "0.2500")],
+                             valueLabel: "‖∂L/∂hₜ‖", itemLabel: "Timestep")
+        #expect(chart.lines(width: 8, ascii: false) == ["t = 1  ████████  1.0000", "t = 2  ██        0.2500"])
+        #expect(chart.lines(width: 4, ascii: true) == ["t = 1  ####  1.0000", "t = 2  #     0.2500"])
+    }
+
     @Test func textIsEscaped() {
         #expect(HTMLRenderer.escape("a < b && \"c\" > 'd'") == "a &lt; b &amp;&amp; &quot;c&quot; &gt; &#39;d&#39;")
         var lesson = Lesson1.lesson
