@@ -28,7 +28,7 @@ struct FastPass {
     // Backward vectors of one step.
     private var dy: [Double]                                        // (O)
     private var dh: [Double], dz: [Double], dhTilde: [Double], daH: [Double], dReset: [Double]
-    private var dr: [Double], daR: [Double], daZ: [Double], dhPrev: [Double], dhRec: [Double], sum: [Double]  // (H)
+    private var dr: [Double], daGate: [Double], dhPrev: [Double], dhRec: [Double], sum: [Double]  // (H)
     /// ∂L_seq/∂θ of the sequence being processed, and ∂L/∂θ.
     private var sequenceGradients: Parameters
     private(set) var gradients: Parameters
@@ -44,7 +44,7 @@ struct FastPass {
         y = zeros(T * O)
         dy = zeros(O)
         dh = zeros(H); dz = zeros(H); dhTilde = zeros(H); daH = zeros(H); dReset = zeros(H)
-        dr = zeros(H); daR = zeros(H); daZ = zeros(H); dhPrev = zeros(H); dhRec = zeros(H); sum = zeros(H)
+        dr = zeros(H); daGate = zeros(H); dhPrev = zeros(H); dhRec = zeros(H); sum = zeros(H)
         sequenceGradients = Parameters(zerosFor: c)
         gradients = Parameters(zerosFor: c)
     }
@@ -165,19 +165,20 @@ struct FastPass {
             transposeTimes(p.Uh, dReset, 0)
             for i in 0..<H { dhPrev[i] += sum[i] }
         }
-        // r = σ(a_r)
-        for i in 0..<H { daR[i] = dr[i] * r[row + i] * (1 - r[row + i]) }
-        addOuter(&sequenceGradients.Wr, daR, 0, x, 0)
-        addOuter(&sequenceGradients.Ur, daR, 0, hs, prev)
-        for i in 0..<H { sequenceGradients.br[i] += daR[i] }
-        transposeTimes(p.Ur, daR, 0)
-        for i in 0..<H { dhPrev[i] += sum[i] }
-        // z = σ(a_z)
-        for i in 0..<H { daZ[i] = dz[i] * z[row + i] * (1 - z[row + i]) }
-        addOuter(&sequenceGradients.Wz, daZ, 0, x, 0)
-        addOuter(&sequenceGradients.Uz, daZ, 0, hs, prev)
-        for i in 0..<H { sequenceGradients.bz[i] += daZ[i] }
-        transposeTimes(p.Uz, daZ, 0)
+        gate(dr, r, row, x, prev, p.Ur, \.Wr, \.Ur, \.br)   // r = σ(a_r)
+        gate(dz, z, row, x, prev, p.Uz, \.Wz, \.Uz, \.bz)   // z = σ(a_z)
+    }
+
+    /// The backward step of a gate g = σ(W·x + U·h_{t−1} + b) given dg = ∂L/∂g:
+    /// da = dg⊙g⊙(1−g);  dW += da·xᵀ;  dU += da·h_{t−1}ᵀ;  db += da;  dh_{t−1} += Uᵀ·da
+    private mutating func gate(_ dg: [Double], _ g: [Double], _ row: Int, _ x: [Double], _ prev: Int, _ U: Matrix,
+                               _ dW: WritableKeyPath<Parameters, Matrix>, _ dU: WritableKeyPath<Parameters, Matrix>,
+                               _ db: WritableKeyPath<Parameters, [Double]>) {
+        for i in 0..<H { daGate[i] = dg[i] * g[row + i] * (1 - g[row + i]) }
+        addOuter(&sequenceGradients[keyPath: dW], daGate, 0, x, 0)
+        addOuter(&sequenceGradients[keyPath: dU], daGate, 0, hs, prev)
+        for i in 0..<H { sequenceGradients[keyPath: db][i] += daGate[i] }
+        transposeTimes(U, daGate, 0)
         for i in 0..<H { dhPrev[i] += sum[i] }
     }
 
