@@ -50,7 +50,8 @@ enum RunCommand: Command {
         let text: String
         switch format {
         case "json": text = TraceJSON.render(trace, lesson: lesson)
-        default: throw UsageError(message: "run: --format \(format) arrives with the table renderers")  // TEMPORARY
+        case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
+        default: text = TextRenderer.render(trace, lesson: lesson, options: options)
         }
         try Common.emit(text, a, context)
         return ExitStatus.success

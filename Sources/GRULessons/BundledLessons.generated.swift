@@ -48,8 +48,8 @@ extension LessonLibrary {
       "en": "Repeat forward pass, BPTT and update for 500 epochs at learning rate 0.05. The loss falls every epoch and ends close to zero: on the training sequence the model is almost exactly right."
     },
     "apply": {
-      "zh": "把训练好的模型用在 [4, 5, 6] 上，它并不会输出 [5, 6, 7]。原因是隐藏状态经过 tanh，每个分量都被限制在 −1 到 1 之间，输出 y = Why·h + by 因此有上限；模型只见过 1 到 3 的输入，它记住的是这一段的映射，并没有学到“加 1”这条规则。要让它外推，需要覆盖更大范围的训练数据和更大的隐藏层，后面的课程会讲。",
-      "en": "Applied to [4, 5, 6], the trained model does not answer [5, 6, 7]. Each component of the hidden state passes through tanh and stays between −1 and 1, so the output y = Why·h + by has a ceiling. The model has only seen inputs from 1 to 3: it has fitted that stretch, not learned the rule \"add 1\". Extrapolating needs training data that covers a wider range and a larger hidden layer, which a later lesson shows."
+      "zh": "把训练好的模型用在 [4, 5, 6] 上，它并不会输出 [5, 6, 7]。原因是隐藏状态经过 tanh，每个分量都被限制在 −1 到 1 之间，输出 y = Why·h + by 因此有上限；模型只见过 1 到 3 的输入，它记住的是这一段的映射，并没有学到“加 1”这条规则。要让模型在 [4, 5, 6] 上答对，训练数据就得覆盖它要输出的数值范围；lesson3 会演示这一点。",
+      "en": "Applied to [4, 5, 6], the trained model does not answer [5, 6, 7]. Each component of the hidden state passes through tanh and stays between −1 and 1, so the output y = Why·h + by has a ceiling. The model has only seen inputs from 1 to 3: it has fitted that stretch, not learned the rule \"add 1\". To answer [4, 5, 6] correctly, the training data has to cover the range of values the model must produce; lesson3 shows how."
     }
   },
   "model": {

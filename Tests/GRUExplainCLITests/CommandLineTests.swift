@@ -77,6 +77,23 @@ import GRUJSON
         #expect(runCLI(["list", "--lang", "zh"], environment: ["LANG": "C"]).stdout == zh.stdout)
     }
 
+    @Test func divergenceIsStatus3WithWhereItHappened() throws {
+        // lesson1 with a learning rate of 1e300: the first update throws the parameters to ~1e300,
+        // so the loss of epoch 2 overflows.
+        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("diverge-\(UUID().uuidString).json")
+        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": 1e300")
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = runCLI(["run", file.path, "--format", "json"])
+        #expect(r.status == 3)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("the loss became non-finite at epoch 2, timestep 1"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func colorOnlyOnATerminalWithoutNoColor() {
         #expect(RunCommand.color("auto", context: context(terminal: true), toFile: false))
         #expect(!RunCommand.color("auto", context: context(terminal: false), toFile: false))

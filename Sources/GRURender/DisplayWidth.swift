@@ -1,0 +1,109 @@
+/// How many terminal columns text takes, and how to wrap it.
+///
+/// East Asian wide and fullwidth characters (汉字, ，。) take two columns, combining marks (the
+/// tilde in h̃) and zero-width characters none, everything else one. Characters of ambiguous width
+/// (σ, ⊙, box drawing) count as one, as most terminals draw them.
+public enum DisplayWidth {
+
+    /// The columns `text` takes in a terminal. `text` must not contain escape sequences.
+    public static func of(_ text: String) -> Int {
+        var width = 0
+        for scalar in text.unicodeScalars { width += of(scalar) }
+        return width
+    }
+
+    /// 0, 1 or 2 columns for one Unicode scalar.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        return isWide(scalar.value) ? 2 : 1
+    }
+
+    /// True for CJK ideographs, kana, hangul, fullwidth forms and CJK punctuation: the East Asian
+    /// Wide and Fullwidth ranges that occur in text (plus the common emoji blocks).
+    public static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F,      // Hangul Jamo initials
+             0x2E80...0x303E,      // CJK radicals, Kangxi, CJK symbols and punctuation (、。「」)
+             0x3041...0x33FF,      // kana, bopomofo, CJK compatibility
+             0x3400...0x4DBF,      // CJK extension A
+             0x4E00...0x9FFF,      // CJK unified ideographs
+             0xA000...0xA4CF,      // Yi
+             0xAC00...0xD7A3,      // Hangul syllables
+             0xF900...0xFAFF,      // CJK compatibility ideographs
+             0xFE30...0xFE4F,      // CJK compatibility forms
+             0xFF00...0xFF60,      // fullwidth forms (，：（）)
+             0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+             0x20000...0x3FFFD:    // CJK extensions B and beyond
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True when `text` contains a CJK ideograph or CJK punctuation.
+    public static func containsCJK(_ text: String) -> Bool {
+        text.unicodeScalars.contains { isWide($0.value) }
+    }
+
+    /// `text` padded with spaces on the right (or left) to `width` columns.
+    static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - of(text)))
+        return right ? fill + text : text + fill
+    }
+
+    /// Breaks `text` into lines of at most `width` columns. English breaks at spaces; Chinese may
+    /// break between any two characters, but never before closing punctuation (，。）) or after
+    /// opening punctuation (（“). A word longer than `width` stays whole on its own line.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = "", lineWidth = 0
+        var pendingSpace = false
+        for token in tokens(text) {
+            if token == " " { pendingSpace = !line.isEmpty; continue }
+            let w = of(token)
+            let gap = pendingSpace ? 1 : 0
+            if lineWidth + gap + w > width && !line.isEmpty {
+                lines.append(line)
+                line = token; lineWidth = w
+            } else {
+                if pendingSpace { line += " " }
+                line += token; lineWidth += gap + w
+            }
+            pendingSpace = false
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Latin words, single spaces and single CJK characters; closing punctuation sticks to the
+    /// token before it and opening punctuation to the token after it.
+    private static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var lastIsWord = false      // the last token is a Latin word that narrow characters extend
+        var lastIsOpening = false   // the last token ends with opening punctuation
+        for ch in text {
+            if ch == " " || ch == "\n" {
+                tokens.append(" ")
+                lastIsWord = false; lastIsOpening = false
+                continue
+            }
+            let wide = ch.unicodeScalars.first.map { isWide($0.value) } ?? false
+            let glue = lastIsOpening || (closing.contains(ch) && tokens.last.map { $0 != " " } == true)
+            if glue || (!wide && lastIsWord) {
+                tokens[tokens.count - 1].append(ch)
+            } else {
+                tokens.append(String(ch))
+            }
+            lastIsWord = !wide
+            lastIsOpening = opening.contains(ch)
+        }
+        return tokens
+    }
+
+    private static let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "》", ",", ".", ";", ":", ")"]
+    private static let opening: Set<Character> = ["（", "「", "『", "“", "《"]
+}

@@ -1,0 +1,370 @@
+/// Every label, heading and explanation of the walkthrough, in Chinese and English.
+///
+/// One `switch` per language: a key without a translation does not compile. `{0}`, `{1}`, …
+/// are filled in by `text(_:_:)`; both languages use the same placeholders.
+public enum Message: CaseIterable, Sendable {
+    // Headings and labels
+    case sectionModel, sectionForward, sectionLoss, sectionBPTT, sectionAccumulation, sectionUpdate, sectionTraining, sectionApply
+    case lessonNote, timestep, sequence, unit, output, noSuchTimestep
+    // Quantity names (see Quantity.name)
+    case qInput, qPreviousHidden, qUpdatePre, qUpdateGate, qResetPre, qResetGate, qResetPrevious, qRecurrentTerm
+    case qCandidatePre, qCandidate, qHidden, qOutput, qTarget, qLossTerm, qTotalLoss
+    case qGradOutput, qGradFromOutput, qGradFromNext, qGradHidden, qGradUpdate, qGradCandidate, qGradCandidatePre
+    case qGradResetPrevious, qGradRecurrentTerm, qGradReset, qGradResetPre, qGradUpdatePre, qGradToPrevious
+    case gradientShare, gradientOf, targetSymbol
+    // Parameter roles
+    case roleInputWeights, roleRecurrentWeights, roleBias, roleRecurrentBias, roleOutputLayer, roleWeights
+    // Column titles
+    case columnQuantity, columnFormula, columnCalculation, columnResult, columnConvention, columnValue, columnMeaning
+    case columnParameter, columnRole, columnShape, columnInitialValue, columnTimestep, columnShare, columnContribution
+    case columnRunningSum, columnOldValue, columnNewValue, columnEpoch, columnLossBeforeUpdate, columnTrainedValue
+    case columnExpected, columnDifference
+    // 1 · Model
+    case modelExplanation, modelSizes, preActivations, initialHidden
+    case conventionUpdate, conventionReset, conventionLoss, conventionReduction
+    case updateZTimesPrevious, updateZTimesCandidate, resetBeforeMatmul, resetAfterMatmul
+    case lossHalfSquared, lossSquared, reductionSum, reductionMean
+    // 2 · Forward, 3 · Loss
+    case forwardExplanation, forwardGiven, lossExplanation
+    // 4 · BPTT, 5 · Accumulation
+    case bpttExplanation, bpttDerivatives, noLaterStep, fromLaterStep, accumulationExplanation
+    // 6 · Update, 7 · Training
+    case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, trainedParameters
+    // 8 · Application
+    case applyMissing, applyExplanation, applyMatches, applyDiffers, ceilingExplanation, ceilingWideStart, ceilingTooLow, ceilingNotTheCause
+
+    /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
+    public func text(_ language: Language, _ arguments: String...) -> String {
+        text(language, arguments)
+    }
+
+    public func text(_ language: Language, _ arguments: [String]) -> String {
+        var out = template(language)
+        for (k, argument) in arguments.enumerated() {
+            out = out.replacing("{\(k)}", with: argument)
+        }
+        return out
+    }
+
+    /// The text with its placeholders.
+    public func template(_ language: Language) -> String {
+        switch language {
+        case .zh: return zh
+        case .en: return en
+        }
+    }
+
+    private var zh: String {
+        switch self {
+        case .sectionModel: return "模型与参数"
+        case .sectionForward: return "前向传播"
+        case .sectionLoss: return "损失"
+        case .sectionBPTT: return "反向传播通过时间（BPTT）"
+        case .sectionAccumulation: return "梯度累加"
+        case .sectionUpdate: return "参数更新"
+        case .sectionTraining: return "训练"
+        case .sectionApply: return "应用训练好的模型"
+        case .lessonNote: return "本课说明"
+        case .timestep: return "时间步 {0}"
+        case .sequence: return "序列 {0}"
+        case .unit: return "单元 {0}"
+        case .output: return "输出 {0}"
+        case .noSuchTimestep: return "没有时间步 {0}：这个序列只有 {1} 个时间步。"
+
+        case .qInput: return "输入"
+        case .qPreviousHidden: return "上一隐藏状态"
+        case .qUpdatePre: return "更新门的净输入"
+        case .qUpdateGate: return "更新门"
+        case .qResetPre: return "重置门的净输入"
+        case .qResetGate: return "重置门"
+        case .qResetPrevious: return "重置后的上一隐藏状态"
+        case .qRecurrentTerm: return "循环项（待重置）"
+        case .qCandidatePre: return "候选隐藏状态的净输入"
+        case .qCandidate: return "候选隐藏状态"
+        case .qHidden: return "新的隐藏状态"
+        case .qOutput: return "输出"
+        case .qTarget: return "目标值"
+        case .qLossTerm: return "本步损失"
+        case .qTotalLoss: return "总损失"
+        case .qGradOutput: return "输出的梯度"
+        case .qGradFromOutput: return "经本步输出传来"
+        case .qGradFromNext: return "从下一时间步传回"
+        case .qGradHidden: return "隐藏状态的梯度"
+        case .qGradUpdate: return "更新门的梯度"
+        case .qGradCandidate: return "候选隐藏状态的梯度"
+        case .qGradCandidatePre: return "a_h 的梯度"
+        case .qGradResetPrevious: return "r⊙h 的梯度"
+        case .qGradRecurrentTerm: return "n_h 的梯度"
+        case .qGradReset: return "重置门的梯度"
+        case .qGradResetPre: return "a_r 的梯度"
+        case .qGradUpdatePre: return "a_z 的梯度"
+        case .qGradToPrevious: return "传回上一时间步"
+        case .gradientShare: return "{0} 的梯度（本步贡献）"
+        case .gradientOf: return "{0} 的梯度"
+        case .targetSymbol: return "目标"
+
+        case .roleInputWeights: return "输入权重"
+        case .roleRecurrentWeights: return "循环权重"
+        case .roleBias: return "偏置"
+        case .roleRecurrentBias: return "循环项偏置"
+        case .roleOutputLayer: return "输出层"
+        case .roleWeights: return "权重"
+
+        case .columnQuantity: return "量"
+        case .columnFormula: return "公式"
+        case .columnCalculation: return "计算"
+        case .columnResult: return "结果"
+        case .columnConvention: return "约定"
+        case .columnValue: return "取值"
+        case .columnMeaning: return "含义"
+        case .columnParameter: return "参数"
+        case .columnRole: return "作用"
+        case .columnShape: return "形状"
+        case .columnInitialValue: return "初始值"
+        case .columnTimestep: return "时间步"
+        case .columnShare: return "每步的贡献"
+        case .columnContribution: return "贡献"
+        case .columnRunningSum: return "累计"
+        case .columnOldValue: return "旧值 θ"
+        case .columnNewValue: return "新值"
+        case .columnEpoch: return "轮次"
+        case .columnLossBeforeUpdate: return "更新前的损失 L"
+        case .columnTrainedValue: return "训练后"
+        case .columnExpected: return "期望值"
+        case .columnDifference: return "差值"
+
+        case .modelExplanation:
+            return "GRU 一个时间步一个时间步地读序列。在时间步 t，它把输入 xₜ 和上一隐藏状态 hₜ₋₁ 合起来，算出新的隐藏状态 hₜ："
+                + "更新门 z 决定旧状态保留多少，重置门 r 决定算候选隐藏状态 h̃ 时旧状态参与多少。输出层再把 hₜ 变成预测 yₜ。"
+                + "下面先写出本课用的公式和约定，再列出每个参数的初始值。"
+        case .modelSizes:
+            return "输入维度 {0}，隐藏维度 {1}，输出维度 {2}。σ 是 sigmoid 函数，把任何数压到 0 和 1 之间；tanh 把数压到 −1 和 1 之间；"
+                + "⊙ 表示按元素相乘，· 表示矩阵乘法（或两个数相乘）。"
+        case .preActivations:
+            return "送进 σ 或 tanh 之前的加权和叫作净输入，记作 a_z、a_r、a_h。前向传播时它们藏在 σ(…) 和 tanh(…) 里面；"
+                + "反向传播时要先求出它们的梯度，参数的梯度再由它们得到。"
+        case .initialHidden: return "初始隐藏状态 {0}。"
+        case .conventionUpdate: return "更新规则"
+        case .conventionReset: return "重置门位置"
+        case .conventionLoss: return "损失函数"
+        case .conventionReduction: return "时间步汇总"
+        case .updateZTimesPrevious: return "z 乘上一隐藏状态：z 越接近 1，保留的旧状态越多（课程原文、PyTorch 的写法）"
+        case .updateZTimesCandidate: return "z 乘候选隐藏状态：z 越接近 1，写入的新内容越多（Chung 等 2014 的写法）"
+        case .resetBeforeMatmul: return "r 先和上一隐藏状态按元素相乘，再乘 Uh（Cho 等 2014、课程原文的写法）"
+        case .resetAfterMatmul: return "先算 n_h = Uh·hₜ₋₁ + bhn，再用 r 缩放（PyTorch、cuDNN 的写法）"
+        case .lossHalfSquared: return "误差平方的一半，求导后正好是误差本身"
+        case .lossSquared: return "误差的平方"
+        case .reductionSum: return "序列的损失是各时间步损失之和"
+        case .reductionMean: return "序列的损失是各时间步损失的平均值"
+
+        case .forwardExplanation:
+            return "从 h₀ 出发，每个时间步都用同一套公式、同一套参数：先算更新门和重置门，再算候选隐藏状态，"
+                + "然后由更新门把上一隐藏状态和候选隐藏状态混合成新的隐藏状态，最后算输出和这一步的损失。"
+                + "每个量先写公式，下面几行把数代进去，最右边是结果；向量的每个分量（每个隐藏单元）各占一行。"
+        case .forwardGiven: return "输入 {0}，上一隐藏状态 {1}，{2}。"
+        case .lossExplanation:
+            return "损失衡量预测离目标有多远。每个时间步各算一项，再把它们合起来，得到整个序列的损失 L。"
+
+        case .bpttExplanation:
+            return "反向传播通过时间（BPTT）从最后一个时间步往回算。每一步先求损失对输出 yₜ 的梯度，再求对隐藏状态 hₜ 的梯度。"
+                + "hₜ 的梯度有两个来源：一是经本步的输出 yₜ 传来，二是从下一个时间步经 hₜ₊₁ 传回来；最后一个时间步只有第一个来源。"
+                + "接着按链式法则往回推：更新门、候选隐藏状态、它们的净输入、重置门，最后得到要传回上一个时间步的梯度。"
+        case .bpttDerivatives:
+            return "求净输入的梯度要用激活函数的导数：σ′ = σ(1 − σ)，tanh′ = 1 − tanh²。"
+                + "两者都能直接用前向传播已经算好的 z、r、h̃ 表示，不必重新计算。"
+        case .noLaterStep: return "0（没有时间步 {0}）"
+        case .fromLaterStep: return "见时间步 {0} 的最后一项"
+        case .accumulationExplanation:
+            return "每个时间步用的是同一套参数，所以每个时间步都给每个参数的梯度贡献一份，总梯度 ∂L/∂θ 就是各份之和。"
+                + "每一份都是“到达这一层的梯度”乘以“这一层的输入”，比如 Wz 在时间步 t 的那份是 ∂L/∂a_zₜ·xₜᵀ。"
+
+        case .updateExplanation:
+            return "梯度指向损失上升最快的方向，所以每个参数都朝反方向挪一小步：新值 = 旧值 − 学习率 × 梯度，学习率 η = {0}。"
+                + "梯度为正的参数变小，梯度为负的参数变大。课程原文只以 Why 为例，这里先列 Why，再列其余全部参数。"
+        case .updateExample: return "θ ← θ − η·∂L/∂θ，η = {0}。以 {1} 为例：{2}。"
+        case .trainingExplanation:
+            return "训练就是把“前向传播、BPTT、参数更新”这一轮重复 {0} 次（每一轮叫一个 epoch），学习率 {1}。"
+                + "下表列出几个轮次更新前的损失，曲线画出全部轮次。"
+        case .lossCurve: return "损失曲线（纵轴从 0 到最大损失）："
+        case .lossCurveLogarithmic: return "损失曲线。损失缩小了好几个数量级，所以纵轴用对数刻度：每往下一格，损失都缩小相同的倍数。"
+        case .trainedParameters: return "训练前后的参数："
+
+        case .applyMissing: return "本课没有给出新的输入。"
+        case .applyExplanation:
+            return "训练结束后，用训练好的参数从 h₀ 出发，对新的输入做一遍前向传播，每个时间步的输出 yₜ 就是模型的预测。"
+        case .applyMatches: return "预测和期望值最多相差 {0}，模型答对了。"
+        case .applyDiffers: return "预测和期望值并不一致，最大相差 {0}。"
+        case .ceilingExplanation:
+            return "原因可以算出来：h̃ 是 tanh 的值，落在 −1 和 1 之间；hₜ 是 hₜ₋₁ 和 h̃ₜ 的加权平均，"
+                + "所以隐藏状态的每个分量都不会超出 −1 到 1。输出 y = Why·h + by 因此有上限：{0}。"
+        case .ceilingWideStart: return "这里 h₀ 有分量超出了 −1 到 1，所以上限里用 max(1, |h₀|) 代替 1。"
+        case .ceilingTooLow: return "超过上限 {0} 的期望值：{1}。无论输入什么，这个模型都输出不了它们。"
+        case .ceilingNotTheCause:
+            return "期望值都在这个上限之内，所以上限不是原因：模型只在训练数据覆盖的范围里学到了这个映射。"
+        }
+    }
+
+    private var en: String {
+        switch self {
+        case .sectionModel: return "Model and parameters"
+        case .sectionForward: return "Forward pass"
+        case .sectionLoss: return "Loss"
+        case .sectionBPTT: return "Backpropagation through time (BPTT)"
+        case .sectionAccumulation: return "Gradient accumulation"
+        case .sectionUpdate: return "Parameter update"
+        case .sectionTraining: return "Training"
+        case .sectionApply: return "Applying the trained model"
+        case .lessonNote: return "About this lesson"
+        case .timestep: return "Timestep {0}"
+        case .sequence: return "Sequence {0}"
+        case .unit: return "unit {0}"
+        case .output: return "output {0}"
+        case .noSuchTimestep: return "There is no timestep {0}: this sequence has {1} timesteps."
+
+        case .qInput: return "input"
+        case .qPreviousHidden: return "previous hidden state"
+        case .qUpdatePre: return "update gate pre-activation"
+        case .qUpdateGate: return "update gate"
+        case .qResetPre: return "reset gate pre-activation"
+        case .qResetGate: return "reset gate"
+        case .qResetPrevious: return "reset previous state"
+        case .qRecurrentTerm: return "recurrent term, before reset"
+        case .qCandidatePre: return "candidate pre-activation"
+        case .qCandidate: return "candidate hidden state"
+        case .qHidden: return "new hidden state"
+        case .qOutput: return "output"
+        case .qTarget: return "target"
+        case .qLossTerm: return "loss of this step"
+        case .qTotalLoss: return "total loss"
+        case .qGradOutput: return "gradient of the output"
+        case .qGradFromOutput: return "part through the output"
+        case .qGradFromNext: return "part from the next step"
+        case .qGradHidden: return "gradient of the state"
+        case .qGradUpdate: return "gradient of update gate"
+        case .qGradCandidate: return "gradient of candidate"
+        case .qGradCandidatePre: return "gradient of a_h"
+        case .qGradResetPrevious: return "gradient of r⊙h"
+        case .qGradRecurrentTerm: return "gradient of n_h"
+        case .qGradReset: return "gradient of reset gate"
+        case .qGradResetPre: return "gradient of a_r"
+        case .qGradUpdatePre: return "gradient of a_z"
+        case .qGradToPrevious: return "to the previous step"
+        case .gradientShare: return "this step's share of ∂L/∂{0}"
+        case .gradientOf: return "gradient of {0}"
+        case .targetSymbol: return "target"
+
+        case .roleInputWeights: return "input weights"
+        case .roleRecurrentWeights: return "recurrent weights"
+        case .roleBias: return "bias"
+        case .roleRecurrentBias: return "bias of the recurrent term"
+        case .roleOutputLayer: return "output layer"
+        case .roleWeights: return "weights"
+
+        case .columnQuantity: return "Quantity"
+        case .columnFormula: return "Formula"
+        case .columnCalculation: return "Calculation"
+        case .columnResult: return "Result"
+        case .columnConvention: return "Convention"
+        case .columnValue: return "Value"
+        case .columnMeaning: return "Meaning"
+        case .columnParameter: return "Parameter"
+        case .columnRole: return "Role"
+        case .columnShape: return "Shape"
+        case .columnInitialValue: return "Initial value"
+        case .columnTimestep: return "Timestep"
+        case .columnShare: return "Share of one step"
+        case .columnContribution: return "Share"
+        case .columnRunningSum: return "Running sum"
+        case .columnOldValue: return "Old θ"
+        case .columnNewValue: return "New θ"
+        case .columnEpoch: return "Epoch"
+        case .columnLossBeforeUpdate: return "Loss L before the update"
+        case .columnTrainedValue: return "After training"
+        case .columnExpected: return "Expected"
+        case .columnDifference: return "Difference"
+
+        case .modelExplanation:
+            return "A GRU reads a sequence one timestep at a time. At timestep t it combines the input xₜ with the previous hidden "
+                + "state hₜ₋₁ into a new hidden state hₜ: the update gate z decides how much of the old state survives, and the "
+                + "reset gate r decides how much of the old state goes into the candidate hidden state h̃. An output layer turns hₜ "
+                + "into the prediction yₜ. Below are the formulas and conventions this lesson uses, then the starting value of every parameter."
+        case .modelSizes:
+            return "Input size {0}, hidden size {1}, output size {2}. σ is the sigmoid function, which squeezes any number into (0, 1); "
+                + "tanh squeezes into (−1, 1); ⊙ multiplies element by element and · is the matrix product (or a product of two numbers)."
+        case .preActivations:
+            return "The weighted sums that go into σ or tanh are the pre-activations a_z, a_r and a_h. In the forward pass they "
+                + "sit inside σ(…) and tanh(…); BPTT finds their gradients first, and the parameter gradients follow from them."
+        case .initialHidden: return "Initial hidden state: {0}."
+        case .conventionUpdate: return "update rule"
+        case .conventionReset: return "reset gate"
+        case .conventionLoss: return "loss"
+        case .conventionReduction: return "over timesteps"
+        case .updateZTimesPrevious: return "z multiplies the previous state: the closer z is to 1, the more of the old state is kept (as in the course text and PyTorch)"
+        case .updateZTimesCandidate: return "z multiplies the candidate: the closer z is to 1, the more new content is written (as in Chung et al. 2014)"
+        case .resetBeforeMatmul: return "r scales the previous state before Uh multiplies it (as in Cho et al. 2014 and the course text)"
+        case .resetAfterMatmul: return "n_h = Uh·hₜ₋₁ + bhn is computed first, then r scales it (as in PyTorch and cuDNN)"
+        case .lossHalfSquared: return "half the squared error, so that its derivative is just the error"
+        case .lossSquared: return "the squared error"
+        case .reductionSum: return "the sequence loss is the sum of the timestep losses"
+        case .reductionMean: return "the sequence loss is the mean of the timestep losses"
+
+        case .forwardExplanation:
+            return "Starting from h₀, every timestep uses the same formulas and the same parameters: first the update and reset gates, "
+                + "then the candidate hidden state, then the update gate mixes the previous hidden state and the candidate into the "
+                + "new hidden state, and last the output and this timestep's loss. Each quantity shows its formula, then the same "
+                + "formula with the numbers put in, with the result on the right; every component of a vector (every hidden unit) "
+                + "gets its own line."
+        case .forwardGiven: return "Input {0}, previous hidden state {1}, {2}."
+        case .lossExplanation:
+            return "The loss measures how far the predictions are from the targets: one term per timestep, combined into the loss L "
+                + "of the whole sequence."
+
+        case .bpttExplanation:
+            return "Backpropagation through time (BPTT) works backwards from the last timestep. At each step it first finds the "
+                + "gradient of the loss with respect to the output yₜ, then with respect to the hidden state hₜ. The gradient of hₜ "
+                + "has two sources: this step's output yₜ, and the next timestep, through hₜ₊₁; the last timestep has only the first. "
+                + "The chain rule then leads back through the update gate, the candidate hidden state, their pre-activations and the "
+                + "reset gate, and ends with the gradient handed back to the previous timestep."
+        case .bpttDerivatives:
+            return "The pre-activation gradients need the derivatives of the activations: σ′ = σ(1 − σ) and tanh′ = 1 − tanh². "
+                + "Both are written with the z, r and h̃ the forward pass already computed, so nothing has to be recomputed."
+        case .noLaterStep: return "0 (there is no timestep {0})"
+        case .fromLaterStep: return "see the last rows of timestep {0}"
+        case .accumulationExplanation:
+            return "Every timestep uses the same parameters, so every timestep contributes a share to each parameter's gradient, "
+                + "and the gradient ∂L/∂θ is the sum of the shares. Each share is the gradient arriving at a layer times that "
+                + "layer's input: the share of Wz at timestep t is ∂L/∂a_zₜ·xₜᵀ."
+
+        case .updateExplanation:
+            return "The gradient points where the loss grows fastest, so every parameter takes a small step the other way: "
+                + "new value = old value − learning rate × gradient, with learning rate η = {0}. Parameters with a positive "
+                + "gradient shrink and those with a negative gradient grow. The course text shows only Why; it comes first here, "
+                + "followed by every other parameter."
+        case .updateExample: return "θ ← θ − η·∂L/∂θ with η = {0}. For {1}: {2}."
+        case .trainingExplanation:
+            return "Training repeats the round of forward pass, BPTT and parameter update {0} times (each round is one epoch) at "
+                + "learning rate {1}. The table lists the loss before the update at a few epochs; the curve shows every epoch."
+        case .lossCurve: return "The loss curve (the vertical axis runs from 0 to the largest loss):"
+        case .lossCurveLogarithmic:
+            return "The loss curve. The loss shrinks by several orders of magnitude, so the vertical axis is logarithmic: each row "
+                + "down means the loss has shrunk by the same factor."
+        case .trainedParameters: return "The parameters before and after training:"
+
+        case .applyMissing: return "This lesson gives no new input to apply the model to."
+        case .applyExplanation:
+            return "After training, the trained parameters run a forward pass over the new input, starting again from h₀; the "
+                + "output yₜ of each timestep is the model's prediction."
+        case .applyMatches: return "The predictions are within {0} of the expected values: the model gets this right."
+        case .applyDiffers: return "The predictions do not match the expected values: they are off by as much as {0}."
+        case .ceilingExplanation:
+            return "The reason can be computed. h̃ is a tanh, between −1 and 1, and hₜ is a weighted average of hₜ₋₁ and h̃ₜ, so "
+                + "no component of the hidden state ever leaves the range from −1 to 1. The output y = Why·h + by therefore has "
+                + "a ceiling: {0}."
+        case .ceilingWideStart: return "Here h₀ has a component outside −1 to 1, so the ceiling uses max(1, |h₀|) instead of 1."
+        case .ceilingTooLow: return "Expected values above the ceiling {0}: {1}. No input can make this model output them."
+        case .ceilingNotTheCause:
+            return "The expected values all lie within this ceiling, so the ceiling is not the cause here: the model has learned "
+                + "the mapping only where the training data covers it."
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import GRURender
+
+/// The small display helpers: number formatting, display width, wrapping, subscripts, ASCII.
+@Suite struct FormatTests {
+    let four = NumberFormat(digits: 4)
+
+    @Test func computedValuesShowExactlyDigitsDecimals() {
+        #expect(four.value(0.598687660112452) == "0.5987")      // z₁ of lesson1 (seed: 0.5987)
+        #expect(four.value(0.4) == "0.4000")
+        #expect(four.value(-3.36431) == "−3.3643")
+        #expect(four.value(10.27851) == "10.2785")
+        #expect(four.value(0) == "0.0000")
+        #expect(four.value(0.99996) == "1.0000")                 // the carry reaches the integer part
+        #expect(four.value(-0.00001) == "−0.0000")               // a tiny negative keeps its sign
+        #expect(four.value(1e-5) == "0.0000")
+        #expect(four.value(6e-5) == "0.0001")
+        #expect(four.value(1.5e20) == "150000000000000000000.0000")
+        #expect(NumberFormat(digits: 0).value(2.5) == "3")
+        #expect(NumberFormat(digits: 2).value(0.125) == "0.13")
+    }
+
+    @Test func roundsTheDecimalTextHalfAwayFromZero() {
+        // 0.12345 is stored as 0.1234499999…; its shortest text is 0.12345, which rounds up on paper.
+        #expect(four.value(0.12345) == "0.1235")
+        #expect(four.value(-0.12345) == "−0.1235")
+    }
+
+    @Test func givenValuesShowAsWritten() {
+        #expect(four.given(0.3) == "0.3")
+        #expect(four.given(1) == "1")
+        #expect(four.given(0.05) == "0.05")
+        #expect(four.given(-0.2) == "−0.2")
+        #expect(four.given(0.123456) == "0.1235")                // more decimals than shown: rounded
+        #expect(four.givenVector([0, 0]) == "[0, 0]")
+        #expect(four.compact([2], given: true) == "2")
+    }
+
+    @Test func negativeOperandsAreParenthesized() {
+        #expect(four.operand(-0.5) == "(−0.5000)")
+        #expect(four.operand(0.5) == "0.5000")
+        #expect(four.givenOperand(-0.1) == "(−0.1)")
+    }
+
+    @Test func shortKeepsTinyValuesVisible() {
+        #expect(four.short(2.8e-5) == "2.8e−5")
+        #expect(four.short(0.0000996) == "1.0e−4")           // 9.96e−5 rounds up a decade
+        #expect(four.short(0.000996) == "0.0010")            // visible at 4 digits: as usual
+        #expect(four.short(0.5) == "0.5000")
+    }
+
+    @Test func displayWidthCountsCJKTwiceAndCombiningMarksNever() {
+        #expect(DisplayWidth.of("h̃₁") == 2)                     // h + combining tilde + ₁
+        #expect(DisplayWidth.of("更新门") == 6)
+        #expect(DisplayWidth.of("σ(0.4)") == 6)
+        #expect(DisplayWidth.of("（时间步 3）") == 12)
+        #expect(DisplayWidth.containsCJK("更新门 z₁"))
+        #expect(!DisplayWidth.containsCJK("update gate z₁ = σ(…)"))
+    }
+
+    @Test func wrapBreaksEnglishAtSpacesAndChineseAnywhereButBeforePunctuation() {
+        #expect(DisplayWidth.wrap("the update gate decides", width: 10) == ["the update", "gate", "decides"])
+        let zh = DisplayWidth.wrap("更新门决定保留多少，重置门决定参与多少。", width: 10)
+        #expect(zh.allSatisfy { DisplayWidth.of($0) <= 10 })
+        #expect(zh.joined() == "更新门决定保留多少，重置门决定参与多少。")
+        #expect(!zh.contains { $0.hasPrefix("，") || $0.hasPrefix("。") })
+    }
+
+    @Test func subscriptsAndSteps() {
+        #expect(Notation.subscripted("12") == "₁₂")
+        #expect(Step.number(1).sub == "₁")
+        #expect(Step.t.sub == "ₜ")
+        #expect((Step.t + -1).sub == "ₜ₋₁")
+        #expect((Step.number(3) + 1).sub == "₄")
+    }
+
+    @Test func asciiFallback() {
+        #expect(Notation.ascii("z₁ = σ(Wz·x₁ + Uz·h₀ + bz)") == "z_1 = sigmoid(Wz*x_1 + Uz*h_0 + bz)")
+        #expect(Notation.ascii("h̃ₜ = tanh(a_hₜ)") == "h~_t = tanh(a_h_t)")
+        #expect(Notation.ascii("∂L/∂hₜ₋₁ = Whyᵀ·∂L/∂yₜ") == "dL/dh_(t-1) = Why^T*dL/dy_t")
+        #expect(Notation.ascii("Lₜ = ½‖yₜ − targetₜ‖²") == "L_t = 0.5*||y_t - target_t||^2")
+        #expect(Notation.ascii("½·(0.2855 − 2)²") == "0.5*(0.2855 - 2)^2")
+        #expect(Notation.ascii("更新门 z₁") == "更新门 z_1")
+    }
+}
