@@ -94,21 +94,21 @@ struct FastPass {
         let prev = k * H, row = k * H, next = (k + 1) * H
         // a_z = Wz·x + Uz·h_{t−1} + bz;  z = σ(a_z);  a_r, r alike
         for i in 0..<H {
-            z[row + i] = sigmoid((dot(p.Wz, i, x) + dot(p.Uz, i, hs, prev)) + p.bz[i])
-            r[row + i] = sigmoid((dot(p.Wr, i, x) + dot(p.Ur, i, hs, prev)) + p.br[i])
+            z[row + i] = sigmoid((Self.dot(p.Wz, i, x) + Self.dot(p.Uz, i, hs, prev)) + p.bz[i])
+            r[row + i] = sigmoid((Self.dot(p.Wr, i, x) + Self.dot(p.Ur, i, hs, prev)) + p.br[i])
         }
         switch c.reset {
         case .beforeMatmul:
             // rh = r⊙h_{t−1};  a_h = Wh·x + Uh·rh + bh
             for i in 0..<H { reset[row + i] = r[row + i] * hs[prev + i] }
             for i in 0..<H {
-                hTilde[row + i] = tanh((dot(p.Wh, i, x) + dot(p.Uh, i, reset, row)) + p.bh[i])
+                hTilde[row + i] = tanh((Self.dot(p.Wh, i, x) + Self.dot(p.Uh, i, reset, row)) + p.bh[i])
             }
         case .afterMatmul:
             // n_h = Uh·h_{t−1} + bhn;  a_h = Wh·x + bh + r⊙n_h
             for i in 0..<H {
-                reset[row + i] = dot(p.Uh, i, hs, prev) + p.bhn[i]
-                hTilde[row + i] = tanh((dot(p.Wh, i, x) + p.bh[i]) + r[row + i] * reset[row + i])
+                reset[row + i] = Self.dot(p.Uh, i, hs, prev) + p.bhn[i]
+                hTilde[row + i] = tanh((Self.dot(p.Wh, i, x) + p.bh[i]) + r[row + i] * reset[row + i])
             }
         }
         for i in 0..<H {
@@ -119,17 +119,17 @@ struct FastPass {
             }
         }
         // y = Why·h + by
-        for o in 0..<O { y[k * O + o] = dot(p.Why, o, hs, next) + p.by[o] }
+        for o in 0..<O { y[k * O + o] = Self.dot(p.Why, o, hs, next) + p.by[o] }
     }
 
     /// One backward step, timestep k+1 (as `GRUCell.backward`), adding into `sequenceGradients`.
     private mutating func backward(_ p: Parameters, _ c: ModelConfig, _ k: Int, _ x: [Double]) {
         let prev = k * H, row = k * H, next = (k + 1) * H
         // y = Why·h + by
-        addOuter(&sequenceGradients.Why, dy, 0, hs, next)
+        Self.addOuter(&sequenceGradients.Why, dy, 0, hs, next)
         for o in 0..<O { sequenceGradients.by[o] += dy[o] }
         // dh = Whyᵀ·dy + dh_rec
-        transposeTimes(p.Why, dy, 0)
+        Self.transposeTimes(p.Why, dy, 0, into: &sum)
         for i in 0..<H { dh[i] = sum[i] + dhRec[i] }
         // h = z⊙h_{t−1} + (1−z)⊙h̃  or  (1−z)⊙h_{t−1} + z⊙h̃
         for i in 0..<H {
@@ -143,13 +143,13 @@ struct FastPass {
             // h̃ = tanh(a_h)
             daH[i] = dhTilde[i] * (1 - ht * ht)
         }
-        addOuter(&sequenceGradients.Wh, daH, 0, x, 0)
+        Self.addOuter(&sequenceGradients.Wh, daH, 0, x, 0)
         for i in 0..<H { sequenceGradients.bh[i] += daH[i] }
         switch c.reset {
         case .beforeMatmul:
             // dUh += da_h·rhᵀ;  drh = Uhᵀ·da_h;  dr = drh⊙h_{t−1};  dh_{t−1} += drh⊙r
-            addOuter(&sequenceGradients.Uh, daH, 0, reset, row)
-            transposeTimes(p.Uh, daH, 0)
+            Self.addOuter(&sequenceGradients.Uh, daH, 0, reset, row)
+            Self.transposeTimes(p.Uh, daH, 0, into: &sum)
             for i in 0..<H {
                 dr[i] = sum[i] * hs[prev + i]
                 dhPrev[i] += sum[i] * r[row + i]
@@ -160,9 +160,9 @@ struct FastPass {
                 dr[i] = daH[i] * reset[row + i]
                 dReset[i] = daH[i] * r[row + i]
             }
-            addOuter(&sequenceGradients.Uh, dReset, 0, hs, prev)
+            Self.addOuter(&sequenceGradients.Uh, dReset, 0, hs, prev)
             for i in 0..<H { sequenceGradients.bhn[i] += dReset[i] }
-            transposeTimes(p.Uh, dReset, 0)
+            Self.transposeTimes(p.Uh, dReset, 0, into: &sum)
             for i in 0..<H { dhPrev[i] += sum[i] }
         }
         gate(dr, r, row, x, prev, p.Ur, \.Wr, \.Ur, \.br)   // r = σ(a_r)
@@ -175,16 +175,16 @@ struct FastPass {
                                _ dW: WritableKeyPath<Parameters, Matrix>, _ dU: WritableKeyPath<Parameters, Matrix>,
                                _ db: WritableKeyPath<Parameters, [Double]>) {
         for i in 0..<H { daGate[i] = dg[i] * g[row + i] * (1 - g[row + i]) }
-        addOuter(&sequenceGradients[keyPath: dW], daGate, 0, x, 0)
-        addOuter(&sequenceGradients[keyPath: dU], daGate, 0, hs, prev)
+        Self.addOuter(&sequenceGradients[keyPath: dW], daGate, 0, x, 0)
+        Self.addOuter(&sequenceGradients[keyPath: dU], daGate, 0, hs, prev)
         for i in 0..<H { sequenceGradients[keyPath: db][i] += daGate[i] }
-        transposeTimes(U, daGate, 0)
+        Self.transposeTimes(U, daGate, 0, into: &sum)
         for i in 0..<H { dhPrev[i] += sum[i] }
     }
 
     /// Row i of `m` times `v[offset ..< offset + m.cols]`, summed from 0 in column order.
     @inline(__always)
-    private func dot(_ m: Matrix, _ i: Int, _ v: [Double], _ offset: Int = 0) -> Double {
+    private static func dot(_ m: Matrix, _ i: Int, _ v: [Double], _ offset: Int = 0) -> Double {
         var s = 0.0
         let base = i * m.cols
         for j in 0..<m.cols { s += m.values[base + j] * v[offset + j] }
@@ -193,7 +193,7 @@ struct FastPass {
 
     /// `sum = mᵀ·u`, summed from 0 in row order (as `Matrix.transposeTimes`).
     @inline(__always)
-    private mutating func transposeTimes(_ m: Matrix, _ u: [Double], _ offset: Int) {
+    private static func transposeTimes(_ m: Matrix, _ u: [Double], _ offset: Int, into sum: inout [Double]) {
         for j in 0..<m.cols { sum[j] = 0 }
         for i in 0..<m.rows {
             let ui = u[offset + i], base = i * m.cols
@@ -203,7 +203,7 @@ struct FastPass {
 
     /// `m += u·vᵀ`.
     @inline(__always)
-    private func addOuter(_ m: inout Matrix, _ u: [Double], _ uOffset: Int, _ v: [Double], _ vOffset: Int) {
+    private static func addOuter(_ m: inout Matrix, _ u: [Double], _ uOffset: Int, _ v: [Double], _ vOffset: Int) {
         let cols = m.cols
         for i in 0..<m.rows {
             let ui = u[uOffset + i], base = i * cols
