@@ -161,5 +161,78 @@ extension LessonLibrary {
 }
 
 """#),
+        ("lesson3", #"""
+{
+  "format": "gru-explain.lesson/1",
+  "id": "lesson3",
+  "title": {
+    "zh": "让 [4, 5, 6] → [5, 6, 7] 真的成立：覆盖范围的训练数据",
+    "en": "Making [4, 5, 6] → [5, 6, 7] come true: training data that covers the range"
+  },
+  "description": {
+    "zh": "课程原文说训练好的模型会把 [4, 5, 6] 变成大约 [5, 6, 7]，可第 1 课只在 [1, 2, 3] 上训练，做不到。这一课换一种训练方式：用 7 个窗口 [s, s+1, s+2] → [s+1, s+2, s+3]（s = 0, 1, 2, 3, 5, 6, 7，故意不放 s = 4）训练一个有 4 个隐藏单元的 GRU，参数由固定种子随机初始化，输入先乘以 0.1，梯度对 7 个序列取平均。训练 6000 轮之后，模型对 [4, 5, 6] 的预测和 [5, 6, 7] 相差不到 0.02。",
+    "en": "The course text says the trained model turns [4, 5, 6] into about [5, 6, 7], but lesson1, trained on [1, 2, 3] alone, cannot. This lesson trains differently: a GRU with 4 hidden units learns from 7 windows [s, s+1, s+2] → [s+1, s+2, s+3] (s = 0, 1, 2, 3, 5, 6, 7; s = 4 is left out on purpose), its parameters start from a seeded random draw, the inputs are multiplied by 0.1, and the gradient is averaged over the 7 sequences. After 6000 epochs its prediction for [4, 5, 6] is within 0.02 of [5, 6, 7]."
+  },
+  "notes": {
+    "model": {
+      "zh": "和第 1、2 课相比改了四处。① 隐藏单元从 2 个增加到 4 个。② 参数不再逐个写出，而是用 \"init\": {\"seed\": 7, \"scale\": 0.5} 从固定种子的 SplitMix64 随机数中取，每个值落在 [−0.5, 0.5) 内；起点不对称，各单元才能学到不同的东西（见第 2 课），种子固定则保证任何机器上数字都一样。③ \"input_scale\": 0.1：输入 0 到 9 先乘以 0.1 再送进模型，变成 0 到 0.9。σ 和 tanh 只在 0 附近变化明显，输入太大时门会一直贴近 0 或 1，几乎学不动。目标值不缩放。④ \"sequence_reduction\": \"mean\"：总损失是 7 个序列损失的平均值，所以学习率不必随序列个数调整。公式仍用 PyTorch 的约定（after_matmul、z_times_previous）。",
+      "en": "Four things change from lessons 1 and 2. (1) There are 4 hidden units instead of 2. (2) The parameters are not written out: \"init\": {\"seed\": 7, \"scale\": 0.5} draws each of them from a seeded SplitMix64 generator, in [−0.5, 0.5). The asymmetric start lets the units learn different things (see lesson2), and the fixed seed gives the same numbers on every machine. (3) \"input_scale\": 0.1: the inputs 0 to 9 are multiplied by 0.1 before they enter the model, so it sees 0 to 0.9. σ and tanh change noticeably only near 0; with large inputs the gates stay pinned near 0 or 1 and hardly learn. The targets are not scaled. (4) \"sequence_reduction\": \"mean\": the loss is the average of the 7 sequence losses, so the learning rate need not change with the number of sequences. The formulas are PyTorch's (after_matmul, z_times_previous)."
+    },
+    "forward": {
+      "zh": "每个序列都从 h0 = 0 出发，用同一套参数各自做一遍前向传播。注意 x 已经是缩放后的值：输入 4 显示为 x = 0.4。刚开始时参数是随机的小数，所有预测都在 0 附近。",
+      "en": "Each sequence starts from h0 = 0 and runs its own forward pass with the same parameters. Note that x is already scaled: the input 4 appears as x = 0.4. With small random starting parameters every prediction is close to 0."
+    },
+    "loss": {
+      "zh": "每个序列的损失是 3 个时间步的 ½(y_t − 目标)² 之和，总损失 L 是 7 个序列损失的平均值。刚开始 L 约为 55.66：预测接近 0，而目标在 1 到 10 之间。",
+      "en": "Each sequence's loss is the sum of ½(y_t − target)² over its 3 timesteps, and L is the average of the 7 sequence losses. At the start L is about 55.66: the predictions are near 0 while the targets lie between 1 and 10."
+    },
+    "bptt": {
+      "zh": "BPTT 对每个序列分别进行，步骤和第 2 课完全一样。因为取平均，每个序列的 ∂L/∂y_t 都多乘了一个 1/7。",
+      "en": "BPTT runs for each sequence separately, in exactly the steps of lesson2. Because of the average, each sequence's ∂L/∂y_t carries an extra factor 1/7."
+    },
+    "accumulation": {
+      "zh": "每个参数的梯度先在一个序列内对时间步求和，再把 7 个序列的结果相加（每个已经乘过 1/7），也就是对序列取平均。",
+      "en": "Each parameter's gradient is summed over the timesteps of a sequence, and the 7 sequences' results are added up (each already carries the factor 1/7): an average over the sequences."
+    },
+    "update": {
+      "zh": "学习率 0.02：θ ← θ − 0.02 × ∂L/∂θ。每一轮只更新一次，用的是 7 个序列的平均梯度。",
+      "en": "The learning rate is 0.02: θ ← θ − 0.02 × ∂L/∂θ. There is one update per epoch, with the gradient averaged over the 7 sequences."
+    },
+    "training": {
+      "zh": "训练 6000 轮，学习率 0.02。损失每一轮都在下降：从 55.66 降到 100 轮后的 0.68，再降到 6000 轮后的约 0.0013。",
+      "en": "Training runs for 6000 epochs at learning rate 0.02. The loss falls at every epoch: from 55.66 to 0.68 after 100 epochs and to about 0.0013 after 6000."
+    },
+    "apply": {
+      "zh": "对 [4, 5, 6]（送进模型的是 0.4、0.5、0.6），模型输出约为 [5.010, 5.994, 7.016]，和 [5, 6, 7] 最多差 0.016；第 1 课的模型给出的是 [3.66, 4.54, 4.76]。区别在训练数据：第 1 课只见过 1 到 4 之间的数，这一课的输入覆盖 0 到 9、目标覆盖 1 到 10，[4, 5, 6] 落在这个范围之内。训练时故意去掉了 s = 4 这个窗口，所以模型并不是背下了答案，而是在见过的数之间做出了正确的推断。它也有限度：隐藏状态仍在 −1 和 1 之间，训练后输出的上限约为 |by| + Σ|Why| ≈ 13.9，对 [20, 21, 22] 它只能给出约 [12.4, 13.4, 13.7]。GRU 能在训练数据覆盖的范围内学好“加 1”，却不能把它推广到远处。",
+      "en": "For [4, 5, 6] (the model receives 0.4, 0.5 and 0.6) it answers about [5.010, 5.994, 7.016], at most 0.016 from [5, 6, 7]; lesson1's model gives [3.66, 4.54, 4.76]. The difference is the training data: lesson1 only ever saw numbers from 1 to 4, while here the inputs cover 0 to 9 and the targets 1 to 10, and [4, 5, 6] lies inside that range. The window s = 4 was left out of training, so the model has not memorised the answer: it infers it correctly between numbers it has seen. There is a limit: the hidden state still stays between −1 and 1, the trained output's ceiling is about |by| + Σ|Why| ≈ 13.9, and for [20, 21, 22] the model can only answer about [12.4, 13.4, 13.7]. A GRU can learn \"add 1\" within the range its training data covers, but it does not carry it far beyond."
+    }
+  },
+  "model": {
+    "input_size": 1,
+    "hidden_size": 4,
+    "output_size": 1,
+    "update": "z_times_previous",
+    "reset": "after_matmul",
+    "loss": "half_squared",
+    "reduction": "sum",
+    "sequence_reduction": "mean"
+  },
+  "init": {"seed": 7, "scale": 0.5},
+  "h0": [0, 0, 0, 0],
+  "input_scale": 0.1,
+  "sequences": [
+    {"inputs": [0, 1, 2], "targets": [1, 2, 3]},
+    {"inputs": [1, 2, 3], "targets": [2, 3, 4]},
+    {"inputs": [2, 3, 4], "targets": [3, 4, 5]},
+    {"inputs": [3, 4, 5], "targets": [4, 5, 6]},
+    {"inputs": [5, 6, 7], "targets": [6, 7, 8]},
+    {"inputs": [6, 7, 8], "targets": [7, 8, 9]},
+    {"inputs": [7, 8, 9], "targets": [8, 9, 10]}
+  ],
+  "training": {"learning_rate": 0.02, "epochs": 6000},
+  "apply": {"inputs": [4, 5, 6], "expected": [5, 6, 7]}
+}
+
+"""#),
     ]
 }
