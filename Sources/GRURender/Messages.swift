@@ -20,7 +20,7 @@ public enum Message: CaseIterable, Sendable {
     case columnRunningSum, columnOldValue, columnNewValue, columnEpoch, columnLossBeforeUpdate, columnTrainedValue
     case columnExpected, columnDifference
     // 1 · Model
-    case modelExplanation, modelSizes, preActivations, initialHidden
+    case modelExplanation, modelSizes, preActivations, initialHidden, seededInit, inputScaled
     case conventionUpdate, conventionReset, conventionLoss, conventionReduction
     case updateZTimesPrevious, updateZTimesCandidate, resetBeforeMatmul, resetAfterMatmul
     case lossHalfSquared, lossSquared, reductionSum, reductionMean
@@ -144,6 +144,11 @@ public enum Message: CaseIterable, Sendable {
             return "送进 σ 或 tanh 之前的加权和叫作净输入，记作 a_z、a_r、a_h。前向传播时它们藏在 σ(…) 和 tanh(…) 里面；"
                 + "反向传播时要先求出它们的梯度，参数的梯度再由它们得到。"
         case .initialHidden: return "初始隐藏状态 {0}。"
+        case .seededInit:
+            return "初始参数是随机取的：init 的种子为 {0}，scale 为 {1}，每个值在 [−{1}, {1}) 内均匀分布"
+                + "（生成方法见 docs/lesson-format.md），同一个种子在任何机器上都得到同样的数。"
+        case .inputScaled:
+            return "每个输入在送进模型之前都先乘以 input_scale = {0}，训练和应用时都一样；表中的 x 是缩放后的值，x = {0} × 输入。"
         case .conventionUpdate: return "更新规则"
         case .conventionReset: return "重置门位置"
         case .conventionLoss: return "损失函数"
@@ -295,6 +300,12 @@ public enum Message: CaseIterable, Sendable {
             return "The weighted sums that go into σ or tanh are the pre-activations a_z, a_r and a_h. In the forward pass they "
                 + "sit inside σ(…) and tanh(…); BPTT finds their gradients first, and the parameter gradients follow from them."
         case .initialHidden: return "Initial hidden state: {0}."
+        case .seededInit:
+            return "The starting parameters are drawn at random: init with seed {0} and scale {1}, each entry uniform in "
+                + "[−{1}, {1}) (docs/lesson-format.md gives the generator), so the same seed gives the same numbers on any machine."
+        case .inputScaled:
+            return "Every input is multiplied by input_scale = {0} before it enters the model, in training and when the model "
+                + "is applied; the x shown is the scaled value, x = {0} × input."
         case .conventionUpdate: return "update rule"
         case .conventionReset: return "reset gate"
         case .conventionLoss: return "loss"
