@@ -47,40 +47,41 @@ public struct Matrix: Equatable, Sendable {
     /// `M·v`: (rows, cols)·(cols) → (rows).
     public func times(_ v: [Double]) -> [Double] {
         precondition(v.count == cols)
-        var out = [Double](repeating: 0, count: rows)
-        values.withUnsafeBufferPointer { m in
-            for i in 0..<rows {
-                var s = 0.0
-                let base = i * cols
-                for j in 0..<cols { s += m[base + j] * v[j] }
-                out[i] = s
+        if rows == 0 || cols == 0 { return [Double](repeating: 0, count: rows) }
+        return [Double](unsafeUninitializedCapacity: rows) { out, count in
+            values.withUnsafeBufferPointer { m in
+                v.withUnsafeBufferPointer { v in
+                    Kernels.gemv(out.baseAddress!, m.baseAddress!, rows: rows, cols: cols, v.baseAddress!)
+                }
             }
+            count = rows
         }
-        return out
     }
 
     /// `Mᵀ·v`: (cols, rows)·(rows) → (cols).
     public func transposeTimes(_ v: [Double]) -> [Double] {
         precondition(v.count == rows)
-        var out = [Double](repeating: 0, count: cols)
-        values.withUnsafeBufferPointer { m in
-            for i in 0..<rows {
-                let vi = v[i]
-                let base = i * cols
-                for j in 0..<cols { out[j] += m[base + j] * vi }
+        if rows == 0 || cols == 0 { return [Double](repeating: 0, count: cols) }
+        return [Double](unsafeUninitializedCapacity: cols) { out, count in
+            values.withUnsafeBufferPointer { m in
+                v.withUnsafeBufferPointer { v in
+                    Kernels.gemvT(out.baseAddress!, m.baseAddress!, rows: rows, cols: cols, v.baseAddress!)
+                }
             }
+            count = cols
         }
-        return out
     }
 
     /// `M += u·vᵀ`: the outer product that every weight gradient is made of.
     public mutating func addOuter(_ u: [Double], _ v: [Double]) {
         precondition(u.count == rows && v.count == cols)
+        if rows == 0 || cols == 0 { return }
+        let (rows, cols) = (self.rows, self.cols)
         values.withUnsafeMutableBufferPointer { m in
-            for i in 0..<rows {
-                let ui = u[i]
-                let base = i * cols
-                for j in 0..<cols { m[base + j] += ui * v[j] }
+            u.withUnsafeBufferPointer { u in
+                v.withUnsafeBufferPointer { v in
+                    Kernels.addOuter(m.baseAddress!, rows: rows, cols: cols, u.baseAddress!, v.baseAddress!)
+                }
             }
         }
     }

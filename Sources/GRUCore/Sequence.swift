@@ -13,17 +13,38 @@ public enum Loss {
     /// `L_t` for one timestep of a sequence of length `T`; under the mean reduction it already
     /// carries the factor 1/T, so that `L_seq = Σ_t L_t` in both reductions.
     public static func term(_ c: ModelConfig, y: [Double], target: [Double], T: Int) -> Double {
+        y.withUnsafeBufferPointer { y in
+            target.withUnsafeBufferPointer { target in
+                term(c, y: y.baseAddress!, target: target.baseAddress!, count: y.count, T: T)
+            }
+        }
+    }
+
+    public static func term(_ c: ModelConfig, y: UnsafePointer<Double>, target: UnsafePointer<Double>,
+                            count: Int, T: Int) -> Double {
         var s = 0.0
-        for k in y.indices { let e = y[k] - target[k]; s += e * e }
+        for k in 0..<count { let e = y[k] - target[k]; s += e * e }
         let perKind = c.loss == .halfSquared ? 0.5 * s : s
         return c.reduction == .mean ? perKind / Double(T) : perKind
     }
 
     /// `∂L_t/∂y_t`: `(y − target)` for half_squared, `2(y − target)` for squared, times 1/T under mean.
     public static func gradient(_ c: ModelConfig, y: [Double], target: [Double], T: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: y.count) { out, n in
+            y.withUnsafeBufferPointer { y in
+                target.withUnsafeBufferPointer { target in
+                    gradient(c, y: y.baseAddress!, target: target.baseAddress!, count: y.count, T: T, into: out.baseAddress!)
+                }
+            }
+            n = y.count
+        }
+    }
+
+    public static func gradient(_ c: ModelConfig, y: UnsafePointer<Double>, target: UnsafePointer<Double>,
+                                count: Int, T: Int, into out: UnsafeMutablePointer<Double>) {
         var factor = c.loss == .halfSquared ? 1.0 : 2.0
         if c.reduction == .mean { factor /= Double(T) }
-        return zip(y, target).map { factor * ($0 - $1) }
+        for k in 0..<count { out[k] = factor * (y[k] - target[k]) }
     }
 }
 

@@ -60,24 +60,23 @@ public enum Training {
         return (loss, gradients, traces)
     }
 
-    /// Runs `epochs` SGD steps from `start`. `losses[k]` is L before update k+1.
+    /// Runs `epochs` SGD steps from `start` without recording a trace. `losses[k]` is L before
+    /// update k+1. Uses `TrainingKernel`, whose numbers are bit-identical to `pass`.
     public static func train(_ problem: Problem, from start: Parameters, epochs: Int) throws(Divergence) -> (losses: [Double], parameters: Parameters) {
-        var p = start
+        let kernel = TrainingKernel(problem, parameters: start)
         var losses: [Double] = []
-        losses.reserveCapacity(epochs)
-        // The same numbers as `pass` gives, without recording a trace (Training+FastPass.swift).
-        var fast = FastPass(problem)
-        for epoch in 1...max(epochs, 1) where epochs > 0 {
-            let loss = fast.run(p)
-            if !loss.isFinite || !fast.gradients.isFinite {
-                // Record this epoch to say where the numbers stopped being finite.
-                let (loss, gradients, traces) = pass(p, problem)
-                try check(loss: loss, gradients: gradients, traces: traces, epoch: epoch)
+        losses.reserveCapacity(max(epochs, 0))
+        for epoch in stride(from: 1, through: epochs, by: 1) {
+            let loss = kernel.lossAndGradient()
+            if !loss.isFinite || !kernel.gradientIsFinite {
+                // Re-run this epoch with the readable path to name where it went wrong.
+                let (l, g, traces) = pass(kernel.parameters, problem)
+                try check(loss: l, gradients: g, traces: traces, epoch: epoch)
             }
             losses.append(loss)
-            p = p.sgdStep(gradients: fast.gradients, learningRate: problem.learningRate)
+            kernel.step(learningRate: problem.learningRate)
         }
-        return (losses, p)
+        return (losses, kernel.parameters)
     }
 
     /// Throws a `Divergence` naming the first non-finite quantity, if the loss or a gradient is
