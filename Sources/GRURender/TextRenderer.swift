@@ -9,7 +9,11 @@ public enum TextRenderer {
     public static let width = 100
 
     public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> String {
-        let blocks = Walkthrough(trace: trace, lesson: lesson, options: options).blocks()
+        document(Walkthrough(trace: trace, lesson: lesson, options: options).blocks(), options: options)
+    }
+
+    /// Any document made of blocks (the walkthrough, `compare`, `gradcheck`) in the same layout.
+    static func document(_ blocks: [Block], options: RenderOptions) -> String {
         let painter = Painter(enabled: options.color)
         let separator = options.language == .zh ? "：" : ": "
         var out: [String] = []
