@@ -15,11 +15,15 @@ let package = Package(
         // Lesson files: decoding, validation with JSON-path error messages, bundled lessons.
         .target(name: "GRULessons", dependencies: ["GRUCore", "GRUJSON"]),
         // Trace → JSON, text tables, Markdown, TSV; zh/en strings.
-        .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons"]),
+        .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRUCheck"]),
+        // Answer sheets: reading a student's filled worksheet and marking it with follow-through.
+        .target(name: "GRUCheck", dependencies: ["GRUCore", "GRULessons"]),
         // Argument parsing, commands, exit codes.
-        .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender"]),
+        .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender", "GRUCheck"]),
         // A few lines: hand the arguments to GRUExplainCLI and exit with its status.
         .executableTarget(name: "gru-explain", dependencies: ["GRUExplainCLI"]),
+        // Training throughput against numpy and PyTorch baselines: swift run -c release gru-explain-bench
+        .executableTarget(name: "gru-explain-bench", dependencies: ["GRUCore"], exclude: ["baselines"]),
 
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),
@@ -28,5 +32,7 @@ let package = Package(
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"]),
+        .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],
+                    resources: [.copy("Sheets")]),
     ]
 )

@@ -74,6 +74,16 @@ enum Common {
         Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem) }
     }
 
+    /// The lesson's trace, or nil after printing why the computation diverged (exit status 3).
+    static func trace(_ lesson: Lesson, _ context: Context) -> Trace? {
+        switch record(lesson) {
+        case .success(let t): return t
+        case .failure(let d):
+            context.fail(describe(d, lesson: lesson))
+            return nil
+        }
+    }
+
     /// "loss became non-finite at epoch 12, timestep 3 (a_h reached inf)"
     static func describe(_ d: Divergence, lesson: Lesson) -> String {
         var place = "epoch \(d.epoch)"

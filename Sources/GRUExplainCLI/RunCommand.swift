@@ -10,15 +10,17 @@ enum RunCommand: Command {
     static let details = """
     Sections (for --only): \(LessonSection.allCases.map(\.rawValue).joined(separator: ", "))
     Formats: text (default; tables for the terminal), markdown (GitHub tables for course notes),
-             json (the full trace, format gru-explain.trace/1, full precision).
+             json (the full trace, format gru-explain.trace/1, full precision),
+             tsv (one 'key<TAB>value' line per number, keys as in docs/keys.md; full precision
+             unless --digits is given; for diff).
     Examples:
       gru-explain run lesson1 --lang zh
       gru-explain run lesson1 --only forward,bptt --timestep 2
       gru-explain run my-lesson.json --format json -o trace.json
     """
-    static let formats = ["text", "markdown", "json"]
+    static let formats = ["text", "markdown", "json", "tsv"]
     static let options: [OptionSpec] = [
-        .value("format", "FORMAT", "text, markdown or json (default text)"),
+        .value("format", "FORMAT", "text, markdown, json or tsv (default text)"),
         Common.lang,
         Common.digits,
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
@@ -36,16 +38,14 @@ enum RunCommand: Command {
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
 
-        let trace: Trace
-        switch Common.record(lesson) {
-        case .success(let t): trace = t
-        case .failure(let d):
-            context.fail(Common.describe(d, lesson: lesson))
-            return ExitStatus.diverged
-        }
+        guard let trace = Common.trace(lesson, context) else { return ExitStatus.diverged }
         let text: String
         switch format {
         case "json": text = TraceJSON.render(trace, lesson: lesson)
+        // Full precision unless --digits asks for rounding.
+        case "tsv":
+            text = TSVRenderer.render(trace, digits: a.value("digits") == nil ? nil : options.digits,
+                                      sections: options.sections, timestep: options.timestep)
         case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
         default: text = TextRenderer.render(trace, lesson: lesson, options: options)
         }

@@ -32,6 +32,15 @@ public enum Message: CaseIterable, Sendable {
     case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, trainedParameters
     // 8 · Application
     case applyMissing, applyExplanation, applyMatches, applyDiffers, ceilingExplanation, ceilingWideStart, ceilingTooLow, ceilingNotTheCause
+    // check: marks, diagnoses (Diagnosis.explanation), the report
+    case markCorrect, markFollowThrough, markWrong, markUnanswered
+    case diagnosisUpdateConvention, diagnosisResetPlacement, diagnosisRecurrentTermForgotten, diagnosisMissingSigmoidDerivative
+    case diagnosisMissingTanhDerivative, diagnosisSignError, diagnosisNotSummedOverTimesteps, diagnosisLossHalfFactor
+    case resetsBeforeMatmul, resetsAfterMatmul
+    case checkExpected, checkFromYours, checkHowToCompute, checkNumbersToUse, checkYourNumbersGive, checkSummary, checkNotOnSheet
+    case checkFirstMistake, checkNoMistake, checkNothingAnswered
+    // worksheet
+    case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
     // compare: one lesson under several conventions
     case compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
     case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
@@ -214,6 +223,36 @@ public enum Message: CaseIterable, Sendable {
         case .ceilingNotTheCause:
             return "期望值都在这个上限之内，所以上限不是原因：模型只在训练数据覆盖的范围里学到了这个映射。"
 
+        case .markCorrect: return "正确"
+        case .markFollowThrough: return "后续正确"
+        case .markWrong: return "错误"
+        case .markUnanswered: return "未作答"
+        case .diagnosisUpdateConvention: return "更新门的位置用反了：本课的公式是 h = {0}，你的数值对应 h = {1}"
+        case .diagnosisResetPlacement: return "重置门放错了位置：本课{0}，你的数值对应{1}"
+        case .diagnosisRecurrentTermForgotten: return "漏掉了从下一时间步传回的梯度：∂L/∂hₜ = 经本步输出传来的部分 + 从 t+1 传回的部分（dh_rec）"
+        case .diagnosisMissingSigmoidDerivative: return "漏乘了 sigmoid 的导数 σ′ = σ(1 − σ)"
+        case .diagnosisMissingTanhDerivative: return "漏乘了 tanh 的导数 tanh′ = 1 − h̃²"
+        case .diagnosisSignError: return "符号错了"
+        case .diagnosisNotSummedOverTimesteps: return "只用了一个时间步的贡献：参数的梯度是所有时间步的贡献之和"
+        case .diagnosisLossHalfFactor: return "差了 2 倍：本课的损失是 {0}，它对 y 的导数是 {1}"
+        case .resetsBeforeMatmul: return "先重置再乘矩阵 {0}"
+        case .resetsAfterMatmul: return "先乘矩阵再重置 {0}"
+        case .checkExpected: return "正确值 {0}"
+        case .checkFromYours: return "按你前面的 {0} 算是对的"
+        case .checkHowToCompute: return "算法：{0}"
+        case .checkNumbersToUse: return "应代入：{0}"
+        case .checkYourNumbersGive: return "用你前面的 {0} 会得到 {1}"
+        case .checkSummary: return "汇总：正确 {0}，后续正确 {1}，错误 {2}，未作答 {3}。"
+        case .checkNotOnSheet: return "工作表上还有 {0} 个量没有出现在答卷里。"
+        case .checkFirstMistake: return "第一个真正的错误：第 {0} 行 {1}，你写的是 {2}，正确值是 {3}。"
+        case .checkNoMistake: return "没有错误。"
+        case .checkNothingAnswered: return "答卷里还没有填写任何答案。"
+        case .worksheetTitle: return "{0} 手算工作表"
+        case .worksheetHowTo: return "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。填好后运行：gru-explain check {0} 这个文件"
+        case .worksheetGiven: return "已知："
+        case .worksheetParameters: return "参数的初始值："
+        case .worksheetEarlier: return "前面算出的值（这张表不再要求）："
+        case .worksheetUpdateLine: return "参数更新 · {0} 的新值 {0} − η·∂L/∂{0}"
         case .compareTitle: return "{0}：几种 GRU 约定并排比较"
         case .compareExplanation:
             return "同一课、同一组参数，分别按 {0} 种约定计算。更新门 z 和重置门 r 在各约定里算法相同；不同之处只有两处："
@@ -426,6 +465,36 @@ public enum Message: CaseIterable, Sendable {
             return "The expected values all lie within this ceiling, so the ceiling is not the cause here: the model has learned "
                 + "the mapping only where the training data covers it."
 
+        case .markCorrect: return "correct"
+        case .markFollowThrough: return "follow-through"
+        case .markWrong: return "wrong"
+        case .markUnanswered: return "unanswered"
+        case .diagnosisUpdateConvention: return "the other update convention: this lesson computes h = {0}; your value matches h = {1}"
+        case .diagnosisResetPlacement: return "the reset gate in the other place: this lesson {0}; your value matches {1}"
+        case .diagnosisRecurrentTermForgotten: return "the gradient arriving from timestep t+1 is missing: ∂L/∂hₜ = the part through this step's output + dh_rec from t+1"
+        case .diagnosisMissingSigmoidDerivative: return "the factor σ′ = σ(1 − σ) is missing"
+        case .diagnosisMissingTanhDerivative: return "the factor tanh′ = 1 − h̃² is missing"
+        case .diagnosisSignError: return "the sign is wrong"
+        case .diagnosisNotSummedOverTimesteps: return "one timestep's contribution only: a parameter's gradient is the sum over all timesteps"
+        case .diagnosisLossHalfFactor: return "off by a factor of 2: this lesson's loss is {0}, whose derivative with respect to y is {1}"
+        case .resetsBeforeMatmul: return "resets before the matmul, {0}"
+        case .resetsAfterMatmul: return "resets after the matmul, {0}"
+        case .checkExpected: return "expected {0}"
+        case .checkFromYours: return "right from your {0}"
+        case .checkHowToCompute: return "compute: {0}"
+        case .checkNumbersToUse: return "with: {0}"
+        case .checkYourNumbersGive: return "from your {0} it gives {1}"
+        case .checkSummary: return "Summary: {0} correct, {1} follow-through, {2} wrong, {3} unanswered."
+        case .checkNotOnSheet: return "{0} values of the worksheet are not on the sheet."
+        case .checkFirstMistake: return "First genuine mistake: {1} on line {0}: you wrote {2}, the lesson's value is {3}."
+        case .checkNoMistake: return "No mistakes."
+        case .checkNothingAnswered: return "Nothing is answered yet."
+        case .worksheetTitle: return "{0}: worksheet for a hand calculation"
+        case .worksheetHowTo: return "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one. Then run: gru-explain check {0} this-file"
+        case .worksheetGiven: return "Given:"
+        case .worksheetParameters: return "Initial parameters:"
+        case .worksheetEarlier: return "Values from earlier steps (not asked on this sheet):"
+        case .worksheetUpdateLine: return "parameter update · new {0} = {0} − η·∂L/∂{0}"
         case .compareTitle: return "{0}: the GRU conventions side by side"
         case .compareExplanation:
             return "The same lesson with the same parameters, computed under {0} conventions. The update gate z and the reset "

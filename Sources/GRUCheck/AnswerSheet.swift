@@ -1,0 +1,204 @@
+import GRUCore
+
+/// One answer line of a filled worksheet.
+public struct SheetLine: Equatable, Sendable {
+    /// 1-based line number in the file.
+    public var line: Int
+    /// The key as written, after full-width normalization and with spaces removed.
+    public var keyText: String
+    /// nil when the student left the value blank or wrote `?`.
+    public var value: WrittenNumber?
+}
+
+/// Why one line (or the whole sheet) cannot be read. `message(file:)` is the line printed on
+/// stderr: `answers.txt:7: expected 'key = value', found 'z1 0.5987 0.6106'`.
+public struct SheetError: Error, Equatable, Sendable {
+    public enum Problem: Equatable, Sendable {
+        /// The line is neither a comment, a blank, nor `key = value`.
+        case notKeyValue(found: String)
+        /// The value is not one number.
+        case notANumber(key: String, found: String)
+        /// The value is a calculation (`(1-0.5987)*0.4621`) rather than its result.
+        case calculation(key: String, found: String)
+        /// A whole vector on one line (`t1.h = [0.1855, 0.1855]`).
+        case vectorValue(key: String, found: String)
+        /// The value uses a decimal comma (`0,5987`).
+        case decimalComma(key: String, found: String)
+        /// The value overflows a Double (`1e999`).
+        case notFinite(key: String, found: String)
+        /// The line is not valid UTF-8, or holds binary data.
+        case notText
+        /// The key does not exist in this lesson; `suggestion` is the nearest key that does.
+        case unknownKey(key: String, suggestion: String?)
+        /// The key was already answered on `firstLine`.
+        case duplicateKey(key: String, firstLine: Int)
+        /// The file holds no `key = value` line at all.
+        case empty
+    }
+
+    /// 1-based line number; nil for a problem of the whole file.
+    public var line: Int?
+    public var problem: Problem
+
+    public init(line: Int?, _ problem: Problem) {
+        self.line = line
+        self.problem = problem
+    }
+
+    /// The English message, prefixed with the file name and line number.
+    public func message(file: String) -> String {
+        let place = line.map { "\(file):\($0): " } ?? "\(file): "
+        switch problem {
+        case .notKeyValue(let found):
+            return place + "expected 'key = value', found '\(found)'"
+        case .notANumber(let key, let found):
+            return place + "\(key): expected a number such as 0.5987 or 5.987e-1, found '\(found)'"
+        case .calculation(let key, let found):
+            return place + "\(key): write the result as one number, not the calculation '\(found)'"
+        case .vectorValue(let key, let found):
+            return place + "\(key): write one entry per line (\(key)[1] = …, \(key)[2] = …), not '\(found)'"
+        case .decimalComma(let key, let found):
+            return place + "\(key): '\(found)' has a decimal comma; write the decimal point as '.'"
+        case .notFinite(let key, let found):
+            return place + "\(key): '\(found)' is too large to be a number"
+        case .notText:
+            return place + "expected 'key = value', found bytes that are not UTF-8 text"
+        case .unknownKey(let key, let suggestion):
+            return place + "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see docs/keys.md")
+        case .duplicateKey(let key, let firstLine):
+            return place + "'\(key)' is answered twice; it was first answered on line \(firstLine)"
+        case .empty:
+            return place + "expected lines 'key = value', found none (a blank worksheet comes from 'gru-explain worksheet')"
+        }
+    }
+}
+
+/// The sheet could not be read: every problem found, in line order.
+public struct SheetErrors: Error, Equatable, Sendable {
+    public var errors: [SheetError]
+}
+
+/// A filled worksheet, read line by line.
+///
+/// What it accepts (docs/check.md):
+/// - `key = value`, `key: value`, `key<TAB>value` (so a TSV trace is a sheet), or `key value`;
+/// - a blank value or `?` for "not attempted"; `#` starts a comment, anywhere on a line;
+/// - blank lines, and the keys in any order;
+/// - plain or scientific numbers;
+/// - full-width characters (`ｔ１．ｚ［１］＝０．５９８７`), the Chinese full stop `。` and the
+///   minus sign `−` as a decimal point and a minus; a byte-order mark; CRLF line ends.
+public struct AnswerSheet: Equatable, Sendable {
+    public var lines: [SheetLine]
+
+    /// Reads a sheet. Collects a problem per line that cannot be read rather than stopping at the
+    /// first. Whether each key exists is decided later, against a lesson's trace (`Marker`).
+    public static func parse(_ bytes: [UInt8]) -> (sheet: AnswerSheet, errors: [SheetError]) {
+        var lines: [SheetLine] = []
+        var errors: [SheetError] = []
+        var start = 0
+        var number = 0
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        while start < bytes.count {
+            number += 1
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var lineBytes = bytes[start..<end]
+            if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
+            start = end + 1
+            guard !lineBytes.contains(0), let text = String(validating: lineBytes, as: UTF8.self) else {
+                errors.append(SheetError(line: number, .notText))
+                continue
+            }
+            switch readLine(text) {
+            case .none: continue
+            case .answer(let key, let value): lines.append(SheetLine(line: number, keyText: key, value: value))
+            case .problem(let problem): errors.append(SheetError(line: number, problem))
+            }
+        }
+        if errors.isEmpty && lines.isEmpty { errors.append(SheetError(line: nil, .empty)) }
+        return (AnswerSheet(lines: lines), errors)
+    }
+
+    private enum LineReading {
+        case none
+        case answer(key: String, value: WrittenNumber?)
+        case problem(SheetError.Problem)
+    }
+
+    private static func readLine(_ original: String) -> LineReading {
+        var text = normalize(original)
+        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        text = trimmed(text)
+        if text.isEmpty { return .none }
+        let found = shortened(trimmed(original))
+
+        // key = value | key: value | key<TAB>value | key value
+        let keyPart: String, valuePart: String
+        let separator = text.firstIndex { $0 == "=" || $0 == ":" || $0 == "\t" }
+        if let sep = separator {
+            keyPart = String(text[..<sep])
+            valuePart = String(text[text.index(after: sep)...])
+        } else if let space = text.firstIndex(of: " ") {
+            keyPart = String(text[..<space])
+            valuePart = String(text[space...])
+        } else {
+            keyPart = text
+            valuePart = ""
+        }
+        let key = keyPart.filter { $0 != " " && $0 != "\t" }
+        guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._[]".contains($0)) }) else {
+            return .problem(.notKeyValue(found: found))
+        }
+        let value = trimmed(valuePart)
+        if value.isEmpty || value == "?" { return .answer(key: key, value: nil) }
+        if let number = WrittenNumber(value) { return .answer(key: key, value: number) }
+        // Without '=' or ':' only "key number" is an answer; anything else is prose.
+        if separator == nil { return .problem(.notKeyValue(found: found)) }
+
+        let shown = shortened(value)
+        if value.contains(",") && WrittenNumber(value.replacing(",", with: ".")) != nil {
+            return .problem(.decimalComma(key: key, found: shown))
+        }
+        if value.hasPrefix("[") || (value.hasPrefix("(") && value.contains(",")) {
+            return .problem(.vectorValue(key: key, found: shown))
+        }
+        let isArithmetic = value.allSatisfy { $0.isASCII && $0.isNumber || " .+-*/×÷()^".contains($0) }
+        if isArithmetic && value.dropFirst().contains(where: { "+-*/×÷()^".contains($0) }) {
+            return .problem(.calculation(key: key, found: shown))
+        }
+        if !value.contains(" "), let d = Double(value), !d.isFinite, !d.isNaN, value.allSatisfy({ $0.isNumber || ".eE+-".contains($0) }) {
+            return .problem(.notFinite(key: key, found: shown))
+        }
+        if value.contains("=") || value.contains(":") {
+            return .problem(.notKeyValue(found: found))
+        }
+        return .problem(.notANumber(key: key, found: shown))
+    }
+
+    /// Full-width ASCII (U+FF01…U+FF5E) to ASCII, the ideographic space to a space, `。` to `.`,
+    /// and the minus sign `−` to `-`.
+    static func normalize(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            case 0x3000: out.append(" ")
+            case 0x3002: out.append(".")
+            case 0x2212: out.append("-")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    private static func trimmed(_ s: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(s[first...last])
+    }
+
+    private static func shortened(_ s: String) -> String {
+        s.count > 40 ? String(s.prefix(40)) + "…" : s
+    }
+}

@@ -1,0 +1,24 @@
+/// A known mistake that a wrong value matches. The raw value is the stable machine code of the
+/// JSON report (`"diagnosis": "update_convention"`); the words for it, in zh and en, belong to
+/// the renderer.
+public enum Diagnosis: String, CaseIterable, Sendable {
+    /// z put on the candidate, `h = (1−z)⊙h_{t−1} + z⊙h̃`, where the lesson puts it on h_{t−1}
+    /// (or the other way round); also the matching dz, dh̃ and dh_{t−1}.
+    case updateConvention = "update_convention"
+    /// The reset gate applied after the matmul, `r⊙(Uh·h_{t−1})`, where the lesson applies it
+    /// before, `Uh·(r⊙h_{t−1})` (or the other way round); in a_h, h̃ or dr.
+    case resetPlacement = "reset_placement"
+    /// dh = dh_out, without the ∂L/∂h_t arriving from step t+1 (dh_rec).
+    case recurrentTermForgotten = "recurrent_term_forgotten"
+    /// da_z = dz or da_r = dr: the factor σ′ = σ(1−σ) is missing.
+    case missingSigmoidDerivative = "missing_sigmoid_derivative"
+    /// da_h = dh̃: the factor tanh′ = 1 − h̃² is missing.
+    case missingTanhDerivative = "missing_tanh_derivative"
+    /// The value has the wrong sign (or an update went up the gradient, θ + lr·g).
+    case signError = "sign_error"
+    /// A summed gradient (or the update made from it) that holds one timestep's contribution
+    /// only.
+    case notSummedOverTimesteps = "not_summed_over_timesteps"
+    /// A loss or dy off by the factor 2 that the ½ in ½‖y − target‖² decides.
+    case lossHalfFactor = "loss_half_factor"
+}

@@ -1,0 +1,208 @@
+import GRUCore
+
+/// Marks a filled worksheet against a lesson's trace (docs/check.md).
+///
+/// Keys are marked in computation order. For each answered key, with g the student's value:
+/// - **correct** when g is within the student's precision of the lesson's value, or of the value
+///   the key's formula gives on the student's own earlier values while all of those are correct
+///   themselves: that is rounding carried from earlier steps (h₁ = 0.1854 from z₁ = 0.5987 and
+///   h̃₁ = 0.4621, where the lesson's h₁ is 0.18545…);
+/// - **follow_through** when g is what the formula gives on the student's earlier values and some
+///   of those are not correct;
+/// - **wrong** otherwise, with the diagnosis of the first known mistake the value matches.
+///
+/// "The student's earlier values" are the student's answers where given. Where a key is not
+/// answered, it is what follows from their answers (its formula evaluated on them), so a slip
+/// carries through the keys they skipped. The givens (lr, parameters, h0, x, target) are always
+/// the lesson's.
+public enum Marker {
+
+    /// Reads the sheet and marks it. Throws every problem found when a line cannot be read, a key
+    /// does not exist in the lesson, or a key is answered twice.
+    public static func check(_ bytes: [UInt8], against trace: Trace) throws(SheetErrors) -> CheckReport {
+        let (sheet, errors) = AnswerSheet.parse(bytes)
+        return try mark(sheet, against: trace, readErrors: errors)
+    }
+
+    public static func mark(_ sheet: AnswerSheet, against trace: Trace,
+                            readErrors: [SheetError] = []) throws(SheetErrors) -> CheckReport {
+        let keys = trace.keys
+        var errors = readErrors
+        var answers: [TraceKey: SheetLine] = [:]
+        var validNames: [String]? = nil
+        for line in sheet.lines {
+            guard let key = TraceKey(line.keyText), trace.value(at: key) != nil else {
+                if validNames == nil { validNames = keys.map(\.description) }
+                errors.append(SheetError(line: line.line, .unknownKey(key: line.keyText,
+                                         suggestion: nearestKey(to: line.keyText, among: validNames ?? []))))
+                continue
+            }
+            if let first = answers[key] {
+                errors.append(SheetError(line: line.line, .duplicateKey(key: line.keyText, firstLine: first.line)))
+                continue
+            }
+            answers[key] = line
+        }
+        if !errors.isEmpty {
+            throw SheetErrors(errors: errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+        }
+        return marks(answers, trace, keys)
+    }
+
+    private static func marks(_ answers: [TraceKey: SheetLine], _ trace: Trace, _ keys: [TraceKey]) -> CheckReport {
+        let book = FormulaBook(trace)
+        // The values as the student has them, and the keys whose student value is not correct
+        // (answered and not correct, or computed from such a value).
+        var world: [TraceKey: Double] = [:]
+        var tainted: Set<TraceKey> = []
+        var results: [CheckResult] = []
+        var summary = CheckSummary()
+
+        for key in keys {
+            let truth = trace.value(at: key) ?? .nan
+            let formula = book.formula(for: key)
+            let lookup = { (k: TraceKey) in world[k] ?? trace.value(at: k) ?? .nan }
+            let inputsTainted = formula?.inputs.contains { tainted.contains($0) } ?? false
+            let answer = answers[key]
+            guard let line = answer?.line, let given = answer?.value else {
+                // Not answered: carry on with what follows from the student's values.
+                world[key] = formula?.evaluate(lookup) ?? truth
+                if inputsTainted { tainted.insert(key) }
+                if let line = answer?.line {
+                    results.append(CheckResult(key: key, line: line, status: .unanswered, given: nil,
+                                               expected: truth, formula: formula))
+                    summary.unanswered += 1
+                } else if key.stage > .given && key.stage < .training {
+                    summary.notOnSheet += 1
+                }
+                continue
+            }
+
+            var result = CheckResult(key: key, line: line, status: .wrong, given: given, expected: truth, formula: formula)
+            // The formula on the student's values, and on those values rounded as the student
+            // rounds (to the decimals of this answer), for a student who rounds what they do not write.
+            let yours = formula?.evaluate(lookup)
+            let yoursRounded = formula?.evaluate(rounded(lookup, like: given))
+            if within(given, truth) {
+                result.status = .correct
+            } else if let yours, let yoursRounded, within(given, yours) || within(given, yoursRounded) {
+                result.status = inputsTainted ? .followThrough : .correct
+            } else {
+                result.status = .wrong
+                result.diagnosis = diagnose(given, key, truth: truth, yours: yours, book: book, lookup: lookup)
+            }
+
+            if result.status != .correct, let formula {
+                result.inputs = formula.inputs.map { TraceEntry(key: $0, value: trace.value(at: $0) ?? .nan) }
+                if inputsTainted {
+                    result.carriedFrom = formula.inputs.filter { tainted.contains($0) }.map { TraceEntry(key: $0, value: lookup($0)) }
+                    result.fromYourValues = yours
+                }
+            }
+            world[key] = key.stage == .given ? truth : given.value
+            if result.status != .correct && key.stage != .given { tainted.insert(key) }
+            switch result.status {
+            case .correct: summary.correct += 1
+            case .followThrough: summary.followThrough += 1
+            case .wrong:
+                summary.wrong += 1
+                if summary.firstMistake == nil { summary.firstMistake = result }
+            case .unanswered: break
+            }
+            results.append(result)
+        }
+        return CheckReport(results: results, summary: summary)
+    }
+
+    /// The first known mistake whose formula, on the lesson's values, the student's values or the
+    /// student's values rounded, gives what they wrote; then the plain sign error.
+    private static func diagnose(_ given: WrittenNumber, _ key: TraceKey, truth: Double, yours: Double?,
+                                 book: FormulaBook, lookup: @escaping (TraceKey) -> Double) -> Diagnosis? {
+        let trueLookup = { (k: TraceKey) in book.trace.value(at: k) ?? .nan }
+        for (diagnosis, formula) in book.mistakes(for: key) {
+            let candidates = [formula.evaluate(trueLookup), formula.evaluate(lookup),
+                              formula.evaluate(rounded(lookup, like: given))]
+            if candidates.contains(where: { within(given, $0) }) { return diagnosis }
+        }
+        if within(given, -truth) || yours.map({ within(given, -$0) }) == true { return .signError }
+        return nil
+    }
+
+    // MARK: - Precision
+
+    /// True when `reference` is within the precision of what the student wrote: half a unit of
+    /// their last digit (`0.00` is a correct −0.0032). A whole number without a decimal point
+    /// claims no more than the reference's leading digit (or 0.001 for smaller references), so
+    /// that `0` or `1` is not a correct 0.5987, while `3` is a correct 3.36 and `0` a correct
+    /// 0.00003. A relative 1e-12 absorbs binary rounding.
+    static func within(_ given: WrittenNumber, _ reference: Double) -> Bool {
+        guard reference.isFinite else { return false }
+        var unit = given.unit
+        if given.isWholeNumber && reference != 0 { unit = min(unit, max(leadingUnit(reference), 0.001)) }
+        let tolerance = unit / 2 * (1 + 1e-9) + 1e-12 * max(abs(reference), abs(given.value))
+        return abs(given.value - reference) <= tolerance
+    }
+
+    /// 10^⌊log₁₀|v|⌋: 0.1 for 0.1854, 1 for −3.36.
+    static func leadingUnit(_ v: Double) -> Double {
+        let a = abs(v)
+        var u = 1.0
+        while u > a && u > 1e-300 { u /= 10 }
+        while u * 10 <= a && u < 1e300 { u *= 10 }
+        return u
+    }
+
+    /// A lookup whose computed values are rounded to the decimals `given` shows. The givens (lr,
+    /// parameters, h0, x, target) are exact as the lesson states them and stay as they are, and a
+    /// whole-number answer rounds nothing: rounding every input to an integer proves nothing.
+    static func rounded(_ lookup: @escaping (TraceKey) -> Double, like given: WrittenNumber) -> (TraceKey) -> Double {
+        if given.isWholeNumber { return lookup }
+        return { key in key.stage == .given ? lookup(key) : round(lookup(key), given.decimals) }
+    }
+
+    /// `v` rounded to `decimals` decimals (half away from zero); unchanged beyond 15 decimals.
+    static func round(_ v: Double, _ decimals: Int) -> Double {
+        guard decimals <= 15 else { return v }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (v * scale).rounded() / scale
+    }
+
+    // MARK: - Suggestions
+
+    /// The valid key nearest to an unknown one: first simple repairs (a missing index, a stray
+    /// `s1.` prefix, capitals), then the smallest edit distance, if it is small for the key's length.
+    static func nearestKey(to text: String, among valid: [String]) -> String? {
+        let validSet = Set(valid)
+        let lower = text.lowercased()
+        var repairs = [lower, text + "[1]", text + "[1][1]", "t1." + text]
+        if text.hasPrefix("s1.") { repairs.append(String(text.dropFirst(3))) }
+        // The names that exist under one reset placement only, for the other one's.
+        for (a, b) in [(".n_h[", ".rh["), (".dn_h[", ".drh["), (".rh[", ".n_h["), (".drh[", ".dn_h[")] where text.contains(a) {
+            repairs.append(text.replacing(a, with: b))
+        }
+        if let hit = repairs.first(where: { validSet.contains($0) }) { return hit }
+        var best: (name: String, distance: Int)? = nil
+        for name in valid {
+            let d = editDistance(lower, name.lowercased())
+            if d < (best?.distance ?? Int.max) { best = (name, d) }
+        }
+        guard let best, best.distance <= max(2, text.count / 3), best.distance * 2 < text.count else { return nil }
+        return best.name
+    }
+
+    /// Levenshtein distance over characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRUCore
+import GRULessons
+import GRURender
+import GRUCheck
+
+/// `gru-explain check <lesson> <answers-file>`: marks a filled worksheet (docs/check.md).
+enum CheckCommand: Command {
+    static let name = "check"
+    static let synopsis = "<lesson-id | path.json> <answers-file | -> [options]"
+    static let summary = "Mark a hand calculation: correct, follow-through, wrong (with the likely mistake) or unanswered."
+    static let details = """
+    The answers file has one 'key = value' line per number (keys: docs/keys.md); get a blank one
+    with 'gru-explain worksheet <lesson>'. Blank or '?' means not attempted; '#' starts a comment.
+    A value is correct within the precision you wrote it (0.1854 means ±0.00005), allowing for
+    rounding carried from earlier steps. An answer that is wrong only because an earlier one was
+    is marked follow-through. '-' reads the answers from standard input. The file is only read.
+    Formats: text (default), json (for course platforms; the same in both languages).
+    Exit status: 0 when everything answered is correct or follow-through, 1 when something is
+    wrong, 2 when the sheet or the lesson cannot be read.
+    Examples:
+      gru-explain worksheet lesson1 --lang zh > answers.txt
+      gru-explain check lesson1 answers.txt --lang zh
+      gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
+    """
+    static let options: [OptionSpec] = [
+        .value("format", "FORMAT", "text or json (default text)"),
+        Common.lang,
+        .value("digits", "N", "decimals of the lesson's values in the text report (default 4, more where you wrote more)"),
+        Common.output,
+    ]
+
+    /// An answer sheet is text a person writes: 1 MiB is far more than any lesson needs.
+    static let maxSheetBytes = 1 << 20
+
+    static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
+        let format = try Common.choice(a, "format", ["text", "json"], default: "text", command: name)
+        let language = try Common.language(a, context, command: name)
+        let digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
+        guard a.positionals.count >= 2 else {
+            throw UsageError(message: "check: give the lesson and the answers file, e.g. 'gru-explain check lesson1 answers.txt'")
+        }
+        let lesson = try Common.lesson(a, command: name, extraPositionals: 1)
+        let path = a.positionals[1]
+        let bytes = try readSheet(path)
+
+        guard let trace = Common.trace(lesson, context) else { return ExitStatus.diverged }
+        let report: CheckReport
+        do {
+            report = try Marker.check(bytes, against: trace)
+        } catch {
+            let file = path == "-" ? "<stdin>" : path
+            for problem in error.errors { context.fail(problem.message(file: file)) }
+            return ExitStatus.badInput
+        }
+        let text = format == "json"
+            ? CheckRenderer.json(report, config: trace.config, lesson: lesson.id)
+            : CheckRenderer.text(report, config: trace.config, language: language, digits: digits)
+        try Common.emit(text, a, context)
+        return report.exitStatus
+    }
+
+    /// The bytes of the answers file, opened for reading only; `-` is standard input.
+    static func readSheet(_ path: String) throws(UsageError) -> [UInt8] {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard data.count <= maxSheetBytes else { throw tooLarge("<stdin>", data.count) }
+            return Array(data)
+        }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw UsageError(message: "\(path): no such file; write your answers into a file first (gru-explain worksheet <lesson> > \(path))")
+        }
+        guard !isDirectory.boolValue else { throw UsageError(message: "\(path): is a directory, not an answers file") }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attributes = (try? manager.attributesOfItem(atPath: resolved)) ?? [:]
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw UsageError(message: "\(path): is not a regular file; give the path of a text file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxSheetBytes else { throw tooLarge(path, size) }
+        guard let handle = FileHandle(forReadingAtPath: resolved) else {
+            throw UsageError(message: "\(path): permission denied: cannot read the file")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maxSheetBytes + 1)) ?? nil ?? Data()
+        guard data.count <= maxSheetBytes else { throw tooLarge(path, data.count) }
+        return Array(data)
+    }
+
+    private static func tooLarge(_ file: String, _ size: Int) -> UsageError {
+        UsageError(message: "\(file): \(size) bytes is too large for an answers file (the limit is 1 MiB)")
+    }
+}

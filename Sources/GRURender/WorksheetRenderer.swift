@@ -1,0 +1,127 @@
+import GRUCore
+import GRULessons
+import GRUCheck
+
+/// `gru-explain worksheet`: a sheet to fill in by hand, one `key =` line per number in the order
+/// a student computes them, under a comment that names the quantity and gives its formula:
+///
+///     # 时间步 1 · 更新门 z₁ = σ(Wz·x₁ + Uz·h₀ + bz)
+///     t1.z[1] =
+///     t1.z[2] =
+///
+/// Everything except the answer lines is a comment, so the filled sheet goes straight to
+/// `gru-explain check`.
+public enum WorksheetRenderer {
+
+    /// The worksheet in `options.language`, with ASCII symbols when `options.ascii`, asking for
+    /// the keys of `Worksheet.groups` restricted by `options.sections` (`--only`) and
+    /// `options.timestep`.
+    public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> String {
+        let groups = Worksheet.groups(trace, sections: options.sections, timestep: options.timestep)
+        let language = options.language
+        let format = NumberFormat(digits: max(options.digits, 4))
+        // Comment lines waiting to be written (nil for a blank line); flush() writes them before the answer lines of a group.
+        var comments: [String?] = []
+        var out = ""
+        func flush() {
+            for c in comments { out += c.map { "# " + (options.ascii ? Notation.ascii($0) : $0) + "\n" } ?? "\n" }
+            comments = []
+        }
+        let title = language == .zh ? lesson.title.zh : lesson.title.en
+        comments.append(Message.worksheetTitle.text(language, lesson.id) + " · " + title)
+        comments.append(Message.worksheetHowTo.text(language, lesson.id))
+        comments.append(nil)
+        comments += givens(trace, language, format)
+        comments += earlierValues(trace, groups, language, format)
+
+        var section: LessonSection? = nil
+        for group in groups {
+            guard let first = group.keys.first else { continue }
+            // A timestep's loss stays under the forward pass it ends; the total loss gets its heading.
+            let continuesForward = first.kind == .stepLoss && section == .forward
+            if first.section != section && !continuesForward {
+                section = first.section
+                let number = (LessonSection.allCases.firstIndex(of: first.section) ?? 0) + 1
+                comments += [nil, "══ \(number) · " + Walkthrough.title(first.section).text(language) + " ══"]
+            }
+            comments += [nil, label(group, trace, language)]
+            flush()
+            out += group.keys.map { "\($0) =\n" }.joined()
+        }
+        flush()
+        return out
+    }
+
+    /// What the lesson gives: inputs and targets, h0, the learning rate, the initial parameters.
+    private static func givens(_ trace: Trace, _ language: Language, _ format: NumberFormat) -> [String] {
+        var lines = [Message.worksheetGiven.text(language)]
+        let target = Message.targetSymbol.text(language)
+        for (s, sequence) in trace.sequences.enumerated() {
+            let x = sequence.forward.map { format.compact($0.x, given: true) }
+            let y = sequence.forward.map { format.compact($0.target ?? [], given: true) }
+            let prefix = trace.sequences.count > 1 ? Message.sequence.text(language, String(s + 1)) + ": " : ""
+            lines.append("  " + prefix + "x = [" + x.joined(separator: ", ") + "]   "
+                         + target + " = [" + y.joined(separator: ", ") + "]")
+        }
+        lines.append("  h₀ = " + format.givenVector(trace.h0) + "   η = " + format.given(trace.update.learningRate))
+        lines.append(Message.worksheetParameters.text(language))
+        for name in ParameterName.used(by: trace.config) {
+            let values = trace.parameters[name]
+            let text: String
+            if name.isVector {
+                text = format.givenVector(values)
+            } else {
+                let cols = name.shape(trace.config).cols
+                let rows = stride(from: 0, to: values.count, by: cols).map { format.givenVector(Array(values[$0..<($0 + cols)])) }
+                text = "[" + rows.joined(separator: ", ") + "]"
+            }
+            lines.append("  \(name.rawValue) = " + text)
+        }
+        return lines
+    }
+
+    /// The computed values that the asked keys need but the sheet does not ask for: h₁ for a
+    /// worksheet of timestep 2 alone, the forward values for one of BPTT alone. Empty for a
+    /// whole worksheet.
+    private static func earlierValues(_ trace: Trace, _ groups: [WorksheetGroup], _ language: Language,
+                                      _ format: NumberFormat) -> [String] {
+        let asked = Set(groups.flatMap(\.keys))
+        let book = FormulaBook(trace)
+        var needed: Set<TraceKey> = []
+        for key in asked {
+            for input in book.formula(for: key)?.inputs ?? [] where input.stage != .given && !asked.contains(input) {
+                needed.insert(input)
+            }
+        }
+        guard !needed.isEmpty else { return [] }
+        let entries = trace.keys.filter(needed.contains).map { "\($0) = " + format.value(trace.value(at: $0) ?? .nan) }
+        var lines = [Message.worksheetEarlier.text(language)]
+        for start in stride(from: 0, to: entries.count, by: 4) {
+            lines.append("  " + entries[start..<min(start + 4, entries.count)].joined(separator: "   "))
+        }
+        return lines
+    }
+
+    /// The comment above a group: the quantity's name and formula from the catalogue.
+    static func label(_ group: WorksheetGroup, _ trace: Trace, _ language: Language) -> String {
+        let s = (group.sequence ?? 1) - 1
+        let length = trace.sequences[s].forward.count
+        let sequencePrefix = group.sequence.map { Message.sequence.text(language, String($0)) + " · " } ?? ""
+        // A per-sequence total is the total of one sequence; the lesson-wide one adds them all.
+        let sequences = group.sequence == nil ? trace.sequences.count : 1
+        let context = FormulaContext(config: trace.config, length: length, sequences: sequences, language: language)
+        let quantity: Quantity
+        switch group.kind {
+        case .step(let q):
+            guard let known = Quantity(traceName: q.rawValue) else { return sequencePrefix + q.rawValue }
+            quantity = known
+        case .stepLoss: quantity = .loss
+        case .loss: quantity = .totalLoss
+        case .stepGradient(let p): quantity = .grads(p)
+        case .gradient(let p): quantity = .gradient(p)
+        case .update(let p): return Message.worksheetUpdateLine.text(language, p.rawValue)
+        default: return sequencePrefix + (group.keys.first?.name ?? "")
+        }
+        return sequencePrefix + QuantityKey(t: group.t, quantity).line(context)
+    }
+}

@@ -1,0 +1,100 @@
+// gru-explain-bench: training throughput with tracing off, compared in the same run with
+// numpy and PyTorch (CPU, float64, one thread) implementations of the same math.
+//
+//     swift run -c release gru-explain-bench [--quick] [--no-baselines]
+//
+// Results and the machine they were measured on are recorded in docs/performance.md.
+import Foundation
+import GRUCore
+
+let arguments = Set(CommandLine.arguments.dropFirst())
+let quick = arguments.contains("--quick")
+let withBaselines = !arguments.contains("--no-baselines")
+
+/// A model like issue 7's benchmark: input size 8, output size 1, T = 64, batch 1, seeded weights.
+func benchmarkProblem(hidden H: Int, T: Int = 64) -> Problem {
+    let c = ModelConfig(inputSize: 8, hiddenSize: H, outputSize: 1, update: .zTimesPrevious, reset: .afterMatmul)
+    var rng = SplitMix64(seed: 1)
+    var p = Parameters(zerosFor: c)
+    let scale = 1 / Double(H).squareRoot()
+    for name in ParameterName.allCases { p[name] = p[name].map { _ in rng.nextSymmetric(scale: scale) } }
+    let inputs = (0..<T).map { _ in (0..<8).map { _ in rng.nextSymmetric(scale: 1) } }
+    let targets = (0..<T).map { _ in [rng.nextSymmetric(scale: 1)] }
+    return Problem(config: c, parameters: p, h0: .init(repeating: 0, count: H),
+                   sequences: [TrainingSequence(inputs: inputs, targets: targets)], learningRate: 0.01, epochs: 1)
+}
+
+/// Floating-point operations of one epoch (forward + BPTT + update), counting a multiply-add as 2.
+func flopsPerEpoch(hidden H: Int, input I: Int = 8, T: Int = 64) -> Double {
+    let matvec = 2.0 * Double(3 * H * I + 3 * H * H + H)            // the six W/U products and Why
+    let forward = matvec + 30 * Double(H)
+    let backward = 2 * matvec + 40 * Double(H)                     // weight outer products + transposed products
+    let params = Double(3 * H * I + 3 * H * H + 4 * H + H + 1)
+    return Double(T) * (forward + backward) + 2 * params
+}
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Median seconds per epoch over `rounds` rounds of `epochs` epochs.
+func swiftEpochTime(hidden H: Int, epochs: Int, rounds: Int) -> Double {
+    let problem = benchmarkProblem(hidden: H)
+    let kernel = TrainingKernel(problem, parameters: problem.parameters)
+    var times: [Double] = []
+    var sink = 0.0
+    for _ in 0..<rounds {
+        times.append(seconds {
+            for _ in 0..<epochs {
+                sink += kernel.lossAndGradient()
+                kernel.step(learningRate: 1e-9)
+            }
+        } / Double(epochs))
+    }
+    if sink.isNaN { print("(diverged)") }
+    return times.sorted()[times.count / 2]
+}
+
+/// Runs a Python baseline; returns seconds per epoch, or nil with the reason printed.
+func baseline(_ script: String, hidden H: Int, epochs: Int, rounds: Int) -> Double? {
+    let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", here.appendingPathComponent("baselines/\(script)").path,
+                         "--hidden", String(H), "--epochs", String(epochs), "--rounds", String(rounds)]
+    var env = ProcessInfo.processInfo.environment
+    env["OMP_NUM_THREADS"] = "1"; env["MKL_NUM_THREADS"] = "1"; env["OPENBLAS_NUM_THREADS"] = "1"
+    process.environment = env
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = Pipe()
+    do { try process.run() } catch { print("  (\(script): cannot start python3)"); return nil }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard process.terminationStatus == 0, let value = Double(text) else {
+        print("  (\(script) unavailable: \(text.isEmpty ? "exit \(process.terminationStatus)" : text))")
+        return nil
+    }
+    return value
+}
+
+print("gru-explain-bench: training, tracing off; input 8, T = 64, batch 1, float64")
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(ProcessInfo.processInfo.operatingSystemVersionString)")
+print("")
+let header = ["H", "swift ms/epoch", "GFLOP/s", "numpy ms", "torch ms", "× numpy", "× torch"]
+print(header.map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined())
+for H in [16, 64, 128, 256] {
+    let epochs = quick ? max(2, 2048 / H) : max(5, 16384 / H)
+    let rounds = quick ? 3 : 5
+    let swift = swiftEpochTime(hidden: H, epochs: epochs, rounds: rounds)
+    let numpy = withBaselines ? baseline("numpy_gru.py", hidden: H, epochs: max(2, epochs / 8), rounds: rounds) : nil
+    let torch = withBaselines ? baseline("torch_gru.py", hidden: H, epochs: max(2, epochs / 8), rounds: rounds) : nil
+    let gflops = flopsPerEpoch(hidden: H) / swift / 1e9
+    func ms(_ s: Double?) -> String { s.map { String(format: "%.3f", $0 * 1000) } ?? "—" }
+    func ratio(_ s: Double?) -> String { s.map { String(format: "%.1f×", $0 / swift) } ?? "—" }
+    let row = [String(H), ms(swift), String(format: "%.2f", gflops), ms(numpy), ms(torch), ratio(numpy), ratio(torch)]
+    print(row.map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined())
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+import GRUCore
+@testable import GRUCheck
+
+/// Marking lesson1 sheets. The sheets under Sheets/ come from Sheets/make_sheets.py, a second,
+/// independent implementation of lesson1 in Python that computes every key as a student does by
+/// hand (see its docstring). Rerun it to regenerate them; the expected marks below do not depend
+/// on the exact digits it writes.
+@Suite struct MarkingTests {
+    let trace = Fixtures.lesson1Trace
+
+    /// Every key a worksheet asks for, with the trace's own value at full precision.
+    @Test func aSheetMadeFromTheTraceIsAllCorrect() throws {
+        let lines = trace.entries.filter { $0.key.stage > .given && $0.key.stage < .training }
+            .map { "\($0.key) = \($0.value)" }
+        let report = try Fixtures.check(text: lines.joined(separator: "\n"))
+        #expect(lines.count == 259)   // 3 × 18 forward, loss, 3 × 23 backward, 3 × 27 + 27 + 27
+        #expect(report.summary.correct == 259)
+        #expect(report.summary.notOnSheet == 0)
+        #expect(report.summary.firstMistake == nil)
+        #expect(report.exitStatus == 0)
+    }
+
+    /// The Python student at full precision agrees with the Swift trace on all 259 keys.
+    @Test func theIndependentFullPrecisionSheetIsAllCorrect() throws {
+        let report = try Fixtures.check("lesson1-full.txt")
+        #expect(report.summary.correct == 259 && report.summary.notOnSheet == 0)
+    }
+
+    /// The student who rounds every value to 4 decimals and computes on with the rounded values.
+    @Test func aSheetRoundedAtEveryStepPasses() throws {
+        let report = try Fixtures.check("lesson1-rounded.txt")
+        #expect(report.summary.correct == 259)
+        #expect(report.summary.followThrough == 0 && report.summary.wrong == 0)
+        #expect(report.exitStatus == 0)
+        // The seed's h₁ is 0.1855 (h₁ = 0.18545331…), but (1 − 0.5987)·0.4621 = 0.18544…: the
+        // rounded student writes 0.1854, which is more than half a unit away, and it is correct.
+        let h1 = try #require(report["t1.h[1]"])
+        #expect(h1.given?.text == "0.1854" && h1.status == .correct)
+        #expect(abs(h1.given!.value - h1.expected) > 0.00005)
+        // Likewise h₂: the seed's 0.3903, the rounded student's 0.3902.
+        #expect(report["t2.h[1]"]?.given?.text == "0.3902" && report["t2.h[1]"]?.status == .correct)
+    }
+
+    /// One slip in z₁ (0.5897 for 0.5987), everything after computed from it: wrong on z₁ only.
+    @Test func oneSlipInZ1IsWrongOnceAndFollowedThrough() throws {
+        let slip = try Fixtures.check("slip-z1.txt")
+        let clean = try Fixtures.check("lesson1-rounded.txt")
+        #expect(slip.keys(.wrong) == ["t1.z[1]"])
+        #expect(slip.summary.firstMistake?.key.description == "t1.z[1]")
+        #expect(slip.summary.firstMistake?.expected == trace.value(at: TraceKey("t1.z[1]")!))
+        #expect(slip.exitStatus == 1)
+        // The same key on the slip-free sheet: where the slip changed the value, follow-through
+        // (or correct, where the changed value still agrees with the lesson to 4 decimals);
+        // where it did not, correct.
+        for (a, b) in zip(slip.results, clean.results) where a.key.description != "t1.z[1]" {
+            #expect(a.key == b.key)
+            if a.given!.value == b.given!.value {
+                #expect(a.status == .correct, "\(a.key)")
+            } else if abs(a.given!.value - a.expected) <= 0.00005 {
+                #expect(a.status == .correct, "\(a.key)")
+            } else {
+                #expect(a.status == .followThrough, "\(a.key)")
+            }
+        }
+        // Everything computed from z₁[1] and not equal to the lesson: h₁[1], y₁, L₁, then all of t2…
+        #expect(slip["t1.z[2]"]?.status == .correct)          // the other hidden unit
+        #expect(slip["t1.h_tilde[1]"]?.status == .correct)    // does not depend on z
+        #expect(slip["t1.h[1]"]?.status == .followThrough)
+        #expect(slip["t1.h[2]"]?.status == .correct)
+        #expect(slip["t1.y[1]"]?.status == .followThrough)
+        #expect(slip["loss"]?.status == .followThrough)
+        #expect(slip["update.Why[1][1]"]?.status == .followThrough)
+        #expect(slip.summary.followThrough > 150)
+        // A follow-through mark shows what the student's own values give.
+        let h1 = try #require(slip["t1.h[1]"])
+        #expect(h1.carriedFrom.map(\.key.description) == ["t1.z[1]"] && h1.carriedFrom.first?.value == 0.5897)
+        // (1 − 0.5897)·0.4621 with h₀ = 0, the student's h̃₁.
+        #expect(h1.fromYourValues.map { abs($0 - (1 - 0.5897) * 0.4621) < 1e-12 } == true)
+    }
+
+    /// Each sheet has one deliberate mistake (Sheets/make_sheets.py, `mistakes`), the rest
+    /// computed from it: wrong on that key, with the named diagnosis, and nothing else wrong.
+    @Test(arguments: [
+        ("update_convention", "t2.h[1]"),
+        ("reset_placement", "t2.a_h[1]"),
+        ("recurrent_term_forgotten", "t2.dh[1]"),
+        ("missing_sigmoid_derivative", "t3.da_z[1]"),
+        ("missing_tanh_derivative", "t3.da_h[1]"),
+        ("sign_error", "t3.dy[1]"),
+        ("not_summed_over_timesteps", "grad.Wz[1][1]"),
+        ("loss_half_factor", "t1.loss"),
+    ])
+    func aDeliberateMistakeIsNamed(_ code: String, _ key: String) throws {
+        // The reset placement shows only when r differs between hidden units (Fixtures.asymmetric).
+        let trace = code == "reset_placement" ? Fixtures.asymmetricTrace : Fixtures.lesson1Trace
+        let report = try Fixtures.check("mistake-\(code).txt", trace)
+        #expect(report.keys(.wrong) == [key])
+        #expect(report[key]?.diagnosis?.rawValue == code)
+        #expect(report.summary.firstMistake?.diagnosis?.rawValue == code)
+        #expect(report.summary.followThrough > 0)
+        #expect(report.summary.notOnSheet == 0)
+        // A wrong mark shows the formula, the numbers to use and the expected value.
+        let mark = try #require(report[key])
+        #expect(mark.formula != nil && !mark.inputs.isEmpty)
+        #expect(mark.expected == trace.value(at: TraceKey(key)!))
+    }
+
+    @Test func moreMistakesOnSmallSheets() throws {
+        let t = trace
+        let v = { (k: String) in t.value(at: TraceKey(k)!)! }
+        func mark(_ key: String, _ value: Double) throws -> CheckResult? {
+            try Fixtures.check(text: "\(key) = \(value)")[key]
+        }
+        // update.Wz[1][1] = Wz + lr·grad: gradient ascent.
+        #expect(try mark("update.Wz[1][1]", 0.3 + 0.05 * v("grad.Wz[1][1]"))?.diagnosis == .signError)
+        // update made from t = 2's contribution alone.
+        #expect(try mark("update.Wz[1][1]", 0.3 - 0.05 * v("t2.grad.Wz[1][1]"))?.diagnosis == .notSummedOverTimesteps)
+        // dy = 2(y − target): the loss taken without ½.
+        #expect(try mark("t2.dy[1]", 2 * v("t2.dy[1]"))?.diagnosis == .lossHalfFactor)
+        // dh_rec = 0 at t = 2.
+        #expect(try mark("t2.dh_rec[1]", 0)?.diagnosis == .recurrentTermForgotten)
+        // da_r = dr at t = 2.
+        #expect(try mark("t2.da_r[2]", v("t2.dr[2]"))?.diagnosis == .missingSigmoidDerivative)
+        // dz with the other convention, dh·(h̃ − h_{t−1}).
+        #expect(try mark("t2.dz[1]", -v("t2.dz[1]"))?.diagnosis == .updateConvention)
+        // A value that matches no known mistake.
+        let wrong = try mark("t1.z[1]", 0.7)
+        #expect(wrong?.status == .wrong && wrong?.diagnosis == nil)
+        // At t = 1, h₀ = 0: the two update conventions differ (z·h̃ vs (1 − z)·h̃).
+        #expect(try mark("t1.h[1]", v("t1.z[1]") * v("t1.h_tilde[1]"))?.diagnosis == .updateConvention)
+    }
+
+    /// The PyTorch conventions (after_matmul, here with z on the candidate): the diagnoses work
+    /// the other way round. The wrong values are computed here from the trace's own r, h₁, z, h̃.
+    @Test func diagnosesUnderTheOtherConventions() throws {
+        var problem = Fixtures.asymmetric
+        problem.config.reset = .afterMatmul
+        problem.config.update = .zTimesCandidate
+        problem.parameters.bhn = [0.05, -0.05]
+        let trace = try Trace.record(problem)
+        let v = { (k: String) in trace.value(at: TraceKey(k)!)! }
+        let p = problem.parameters
+        // a_h₂[1] with the reset before the matmul: Wh·x₂ + Uh[1]·(r₂⊙h₁) + bh + bhn.
+        let before = p.Wh[0, 0] * 2 + p.Uh[0, 0] * v("t2.r[1]") * v("t1.h[1]") + p.Uh[0, 1] * v("t2.r[2]") * v("t1.h[2]")
+            + p.bh[0] + p.bhn[0]
+        // h₂[1] with z on h₁: z·h₁ + (1 − z)·h̃.
+        let onPrevious = v("t2.z[1]") * v("t1.h[1]") + (1 - v("t2.z[1]")) * v("t2.h_tilde[1]")
+        let report = try Fixtures.check(text: String(format: "t2.a_h[1] = %.6f\nt2.h[1] = %.6f\n", before, onPrevious), trace)
+        #expect(abs(before - v("t2.a_h[1]")) > 0.01 && abs(onPrevious - v("t2.h[1]")) > 0.01)
+        #expect(report["t2.a_h[1]"]?.diagnosis == .resetPlacement)
+        #expect(report["t2.h[1]"]?.diagnosis == .updateConvention)
+    }
+
+    @Test func precisionIsWhatTheStudentWrote() throws {
+        // z₁ = 0.598687660112452 (the trace).
+        let marks = try Fixtures.check(text: """
+            t1.z[1] = 0.6
+            t1.z[2] = 0.59
+            t1.a_z[1] = 0
+            t1.rh[1] = 0
+            t1.h_tilde[1] = 0.46
+            t1.h_tilde[2] = 0.5
+            """)
+        #expect(marks["t1.z[1]"]?.status == .correct)       // |0.6 − 0.5987| < 0.05
+        #expect(marks["t1.z[2]"]?.status == .wrong)         // 0.5987 rounds to 0.60, not 0.59
+        #expect(marks["t1.a_z[1]"]?.status == .wrong)       // 0 for 0.4: a leading digit is needed
+        #expect(marks["t1.rh[1]"]?.status == .correct)      // r₁⊙h₀ = 0 exactly
+        #expect(marks["t1.h_tilde[1]"]?.status == .correct) // tanh(0.5) = 0.4621…
+        #expect(marks["t1.h_tilde[2]"]?.status == .correct) // 0.5 to one decimal
+        // On a sheet of their own, so that no earlier slip carries into them:
+        let small = try Fixtures.check(text: "t3.da_r[1] = 0.00\nt3.da_r[2] = 0\nt3.dy[1] = -3\n")
+        #expect(small["t3.da_r[1]"]?.status == .correct)    // −0.0032 to two decimals
+        #expect(small["t3.da_r[2]"]?.status == .wrong)      // 0 for −0.0032: no digit of it right
+        #expect(small["t3.dy[1]"]?.status == .correct)      // −3.3643 to its leading digit
+        // A sheet may answer the givens too; they are marked but never carried.
+        let givens = try Fixtures.check(text: "param.Wz[1][1] = 0.3\nt1.x[1] = 2\nlr = 0.05\n")
+        #expect(givens["param.Wz[1][1]"]?.status == .correct)
+        #expect(givens["t1.x[1]"]?.status == .wrong)
+        #expect(givens["lr"]?.status == .correct)
+    }
+
+    @Test func resultsComeInComputationOrderWithTheirLines() throws {
+        let report = try Fixtures.check(text: "loss = 10.2785\nt1.z[1] = 0.5987\n# the end\nt3.dy[1] = -3.3643\n")
+        #expect(report.results.map(\.key.description) == ["t1.z[1]", "loss", "t3.dy[1]"])
+        #expect(report.results.map(\.line) == [2, 1, 4])
+        #expect(report.summary.correct == 3)
+        #expect(report.summary.notOnSheet == 256)
+    }
+}

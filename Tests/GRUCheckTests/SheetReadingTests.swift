@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import GRUCore
+@testable import GRUCheck
+
+/// Reading answer sheets: numbers, separators, comments, full-width text, and the malformed
+/// sheets under Sheets/Malformed with the messages they must produce.
+@Suite struct SheetReadingTests {
+
+    @Test func writtenNumbersKnowTheirPrecision() {
+        // (text, value, unit): the unit is the place value of the last written digit.
+        let cases: [(String, Double, Double)] = [
+            ("0.1854", 0.1854, 1e-4), ("0.50", 0.5, 1e-2), ("12", 12, 1), ("-3.36", -3.36, 1e-2),
+            ("+2", 2, 1), (".5", 0.5, 0.1), ("5.", 5, 1), ("1.854e-1", 0.1854, 1e-4),
+            ("6E-1", 0.6, 0.1), ("1.2e3", 1200, 100), ("2.8331e-05", 2.8331e-05, 1e-9), ("0", 0, 1),
+        ]
+        for (text, value, unit) in cases {
+            let n = WrittenNumber(text)
+            #expect(n?.value == value, "\(text)")
+            #expect(n.map { abs($0.unit - unit) <= unit * 1e-12 } == true, "\(text): unit \(String(describing: n?.unit))")
+        }
+        #expect(WrittenNumber("0.1854")?.decimals == 4)
+        #expect(WrittenNumber("1.2e3")?.decimals == 0)
+        for bad in ["", "-", ".", "e5", "1e", "1e+", "0x10", "nan", "inf", "1e999", "1.2.3", "1 2", "１", "1,5", "--1"] {
+            #expect(WrittenNumber(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func separatorsCommentsAndBlanks() {
+        let text = """
+            # lesson1 · 时间步 1
+            t1.a_z[1] = 0.4
+            t1.a_z[2]: 0.4   # the same as unit 1
+            t1.z[1]\t0.5987
+            t1.z[2] 0.5987
+
+              t1.a_r[1] =
+            t1.a_r[2] = ?
+            t1.r[1] = 0.6106 # copied from the seed
+            """
+        let (sheet, errors) = AnswerSheet.parse(Array(text.utf8))
+        #expect(errors.isEmpty)
+        #expect(sheet.lines.map(\.keyText) == ["t1.a_z[1]", "t1.a_z[2]", "t1.z[1]", "t1.z[2]", "t1.a_r[1]", "t1.a_r[2]", "t1.r[1]"])
+        #expect(sheet.lines.map(\.line) == [2, 3, 4, 5, 7, 8, 9])
+        #expect(sheet.lines.map { $0.value?.value } == [0.4, 0.4, 0.5987, 0.5987, nil, nil, 0.6106])
+    }
+
+    @Test func fullWidthAndChineseDecimalPoints() throws {
+        // A student typing with a Chinese input method: full-width key, ＝, full-width digits,
+        // 。 or ． as the decimal point, full-width minus; ：as the separator; a BOM; CRLF.
+        let text = "\u{FEFF}ｔ１．ｚ［１］＝０。５９８７\r\nt1.z[2]：０．５９８７\r\nt3.dy[1] = －３．３６４３\r\nt3.dh_out[1] = −1.6822\r\n"
+        let (sheet, errors) = AnswerSheet.parse(Array(text.utf8))
+        #expect(errors.isEmpty)
+        #expect(sheet.lines.map(\.keyText) == ["t1.z[1]", "t1.z[2]", "t3.dy[1]", "t3.dh_out[1]"])
+        #expect(sheet.lines.map { $0.value?.value } == [0.5987, 0.5987, -3.3643, -1.6822])
+        // Marked against lesson1 (z₁ = 0.5987 in the seed; dy₃ = y₃ − 4 = −3.3643…): all correct.
+        let report = try Marker.check(Array(text.utf8), against: Fixtures.lesson1Trace)
+        #expect(report.summary.correct == 4)
+    }
+
+    @Test func aBlankWorksheetIsAllUnanswered() throws {
+        let report = try Fixtures.check(text: "t1.a_z[1] =\nt1.a_z[2] = ?\nt1.z[1] = ？\n")
+        #expect(report.results.map(\.status) == [.unanswered, .unanswered, .unanswered])
+        #expect(report.exitStatus == 0)
+    }
+
+    static let malformed: [String] = {
+        let dir = Bundle.module.url(forResource: "Sheets/Malformed", withExtension: nil)!
+        return (try! FileManager.default.contentsOfDirectory(atPath: dir.path)).filter { $0.hasSuffix(".txt") }.sorted()
+    }()
+
+    @Test func thereAreAtLeastTwentyMalformedSheets() {
+        #expect(Self.malformed.count >= 20)
+    }
+
+    /// Each NN-name.txt fails with exactly the lines of NN-name.expected (see its README).
+    @Test(arguments: malformed)
+    func malformedSheets(_ name: String) throws {
+        let expectedFile = "Malformed/" + name.dropLast(4) + ".expected"
+        let expected = String(decoding: Fixtures.sheet(expectedFile), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        #expect(!expected.isEmpty)
+        do {
+            let report = try Fixtures.check("Malformed/" + name)
+            Issue.record("\(name) was read: \(report.summary)")
+        } catch {
+            #expect(error.errors.map { $0.message(file: name) } == expected)
+            // Every message names a line, except for a sheet that has no answer lines at all.
+            #expect(error.errors.allSatisfy { $0.line != nil || $0.problem == .empty })
+        }
+    }
+
+    @Test func suggestionsForUnknownKeys() {
+        let valid = Fixtures.lesson1Trace.keys.map(\.description)
+        let s = { Marker.nearestKey(to: $0, among: valid) }
+        #expect(s("t1.zz[1]") == "t1.z[1]")
+        #expect(s("T1.Z[1]") == "t1.z[1]")
+        #expect(s("grad.Wz[1]") == "grad.Wz[1][1]")
+        #expect(s("h_tilde[1]") == "t1.h_tilde[1]")
+        #expect(s("t2.dn_h[1]") == "t2.drh[1]")
+        #expect(s("update.Why[1][3]") == "update.Why[1][1]")
+        #expect(s("z1") == nil)
+        #expect(s("hello world") == nil)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import GRUJSON
+@testable import GRUExplainCLI
+
+/// `gru-explain check` on sheets written to a temporary folder. The marking itself is tested in
+/// GRUCheckTests; these tests pin the command: arguments, exit statuses, stderr, and that the
+/// answers file is never written.
+@Suite struct CheckCommandTests {
+    let dir: URL = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-check-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    func write(_ name: String, _ text: String) -> String {
+        let url = dir.appendingPathComponent(name)
+        try! Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// lesson1 to 4 decimals: z₁ = 0.5987, h₁ = 0.1855 (the seed, issue 2); y₁ = h₁ + 0.1 = 0.2855.
+    static let good = "t1.z[1] = 0.5987\nt1.z[2] = 0.5987\nt1.h[1] = 0.1855\nt1.y[1] = 0.2855\n"
+
+    @Test func correctSheetExits0() {
+        let r = runCLI(["check", "lesson1", write("good.txt", Self.good), "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+        #expect(r.stdout.contains("Summary: 4 correct, 0 follow-through, 0 wrong, 0 unanswered."))
+    }
+
+    @Test func aSlipExits1AndIsFollowedThrough() {
+        // z₁[1] = 0.5897 (a slip); h₁[1] = (1 − 0.5897)·0.4621 = 0.1896 and y₁ = ½(0.1896 + 0.1855) + 0.1 = 0.2876.
+        let path = write("slip.txt", "t1.z[1] = 0.5897\nt1.h[1] = 0.1896\nt1.h[2] = 0.1855\nt1.y[1] = 0.2876\n")
+        for language in ["zh", "en"] {
+            let r = runCLI(["check", "lesson1", path, "--lang", language])
+            #expect(r.status == 1)
+            let marks = r.stdout.split(separator: "\n").compactMap { $0.first }.filter { "✓✗→·".contains($0) }
+            #expect(String(marks) == "✗→✓→", "\(r.stdout)")
+        }
+    }
+
+    @Test func unreadableSheetExits2WithOneLinePerProblem() throws {
+        let text = "t1.z[1] = 0.5987\nt1.z[2] = zero\nt1.zz[1] = 1\n"
+        let path = write("bad.txt", text)
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        let r = runCLI(["check", "lesson1", path])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == """
+            gru-explain: \(path):2: t1.z[2]: expected a number such as 0.5987 or 5.987e-1, found 'zero'
+            gru-explain: \(path):3: unknown key 't1.zz[1]'; did you mean 't1.z[1]'?
+
+            """)
+        // Read, never written.
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == before)
+    }
+
+    @Test func jsonIsTheSameInBothLanguages() throws {
+        let path = write("good.txt", Self.good)
+        let zh = runCLI(["check", "lesson1", path, "--format", "json", "--lang", "zh"])
+        let en = runCLI(["check", "lesson1", path, "--format", "json", "--lang", "en"])
+        #expect(zh.status == 0 && zh.stdout == en.stdout)
+        guard case .object(let root) = try JSONParser.parse(zh.stdout), case .object(let summary)? = root["summary"] else {
+            Issue.record("not an object"); return
+        }
+        #expect(summary["correct"] == .int(4) && summary["first_mistake"] == .null)
+    }
+
+    @Test func argumentsAndFiles() {
+        #expect(runCLI(["check", "lesson1"]).status == 2)
+        #expect(runCLI(["check", "lesson1", dir.path]).stderr.contains("is a directory"))
+        #expect(runCLI(["check", "lesson1", dir.appendingPathComponent("none.txt").path]).stderr.contains("no such file"))
+        #expect(runCLI(["check", "lesson9", write("good.txt", Self.good)]).stderr.contains("unknown lesson 'lesson9'"))
+        #expect(runCLI(["check", "lesson1", write("good.txt", Self.good), "--format", "xml"]).status == 2)
+        #expect(runCLI(["check", "lesson1", write("a.txt", Self.good), "extra"]).stderr.contains("unexpected argument 'extra'"))
+        #expect(runCLI(["check", "--help"]).stdout.contains("follow-through"))
+        #expect(runCLI(["--help"]).stdout.contains("check"))
+    }
+
+    @Test func endToEndFromAnotherDirectory() throws {
+        write("answers.txt", "# 我的答案\nt1.z[1] ＝ ０。５９８７\nt1.h[1] = 0.1855\n")
+        let r = try runBinary(["check", "lesson1", "answers.txt", "--lang", "zh"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("汇总：正确 2，后续正确 0，错误 0，未作答 0。"))
+    }
+}

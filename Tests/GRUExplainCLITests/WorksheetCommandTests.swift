@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import GRUExplainCLI
+
+/// `gru-explain worksheet`: the command line. The sheet's layout is pinned by the golden files in
+/// GRURenderTests; filling it in and checking it by GRUCheckTests.
+@Suite struct WorksheetCommandTests {
+    @Test func lesson1InBothLanguages() {
+        for language in ["zh", "en"] {
+            let r = runCLI(["worksheet", "lesson1", "--lang", language])
+            #expect(r.status == 0 && r.stderr.isEmpty)
+            let answers = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }
+            #expect(answers.count == 259)          // every value of the detailed pass (WorksheetTests)
+            #expect(answers.first == "t1.a_z[1] =" && answers.last == "update.by[1] =")
+        }
+    }
+
+    @Test func onlyAndTimestep() {
+        let r = runCLI(["worksheet", "lesson1", "--only", "forward", "--timestep", "1"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.allSatisfy { $0.hasPrefix("t1.") })
+        let training = runCLI(["worksheet", "lesson1", "--only", "training"])
+        #expect(training.status == 2 && training.stderr.contains("nothing there is computed by hand"))
+        #expect(runCLI(["worksheet", "lesson1", "--timestep", "4"]).status == 2)
+        #expect(runCLI(["worksheet", "lesson1", "--only", "forwrd"]).stderr.contains("did you mean forward?"))
+        #expect(runCLI(["worksheet", "--help"]).stdout.contains("--timestep"))
+    }
+
+    /// As a new user would: write the worksheet, fill in two values, check it.
+    @Test func worksheetThenCheckEndToEnd() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-ws-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let written = try runBinary(["worksheet", "lesson1", "--lang", "zh", "-o", "answers.txt"], in: dir)
+        #expect(written.status == 0, "\(written.stderr)")
+        let file = dir.appendingPathComponent("answers.txt")
+        // z₁ = σ(0.4) = 0.5987 (the seed); a slip in z₁[2].
+        let filled = try String(contentsOf: file, encoding: .utf8)
+            .replacing("t1.z[1] =\n", with: "t1.z[1] = 0.5987\n").replacing("t1.z[2] =\n", with: "t1.z[2] = 0.5897\n")
+        try Data(filled.utf8).write(to: file)
+        let r = try runBinary(["check", "lesson1", "answers.txt", "--lang", "zh"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("✓ t1.z[1]") && r.stdout.contains("✗ t1.z[2]"))
+        #expect(r.stdout.contains("汇总：正确 1，后续正确 0，错误 1，未作答 257。"))
+    }
+}
