@@ -10,6 +10,22 @@ enum Common {
     static let color = OptionSpec.value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off")
     static let ascii = OptionSpec.flag("ascii", "use ASCII instead of Unicode symbols (sigma instead of σ, ...)")
 
+    /// The options of a command that prints a document (compare, gradcheck): --format text or
+    /// markdown, then the display options and --output.
+    static func documentOptions(digits: Int) -> [OptionSpec] {
+        [.value("format", "FORMAT", "text (default) or markdown"), lang,
+         .value("digits", "N", "decimal places shown (default \(digits)); rounding is for display only"),
+         color, ascii, output]
+    }
+
+    /// --format (text or markdown) and the display options of a document command.
+    static func documentFormat(_ a: ParsedArguments, _ context: Context, digits: Int, command: String) throws(UsageError) -> (markdown: Bool, options: RenderOptions) {
+        let markdown = try choice(a, "format", ["text", "markdown"], default: "text", command: command) == "markdown"
+        var options = try renderOptions(a, context, command: command)
+        if a.value("digits") == nil { options.digits = digits }
+        return (markdown, options)
+    }
+
     /// --lang, --digits, --color and --ascii, as the renderers take them.
     static func renderOptions(_ a: ParsedArguments, _ context: Context, command: String) throws(UsageError) -> RenderOptions {
         let colorMode = try choice(a, "color", ["auto", "always", "never"], default: "auto", command: command)

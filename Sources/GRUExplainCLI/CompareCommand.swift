@@ -22,24 +22,17 @@ enum CompareCommand: Command {
     """
     static let options: [OptionSpec] = [
         .value("conventions", "LIST", "all (default), or names separated by commas: seed, pytorch, chung, candidate-after (or d2l, keras, wikipedia)"),
-        .value("format", "FORMAT", "text (default) or markdown"),
-        Common.lang,
-        Common.digits,
         .value("sequence", "K", "show sequence K of a lesson with several (default 1)"),
-        Common.color,
-        Common.ascii,
-        Common.output,
-    ]
+    ] + Common.documentOptions(digits: 4)
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        let format = try Common.choice(a, "format", ["text", "markdown"], default: "text", command: name)
-        let options = try Common.renderOptions(a, context, command: name)
+        let (markdown, options) = try Common.documentFormat(a, context, digits: 4, command: name)
         let presets = try conventions(a)
         let lesson = try Common.lesson(a, command: name)
         let sequence = try Common.integer(a, "sequence", in: 1...lesson.problem.sequences.count, command: name) ?? 1
 
         let comparison = ConventionComparison(lesson: lesson, presets: presets)
-        let text = format == "markdown"
+        let text = markdown
             ? ComparisonReport.markdown(comparison, sequence: sequence, options: options)
             : ComparisonReport.text(comparison, sequence: sequence, options: options)
         try Common.emit(text, a, context)

@@ -48,6 +48,10 @@ public enum Message: CaseIterable, Sendable {
     case compareAllAgree, compareFirstDifference, comparePair, comparePairSame, compareMarkDiffers, compareMarkFirst
     case reasonReset, reasonResetAtOne, reasonResetLater, reasonUpdate, reasonAlsoDiffer, columnCandidate, columnNewState
     case reasonTrainingOnly, reasonEqualR, reasonBhnTrained
+    // gradcheck: BPTT against central differences
+    case gradcheckTitle, gradcheckExplanation, gradcheckSettings, gradcheckAllPass, gradcheckFailures
+    case columnEntry, columnBPTT, columnNumerical, columnRelativeError, columnVerdict, verdictPass, verdictFail
+    case gradcheckSplitHeading, gradcheckSplitExplanation, rowBPTTSum
 
     /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -294,6 +298,26 @@ public enum Message: CaseIterable, Sendable {
                 + "于是 Uh·(r⊙h) = r⊙(Uh·h)。"
         case .reasonBhnTrained:
             return "但 after_matmul 多一个参数 bhn，它的梯度不为 0（{1} 下 ∂L/∂bhn = {0}），所以第一次更新只在 {1} 下把 bhn 从 {2} 移开。"
+        case .gradcheckTitle: return "{0}：梯度检验"
+        case .gradcheckExplanation:
+            return "BPTT 按链式法则从后往前，精确地算出每个梯度。梯度检验用另一种办法独立验证它：把某个参数分量加上和减去一个很小的 ε，"
+                + "各做一遍前向传播求出损失，再算斜率 (L(θ + ε) − L(θ − ε)) / 2ε，这就是中心差分。"
+                + "相对误差 = |BPTT − 中心差分| / max(|BPTT|, |中心差分|, 0.01)；梯度小于 0.01 时按 0.01 计算，"
+                + "因为这时两个数里主要是舍入误差。相对误差不超过容差的分量就算通过。"
+        case .gradcheckSettings: return "ε = {0}，容差 {1}，在本课的初始参数处检验，此处损失 L = {2}。"
+        case .gradcheckAllPass: return "全部 {0} 个分量都通过；最大的相对误差是 {1}，出现在 {2}。"
+        case .gradcheckFailures: return "{1} 个分量中有 {0} 个超过容差 {2}：{3}。"
+        case .columnEntry: return "参数分量"
+        case .columnBPTT: return "BPTT"
+        case .columnNumerical: return "中心差分"
+        case .columnRelativeError: return "相对误差"
+        case .columnVerdict: return "结论"
+        case .verdictPass: return "通过"
+        case .verdictFail: return "未通过"
+        case .gradcheckSplitHeading: return "把 ∂L/∂{0} 按时间步拆开"
+        case .gradcheckSplitExplanation:
+            return "每个时间步用的都是同一个 {0}，所以 BPTT 得到的梯度是各时间步贡献之和，每一份是 {1}。中心差分只能看到总和。"
+        case .rowBPTTSum: return "各步之和（BPTT）"
         }
     }
 
@@ -543,6 +567,29 @@ public enum Message: CaseIterable, Sendable {
         case .reasonBhnTrained:
             return "But after_matmul has one parameter more, bhn, and its gradient is not zero (∂L/∂bhn = {0} under {1}), so the "
                 + "first update moves bhn away from {2} under {1} only."
+        case .gradcheckTitle: return "{0}: gradient check"
+        case .gradcheckExplanation:
+            return "BPTT computes every gradient exactly, following the chain rule backwards. The gradient check verifies it "
+                + "independently: it nudges one parameter entry up and down by a small ε, runs the forward pass and the loss each "
+                + "time, and takes the slope (L(θ + ε) − L(θ − ε)) / 2ε, the central difference. Relative error = "
+                + "|BPTT − central difference| / max(|BPTT|, |central difference|, 0.01); a gradient below 0.01 is measured "
+                + "against 0.01, because such small numbers are mostly rounding noise. An entry passes when its relative error "
+                + "is at most the tolerance."
+        case .gradcheckSettings: return "ε = {0}, tolerance {1}, checked at the lesson's starting parameters, where L = {2}."
+        case .gradcheckAllPass: return "All {0} entries pass; the largest relative error is {1}, at {2}."
+        case .gradcheckFailures: return "{0} of {1} entries exceed the tolerance {2}: {3}."
+        case .columnEntry: return "Entry"
+        case .columnBPTT: return "BPTT"
+        case .columnNumerical: return "Central difference"
+        case .columnRelativeError: return "Relative error"
+        case .columnVerdict: return "Verdict"
+        case .verdictPass: return "pass"
+        case .verdictFail: return "FAIL"
+        case .gradcheckSplitHeading: return "∂L/∂{0} split by timestep"
+        case .gradcheckSplitExplanation:
+            return "Every timestep uses the same {0}, so BPTT finds its gradient as a sum of one share per timestep, {1}. "
+                + "The central difference sees only the sum."
+        case .rowBPTTSum: return "sum of the shares (BPTT)"
         }
     }
 }

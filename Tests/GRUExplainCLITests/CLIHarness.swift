@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import GRUExplainCLI
 
 /// Runs gru-explain in-process and captures what it writes.
@@ -58,4 +59,16 @@ func runBinary(_ arguments: [String], in directory: URL, environment: [String: S
     return CLIResult(status: process.terminationStatus,
                      stdout: String(decoding: outData, as: UTF8.self),
                      stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Each `(arguments, fragment)` is a usage error: status 2, nothing on stdout, and one line on
+/// stderr that contains `fragment`.
+func expectUsageErrors(_ cases: [([String], String)], sourceLocation: SourceLocation = #_sourceLocation) {
+    for (arguments, fragment) in cases {
+        let r = runCLI(arguments)
+        #expect(r.status == 2, "\(arguments)", sourceLocation: sourceLocation)
+        #expect(r.stdout.isEmpty, "\(arguments)", sourceLocation: sourceLocation)
+        #expect(r.stderr.contains(fragment), "\(arguments): \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)", sourceLocation: sourceLocation)
+    }
 }

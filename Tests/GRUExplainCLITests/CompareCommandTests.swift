@@ -26,13 +26,7 @@ import Testing
             (["compare", "lesson1", "--format", "json"], "--format must be one of text, markdown"),
             (["compare"], "which lesson?"),
         ]
-        for (arguments, fragment) in cases {
-            let r = runCLI(arguments)
-            #expect(r.status == 2, "\(arguments)")
-            #expect(r.stdout.isEmpty)
-            #expect(r.stderr.contains(fragment), "\(arguments): \(r.stderr)")
-            #expect(r.stderr.split(separator: "\n").count == 1)
-        }
+        expectUsageErrors(cases)
         #expect(runCLI(["compare", "--help"]).stdout.contains("candidate-after"))
     }
 }
