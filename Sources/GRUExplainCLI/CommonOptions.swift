@@ -86,13 +86,13 @@ enum Common {
     }
 
     /// Runs the engine; a diverging lesson becomes a message for exit status 3.
-    static func record(_ lesson: Lesson) -> Result<Trace, Divergence> {
-        Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem) }
+    static func record(_ lesson: Lesson, detailed: Bool = true) -> Result<Trace, Divergence> {
+        Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem, detailed: detailed) }
     }
 
     /// The lesson's trace, or nil after printing why the computation diverged (exit status 3).
-    static func trace(_ lesson: Lesson, _ context: Context) -> Trace? {
-        switch record(lesson) {
+    static func trace(_ lesson: Lesson, _ context: Context, detailed: Bool = true) -> Trace? {
+        switch record(lesson, detailed: detailed) {
         case .success(let t): return t
         case .failure(let d):
             context.fail(describe(d, lesson: lesson))
@@ -111,7 +111,7 @@ enum Common {
     /// Writes `text` to --output FILE or to stdout.
     static func emit(_ text: String, _ a: ParsedArguments, _ context: Context) throws(UsageError) {
         if let path = a.value("output") {
-            try writeAtomically(text, to: path)
+            try writeAtomically(text, to: path, context: context)
         } else {
             context.writeOut(text)
         }

@@ -40,14 +40,3 @@ public enum ExitStatus {
     /// The computation diverged: the loss or a gradient stopped being finite.
     public static let diverged: Int32 = 3
 }
-
-/// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so an existing
-/// file is replaced only when the whole output was written.
-func writeAtomically(_ text: String, to path: String) throws(UsageError) {
-    let url = URL(fileURLWithPath: path)
-    do {
-        try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-        throw UsageError(message: "\(path): cannot write the output file (\(error.localizedDescription))")
-    }
-}

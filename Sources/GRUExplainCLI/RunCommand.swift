@@ -38,10 +38,12 @@ enum RunCommand: Command {
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
 
-        guard let trace = Common.trace(lesson, context) else { return ExitStatus.diverged }
+        if format == "json" { return try streamJSON(lesson, options, a, context) }
+        // Without the sections that show the detailed pass, the engine skips it (only training runs).
+        let detailed = options.sections.map { !$0.isDisjoint(with: [.forward, .loss, .bptt, .accumulation, .update]) } ?? true
+        guard let trace = Common.trace(lesson, context, detailed: detailed) else { return ExitStatus.diverged }
         let text: String
         switch format {
-        case "json": text = TraceJSON.render(trace, lesson: lesson)
         // Full precision unless --digits asks for rounding.
         case "tsv":
             text = TSVRenderer.render(trace, digits: a.value("digits") == nil ? nil : options.digits,
@@ -50,6 +52,21 @@ enum RunCommand: Command {
         default: text = TextRenderer.render(trace, lesson: lesson, options: options)
         }
         try Common.emit(text, a, context)
+        return ExitStatus.success
+    }
+
+    /// The JSON trace, written while it is computed (TraceJSON.stream): memory stays flat however
+    /// long the lesson. A diverging lesson is caught before anything is written.
+    static func streamJSON(_ lesson: Lesson, _ options: RenderOptions, _ a: ParsedArguments, _ context: Context) throws(UsageError) -> Int32 {
+        let output = try Output(path: a.value("output"), context: context)
+        do {
+            try TraceJSON.stream(lesson.problem, lesson: lesson, sections: options.sections, write: output.write)
+        } catch {
+            output.discard()
+            context.fail(Common.describe(error, lesson: lesson))
+            return ExitStatus.diverged
+        }
+        try output.commit()
         return ExitStatus.success
     }
 
