@@ -98,3 +98,75 @@ for H in [16, 64, 128, 256] {
     let row = [String(H), ms(swift), String(format: "%.2f", gflops), ms(numpy), ms(torch), ratio(numpy), ratio(torch)]
     print(row.map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined())
 }
+
+// MARK: - End to end, and memory while streaming the JSON trace
+
+/// The gru-explain binary built beside this one.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gru-explain")
+
+/// Runs gru-explain with stdout to /dev/null; returns (seconds, peak resident set in MiB of that child).
+func runChild(_ arguments: [String]) -> (seconds: Double, peakMiB: Double, status: Int32)? {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    var usage = rusage()
+    let start = DispatchTime.now().uptimeNanoseconds
+    do { try process.run() } catch { return nil }
+    // wait4 reaps this child and reports its own peak RSS (ru_maxrss, in KiB on Linux).
+    var status: Int32 = 0
+    let pid = process.processIdentifier
+    guard wait4(pid, &status, 0, &usage) == pid else { return nil }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (seconds, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF)
+}
+
+/// A lesson much larger than the bundled ones: hidden 32, input 8, one sequence of 200 steps.
+func bigLesson(epochs: Int, T: Int = 200) -> URL {
+    let H = 32, I = 8
+    var rng = SplitMix64(seed: 3)
+    func matrix(_ rows: Int, _ cols: Int) -> String {
+        "[" + (0..<rows).map { _ in "[" + (0..<cols).map { _ in "\(rng.nextSymmetric(scale: 0.3))" }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    }
+    func vector(_ n: Int) -> String { "[" + (0..<n).map { _ in "\(rng.nextSymmetric(scale: 0.3))" }.joined(separator: ",") + "]" }
+    let inputs = "[" + (0..<T).map { _ in vector(I) }.joined(separator: ",") + "]"
+    let targets = "[" + (0..<T).map { _ in "[\(rng.nextSymmetric(scale: 1))]" }.joined(separator: ",") + "]"
+    let json = """
+    {"format": "gru-explain.lesson/1", "id": "big", "title": {"zh": "大", "en": "big"}, "description": {"zh": "大", "en": "big"},
+     "model": {"input_size": \(I), "hidden_size": \(H), "output_size": 1},
+     "parameters": {"Wz": \(matrix(H, I)), "Uz": \(matrix(H, H)), "bz": \(vector(H)), "Wr": \(matrix(H, I)), "Ur": \(matrix(H, H)),
+                    "br": \(vector(H)), "Wh": \(matrix(H, I)), "Uh": \(matrix(H, H)), "bh": \(vector(H)), "Why": \(matrix(1, H)), "by": [0.0]},
+     "sequences": [{"inputs": \(inputs), "targets": \(targets)}],
+     "training": {"learning_rate": 0.001, "epochs": \(epochs)}}
+    """
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-bench-big-\(epochs)-\(T).json")
+    try? Data(json.utf8).write(to: url)
+    return url
+}
+
+print("")
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    let lesson1 = (0..<5).compactMap { _ in runChild(["run", "lesson1"])?.seconds }.sorted()
+    if !lesson1.isEmpty {
+        print(String(format: "end to end: gru-explain run lesson1 (text, all sections): %.1f ms (median of 5)", lesson1[lesson1.count / 2] * 1000))
+    }
+    print("peak memory of gru-explain run <big lesson: H 32, I 8, T 200> --format json > /dev/null:")
+    for epochs in [10, 100, 1000] {
+        let file = bigLesson(epochs: epochs)
+        if let r = runChild(["run", file.path, "--format", "json"]) {
+            print(String(format: "  %5d epochs: %6.1f MiB peak, %.2f s, exit %d", epochs, r.peakMiB, r.seconds, r.status))
+        }
+        try? FileManager.default.removeItem(at: file)
+    }
+    print("… and as the sequence grows (10 epochs):")
+    for T in [200, 800, 3200] {
+        let file = bigLesson(epochs: 10, T: T)
+        if let r = runChild(["run", file.path, "--format", "json"]) {
+            print(String(format: "  T = %4d: %6.1f MiB peak, %.2f s, exit %d", T, r.peakMiB, r.seconds, r.status))
+        }
+        try? FileManager.default.removeItem(at: file)
+    }
+} else {
+    print("(end-to-end and memory rows need the gru-explain binary beside this one: swift build -c release)")
+}
