@@ -41,13 +41,20 @@ func runBinary(_ arguments: [String], in directory: URL, environment: [String: S
         throw NSError(domain: "gru-explain tests", code: 1,
                       userInfo: [NSLocalizedDescriptionKey: "the gru-explain binary is not built; run 'swift build' first"])
     }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
     var env = ["PATH": "/usr/bin:/bin"]
     env.merge(environment) { $1 }
-    process.environment = env
+    return try runProcess(binary, arguments, in: directory, environment: env)
+}
+
+/// Runs `executable` with no standard input and captures what it writes. Without `environment`
+/// it inherits this process's.
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                environment: [String: String]? = nil) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
