@@ -79,5 +79,10 @@ import GRULessons
         #expect(!zh.contains("。 "))   // Chinese sentences are joined without a space
         let markdown = ComparisonReport.markdown(comparison, options: RenderOptions(language: .en))
         #expect(markdown.contains("| Quantity |"))
+        for language in Language.allCases {
+            let ascii = ComparisonReport.text(comparison, options: RenderOptions(language: language, ascii: true))
+            #expect(!ascii.contains("?"))
+            #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII || DisplayWidth.isWide($0.value) })
+        }
     }
 }

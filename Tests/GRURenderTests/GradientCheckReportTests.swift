@@ -51,4 +51,14 @@ import GRULessons
         #expect(zh.contains("全部 81 个分量都通过"))
         #expect(zh.contains("序列 7 · 时间步 1"))
     }
+
+    /// --ascii leaves only ASCII (and Chinese) characters, with nothing turned into '?'.
+    @Test(arguments: Language.allCases)
+    func asciiOutputHasNoOtherSymbols(_ language: Language) throws {
+        let lesson = try LessonLibrary.load("lesson2")
+        let report = GradientCheckReport(lesson.problem, tolerance: 0)   // every verdict a failure, to show ✗ too
+        let text = report.text(lesson: lesson, options: RenderOptions(language: language, ascii: true))
+        #expect(!text.contains("?"))
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII || DisplayWidth.isWide($0.value) })
+    }
 }
