@@ -33,13 +33,15 @@ public enum ComparisonReport {
         var format: NumberFormat { NumberFormat(digits: options.digits) }
         var runs: [ConventionComparison.Run] { comparison.runs }
         var first: ConventionComparison.Run { runs[0] }
-        var several: Bool { first.sequences.count > 1 }
+        var problem: Problem { comparison.lesson.problem }
+        var several: Bool { problem.sequences.count > 1 }
+        /// T of the sequence shown.
+        var length: Int { problem.sequences[s].inputs.count }
 
         func text(_ m: Message, _ args: String...) -> String { m.text(language, args) }
 
         func context(_ run: ConventionComparison.Run) -> FormulaContext {
-            FormulaContext(config: run.problem.config, length: run.sequences[s].forward.count,
-                           sequences: run.sequences.count, language: language)
+            FormulaContext(config: run.problem.config, length: length, sequences: problem.sequences.count, language: language)
         }
 
         func blocks() -> [Block] {
@@ -51,7 +53,7 @@ public enum ComparisonReport {
             } else {
                 out.append(.paragraph(text(.compareBhnUnused, format.givenVector(lesson.problem.parameters.bhn))))
             }
-            if several { out.append(.paragraph(text(.compareSequenceShown, String(s + 1), String(first.sequences.count)))) }
+            if several { out.append(.paragraph(text(.compareSequenceShown, String(s + 1), String(problem.sequences.count)))) }
             out += conventions()
             out += forward()
             out += gradients()
@@ -83,13 +85,13 @@ public enum ComparisonReport {
 
         /// Every shared value by key.
         var byKey: [String: ConventionComparison.Value] {
-            Dictionary(comparison.values.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(comparison.values.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         }
 
         /// One row group for a vector quantity at timestep t (or a lesson-wide one with t = nil):
         /// its name, then one row per component with the value of every convention.
         func group(_ q: Quantity, key: (Int) -> String, count: Int, symbol: String, values: [String: ConventionComparison.Value]) -> [Table.Row] {
-            let firstKey = comparison.firstDivergence?.key
+            let firstKey = comparison.firstDivergence?.name
             return (0..<count).compactMap { i -> Table.Row? in
                 guard let v = values[key(i + 1)] else { return nil }
                 let label = count > 1 ? symbol + "[\(i + 1)]" : symbol
@@ -97,7 +99,7 @@ public enum ComparisonReport {
                     let shown = format.value(v.values[k])
                     return v.differs(0, k) ? Table.Cell(text: shown, style: .warning) : .result(shown)
                 }
-                let mark = v.key == firstKey ? text(.compareMarkFirst) : v.differs ? text(.compareMarkDiffers) : ""
+                let mark = v.name == firstKey ? text(.compareMarkFirst) : v.differs ? text(.compareMarkDiffers) : ""
                 return [Table.Cell(text: i == 0 ? q.name(language) : ""), .math(label)] + cells
                     + [Table.Cell(text: mark, style: v.differs ? .warning : .plain)]
             }
@@ -110,8 +112,7 @@ public enum ComparisonReport {
             let c = context(first)
             let config = first.problem.config
             var out: [Block] = [.heading("2 · " + text(.sectionForward))]
-            for f in first.sequences[s].forward {
-                let t = f.t
+            for t in 1...length {
                 var groups: [[Table.Row]] = []
                 for q in [Quantity.z, .r, .hTilde, .h] {
                     groups.append(group(q, key: { "\(prefix)t\(t).\(q.traceName)[\($0)]" }, count: config.hiddenSize,
@@ -145,9 +146,9 @@ public enum ComparisonReport {
             let config = first.problem.config
             var out: [Block] = [.heading("3 · " + text(.compareSectionGradients)),
                                 .paragraph(text(.compareGradientsExplanation, several ? (language == .zh ? "和所有序列" : " and the sequences") : ""))]
-            let dh: [[Table.Row]] = first.sequences[s].backward.map { b in
-                group(.dh, key: { "\(prefix)t\(b.t).dh[\($0)]" }, count: config.hiddenSize,
-                      symbol: Quantity.dh.symbol(at: .number(b.t), c), values: values)
+            let dh: [[Table.Row]] = (1...length).reversed().map { t in
+                group(.dh, key: { "\(prefix)t\(t).dh[\($0)]" }, count: config.hiddenSize,
+                      symbol: Quantity.dh.symbol(at: .number(t), c), values: values)
             }
             out.append(.table(Table(columns: valueColumns, groups: dh)))
             let shown: [ParameterName] = [.Wz, .Wr, .Wh, .Why, .by]
@@ -166,7 +167,6 @@ public enum ComparisonReport {
         // MARK: Training
 
         func training() -> [Block] {
-            let problem = first.problem
             // The new input as the lesson writes it, before input_scale (rounded for display only).
             let scale = comparison.lesson.inputScale
             let written = (problem.applyInputs ?? []).map { x in format.givenVector(x.map { ($0 / scale * 1e9).rounded() / 1e9 }) }
@@ -181,7 +181,7 @@ public enum ComparisonReport {
             func row(_ name: String, _ symbol: String, key: String, short: Bool, _ value: (ConventionComparison.Run) -> Double?) -> Table.Row {
                 let cells = runs.indices.map { k -> Table.Cell in
                     let run = runs[k]
-                    if case .failure(let d) = run.training { return Table.Cell(text: text(.compareDiverged, String(d.epoch)), style: .warning) }
+                    if let d = run.divergence { return Table.Cell(text: text(.compareDiverged, String(d.epoch)), style: .warning) }
                     guard let x = value(run) else { return "" }
                     let shown = short ? format.short(x) : format.value(x)
                     return values[key]?.differs(0, k) == true ? Table.Cell(text: shown, style: .warning) : .result(shown)
@@ -191,16 +191,16 @@ public enum ComparisonReport {
                     + [Table.Cell(text: differs ? text(.compareMarkDiffers) : "", style: differs ? .warning : .plain)]
             }
             var rows: [[Table.Row]] = [[row(text(.compareLastLoss), "L", key: "train.loss[\(problem.epochs)]", short: true) {
-                try? $0.training.get().losses.last
+                $0.trace?.training.losses.last
             }]]
-            if let apply = first.apply {
+            if let apply = problem.applyInputs {
                 let c = context(first)
                 let O = problem.config.outputSize
                 rows.append(apply.indices.flatMap { k in
                     (0..<O).map { i -> Table.Row in
                         row(k == 0 && i == 0 ? text(.compareApplied) : "",
                             Quantity.y.symbol(at: .number(k + 1), c) + (O > 1 ? "[\(i + 1)]" : ""),
-                            key: "apply.t\(k + 1).y[\(i + 1)]", short: false) { $0.apply?[k].y[i] }
+                            key: "apply.t\(k + 1).y[\(i + 1)]", short: false) { $0.trace?.apply?.steps[k].y[i] }
                     }
                 })
             }
@@ -217,13 +217,13 @@ public enum ComparisonReport {
             }
             let shown = runs.indices.map { runs[$0].preset.name + " = " + format.value(v.values[$0]) }
                 .joined(separator: language == .zh ? "，" : ", ")
-            out.append(.paragraph(text(.compareFirstDifference, v.key, v.quantity.name(language), symbol(v), shown)))
+            out.append(.paragraph(text(.compareFirstDifference, v.name, v.quantity?.name(language) ?? "", symbol(v), shown)))
             for k in runs.indices.dropFirst() {
                 guard let pair = comparison.firstDivergence(0, k) else {
                     out.append(.paragraph(text(.comparePairSame, runs[k].preset.name, first.preset.name)))
                     continue
                 }
-                out.append(.paragraph(sentences([text(.comparePair, runs[k].preset.name, first.preset.name, pair.key)]
+                out.append(.paragraph(sentences([text(.comparePair, runs[k].preset.name, first.preset.name, pair.name)]
                                                  + reason(first, runs[k], at: pair))))
             }
             return out
@@ -234,9 +234,12 @@ public enum ComparisonReport {
             parts.filter { !$0.isEmpty }.joined(separator: language == .zh ? "" : " ")
         }
 
+        /// `h₁[1]`, `∂L/∂Wz[1][1]`; the loss before an update is just `L`.
         func symbol(_ v: ConventionComparison.Value) -> String {
-            let s = v.quantity.symbol(at: .number(v.t ?? 1), context(first))
-            return v.index.isEmpty || v.quantity.isPerTimestep == false ? s : s + "[\(v.index[0])]"
+            guard let q = v.quantity else { return v.name }
+            let symbol = q.symbol(at: .number(v.key.t ?? 1), context(first))
+            if case .trainingLoss = v.key.kind { return symbol }
+            return symbol + v.key.index.map { "[\($0)]" }.joined()
         }
 
         /// Why runs a and b part at `v`: in training, when the detailed pass agrees; otherwise the
@@ -245,20 +248,20 @@ public enum ComparisonReport {
             let resetDiffers = a.preset.reset != b.preset.reset, updateDiffers = a.preset.update != b.preset.update
             let problem = comparison.lesson.problem
             let (before, after) = a.preset.reset == .beforeMatmul ? (a, b) : (b, a)
-            if v.key.hasPrefix("train.") || v.key.hasPrefix("apply.") {
-                var out = [text(.reasonTrainingOnly, String(v.index.first ?? 0))]
+            if v.key.stage == .training || v.key.stage == .apply {
+                var out = [text(.reasonTrainingOnly, String(v.key.index.first ?? 0))]
                 guard resetDiffers else { return out }
-                let rEqual = a.sequences.allSatisfy { $0.forward.allSatisfy { f in f.r.allSatisfy { $0 == f.r[0] } } }
+                let rEqual = (a.trace?.sequences ?? []).allSatisfy { $0.forward.allSatisfy { f in f.r.allSatisfy { $0 == f.r[0] } } }
                 if rEqual && problem.parameters.bhn.allSatisfy({ $0 == 0 }) { out.append(text(.reasonEqualR)) }
-                out.append(text(.reasonBhnTrained, format.vector(after.gradients.bhn), after.preset.name,
+                out.append(text(.reasonBhnTrained, format.vector(after.trace?.gradients.bhn ?? []), after.preset.name,
                                   format.givenVector(problem.parameters.bhn)))
                 return out
             }
             let beforeH: Set<Quantity> = [.aZ, .z, .aR, .r, .aH, .hTilde]
-            if resetDiffers && (!updateDiffers || beforeH.contains(v.quantity)) {
+            if resetDiffers && (!updateDiffers || v.quantity.map(beforeH.contains) == true) {
                 var out = [text(.reasonReset, before.preset.name, Quantity.aH.formula(at: .t, context(before))!,
                                after.preset.name, Quantity.aH.formula(at: .t, context(after))!)]
-                if v.t == 1 {
+                if v.key.t == 1 {
                     out.append(text(.reasonResetAtOne, problem.h0.contains { $0 != 0 } ? "h₀ ≠ 0" : "bhn ≠ 0"))
                 } else if problem.h0.allSatisfy({ $0 == 0 }) && problem.parameters.bhn.allSatisfy({ $0 == 0 }) {
                     out.append(text(.reasonResetLater))

@@ -43,7 +43,8 @@ public struct ConventionPreset: Equatable, Sendable {
 }
 
 /// One lesson run under several conventions with the same parameters, and every value they share
-/// in computation order, so that the first one that differs can be named.
+/// under the keys of `run --format tsv` (docs/keys.md), in that order, so that the first one that
+/// differs can be named.
 ///
 /// The parameters are the lesson's. Under before_matmul bhn has no role; a lesson written for
 /// before_matmul has no bhn, and the after_matmul conventions then use bhn = 0.
@@ -51,42 +52,45 @@ public struct ConventionComparison: Sendable {
     /// Values differ when `|a − b| > tolerance · max(1, |a|, |b|)`.
     public static let tolerance = 1e-12
 
-    /// The loss before each update and the parameters after the last.
-    public struct Trained: Sendable {
-        public var losses: [Double]
-        public var parameters: Parameters
-    }
-
     public struct Run: Sendable {
         public var preset: ConventionPreset
         public var problem: Problem
-        /// The detailed pass with the lesson's parameters.
-        public var loss: Double
-        public var gradients: Parameters
-        public var sequences: [SequenceTrace]
-        /// Training, or where it stopped being finite.
-        public var training: Result<Trained, Divergence>
-        /// The trained model applied to the lesson's new input (nil without `apply` or when training diverged).
-        public var apply: [StepForward]?
+        /// The lesson under this convention: the detailed pass, training and the applied model.
+        /// When training diverged it holds the detailed pass only (no epochs); nil when even the
+        /// detailed pass did.
+        public var trace: Trace?
+        /// Where the loss stopped being finite, if it did.
+        public var divergence: Divergence?
     }
 
-    /// One value that every run has: its key (as `run --format tsv` names it), what it is, and
-    /// its value in each run.
+    /// One value that every run has: its key, and its value in each run (NaN in a run that
+    /// diverged before it).
     public struct Value: Sendable {
-        public var key: String
-        public var quantity: Quantity
-        /// 1-based sequence (only when the lesson has several), timestep and index.
-        public var sequence: Int?
-        public var t: Int?
-        public var index: [Int]
+        public var key: TraceKey
         public var values: [Double]
+
+        /// `t1.h[1]`, as `run --format tsv` writes it.
+        public var name: String { key.description }
+
+        /// The quantity the key names, for its words and symbol; nil for a key with none.
+        public var quantity: Quantity? {
+            switch key.kind {
+            case .step(let q): return Quantity(traceName: q.rawValue)
+            case .stepLoss: return .loss
+            case .loss, .trainingLoss: return .totalLoss
+            case .stepGradient(let p): return .grads(p)
+            case .gradient(let p), .update(let p), .trained(let p), .parameter(let p): return .gradient(p)
+            case .apply(let q): return Quantity(traceName: q.rawValue)
+            case .learningRate, .h0: return nil
+            }
+        }
 
         /// True when run `a` and run `b` differ beyond the tolerance.
         public func differs(_ a: Int, _ b: Int) -> Bool {
             ConventionComparison.differ(values[a], values[b])
         }
 
-        /// True when some two runs differ.
+        /// True when some run differs from the first.
         public var differs: Bool {
             values.indices.contains { differs(0, $0) }
         }
@@ -94,10 +98,10 @@ public struct ConventionComparison: Sendable {
 
     public var lesson: Lesson
     public var runs: [Run]
-    /// The shared values in computation order: the forward pass of every sequence (a_z, z, a_r,
-    /// r, a_h, h̃, h, y, L_t per timestep), L, BPTT (t = T … 1), the summed gradients, the loss
-    /// before every training update and the applied model's outputs. `rh` and `n_h` exist in only some
-    /// conventions and are left out.
+    /// Every value the runs share, in the order of `Trace.keys`: the forward pass, the losses,
+    /// BPTT, the gradients and their shares, the update, training and the applied model. The
+    /// givens (lr, parameters, h0, x, target) are the same by construction and left out, and so
+    /// are the keys only some conventions have (`rh`, `n_h`, `bhn`).
     public var values: [Value]
 
     public static func differ(_ a: Double, _ b: Double) -> Bool {
@@ -124,81 +128,29 @@ public struct ConventionComparison: Sendable {
         var problem = lessonProblem
         problem.config.update = preset.update
         problem.config.reset = preset.reset
-        let (loss, gradients, sequences) = Training.pass(problem.parameters, problem)
-        let training = Result { () throws(Divergence) -> Trained in
-            let (losses, trained) = try Training.train(problem, from: problem.parameters, epochs: problem.epochs)
-            return Trained(losses: losses, parameters: trained)
+        do {
+            return Run(preset: preset, problem: problem, trace: try Trace.record(problem), divergence: nil)
+        } catch {
+            // Show the detailed pass without training, when that much is finite.
+            var untrained = problem
+            untrained.epochs = 0
+            untrained.applyInputs = nil
+            return Run(preset: preset, problem: problem, trace: try? Trace.record(untrained), divergence: error)
         }
-        let apply = problem.applyInputs.flatMap { inputs in
-            (try? training.get()).map { SequencePass.forward($0.parameters, problem.config, h0: problem.h0, inputs: inputs) }
-        }
-        return Run(preset: preset, problem: problem, loss: loss, gradients: gradients, sequences: sequences,
-                   training: training, apply: apply)
     }
 
-    /// Builds `values`; keys follow docs/keys.md (`t2.z[1]`, `s3.t1.h[2]`, `grad.Wz[1][1]`).
     static func sharedValues(_ runs: [Run]) -> [Value] {
-        guard let first = runs.first else { return [] }
-        let several = first.sequences.count > 1
-        var out: [Value] = []
-        func add(_ key: String, _ q: Quantity, sequence: Int?, t: Int?, index: [Int], _ value: (Run) -> Double?) {
-            let values = runs.compactMap(value)
-            guard values.count == runs.count else { return }
-            out.append(Value(key: key, quantity: q, sequence: sequence, t: t, index: index, values: values))
-        }
-        func prefix(_ s: Int) -> String { several ? "s\(s + 1)." : "" }
-        func vector(_ q: Quantity, _ s: Int, _ t: Int, _ pick: @escaping (Run) -> [Double]?) {
-            let n = pick(first)?.count ?? 0
-            for i in 0..<n {
-                add(prefix(s) + "t\(t).\(q.traceName)[\(i + 1)]", q, sequence: several ? s + 1 : nil, t: t, index: [i + 1]) { pick($0)?[i] }
+        guard let keys = runs.lazy.compactMap(\.trace).first?.keys else { return [] }
+        return keys.compactMap { key -> Value? in
+            guard key.stage != .given else { return nil }
+            var values: [Double] = []
+            for run in runs {
+                guard let trace = run.trace else { values.append(.nan); continue }
+                guard let v = trace.value(at: key) else { return nil }
+                values.append(v)
             }
+            return Value(key: key, values: values)
         }
-        let forward: [(Quantity, (StepForward) -> [Double])] = [
-            (.aZ, \.aZ), (.z, \.z), (.aR, \.aR), (.r, \.r), (.aH, \.aH), (.hTilde, \.hTilde), (.h, \.h), (.y, \.y),
-        ]
-        for s in first.sequences.indices {
-            for k in first.sequences[s].forward.indices {
-                for (q, pick) in forward { vector(q, s, k + 1) { pick($0.sequences[s].forward[k]) } }
-                add(prefix(s) + "t\(k + 1).loss", .loss, sequence: several ? s + 1 : nil, t: k + 1, index: []) {
-                    $0.sequences[s].forward[k].loss
-                }
-            }
-            if several { add("s\(s + 1).loss", .totalLoss, sequence: s + 1, t: nil, index: []) { $0.sequences[s].loss } }
-        }
-        add("loss", .totalLoss, sequence: nil, t: nil, index: []) { $0.loss }
-        let backward: [(Quantity, (StepBackward) -> [Double])] = [
-            (.dy, \.dy), (.dhOut, \.dhOut), (.dhRec, \.dhRec), (.dh, \.dh), (.dz, \.dz), (.dhTilde, \.dhTilde),
-            (.daH, \.daH), (.dr, \.dr), (.daR, \.daR), (.daZ, \.daZ), (.dhPrev, \.dhPrev),
-        ]
-        for s in first.sequences.indices {
-            for b in first.sequences[s].backward.indices {
-                let t = first.sequences[s].backward[b].t
-                for (q, pick) in backward { vector(q, s, t) { pick($0.sequences[s].backward[b]) } }
-            }
-        }
-        for p in sharedParameters(runs) {
-            for (key, index, k) in entries(p, first.problem.config) {
-                add("grad." + key, .gradient(p), sequence: nil, t: nil, index: index) { $0.gradients[p][k] }
-            }
-        }
-        for e in 0..<first.problem.epochs {
-            add("train.loss[\(e + 1)]", .totalLoss, sequence: nil, t: nil, index: [e + 1]) { try? $0.training.get().losses[e] }
-        }
-        for k in (first.apply ?? []).indices {
-            for (q, pick) in [(Quantity.h, \StepForward.h), (.y, \.y)] {
-                for i in first.apply![k][keyPath: pick].indices {
-                    add("apply.t\(k + 1).\(q.traceName)[\(i + 1)]", q, sequence: nil, t: k + 1, index: [i + 1]) {
-                        $0.apply.map { $0[k][keyPath: pick][i] }
-                    }
-                }
-            }
-        }
-        return out
-    }
-
-    /// The parameters every run uses: bhn only when every run is after_matmul.
-    static func sharedParameters(_ runs: [Run]) -> [ParameterName] {
-        ParameterName.allCases.filter { p in runs.allSatisfy { ParameterName.used(by: $0.problem.config).contains(p) } }
     }
 
     /// `Wz[1][1]` with its 1-based index and its place in `Parameters[p]`, row by row.
