@@ -81,6 +81,13 @@ func baseline(_ script: String, hidden H: Int, epochs: Int, rounds: Int) -> Doub
     return value
 }
 
+// --profile H: 20 epochs at hidden size H and nothing else, for `valgrind --tool=callgrind`.
+if let k = CommandLine.arguments.firstIndex(of: "--profile"), k + 1 < CommandLine.arguments.count,
+   let H = Int(CommandLine.arguments[k + 1]) {
+    print(swiftEpochTime(hidden: H, epochs: 20, rounds: 1))
+    exit(0)
+}
+
 print("gru-explain-bench: training, tracing off; input 8, T = 64, batch 1, float64")
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(ProcessInfo.processInfo.operatingSystemVersionString)")
 print("")
