@@ -31,17 +31,16 @@ enum RunCommand: Command {
         .value("format", "FORMAT", "text, markdown, json, tsv or html (default text)"),
         .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
         .flag("step", "pause after each page (text on a terminal): Enter/Space next, b back, q quit"),
-        .value("digits", "N", "decimal places shown (default 4); rounding is for display only"),
+        Common.digits,
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
         .value("timestep", "N", "show the forward and BPTT detail of timestep N only"),
-        .value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off"),
-        .flag("ascii", "use ASCII instead of Unicode symbols (sigma instead of σ, ...)"),
+        Common.color,
+        Common.ascii,
         Common.output,
     ]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         let format = try Common.choice(a, "format", formats, default: "text", command: name)
-        let colorMode = try Common.choice(a, "color", ["auto", "always", "never"], default: "auto", command: name)
         let both = a.value("lang")?.lowercased() == "both"
         if let lang = a.value("lang"), !["zh", "en", "both"].contains(lang.lowercased()) {
             throw UsageError(message: "run: --lang must be zh, en or both (both: --format html only), found '\(lang)'")
@@ -57,11 +56,8 @@ enum RunCommand: Command {
         }
         var fromEnvironment = a
         if both { fromEnvironment.values["lang"] = nil }    // the language the slides open in
-        var options = RenderOptions(language: try Common.language(fromEnvironment, context, command: name))
-        options.digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
-        options.ascii = a.has("ascii")
+        var options = try Common.renderOptions(fromEnvironment, context, command: name)
         options.sections = try sections(a)
-        options.color = color(colorMode, context: context, toFile: a.value("output") != nil)
         let lesson = try Common.lesson(a, command: name)
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)

@@ -8,7 +8,11 @@ public enum MarkdownRenderer {
     public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> String {
         var plain = options
         plain.color = false
-        let blocks = Walkthrough(trace: trace, lesson: lesson, options: plain).blocks()
+        return document(Walkthrough(trace: trace, lesson: lesson, options: plain).blocks(), options: plain)
+    }
+
+    /// Any document made of blocks (the walkthrough, `compare`, `gradcheck`) in the same layout.
+    static func document(_ blocks: [Block], options: RenderOptions) -> String {
         let separator = options.language == .zh ? "：" : ": "
         var out: [String] = []
         for block in blocks {

@@ -24,6 +24,11 @@ public enum TextRenderer {
         }
     }
 
+    /// Any document made of blocks (the walkthrough, `compare`, `gradcheck`) in the same layout.
+    static func document(_ blocks: [Block], options: RenderOptions) -> String {
+        joined(lines(blocks, options: options))
+    }
+
     private static func joined(_ lines: [String]) -> String {
         var lines = lines
         while lines.last == "" { lines.removeLast() }

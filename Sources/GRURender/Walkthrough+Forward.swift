@@ -11,6 +11,10 @@ extension Walkthrough {
             .paragraph(text(.modelExplanation)),
             .paragraph(text(.modelSizes, String(config.inputSize), String(config.hiddenSize), String(config.outputSize))),
         ]
+        if let initialisation = lesson.initialisation {
+            out.append(.paragraph(text(.seededInit, String(initialisation.seed), format.given(initialisation.scale))))
+        }
+        if lesson.inputScale != 1 { out.append(.paragraph(text(.inputScaled, format.given(lesson.inputScale)))) }
         // The equations, in the lesson's conventions.
         var equations: [Quantity] = [.aZ, .z, .aR, .r]
         if config.reset == .afterMatmul { equations.append(.nH) }

@@ -80,6 +80,7 @@ extension Walkthrough {
         let c = context()
         let expected = apply.expected
         var out: [Block] = [.paragraph(text(.applyExplanation))]
+        if lesson.inputScale != 1 { out.append(.paragraph(text(.inputScaled, format.given(lesson.inputScale)))) }
         var columns = [Table.Column(title: text(.columnTimestep)),
                        Table.Column(title: Quantity.x.unicodeSymbol(at: .t, c), alignRight: true),
                        Table.Column(title: Quantity.h.unicodeSymbol(at: .t, c), alignRight: true),

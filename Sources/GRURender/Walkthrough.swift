@@ -98,9 +98,12 @@ struct Walkthrough {
     }
 
     /// Formulas for sequence `s` (its length decides the 1/T of the mean reduction).
+    /// Formulas for sequence `s`. Lengths come from the lesson, not from `trace.sequences`,
+    /// which is empty when only training was run (`--only training`, `--only model`).
     func context(sequence s: Int = 0) -> FormulaContext {
-        FormulaContext(config: config, length: trace.sequences[s].forward.count,
-                       sequences: trace.sequences.count, language: language, ascii: false)
+        let sequences = lesson.problem.sequences
+        return FormulaContext(config: config, length: sequences.indices.contains(s) ? sequences[s].inputs.count : nil,
+                              sequences: sequences.count, language: language, ascii: false)
     }
 
     /// Display width as the reader will see it, after the ASCII fallback if that is on.

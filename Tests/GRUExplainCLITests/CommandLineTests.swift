@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GRUJSON
+import GRULessons
 @testable import GRUExplainCLI
 
 @Suite struct CommandLineTests {
@@ -93,6 +94,17 @@ import GRUJSON
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("the loss became non-finite at epoch 2, timestep 1"), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func everySectionAloneInEveryFormat() {
+        // --only training/model/apply skip the detailed pass (Trace.record(detailed: false));
+        // every renderer must cope with a trace that has no sequences.
+        for format in RunCommand.formats {
+            for section in LessonSection.allCases {
+                let r = runCLI(["run", "lesson1", "--only", section.rawValue, "--format", format])
+                #expect(r.status == 0 && !r.stdout.isEmpty, "--only \(section.rawValue) --format \(format): \(r.stderr)")
+            }
+        }
     }
 
     @Test func colorOnlyOnATerminalWithoutNoColor() {
