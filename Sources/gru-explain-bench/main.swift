@@ -88,10 +88,30 @@ if let k = CommandLine.arguments.firstIndex(of: "--profile"), k + 1 < CommandLin
     exit(0)
 }
 
+/// The machine's bound for this build: GFLOP/s of a register-only loop of independent SIMD4
+/// multiply-adds on one core (no memory traffic), the best this code could hope for.
+func peakGFLOPs() -> Double {
+    var a0 = SIMD4<Double>(repeating: 0.1), a1 = SIMD4<Double>(repeating: 0.2), a2 = SIMD4<Double>(repeating: 0.3)
+    var a3 = SIMD4<Double>(repeating: 0.4), a4 = SIMD4<Double>(repeating: 0.5), a5 = SIMD4<Double>(repeating: 0.6)
+    var a6 = SIMD4<Double>(repeating: 0.7), a7 = SIMD4<Double>(repeating: 0.8)
+    let m = SIMD4<Double>(repeating: 0.999999), c = SIMD4<Double>(repeating: 1e-9)
+    let n = 20_000_000
+    let t = seconds {
+        for _ in 0..<n {
+            a0 = a0 * m + c; a1 = a1 * m + c; a2 = a2 * m + c; a3 = a3 * m + c
+            a4 = a4 * m + c; a5 = a5 * m + c; a6 = a6 * m + c; a7 = a7 * m + c
+        }
+    }
+    if (a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7).sum().isNaN { print("(nan)") }
+    return Double(n) * 8 * 4 * 2 / t / 1e9
+}
+
 print("gru-explain-bench: training, tracing off; input 8, T = 64, batch 1, float64")
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(ProcessInfo.processInfo.operatingSystemVersionString)")
+let peak = (0..<3).map { _ in peakGFLOPs() }.max() ?? 0
+print(String(format: "machine bound (one core, register-only SIMD multiply-add loop, this build): %.1f GFLOP/s", peak))
 print("")
-let header = ["H", "swift ms/epoch", "GFLOP/s", "numpy ms", "torch ms", "× numpy", "× torch"]
+let header = ["H", "swift ms/epoch", "GFLOP/s (%)", "numpy ms", "torch ms", "× numpy", "× torch"]
 print(header.map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined())
 for H in [16, 64, 128, 256] {
     let epochs = quick ? max(2, 2048 / H) : max(5, 16384 / H)
@@ -100,9 +120,10 @@ for H in [16, 64, 128, 256] {
     let numpy = withBaselines ? baseline("numpy_gru.py", hidden: H, epochs: max(2, epochs / 8), rounds: rounds) : nil
     let torch = withBaselines ? baseline("torch_gru.py", hidden: H, epochs: max(2, epochs / 8), rounds: rounds) : nil
     let gflops = flopsPerEpoch(hidden: H) / swift / 1e9
+    _ = peak
     func ms(_ s: Double?) -> String { s.map { String(format: "%.3f", $0 * 1000) } ?? "—" }
     func ratio(_ s: Double?) -> String { s.map { String(format: "%.1f×", $0 / swift) } ?? "—" }
-    let row = [String(H), ms(swift), String(format: "%.2f", gflops), ms(numpy), ms(torch), ratio(numpy), ratio(torch)]
+    let row = [String(H), ms(swift), String(format: "%.2f (%.0f%%)", gflops, 100 * gflops / peak), ms(numpy), ms(torch), ratio(numpy), ratio(torch)]
     print(row.map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined())
 }
 
