@@ -111,7 +111,10 @@ public enum Training {
             ("a_h", f.aH), ("h_tilde", f.hTilde), ("h", f.h), ("y", f.y), ("loss", f.loss.map { [$0] }),
         ]
         for (name, values) in fields {
-            if let bad = values?.first(where: { !$0.isFinite }) { return (name, bad) }
+            guard let bad = values?.first(where: { !$0.isFinite }) else { continue }
+            // A finite y whose square overflowed: the output is the quantity to name.
+            if name == "loss", let y = f.y.max(by: { abs($0) < abs($1) }) { return ("y", y) }
+            return (name, bad)
         }
         return nil
     }
@@ -158,16 +161,20 @@ public struct Trace: Equatable, Sendable {
     /// With `detailed: false` (for `--only training` and `--only apply`), the detailed pass is
     /// skipped: `sequences` is empty and `loss`, `gradients` and `update` are placeholders
     /// (L before update 1, zeros, the initial parameters) that no one should show.
-    public static func record(_ problem: Problem, detailed: Bool = true) throws(Divergence) -> Trace {
+    /// With `trained: false` (a worksheet, `--only forward`), training is skipped: `training`
+    /// has no losses and holds the initial parameters, and `apply` is nil. So a lesson whose
+    /// training diverges can still show its first pass.
+    public static func record(_ problem: Problem, detailed: Bool = true, trained train: Bool = true) throws(Divergence) -> Trace {
         let p0 = problem.parameters
         var (loss, gradients, sequences) = (0.0, Parameters(zerosFor: problem.config), [SequenceTrace]())
         if detailed {
             (loss, gradients, sequences) = Training.pass(p0, problem)
             try Training.check(loss: loss, gradients: gradients, traces: sequences, epoch: 1)
         }
-        let (losses, trained) = try Training.train(problem, from: p0, epochs: problem.epochs)
+        let (losses, trained) = train ? try Training.train(problem, from: p0, epochs: problem.epochs) : ([], p0)
         if !detailed { loss = losses.first ?? 0 }
-        let (update, training, apply) = after(problem, gradients: detailed ? gradients : nil, losses: losses, trained: trained)
+        var (update, training, apply) = after(problem, gradients: detailed ? gradients : nil, losses: losses, trained: trained)
+        if !train { apply = nil }
         return Trace(config: problem.config, parameters: p0, h0: problem.h0, sequences: sequences,
                      loss: loss, gradients: gradients, update: update, training: training, apply: apply)
     }

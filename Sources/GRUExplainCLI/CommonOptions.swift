@@ -86,13 +86,13 @@ enum Common {
     }
 
     /// Runs the engine; a diverging lesson becomes a message for exit status 3.
-    static func record(_ lesson: Lesson, detailed: Bool = true) -> Result<Trace, Divergence> {
-        Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem, detailed: detailed) }
+    static func record(_ lesson: Lesson, detailed: Bool = true, trained: Bool = true) -> Result<Trace, Divergence> {
+        Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem, detailed: detailed, trained: trained) }
     }
 
     /// The lesson's trace, or nil after printing why the computation diverged (exit status 3).
-    static func trace(_ lesson: Lesson, _ context: Context, detailed: Bool = true) -> Trace? {
-        switch record(lesson, detailed: detailed) {
+    static func trace(_ lesson: Lesson, _ context: Context, detailed: Bool = true, trained: Bool = true) -> Trace? {
+        switch record(lesson, detailed: detailed, trained: trained) {
         case .success(let t): return t
         case .failure(let d):
             context.fail(describe(d, lesson: lesson))
@@ -105,7 +105,7 @@ enum Common {
         var place = "epoch \(d.epoch)"
         if lesson.problem.sequences.count > 1 { place += ", sequence \(d.sequence)" }
         if let t = d.t { place += ", timestep \(t)" }
-        return "\(lesson.source == "bundled" ? lesson.id : lesson.source): the loss became non-finite at \(place) (\(d.quantity) reached \(d.value)); lower the learning rate (now \(lesson.problem.learningRate))"
+        return "\(lesson.source == "bundled" ? lesson.id : lesson.source): the loss became non-finite at \(place) (\(d.quantity) reached \(NumberFormat(digits: 4).value(d.value))); lower the learning rate (now \(NumberFormat(digits: 17).given(lesson.problem.learningRate)))"
     }
 
     /// Writes `text` to --output FILE or to stdout.

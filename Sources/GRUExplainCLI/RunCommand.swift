@@ -65,7 +65,9 @@ enum RunCommand: Command {
         if format == "json" { return try streamJSON(lesson, options, a, context) }
         // Without the sections that show the detailed pass, the engine skips it (only training runs).
         let detailed = options.sections.map { !$0.isDisjoint(with: [.forward, .loss, .bptt, .accumulation, .update]) } ?? true
-        guard let trace = Common.trace(lesson, context, detailed: detailed) else { return ExitStatus.diverged }
+        // Without training or apply, training is skipped too (a diverging lesson still shows its first pass).
+        let trained = options.sections.map { !$0.isDisjoint(with: [.training, .apply]) } ?? true
+        guard let trace = Common.trace(lesson, context, detailed: detailed, trained: trained) else { return ExitStatus.diverged }
         if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
             defer { terminal.restore() }
             return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,

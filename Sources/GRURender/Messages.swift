@@ -29,9 +29,9 @@ public enum Message: CaseIterable, Sendable {
     // 4 · BPTT, 5 · Accumulation
     case bpttExplanation, bpttDerivatives, noLaterStep, fromLaterStep, accumulationExplanation
     // 6 · Update, 7 · Training
-    case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, trainedParameters
+    case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, lossCurveGrowing, trainedParameters
     // 8 · Application
-    case applyMissing, applyExplanation, applyMatches, applyDiffers, ceilingExplanation, ceilingWideStart, ceilingTooLow, ceilingNotTheCause
+    case applyMissing, applyExplanation, applyMatches, applyDiffers, ceilingExplanation, ceilingWideStart, ceilingTooLow, ceilingNotTheCause, applyAfterDivergence
     // Table captions (read by screen readers in HTML)
     case captionEquations, captionConventions, captionParameters, captionEpochs, captionTrained, captionPredictions
     // Step mode (run --step)
@@ -219,6 +219,8 @@ public enum Message: CaseIterable, Sendable {
                 + "下表列出几个轮次更新前的损失，曲线画出全部轮次。"
         case .lossCurve: return "损失曲线（纵轴从 0 到最大损失）："
         case .lossCurveLogarithmic: return "损失曲线。损失缩小了好几个数量级，所以纵轴用对数刻度：每往下一格，损失都缩小相同的倍数。"
+        case .lossCurveGrowing:
+            return "损失曲线。损失不降反升，训练发散了：学习率太大，每一步都跨过了最低点，越跳越远。把学习率调小再试。"
         case .trainedParameters: return "训练前后的参数："
 
         case .applyMissing: return "本课没有给出新的输入。"
@@ -231,6 +233,8 @@ public enum Message: CaseIterable, Sendable {
                 + "所以隐藏状态的每个分量都不会超出 −1 到 1。输出 y = Why·h + by 因此有上限：{0}。"
         case .ceilingWideStart: return "这里 h₀ 有分量超出了 −1 到 1，所以上限里用 max(1, |h₀|) 代替 1。"
         case .ceilingTooLow: return "超过上限 {0} 的期望值：{1}。无论输入什么，这个模型都输出不了它们。"
+        case .applyAfterDivergence:
+            return "这些预测没有意义：训练时损失越来越大（见第 7 节），参数已经被推到了离谱的数值。先调小学习率，让训练收敛。"
         case .ceilingNotTheCause:
             return "期望值都在这个上限之内，所以上限不是原因：模型只在训练数据覆盖的范围里学到了这个映射。"
 
@@ -501,6 +505,9 @@ public enum Message: CaseIterable, Sendable {
         case .lossCurveLogarithmic:
             return "The loss curve. The loss shrinks by several orders of magnitude, so the vertical axis is logarithmic: each row "
                 + "down means the loss has shrunk by the same factor."
+        case .lossCurveGrowing:
+            return "The loss curve. The loss grew instead of falling: training diverged. The learning rate is too large, so "
+                + "every step overshoots the minimum and lands further away. Try a smaller learning rate."
         case .trainedParameters: return "The parameters before and after training:"
 
         case .applyMissing: return "This lesson gives no new input to apply the model to."
@@ -515,6 +522,9 @@ public enum Message: CaseIterable, Sendable {
                 + "a ceiling: {0}."
         case .ceilingWideStart: return "Here h₀ has a component outside −1 to 1, so the ceiling uses max(1, |h₀|) instead of 1."
         case .ceilingTooLow: return "Expected values above the ceiling {0}: {1}. No input can make this model output them."
+        case .applyAfterDivergence:
+            return "These predictions mean nothing: the loss grew during training (section 7), which pushed the parameters to "
+                + "absurd values. Lower the learning rate until training converges first."
         case .ceilingNotTheCause:
             return "The expected values all lie within this ceiling, so the ceiling is not the cause here: the model has learned "
                 + "the mapping only where the training data covers it."

@@ -31,9 +31,11 @@ public enum TraceJSON {
     public static func stream(_ problem: Problem, lesson: Lesson, sections: Set<LessonSection>? = nil,
                               write: @escaping (String) -> Void) throws(Divergence) {
         let p0 = problem.parameters
-        // Training first: it throws on divergence, and epoch 1 is the detailed pass below.
-        let (losses, trained) = try Training.train(problem, from: p0, epochs: problem.epochs)
         let shown = Shown(sections)
+        // Training first: it throws on divergence, and epoch 1 is the detailed pass below. When
+        // neither training nor apply is shown, only epoch 1 runs, as that check.
+        let needsTraining = shown.training || shown.apply
+        let (losses, trained) = try Training.train(problem, from: p0, epochs: needsTraining ? problem.epochs : 1)
         var stream = JSONStream(write: write)
         header(lesson, problem.config, p0, problem.h0, into: &stream)
         var loss = 0.0
@@ -53,7 +55,8 @@ public enum TraceJSON {
         } else if shown.totals {
             (loss, gradients, _) = Training.pass(p0, problem)
         }
-        let (update, training, apply) = Trace.after(problem, gradients: gradients, losses: losses, trained: trained)
+        let (update, training, apply) = Trace.after(problem, gradients: gradients, losses: needsTraining ? losses : [],
+                                                    trained: needsTraining ? trained : p0)
         footer(shown, problem.config, loss: loss, gradients: gradients, update: update, training: training, apply: apply, into: &stream)
     }
 

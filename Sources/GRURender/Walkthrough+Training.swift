@@ -39,13 +39,13 @@ extension Walkthrough {
         var out: [Block] = [.paragraph(text(.trainingExplanation, String(training.epochs), format.given(training.learningRate)))]
         guard !losses.isEmpty else { return out }
         let rows: [Table.Row] = Self.sampleEpochs(losses.count).map { epoch in
-            [Table.Cell(text: String(epoch)), Table.Cell(text: format.value(losses[epoch - 1]))]
+            [Table.Cell(text: String(epoch)), Table.Cell(text: format.short(losses[epoch - 1]))]
         }
         out.append(.table(Table(columns: [Table.Column(title: text(.columnEpoch), alignRight: true),
                                           Table.Column(title: text(.columnLossBeforeUpdate), alignRight: true)],
                                 groups: [rows], caption: text(.captionEpochs))))
         let plot = LossPlot(losses: losses, format: format, ascii: options.ascii, epochLabel: text(.columnEpoch))
-        out.append(.paragraph(text(plot.logarithmic ? .lossCurveLogarithmic : .lossCurve)))
+        out.append(.paragraph(text(trainingDiverged ? .lossCurveGrowing : plot.logarithmic ? .lossCurveLogarithmic : .lossCurve)))
         out.append(.lossCurve(plot))
         out.append(.paragraph(text(.trainedParameters)))
         let groups: [[Table.Row]] = ParameterName.used(by: config).map { p in
@@ -107,8 +107,17 @@ extension Walkthrough {
             return out
         }
         out.append(.paragraph(text(.applyDiffers, format.value(largest))))
+        if trainingDiverged {
+            out.append(.paragraph(text(.applyAfterDivergence)))
+            return out
+        }
         out += ceiling(expected: expected)
         return out
+    }
+
+    /// Training made the loss larger rather than smaller: the trained model is no model at all.
+    var trainingDiverged: Bool {
+        (trace.training.losses.last ?? 0) > (trace.training.losses.first ?? 0)
     }
 
     /// How far a prediction may be from its expected value and still count as right.

@@ -96,6 +96,25 @@ import GRULessons
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test func aDivergingLessonStillShowsItsFirstPass() throws {
+        // lesson1 at learning rate 5 diverges at epoch 135; the forward pass, the worksheet and
+        // everything before training need no training, so they work (exit 0).
+        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lr5-\(UUID().uuidString).json")
+        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": 5")
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for format in ["text", "json", "tsv"] {
+            #expect(runCLI(["run", file.path, "--only", "forward,bptt,update", "--format", format]).status == 0, "\(format)")
+        }
+        #expect(runCLI(["worksheet", file.path]).status == 0)
+        let training = runCLI(["run", file.path, "--only", "training"])
+        #expect(training.status == 3)
+        #expect(training.stderr.contains("at epoch 135, timestep 1 (y reached"), "\(training.stderr)")
+    }
+
     @Test func everySectionAloneInEveryFormat() {
         // --only training/model/apply skip the detailed pass (Trace.record(detailed: false));
         // every renderer must cope with a trace that has no sequences.
