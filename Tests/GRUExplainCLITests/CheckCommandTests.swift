@@ -13,6 +13,7 @@ import GRUJSON
         return d
     }()
 
+    @discardableResult
     func write(_ name: String, _ text: String) -> String {
         let url = dir.appendingPathComponent(name)
         try! Data(text.utf8).write(to: url)
