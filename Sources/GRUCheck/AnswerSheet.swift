@@ -129,6 +129,7 @@ public struct AnswerSheet: Equatable, Sendable {
     private static func readLine(_ original: String) -> LineReading {
         var text = normalize(original)
         if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        let uncommented = text
         text = trimmed(text)
         if text.isEmpty { return .none }
         let found = shortened(trimmed(original))
@@ -152,7 +153,9 @@ public struct AnswerSheet: Equatable, Sendable {
         }
         let value = trimmed(valuePart)
         if value.isEmpty || value == "?" { return .answer(key: key, value: nil) }
-        if let number = WrittenNumber(value) { return .answer(key: key, value: number) }
+        if let number = WrittenNumber(value, written: asWritten(value, endOf: uncommented, in: original)) {
+            return .answer(key: key, value: number)
+        }
         // Without '=' or ':' only "key number" is an answer; anything else is prose.
         if separator == nil { return .problem(.notKeyValue(found: found)) }
 
@@ -174,6 +177,19 @@ public struct AnswerSheet: Equatable, Sendable {
             return .problem(.notKeyValue(found: found))
         }
         return .problem(.notANumber(key: key, found: shown))
+    }
+
+    /// The text of `original` that normalizes to `value`, the last word before the comment.
+    /// `normalize` maps one scalar to one scalar, so `value` ends at the last non-space scalar of
+    /// `uncommented` (the normalized line up to `#`) and has as many scalars in `original`.
+    private static func asWritten(_ value: String, endOf uncommented: String, in original: String) -> String {
+        let line = Array(uncommented.unicodeScalars), originalScalars = Array(original.unicodeScalars)
+        guard let last = line.lastIndex(where: { !" \t".unicodeScalars.contains($0) }) else { return value }
+        let start = last + 1 - value.unicodeScalars.count
+        guard start >= 0, last < originalScalars.count else { return value }
+        var written = String.UnicodeScalarView()
+        written.append(contentsOf: originalScalars[start...last])
+        return String(written)
     }
 
     /// Full-width ASCII (U+FF01…U+FF5E) to ASCII, the ideographic space to a space, `。` to `.`,

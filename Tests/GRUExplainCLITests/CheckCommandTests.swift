@@ -58,6 +58,19 @@ import GRUJSON
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == before)
     }
 
+    /// The text lists the answered lines; --all lists the unanswered ones too.
+    @Test func unansweredLinesOnlyWithAll() {
+        let path = write("some.txt", Self.good + "t1.h[2] =\nt1.loss = ?\n")
+        let short = runCLI(["check", "lesson1", path, "--lang", "en"])
+        #expect(short.status == 0)
+        #expect(!short.stdout.contains("· t1.h[2]") && !short.stdout.contains("· t1.loss"))
+        #expect(short.stdout.contains("4 correct, 0 follow-through, 0 wrong, 2 unanswered."))
+        #expect(short.stdout.hasSuffix("Unanswered lines are not listed; add --all to list every line.\n"))
+        let all = runCLI(["check", "lesson1", path, "--lang", "en", "--all"])
+        #expect(all.stdout.contains("· t1.h[2] ") && all.stdout.contains("· t1.loss "))
+        #expect(!all.stdout.contains("--all"))
+    }
+
     @Test func jsonIsTheSameInBothLanguages() throws {
         let path = write("good.txt", Self.good)
         let zh = runCLI(["check", "lesson1", path, "--format", "json", "--lang", "zh"])
