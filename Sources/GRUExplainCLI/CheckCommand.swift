@@ -46,13 +46,20 @@ enum CheckCommand: Command {
         let path = a.positionals[1]
         let bytes = try readSheet(path)
 
+        let file = path == "-" ? "<stdin>" : path
+        // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
+        // this one line, not an unknown key for every line.
+        if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {
+            context.fail(SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file))
+            return ExitStatus.badInput
+        }
+
         guard let trace = Common.trace(lesson, context) else { return ExitStatus.diverged }
         let report: CheckReport
         do {
             report = try Marker.check(bytes, against: trace)
         } catch {
-            let file = path == "-" ? "<stdin>" : path
-            for problem in error.errors { context.fail(problem.message(file: file)) }
+            for message in error.messages(file: file) { context.fail(message) }
             return ExitStatus.badInput
         }
         let text = format == "json"

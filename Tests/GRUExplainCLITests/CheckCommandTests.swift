@@ -71,6 +71,30 @@ import GRUJSON
         #expect(!all.stdout.contains("--all"))
     }
 
+    /// A lesson1 worksheet checked against lesson2 printed an unknown key for each of its 12
+    /// reset-gate lines; its title names lesson1, and one line says so.
+    @Test func aSheetForAnotherLessonGetsOneLine() {
+        let sheet = runCLI(["worksheet", "lesson1", "--lang", "zh"]).stdout
+        let path = write("lesson1-sheet.txt", sheet.replacing("t1.z[1] =", with: "t1.z[1] = 0.5987"))
+        let r = runCLI(["check", "lesson2", path])
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "gru-explain: \(path): this sheet is for lesson1 (its title line says so), not lesson2: run 'gru-explain check lesson1 \(path)'\n")
+        #expect(runCLI(["check", "lesson1", path]).status == 0)
+        // Without the title the keys are checked, and at most ten problems are listed.
+        let untitled = write("untitled.txt", sheet.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n"))
+        let u = runCLI(["check", "lesson2", untitled])
+        let lines = u.stderr.split(separator: "\n")
+        #expect(u.status == 2 && lines.count == 11)
+        #expect(lines.last == "gru-explain: \(untitled): … and 2 more problems like these")
+    }
+
+    @Test func aJSONFileGetsOneLine() {
+        let path = write("lesson.json", "{\n  \"id\": \"lesson1\",\n  \"problem\": {}\n}\n")
+        let r = runCLI(["check", "lesson1", path])
+        #expect(r.status == 2)
+        #expect(r.stderr == "gru-explain: \(path): this is a JSON file (a lesson?), not an answers sheet; get a sheet to fill in with 'gru-explain worksheet <lesson>'\n")
+    }
+
     @Test func jsonIsTheSameInBothLanguages() throws {
         let path = write("good.txt", Self.good)
         let zh = runCLI(["check", "lesson1", path, "--format", "json", "--lang", "zh"])

@@ -37,4 +37,17 @@ import GRUCheck
         let report = try Marker.check(Array(Self.sheet.utf8), against: Lesson1.trace)
         try Golden.check(CheckRenderer.text(report, config: Lesson1.trace.config, language: language, all: all), file: file)
     }
+
+    /// The title a worksheet starts with names its lesson, in every language and in ASCII; a
+    /// student's own comments do not.
+    @Test func aWorksheetNamesItsLesson() {
+        for options in [RenderOptions(language: .zh), RenderOptions(language: .en), RenderOptions(language: .en, ascii: true)] {
+            let sheet = WorksheetRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: options)
+            #expect(WorksheetRenderer.lessonID(inHeaderOf: Array(sheet.utf8)) == "lesson1")
+            #expect(WorksheetRenderer.lessonID(inHeaderOf: Array(("\u{FEFF}\n# 张三\n" + sheet).utf8)) == "lesson1")
+        }
+        for sheet in ["# 我的答案\nt1.z[1] = 0.5987\n", "t1.z[1] = 0.5987\n# lesson1 手算工作表 · x\n", "# lesson 1 手算工作表\n", ""] {
+            #expect(WorksheetRenderer.lessonID(inHeaderOf: Array(sheet.utf8)) == nil, "\(sheet)")
+        }
+    }
 }
