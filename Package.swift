@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),
         .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons"],
                     resources: [.copy("Malformed")]),
-        .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],
+        .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons", "GRUCheck"],
                     exclude: ["Scripts"], resources: [.copy("Golden")]),
         // Scripts/step_pty.py drives `run --step` on a pseudo-terminal (PseudoTerminalTests runs it from the source tree).
         .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"], exclude: ["Scripts"]),
