@@ -29,10 +29,12 @@ let package = Package(
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),
         .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons"],
                     resources: [.copy("Malformed")]),
-        .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons"],
-                    resources: [.copy("Golden")]),
+        .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons", "GRUCheck"],
+                    exclude: ["Scripts"], resources: [.copy("Golden")]),
+        // Scripts/step_pty.py drives `run --step` on a pseudo-terminal (PseudoTerminalTests runs it from the source tree).
         .testTarget(name: "GRUExplainCLITests",
-                    dependencies: ["GRUExplainCLI", "GRUCore", "GRUJSON", "GRULessons", "GRUCheck"]),
+                    dependencies: ["GRUExplainCLI", "GRUCore", "GRUJSON", "GRULessons", "GRUCheck"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],
                     resources: [.copy("Sheets")]),
     ]

@@ -35,6 +35,10 @@ public struct SheetError: Error, Equatable, Sendable {
         case duplicateKey(key: String, firstLine: Int)
         /// The file holds no `key = value` line at all.
         case empty
+        /// The file is JSON (a lesson, or `check --format json` output), not a sheet.
+        case json
+        /// The sheet names another lesson in its title line (`# lesson1 手算工作表 · …`).
+        case otherLesson(sheet: String, checkedAgainst: String)
     }
 
     /// 1-based line number; nil for a problem of the whole file.
@@ -84,6 +88,10 @@ public struct SheetError: Error, Equatable, Sendable {
             return place + "'\(key)' is answered twice; it was first answered on line \(firstLine)"
         case .empty:
             return place + "expected lines 'key = value', found none (a blank worksheet comes from 'gru-explain worksheet')"
+        case .json:
+            return place + "this is a JSON file (a lesson?), not an answers sheet; get a sheet to fill in with 'gru-explain worksheet <lesson>'"
+        case .otherLesson(let sheet, let lesson):
+            return place + "this sheet is for \(sheet) (its title line says so), not \(lesson): run 'gru-explain check \(sheet) \(file)'"
         }
     }
 }
@@ -91,6 +99,18 @@ public struct SheetError: Error, Equatable, Sendable {
 /// The sheet could not be read: every problem found, in line order.
 public struct SheetErrors: Error, Equatable, Sendable {
     public var errors: [SheetError]
+
+    public init(errors: [SheetError]) {
+        self.errors = errors
+    }
+
+    /// The lines for stderr: one per problem, at most `limit` of them, then "… and N more". A
+    /// lesson file given as the answers would otherwise print a line for each of its 74 lines.
+    public func messages(file: String, limit: Int = 10) -> [String] {
+        let shown = errors.prefix(limit).map { $0.message(file: file) }
+        guard errors.count > limit else { return shown }
+        return shown + ["\(file): … and \(errors.count - limit) more problems like these"]
+    }
 }
 
 /// A filled worksheet, read line by line.
@@ -115,6 +135,10 @@ public struct AnswerSheet: Equatable, Sendable {
         var number = 0
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // No sheet line starts with '{' or '[': this is JSON, and one line says so.
+        if let first = bytes.first(where: { ![0x20, 0x09, 0x0D, 0x0A].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return (AnswerSheet(lines: []), [SheetError(line: nil, .json)])
+        }
         while start < bytes.count {
             number += 1
             var end = start
@@ -144,6 +168,7 @@ public struct AnswerSheet: Equatable, Sendable {
     private static func readLine(_ original: String) -> LineReading {
         var text = normalize(original)
         if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        let uncommented = text
         text = trimmed(text)
         if text.isEmpty { return .none }
         let found = shortened(trimmed(original))
@@ -167,7 +192,9 @@ public struct AnswerSheet: Equatable, Sendable {
         }
         let value = trimmed(valuePart)
         if value.isEmpty || value == "?" { return .answer(key: key, value: nil) }
-        if let number = WrittenNumber(value) { return .answer(key: key, value: number) }
+        if let number = WrittenNumber(value, written: asWritten(value, endOf: uncommented, in: original)) {
+            return .answer(key: key, value: number)
+        }
         // Without '=' or ':' only "key number" is an answer; anything else is prose.
         if separator == nil { return .problem(.notKeyValue(found: found)) }
 
@@ -189,6 +216,19 @@ public struct AnswerSheet: Equatable, Sendable {
             return .problem(.notKeyValue(found: found))
         }
         return .problem(.notANumber(key: key, found: shown))
+    }
+
+    /// The text of `original` that normalizes to `value`, the last word before the comment.
+    /// `normalize` maps one scalar to one scalar, so `value` ends at the last non-space scalar of
+    /// `uncommented` (the normalized line up to `#`) and has as many scalars in `original`.
+    private static func asWritten(_ value: String, endOf uncommented: String, in original: String) -> String {
+        let line = Array(uncommented.unicodeScalars), originalScalars = Array(original.unicodeScalars)
+        guard let last = line.lastIndex(where: { !" \t".unicodeScalars.contains($0) }) else { return value }
+        let start = last + 1 - value.unicodeScalars.count
+        guard start >= 0, last < originalScalars.count else { return value }
+        var written = String.UnicodeScalarView()
+        written.append(contentsOf: originalScalars[start...last])
+        return String(written)
     }
 
     /// Full-width ASCII (U+FF01…U+FF5E) to ASCII, the ideographic space to a space, `。` to `.`,

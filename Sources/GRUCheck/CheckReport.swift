@@ -32,13 +32,13 @@ public struct CheckResult: Equatable, Sendable {
     /// For wrong and follow-through marks: the inputs that carry an earlier mistake (answered
     /// wrong or follow-through, or computed from such answers where the student wrote none), with
     /// the student's values. Empty when every input is the student's correct value.
-    public var carriedFrom: [TraceEntry]
+    public var carriedFrom: [CarriedValue]
     /// What the formula gives on the student's own values, when `carriedFrom` is not empty.
     public var fromYourValues: Double?
 
     public init(key: TraceKey, line: Int, status: MarkStatus, given: WrittenNumber?, expected: Double,
                 diagnosis: Diagnosis? = nil, formula: Formula? = nil, inputs: [TraceEntry] = [],
-                carriedFrom: [TraceEntry] = [], fromYourValues: Double? = nil) {
+                carriedFrom: [CarriedValue] = [], fromYourValues: Double? = nil) {
         self.key = key
         self.line = line
         self.status = status
@@ -49,6 +49,29 @@ public struct CheckResult: Equatable, Sendable {
         self.inputs = inputs
         self.carriedFrom = carriedFrom
         self.fromYourValues = fromYourValues
+    }
+}
+
+/// An input of a formula as the student has it, when it carries an earlier mistake. Either the
+/// student wrote it (`written`), or they left it blank and it was carried forward from their
+/// earlier answers (`origins`): in lesson1, a sheet with t1.h[1] = 0.2767 and no t1.y[1] carries
+/// t1.y[1] = ½(0.2767 + 0.1855) + 0.1 = 0.3311 from t1.h[1]. The report must not quote 0.3311 as
+/// the student's own.
+public struct CarriedValue: Equatable, Sendable {
+    public var key: TraceKey
+    /// The value as the student has it: what they wrote, or what follows from their answers.
+    public var value: Double
+    /// What the student wrote for `key`; nil when the value was carried forward.
+    public var written: WrittenNumber?
+    /// For a carried value: the student's answers it was computed from, the nearest ones that are
+    /// not correct, in computation order. Empty when `written` is not nil.
+    public var origins: [TraceKey]
+
+    public init(key: TraceKey, value: Double, written: WrittenNumber? = nil, origins: [TraceKey] = []) {
+        self.key = key
+        self.value = value
+        self.written = written
+        self.origins = origins
     }
 }
 

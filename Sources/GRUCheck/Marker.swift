@@ -59,6 +59,9 @@ public enum Marker {
         // (answered and not correct, or computed from such a value).
         var world: [TraceKey: Double] = [:]
         var tainted: Set<TraceKey> = []
+        // For each tainted key, the student's answers (not correct) it was computed from: itself
+        // when answered, else the origins of its tainted inputs.
+        var origins: [TraceKey: [TraceKey]] = [:]
         var results: [CheckResult] = []
         var summary = CheckSummary()
 
@@ -71,7 +74,11 @@ public enum Marker {
             guard let line = answer?.line, let given = answer?.value else {
                 // Not answered: carry on with what follows from the student's values.
                 world[key] = formula?.evaluate(lookup) ?? truth
-                if inputsTainted { tainted.insert(key) }
+                if inputsTainted, let formula {
+                    tainted.insert(key)
+                    var seen: Set<TraceKey> = []
+                    origins[key] = formula.inputs.filter(tainted.contains).flatMap { origins[$0] ?? [] }.filter { seen.insert($0).inserted }
+                }
                 if let line = answer?.line {
                     results.append(CheckResult(key: key, line: line, status: .unanswered, given: nil,
                                                expected: truth, formula: formula))
@@ -99,12 +106,19 @@ public enum Marker {
             if result.status != .correct, let formula {
                 result.inputs = formula.inputs.map { TraceEntry(key: $0, value: trace.value(at: $0) ?? .nan) }
                 if inputsTainted {
-                    result.carriedFrom = formula.inputs.filter { tainted.contains($0) }.map { TraceEntry(key: $0, value: lookup($0)) }
+                    result.carriedFrom = formula.inputs.filter(tainted.contains).map { input in
+                        let written = answers[input]?.value
+                        return CarriedValue(key: input, value: lookup(input), written: written,
+                                            origins: written == nil ? inComputationOrder(origins[input] ?? [], keys) : [])
+                    }
                     result.fromYourValues = yours
                 }
             }
             world[key] = key.stage == .given ? truth : given.value
-            if result.status != .correct && key.stage != .given { tainted.insert(key) }
+            if result.status != .correct && key.stage != .given {
+                tainted.insert(key)
+                origins[key] = [key]
+            }
             switch result.status {
             case .correct: summary.correct += 1
             case .followThrough: summary.followThrough += 1
@@ -116,6 +130,12 @@ public enum Marker {
             results.append(result)
         }
         return CheckReport(results: results, summary: summary)
+    }
+
+    /// `subset` without repeats, in the order of `keys`.
+    private static func inComputationOrder(_ subset: [TraceKey], _ keys: [TraceKey]) -> [TraceKey] {
+        let wanted = Set(subset)
+        return keys.filter(wanted.contains)
     }
 
     /// The first known mistake whose formula, on the lesson's values, the student's values or the

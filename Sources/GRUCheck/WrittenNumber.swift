@@ -6,14 +6,17 @@
 public struct WrittenNumber: Equatable, Sendable, CustomStringConvertible {
     /// The number in ASCII, as read after full-width normalization (`０．５` reads as `0.5`).
     public var text: String
+    /// The number exactly as the student wrote it (`０．５`, `−1.6822`), for quoting it back to
+    /// them; `text` when it was not read from a sheet.
+    public var written: String
     public var value: Double
     /// The place value of the last written digit.
     public var unit: Double
 
     /// Reads plain or scientific notation: `0.5987`, `-3.36`, `+2`, `.5`, `5.`, `5.987e-1`, `6E-1`.
     /// Returns nil for anything else, including `nan`, `inf`, hexadecimal and numbers too large
-    /// for a Double.
-    public init?(_ text: String) {
+    /// for a Double. `written` is the text before normalization, when it differs.
+    public init?(_ text: String, written: String? = nil) {
         let chars = Array(text.utf8)
         var i = 0
         func digits() -> Int {
@@ -44,6 +47,7 @@ public struct WrittenNumber: Equatable, Sendable, CustomStringConvertible {
         guard i == chars.count, let value = Double(text), value.isFinite,
               let unit = Double("1e\(exponent - fraction)"), unit > 0 else { return nil }
         self.text = text
+        self.written = written ?? text
         self.value = value
         self.unit = unit
     }

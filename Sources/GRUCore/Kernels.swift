@@ -43,26 +43,106 @@ public enum Kernels {
         }
     }
 
-    /// out[i] = Σ_j M[i, j]·v[j] for a row-major (rows, cols) matrix.
+    /// out[i] = Σ_j M[i, j]·v[j] for a row-major (rows, cols) matrix. Each row's sum is `dot`'s,
+    /// bit for bit; two rows at a time share the loads of v.
     @inlinable
     public static func gemv(_ out: UnsafeMutablePointer<Double>, _ m: UnsafePointer<Double>, rows: Int, cols: Int,
                             _ v: UnsafePointer<Double>) {
-        for i in 0..<rows { out[i] = dot(m + i * cols, v, cols) }
+        var i = 0
+        while i + 2 <= rows {
+            let a = m + i * cols, b = a + cols
+            var a0 = SIMD4<Double>(repeating: 0), a1 = SIMD4<Double>(repeating: 0)
+            var b0 = SIMD4<Double>(repeating: 0), b1 = SIMD4<Double>(repeating: 0)
+            var k = 0
+            while k + 8 <= cols {
+                let v0 = load4(v + k), v1 = load4(v + k + 4)
+                a0 += load4(a + k) * v0
+                a1 += load4(a + k + 4) * v1
+                b0 += load4(b + k) * v0
+                b1 += load4(b + k + 4) * v1
+                k += 8
+            }
+            if k + 4 <= cols {
+                let v0 = load4(v + k)
+                a0 += load4(a + k) * v0
+                b0 += load4(b + k) * v0
+                k += 4
+            }
+            var sa = (a0 + a1).sum(), sb = (b0 + b1).sum()
+            while k < cols {
+                sa += a[k] * v[k]
+                sb += b[k] * v[k]
+                k += 1
+            }
+            out[i] = sa
+            out[i + 1] = sb
+            i += 2
+        }
+        if i < rows { out[i] = dot(m + i * cols, v, cols) }
     }
 
-    /// out[j] = Σ_i M[i, j]·v[i]: Mᵀ·v, accumulated row by row from zero.
+    /// out[j] = Σ_i M[i, j]·v[i]: Mᵀ·v, accumulated row by row from zero. Four rows at a time keep
+    /// out in registers; the additions happen in the same order as one `axpy` per row.
     @inlinable
     public static func gemvT(_ out: UnsafeMutablePointer<Double>, _ m: UnsafePointer<Double>, rows: Int, cols: Int,
                              _ v: UnsafePointer<Double>) {
         out.update(repeating: 0, count: cols)
-        for i in 0..<rows { axpy(out, v[i], m + i * cols, cols) }
+        var i = 0
+        while i + 4 <= rows {
+            let r0 = m + i * cols, r1 = r0 + cols, r2 = r1 + cols, r3 = r2 + cols
+            let c0 = SIMD4<Double>(repeating: v[i]), c1 = SIMD4<Double>(repeating: v[i + 1])
+            let c2 = SIMD4<Double>(repeating: v[i + 2]), c3 = SIMD4<Double>(repeating: v[i + 3])
+            var k = 0
+            while k + 4 <= cols {
+                var y = load4(UnsafePointer(out + k))
+                y = y + c0 * load4(r0 + k)
+                y = y + c1 * load4(r1 + k)
+                y = y + c2 * load4(r2 + k)
+                y = y + c3 * load4(r3 + k)
+                store4(out + k, y)
+                k += 4
+            }
+            while k < cols {
+                var y = out[k]
+                y = y + v[i] * r0[k]
+                y = y + v[i + 1] * r1[k]
+                y = y + v[i + 2] * r2[k]
+                y = y + v[i + 3] * r3[k]
+                out[k] = y
+                k += 1
+            }
+            i += 4
+        }
+        while i < rows {
+            axpy(out, v[i], m + i * cols, cols)
+            i += 1
+        }
     }
 
-    /// M[i, j] += u[i]·v[j]: the outer product every weight gradient is made of.
+    /// M[i, j] += u[i]·v[j]: the outer product every weight gradient is made of. Two rows at a
+    /// time share the loads of v; every entry gets the same one multiply and one add.
     @inlinable
     public static func addOuter(_ m: UnsafeMutablePointer<Double>, rows: Int, cols: Int,
                                 _ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>) {
-        for i in 0..<rows { axpy(m + i * cols, u[i], v, cols) }
+        var i = 0
+        while i + 2 <= rows {
+            let a = m + i * cols, b = a + cols
+            let ca = SIMD4<Double>(repeating: u[i]), cb = SIMD4<Double>(repeating: u[i + 1])
+            var k = 0
+            while k + 4 <= cols {
+                let x = load4(v + k)
+                store4(a + k, load4(UnsafePointer(a + k)) + ca * x)
+                store4(b + k, load4(UnsafePointer(b + k)) + cb * x)
+                k += 4
+            }
+            while k < cols {
+                a[k] += u[i] * v[k]
+                b[k] += u[i + 1] * v[k]
+                k += 1
+            }
+            i += 2
+        }
+        if i < rows { axpy(m + i * cols, u[i], v, cols) }
     }
 
     @inlinable static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {

@@ -75,12 +75,22 @@ public enum SequencePass {
         return steps
     }
 
-    /// Forward, loss and backpropagation through time for one sequence.
+    /// Forward, loss and backpropagation through time for one sequence, recorded step by step.
     ///
     /// `weight` multiplies this sequence's loss (1 when sequence losses are summed, 1/N when they
     /// are averaged over N sequences); it scales every recorded gradient too.
     public static func run(_ p: Parameters, _ c: ModelConfig, h0: [Double],
                            sequence s: TrainingSequence, weight: Double = 1) -> SequenceTrace {
+        let (forward, loss) = forwardWithLoss(p, c, h0: h0, sequence: s, weight: weight)
+        var backward: [StepBackward] = []
+        backward.reserveCapacity(forward.count)
+        let gradients = bptt(p, c, forward, weight: weight) { backward.append($0) }
+        return SequenceTrace(forward: forward, loss: loss, backward: backward, gradients: gradients)
+    }
+
+    /// The forward pass with targets and loss terms: `L_seq = Σ_t L_t`.
+    public static func forwardWithLoss(_ p: Parameters, _ c: ModelConfig, h0: [Double],
+                                       sequence s: TrainingSequence, weight: Double = 1) -> (forward: [StepForward], loss: Double) {
         let T = s.inputs.count
         var forward = self.forward(p, c, h0: h0, inputs: s.inputs)
         var loss = 0.0
@@ -90,18 +100,24 @@ public enum SequencePass {
             forward[i].loss = term
             loss += term
         }
-        // BPTT: from t = T down to 1, dh_rec carries ∂L/∂h_t back from step t+1.
-        var backward: [StepBackward] = []
-        backward.reserveCapacity(T)
+        return (forward, loss)
+    }
+
+    /// BPTT over a recorded forward pass, from t = T down to 1: `dh_rec` carries ∂L/∂h_t back from
+    /// step t+1. Each step's record goes to `onStep` as soon as it is computed (and is not kept),
+    /// so a caller can stream it; returns ∂L_seq/∂θ, the sum of the steps' contributions.
+    public static func bptt(_ p: Parameters, _ c: ModelConfig, _ forward: [StepForward], weight: Double = 1,
+                            onStep: (StepBackward) -> Void) -> Parameters {
+        let T = forward.count
         var gradients = Parameters(zerosFor: c)
         var dhRec = [Double](repeating: 0, count: c.hiddenSize)
         for f in forward.reversed() {
-            let dy = Loss.gradient(c, y: f.y, target: s.targets[f.t - 1], T: T).map { weight * $0 }
+            let dy = Loss.gradient(c, y: f.y, target: f.target ?? f.y, T: T).map { weight * $0 }
             let b = GRUCell.backward(p, c, f, dy: dy, dhRec: dhRec)
             gradients.add(b.grads)
             dhRec = b.dhPrev
-            backward.append(b)
+            onStep(b)
         }
-        return SequenceTrace(forward: forward, loss: loss, backward: backward, gradients: gradients)
+        return gradients
     }
 }

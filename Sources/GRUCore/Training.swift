@@ -111,7 +111,10 @@ public enum Training {
             ("a_h", f.aH), ("h_tilde", f.hTilde), ("h", f.h), ("y", f.y), ("loss", f.loss.map { [$0] }),
         ]
         for (name, values) in fields {
-            if let bad = values?.first(where: { !$0.isFinite }) { return (name, bad) }
+            guard let bad = values?.first(where: { !$0.isFinite }) else { continue }
+            // A finite y whose square overflowed: the output is the quantity to name.
+            if name == "loss", let y = f.y.max(by: { abs($0) < abs($1) }) { return ("y", y) }
+            return (name, bad)
         }
         return nil
     }
@@ -154,21 +157,40 @@ public struct Trace: Equatable, Sendable {
     public var apply: ApplyTrace?
 
     /// Runs the whole lesson. Throws when the loss or a gradient stops being finite.
-    public static func record(_ problem: Problem) throws(Divergence) -> Trace {
+    ///
+    /// With `detailed: false` (for `--only training` and `--only apply`), the detailed pass is
+    /// skipped: `sequences` is empty and `loss`, `gradients` and `update` are placeholders
+    /// (L before update 1, zeros, the initial parameters) that no one should show.
+    /// With `trained: false` (a worksheet, `--only forward`), training is skipped: `training`
+    /// has no losses and holds the initial parameters, and `apply` is nil. So a lesson whose
+    /// training diverges can still show its first pass.
+    public static func record(_ problem: Problem, detailed: Bool = true, trained train: Bool = true) throws(Divergence) -> Trace {
         let p0 = problem.parameters
-        let (loss, gradients, sequences) = Training.pass(p0, problem)
-        try Training.check(loss: loss, gradients: gradients, traces: sequences, epoch: 1)
-        let updated = p0.sgdStep(gradients: gradients, learningRate: problem.learningRate)
-        let (losses, trained) = try Training.train(problem, from: p0, epochs: problem.epochs)
+        var (loss, gradients, sequences) = (0.0, Parameters(zerosFor: problem.config), [SequenceTrace]())
+        if detailed {
+            (loss, gradients, sequences) = Training.pass(p0, problem)
+            try Training.check(loss: loss, gradients: gradients, traces: sequences, epoch: 1)
+        }
+        let (losses, trained) = train ? try Training.train(problem, from: p0, epochs: problem.epochs) : ([], p0)
+        if !detailed { loss = losses.first ?? 0 }
+        var (update, training, apply) = after(problem, gradients: detailed ? gradients : nil, losses: losses, trained: trained)
+        if !train { apply = nil }
+        return Trace(config: problem.config, parameters: p0, h0: problem.h0, sequences: sequences,
+                     loss: loss, gradients: gradients, update: update, training: training, apply: apply)
+    }
+
+    /// What follows the detailed pass: one SGD step with `gradients` (none: the initial
+    /// parameters), training's record, and the trained model applied to the lesson's new input.
+    public static func after(_ problem: Problem, gradients: Parameters?, losses: [Double],
+                             trained: Parameters) -> (UpdateTrace, TrainingTrace, ApplyTrace?) {
+        let p0 = problem.parameters
+        let updated = gradients.map { p0.sgdStep(gradients: $0, learningRate: problem.learningRate) } ?? p0
         let apply = problem.applyInputs.map { inputs in
             ApplyTrace(steps: SequencePass.forward(trained, problem.config, h0: problem.h0, inputs: inputs),
                        expected: problem.applyExpected)
         }
-        return Trace(config: problem.config, parameters: p0, h0: problem.h0, sequences: sequences,
-                     loss: loss, gradients: gradients,
-                     update: UpdateTrace(learningRate: problem.learningRate, parameters: updated),
-                     training: TrainingTrace(epochs: problem.epochs, learningRate: problem.learningRate,
-                                             losses: losses, parameters: trained),
-                     apply: apply)
+        return (UpdateTrace(learningRate: problem.learningRate, parameters: updated),
+                TrainingTrace(epochs: problem.epochs, learningRate: problem.learningRate, losses: losses, parameters: trained),
+                apply)
     }
 }

@@ -15,7 +15,8 @@ enum CheckCommand: Command {
     A value is correct within the precision you wrote it (0.1854 means ±0.00005), allowing for
     rounding carried from earlier steps. An answer that is wrong only because an earlier one was
     is marked follow-through. '-' reads the answers from standard input. The file is only read.
-    Formats: text (default), json (for course platforms; the same in both languages).
+    Formats: text (default; lists the lines you answered, or every line with --all), json (for
+    course platforms; every line, the same in both languages).
     Exit status: 0 when everything answered is correct or follow-through, 1 when something is
     wrong, 2 when the sheet or the lesson cannot be read.
     Examples:
@@ -27,15 +28,12 @@ enum CheckCommand: Command {
         .value("format", "FORMAT", "text or json (default text)"),
         Common.lang,
         .value("digits", "N", "decimals of the lesson's values in the text report (default 4, more where you wrote more)"),
+        .flag("all", "list every line of the sheet in the text report, the unanswered ones too"),
         Common.output,
     ]
 
     /// An answer sheet is text a person writes: 1 MiB is far more than any lesson needs.
     static let maxSheetBytes = 1 << 20
-
-    /// A sheet that cannot be read gets one line per problem, up to this many, then one line
-    /// saying how many more there are.
-    static let maxErrorLines = 50
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         let format = try Common.choice(a, "format", ["text", "json"], default: "text", command: name)
@@ -48,21 +46,25 @@ enum CheckCommand: Command {
         let path = a.positionals[1]
         let bytes = try readSheet(path)
 
+        let file = path == "-" ? "<stdin>" : path
+        // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
+        // this one line, not an unknown key for every line.
+        if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {
+            context.fail(SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file))
+            return ExitStatus.badInput
+        }
+
         guard let trace = Common.trace(lesson, context) else { return ExitStatus.diverged }
         let report: CheckReport
         do {
             report = try Marker.check(bytes, against: trace)
         } catch {
-            let file = path == "-" ? "<stdin>" : path
-            for problem in error.errors.prefix(maxErrorLines) { context.fail(problem.message(file: file)) }
-            if error.errors.count > maxErrorLines {
-                context.fail("\(file): \(error.errors.count - maxErrorLines) more lines cannot be read; fix the ones above first")
-            }
+            for message in error.messages(file: file) { context.fail(message) }
             return ExitStatus.badInput
         }
         let text = format == "json"
             ? CheckRenderer.json(report, config: trace.config, lesson: lesson.id)
-            : CheckRenderer.text(report, config: trace.config, language: language, digits: digits)
+            : CheckRenderer.text(report, config: trace.config, language: language, digits: digits, all: a.has("all"))
         try Common.emit(text, a, context)
         return report.exitStatus
     }

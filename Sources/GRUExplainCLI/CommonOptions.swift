@@ -7,6 +7,35 @@ import GRURender
 enum Common {
     static let lang = OptionSpec.value("lang", "zh|en", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en)")
     static let output = OptionSpec.value("output", "FILE", "write to FILE (atomically: replaced only when complete) instead of stdout", short: "o")
+    static let digits = OptionSpec.value("digits", "N", "decimal places shown (default 4); rounding is for display only")
+    static let color = OptionSpec.value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off")
+    static let ascii = OptionSpec.flag("ascii", "use ASCII instead of Unicode symbols (sigma instead of σ, ...)")
+
+    /// The options of a command that prints a document (compare, gradcheck): --format text or
+    /// markdown, then the display options and --output.
+    static func documentOptions(digits: Int) -> [OptionSpec] {
+        [.value("format", "FORMAT", "text (default) or markdown"), lang,
+         .value("digits", "N", "decimal places shown (default \(digits)); rounding is for display only"),
+         color, ascii, output]
+    }
+
+    /// --format (text or markdown) and the display options of a document command.
+    static func documentFormat(_ a: ParsedArguments, _ context: Context, digits: Int, command: String) throws(UsageError) -> (markdown: Bool, options: RenderOptions) {
+        let markdown = try choice(a, "format", ["text", "markdown"], default: "text", command: command) == "markdown"
+        var options = try renderOptions(a, context, command: command)
+        if a.value("digits") == nil { options.digits = digits }
+        return (markdown, options)
+    }
+
+    /// --lang, --digits, --color and --ascii, as the renderers take them.
+    static func renderOptions(_ a: ParsedArguments, _ context: Context, command: String) throws(UsageError) -> RenderOptions {
+        let colorMode = try choice(a, "color", ["auto", "always", "never"], default: "auto", command: command)
+        var options = RenderOptions(language: try language(a, context, command: command))
+        options.digits = try integer(a, "digits", in: 0...17, command: command) ?? 4
+        options.ascii = a.has("ascii")
+        options.color = RunCommand.color(colorMode, context: context, toFile: a.value("output") != nil)
+        return options
+    }
 
     /// --lang, else the first non-empty of LC_ALL, LC_MESSAGES, LANG: a value starting with zh gives zh.
     static func language(_ a: ParsedArguments, _ context: Context, command: String) throws(UsageError) -> Language {
@@ -101,13 +130,13 @@ enum Common {
     }
 
     /// Runs the engine; a diverging lesson becomes a message for exit status 3.
-    static func record(_ lesson: Lesson) -> Result<Trace, Divergence> {
-        Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem) }
+    static func record(_ lesson: Lesson, detailed: Bool = true, trained: Bool = true) -> Result<Trace, Divergence> {
+        Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem, detailed: detailed, trained: trained) }
     }
 
     /// The lesson's trace, or nil after printing why the computation diverged (exit status 3).
-    static func trace(_ lesson: Lesson, _ context: Context) -> Trace? {
-        switch record(lesson) {
+    static func trace(_ lesson: Lesson, _ context: Context, detailed: Bool = true, trained: Bool = true) -> Trace? {
+        switch record(lesson, detailed: detailed, trained: trained) {
         case .success(let t): return t
         case .failure(let d):
             context.fail(describe(d, lesson: lesson))
@@ -120,13 +149,13 @@ enum Common {
         var place = "epoch \(d.epoch)"
         if lesson.problem.sequences.count > 1 { place += ", sequence \(d.sequence)" }
         if let t = d.t { place += ", timestep \(t)" }
-        return "\(lesson.source == "bundled" ? lesson.id : lesson.source): the loss became non-finite at \(place) (\(d.quantity) reached \(d.value)); lower the learning rate (now \(lesson.problem.learningRate))"
+        return "\(lesson.source == "bundled" ? lesson.id : lesson.source): the loss became non-finite at \(place) (\(d.quantity) reached \(NumberFormat(digits: 4).value(d.value))); lower the learning rate (now \(NumberFormat(digits: 17).given(lesson.problem.learningRate)))"
     }
 
     /// Writes `text` to --output FILE or to stdout.
     static func emit(_ text: String, _ a: ParsedArguments, _ context: Context) throws(UsageError) {
         if let path = a.value("output") {
-            try writeAtomically(text, to: path)
+            try writeAtomically(text, to: path, context: context)
         } else {
             context.writeOut(text)
         }

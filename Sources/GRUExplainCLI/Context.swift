@@ -6,21 +6,26 @@ public struct Context {
     public var environment: [String: String]
     /// Whether standard output is a terminal (decides `--color auto`).
     public var stdoutIsTerminal: Bool
+    /// Whether standard input is a terminal too: `run --step` reads its keys there, and behaves as
+    /// a plain `run` unless both are terminals.
+    public var stdinIsTerminal: Bool
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
 
-    public init(environment: [String: String], stdoutIsTerminal: Bool,
+    public init(environment: [String: String], stdoutIsTerminal: Bool, stdinIsTerminal: Bool = false,
                 writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void) {
         self.environment = environment
         self.stdoutIsTerminal = stdoutIsTerminal
+        self.stdinIsTerminal = stdinIsTerminal
         self.writeOut = writeOut
         self.writeErr = writeErr
     }
 
-    /// The real process: stdout, stderr, the environment and isatty(1).
+    /// The real process: stdout, stderr, the environment, isatty(1) and isatty(0).
     public static func process() -> Context {
         Context(environment: ProcessInfo.processInfo.environment,
                 stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+                stdinIsTerminal: isatty(STDIN_FILENO) == 1,
                 writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
                 writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
     }
@@ -42,15 +47,4 @@ public enum ExitStatus {
     public static let badInput: Int32 = 2
     /// The computation diverged: the loss or a gradient stopped being finite.
     public static let diverged: Int32 = 3
-}
-
-/// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so an existing
-/// file is replaced only when the whole output was written.
-func writeAtomically(_ text: String, to path: String) throws(UsageError) {
-    let url = URL(fileURLWithPath: path)
-    do {
-        try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-        throw UsageError(message: "\(path): cannot write the output file (\(error.localizedDescription))")
-    }
 }

@@ -12,48 +12,93 @@ enum RunCommand: Command {
     Formats: text (default; tables for the terminal), markdown (GitHub tables for course notes),
              json (the full trace, format gru-explain.trace/1, full precision),
              tsv (one 'key<TAB>value' line per number, keys as in docs/keys.md; full precision
-             unless --digits is given; for diff).
+             unless --digits is given; for diff),
+             html (slides in one self-contained file, for projecting in class and printing handouts).
+    Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
+             loss, each BPTT timestep, the accumulation, the update, training, the application).
+             Enter or Space: next; b: back; q: quit. Without a terminal it prints the plain walkthrough.
+    Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
+             --lang both puts a zh/en switch on every slide.
     Examples:
       gru-explain run lesson1 --lang zh
+      gru-explain run lesson1 --step
       gru-explain run lesson1 --only forward,bptt --timestep 2
+      gru-explain run lesson1 --format html --lang both -o lesson1.html
       gru-explain run my-lesson.json --format json -o trace.json
     """
-    static let formats = ["text", "markdown", "json", "tsv"]
+    static let formats = ["text", "markdown", "json", "tsv", "html"]
     static let options: [OptionSpec] = [
-        .value("format", "FORMAT", "text, markdown, json or tsv (default text)"),
-        Common.lang,
-        .value("digits", "N", "decimal places shown (default 4); rounding is for display only"),
+        .value("format", "FORMAT", "text, markdown, json, tsv or html (default text)"),
+        .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
+        .flag("step", "pause after each page (text on a terminal): Enter/Space next, b back, q quit"),
+        Common.digits,
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
         .value("timestep", "N", "show the forward and BPTT detail of timestep N only"),
-        .value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off"),
-        .flag("ascii", "use ASCII instead of Unicode symbols (sigma instead of σ, ...)"),
+        Common.color,
+        Common.ascii,
         Common.output,
     ]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         let format = try Common.choice(a, "format", formats, default: "text", command: name)
-        let colorMode = try Common.choice(a, "color", ["auto", "always", "never"], default: "auto", command: name)
-        var options = RenderOptions(language: try Common.language(a, context, command: name))
-        options.digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
-        options.ascii = a.has("ascii")
+        let both = a.value("lang")?.lowercased() == "both"
+        if let lang = a.value("lang"), !["zh", "en", "both"].contains(lang.lowercased()) {
+            throw UsageError(message: "run: --lang must be zh, en or both (both: --format html only), found '\(lang)'")
+        }
+        if both && format != "html" {
+            throw UsageError(message: "run: --lang both works only with --format html (slides with a zh/en switch); for \(format) choose --lang zh or --lang en")
+        }
+        if a.has("step") && format != "text" {
+            throw UsageError(message: "run: --step pages through the text walkthrough on a terminal; it cannot be combined with --format \(format)")
+        }
+        if a.has("step") && a.value("output") != nil {
+            throw UsageError(message: "run: --step shows the walkthrough on the terminal; it cannot be combined with --output")
+        }
+        var fromEnvironment = a
+        if both { fromEnvironment.values["lang"] = nil }    // the language the slides open in
+        var options = try Common.renderOptions(fromEnvironment, context, command: name)
         options.sections = try sections(a)
-        options.color = color(colorMode, context: context, toFile: a.value("output") != nil)
         let lesson = try Common.lesson(a, command: name)
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
 
-        guard let trace = Common.trace(lesson, context) else { return ExitStatus.diverged }
+        if format == "json" { return try streamJSON(lesson, options, a, context) }
+        // Without the sections that show the detailed pass, the engine skips it (only training runs).
+        let detailed = options.sections.map { !$0.isDisjoint(with: [.forward, .loss, .bptt, .accumulation, .update]) } ?? true
+        // Without training or apply, training is skipped too (a diverging lesson still shows its first pass).
+        let trained = options.sections.map { !$0.isDisjoint(with: [.training, .apply]) } ?? true
+        guard let trace = Common.trace(lesson, context, detailed: detailed, trained: trained) else { return ExitStatus.diverged }
+        if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
+            defer { terminal.restore() }
+            return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,
+                                color: options.color, keyboard: &terminal, write: context.writeOut)
+        }
         let text: String
         switch format {
-        case "json": text = TraceJSON.render(trace, lesson: lesson)
         // Full precision unless --digits asks for rounding.
         case "tsv":
             text = TSVRenderer.render(trace, digits: a.value("digits") == nil ? nil : options.digits,
                                       sections: options.sections, timestep: options.timestep)
         case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
+        case "html": text = HTMLRenderer.render(trace, lesson: lesson, options: options, languages: both ? [.zh, .en] : nil)
         default: text = TextRenderer.render(trace, lesson: lesson, options: options)
         }
         try Common.emit(text, a, context)
+        return ExitStatus.success
+    }
+
+    /// The JSON trace, written while it is computed (TraceJSON.stream): memory stays flat however
+    /// long the lesson. A diverging lesson is caught before anything is written.
+    static func streamJSON(_ lesson: Lesson, _ options: RenderOptions, _ a: ParsedArguments, _ context: Context) throws(UsageError) -> Int32 {
+        let output = try Output(path: a.value("output"), context: context)
+        do {
+            try TraceJSON.stream(lesson.problem, lesson: lesson, sections: options.sections, write: output.write)
+        } catch {
+            output.discard()
+            context.fail(Common.describe(error, lesson: lesson))
+            return ExitStatus.diverged
+        }
+        try output.commit()
         return ExitStatus.success
     }
 

@@ -12,6 +12,20 @@ public enum JSONWriter {
         return out
     }
 
+    /// `value` as it appears nested `level` deep in a document written by `write` (no newline).
+    public static func fragment(_ value: JSONValue, level: Int, indent: String = "  ") -> String {
+        var out = ""
+        write(value, into: &out, level: level, indent: indent)
+        return out
+    }
+
+    /// A member name as written: quoted and escaped.
+    public static func key(_ name: String) -> String {
+        var out = ""
+        writeString(name, into: &out)
+        return out
+    }
+
     private static func write(_ value: JSONValue, into out: inout String, level: Int, indent: String) {
         switch value {
         case .null: out += "null"

@@ -28,15 +28,24 @@ public struct Lesson: Equatable, Sendable {
     public var problem: Problem
     /// Where the lesson came from: "bundled" or the path of the user's file.
     public var source: String
+    /// The seeded draw that made `problem.parameters`, when the file gives `init` instead of
+    /// `parameters`.
+    public var initialisation: SeededInitialisation?
+    /// Every input (of `sequences` and of `apply`) was multiplied by this before it entered the
+    /// model: `problem`'s inputs are already scaled. 1 when the file has no `input_scale`.
+    public var inputScale: Double
 
     public init(id: String, title: LocalizedText, description: LocalizedText,
-                notes: [LessonSection: LocalizedText] = [:], problem: Problem, source: String) {
+                notes: [LessonSection: LocalizedText] = [:], problem: Problem, source: String,
+                initialisation: SeededInitialisation? = nil, inputScale: Double = 1) {
         self.id = id
         self.title = title
         self.description = description
         self.notes = notes
         self.problem = problem
         self.source = source
+        self.initialisation = initialisation
+        self.inputScale = inputScale
     }
 }
 

@@ -10,8 +10,9 @@ import GRUCore
 /// - one timestep of the detailed trace holds I + 8H + 2O + 1 forward numbers (x, a_z, z, a_r, r,
 ///   rh or n_h, a_h, h̃, h, y, target, L_t), 11H + O backward numbers (dy … dh_prev) and its
 ///   contribution to every parameter's gradient: P numbers;
-/// - the lesson as a whole adds the parameters, their gradients and the updated values (3P), the
-///   trained parameters (P), one loss per epoch and the applied model's steps;
+/// - each sequence adds its own gradient (P); the lesson as a whole adds the parameters, their
+///   gradients and the updated values (3P), the trained parameters (P), one loss per epoch and
+///   the applied model's steps;
 /// - training does about 3P multiply-adds per timestep and epoch (P forward, 2P backward).
 public struct LessonCost: Equatable, Sendable {
     /// P: the scalars of every parameter the model uses.
@@ -21,9 +22,10 @@ public struct LessonCost: Equatable, Sendable {
     /// The length of `apply.inputs`, 0 without one.
     public var applyTimesteps: Int
     public var epochs: Int
-    /// Numbers of the detailed pass: every timestep's forward, backward and gradient records, the
-    /// parameters, their gradients and one update (ΣT·(P + I + 19H + 3O + 1) + 3P), plus the
-    /// applied model's steps and the trained parameters.
+    /// Numbers of the detailed pass: every timestep's forward, backward and gradient records, each
+    /// sequence's gradient, the parameters, their gradients and one update
+    /// (ΣT·(P + I + 19H + 3O + 1) + N·P + 3P for N sequences), plus the applied model's steps and
+    /// the trained parameters.
     public var detailNumbers: Double
     /// Multiply-adds: the detailed pass, `epochs` epochs of training and the application.
     public var work: Double
@@ -48,7 +50,7 @@ public struct LessonCost: Equatable, Sendable {
         let p = Double(P), t = Double(T), a = Double(applied), e = Double(problem.epochs)
         let forward = I + 8 * H + 2 * O + 1
         let backward = 11 * H + O
-        detailNumbers = t * (p + forward + backward) + 4 * p + a * (forward + O)
+        detailNumbers = t * (p + forward + backward) + Double(lengths.count) * p + 4 * p + a * (forward + O)
         work = (e + 1) * t * 3 * p + a * p
         let longest = Double(lengths.max() ?? 0)
         trainingBytes = 8 * (3 * p + t * (I + O) + longest * (7 * H + O) + e)

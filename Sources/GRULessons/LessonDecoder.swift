@@ -57,7 +57,7 @@ public enum LessonDecoder {
     // MARK: The sections of a lesson, in the order of the format
 
     private static let topLevelFields = ["format", "id", "title", "description", "notes", "model",
-                                         "parameters", "h0", "sequences", "training", "apply"]
+                                         "parameters", "init", "h0", "input_scale", "sequences", "training", "apply"]
 
     private static func lesson(_ node: Node, _ r: LessonReader, source: String) throws(LessonError) -> Lesson {
         // The format tag comes first: a file of another format gets that message, not a list of
@@ -72,18 +72,26 @@ public enum LessonDecoder {
         let description = try r.text(f["description"])
         let notes = try self.notes(f["notes"], r)
         let config = try model(f["model"], r)
-        let parameters = try self.parameters(f["parameters"], config, r)
+        let (parameters, initialisation) = try startingParameters(f, config, r)
         let h0 = f["h0"].isMissing
             ? [Double](repeating: 0, count: config.hiddenSize)
             : try r.vector(f["h0"], count: config.hiddenSize, unit: "hidden")
-        let sequences = try self.sequences(f["sequences"], config, r)
+        let inputScale = try self.inputScale(f["input_scale"], r)
+        var sequences = try self.sequences(f["sequences"], config, r)
         let (learningRate, epochs) = try training(f["training"], r)
-        let apply = try self.apply(f["apply"], config, r)
+        var apply = try self.apply(f["apply"], config, r)
+        // input_scale multiplies every input, for training and for apply alike; targets and
+        // expected outputs stay as written.
+        if inputScale != 1 {
+            func scaled(_ inputs: [[Double]]) -> [[Double]] { inputs.map { $0.map { inputScale * $0 } } }
+            for k in sequences.indices { sequences[k].inputs = scaled(sequences[k].inputs) }
+            if let inputs = apply?.inputs { apply?.inputs = scaled(inputs) }
+        }
         let problem = Problem(config: config, parameters: parameters, h0: h0, sequences: sequences,
                               learningRate: learningRate, epochs: epochs,
                               applyInputs: apply?.inputs, applyExpected: apply?.expected)
         return Lesson(id: id, title: title, description: description, notes: notes,
-                      problem: problem, source: source)
+                      problem: problem, source: source, initialisation: initialisation, inputScale: inputScale)
     }
 
     private static func checkFormat(_ node: Node, _ r: LessonReader) throws(LessonError) {
@@ -141,6 +149,43 @@ public enum LessonDecoder {
         case .Why: return ("output", "hidden")
         case .by: return ("output", "")
         }
+    }
+
+    /// `parameters` written out, or `init` to draw them from a seed; exactly one of the two.
+    private static func startingParameters(_ f: Fields, _ c: ModelConfig, _ r: LessonReader) throws(LessonError) -> (Parameters, SeededInitialisation?) {
+        let given = f["parameters"], seeded = f["init"]
+        switch (given.isMissing, seeded.isMissing) {
+        case (false, false):
+            throw r.error(seeded.path, "a lesson gives either \"parameters\" (the starting values, written out) or \"init\" (starting values drawn from a seed), not both; remove one of them")
+        case (true, true):
+            let used = ParameterName.used(by: c).map(\.rawValue).joined(separator: ", ")
+            throw r.error(given.path, "missing field; expected an object with the parameters \(used), or instead \"init\": {\"seed\": 7, \"scale\": 0.5} to draw them at random")
+        case (false, true):
+            return (try parameters(given, c, r), nil)
+        case (true, false):
+            let initialisation = try self.initialisation(seeded, r)
+            return (initialisation.parameters(for: c), initialisation)
+        }
+    }
+
+    private static func initialisation(_ node: Node, _ r: LessonReader) throws(LessonError) -> SeededInitialisation {
+        let f = try r.object(node, expected: "an object {\"seed\": a whole number, \"scale\": a number ≥ 0}",
+                             known: ["seed", "scale"])
+        let maxSeed = SeededInitialisation.maxSeed
+        let seed = try r.integer(f["seed"], in: 0...Int(maxSeed),
+                                 expected: "a whole number from 0 to \(maxSeed) (2^53)")
+        let expected = "a number ≥ 0 (every entry is drawn from [−scale, scale))"
+        let scale = try r.number(f["scale"], expected: expected)
+        guard scale >= 0 else { throw r.mismatch(f["scale"], expected: expected) }
+        return SeededInitialisation(seed: UInt64(seed), scale: scale)
+    }
+
+    private static func inputScale(_ node: Node, _ r: LessonReader) throws(LessonError) -> Double {
+        guard !node.isMissing else { return 1 }
+        let expected = "a number > 0 that every input is multiplied by"
+        let scale = try r.number(node, expected: expected)
+        guard scale > 0 else { throw r.mismatch(node, expected: expected) }
+        return scale
     }
 
     private static func parameters(_ node: Node, _ c: ModelConfig, _ r: LessonReader) throws(LessonError) -> Parameters {

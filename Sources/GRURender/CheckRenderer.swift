@@ -6,24 +6,29 @@ import GRUCheck
 /// platform (docs/check.md).
 public enum CheckRenderer {
 
-    /// One line per answered key in computation order, the details of every wrong and
-    /// follow-through mark under it, then the counts and the first genuine mistake.
+    /// One line per answered key in computation order (every key of the sheet with `all`), the
+    /// details of every wrong and follow-through mark under it, then the counts and the first
+    /// genuine mistake.
     ///
-    /// Numbers the student wrote are shown as written. The lesson's values are shown with as many
-    /// decimals as the student wrote, and at least `digits`.
-    public static func text(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4) -> String {
-        let width = report.results.map { $0.key.description.count }.max() ?? 0
-        let givenWidth = report.results.map { ($0.given?.text ?? "?").count }.max() ?? 0
+    /// What the student wrote is quoted as written (`−1.6822`, `０．５９８７`). Computed values, the
+    /// lesson's and those carried from the student's answers, use the minus sign U+2212, with as
+    /// many decimals as the student wrote and at least `digits`. An input the student left blank
+    /// is never quoted as theirs: it is "carried from your t1.h[1]", the answers it came from.
+    public static func text(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4,
+                            all: Bool = false) -> String {
+        let listed = all ? report.results : report.results.filter { $0.status != .unanswered }
+        let width = listed.map { $0.key.description.count }.max() ?? 0
+        let givenWidth = listed.map { DisplayWidth.of($0.given?.written ?? "?") }.max() ?? 0
         var out = ""
-        for r in report.results {
+        for r in listed {
             let decimals = max(digits, r.given?.decimals ?? 0)
             let format = NumberFormat(digits: decimals)
             let number = { (key: TraceKey, x: Double) in key.stage == .given ? format.given(x) : format.value(x) }
-            var line = "\(r.status.mark) \(pad(r.key.description, width))  \(pad(r.given?.text ?? "?", givenWidth))  \(r.status.name(language))"
+            var line = "\(r.status.mark) \(pad(r.key.description, width))  \(DisplayWidth.pad(r.given?.written ?? "?", to: givenWidth))  \(r.status.name(language))"
             let yours = r.carriedFrom
             switch r.status {
             case .wrong: line += " · " + Message.checkExpected.text(language, number(r.key, r.expected))
-            case .followThrough: line += " · " + Message.checkFromYours.text(language, listing(yours, number))
+            case .followThrough: line += " · " + Message.checkFromYours.text(language, carried(yours, number, language))
             default: break
             }
             out += line + "\n"
@@ -39,11 +44,14 @@ public enum CheckRenderer {
                 out += indent + Message.checkNumbersToUse.text(language, listing(r.inputs, number)) + "\n"
             }
             if !yours.isEmpty, let fromYours = r.fromYourValues {
-                out += indent + Message.checkYourNumbersGive.text(language, listing(yours, number), number(r.key, fromYours)) + "\n"
+                out += indent + Message.checkYourNumbersGive.text(language, carried(yours, number, language), number(r.key, fromYours)) + "\n"
             }
         }
-        if !report.results.isEmpty { out += "\n" }
+        if !listed.isEmpty { out += "\n" }
         out += summary(report, config: config, language: language, digits: digits)
+        if !all && report.summary.unanswered > 0 && report.summary.correct + report.summary.followThrough + report.summary.wrong > 0 {
+            out += Message.checkUnansweredNotListed.text(language) + "\n"
+        }
         return out
     }
 
@@ -55,7 +63,7 @@ public enum CheckRenderer {
         out += "\n"
         if let first = s.firstMistake, let given = first.given {
             let decimals = max(digits, given.decimals)
-            out += Message.checkFirstMistake.text(language, String(first.line), first.key.description, given.text,
+            out += Message.checkFirstMistake.text(language, String(first.line), first.key.description, given.written,
                                                   NumberFormat(digits: decimals).value(first.expected)) + "\n"
             if let diagnosis = first.diagnosis { out += diagnosis.explanation(language, config) + "\n" }
         } else if s.correct + s.followThrough == 0 {
@@ -77,7 +85,9 @@ public enum CheckRenderer {
     /// unanswered; `given_text` is what the student wrote. Wrong and follow-through results add
     /// `formula` (over keys), `inputs` (the lesson's values of its inputs) and, when some inputs
     /// carry an earlier mistake, `carried_from` (those inputs as the student had them) and
-    /// `from_your_values` (what the formula gives on the student's values).
+    /// `from_your_values` (what the formula gives on the student's values). An input of
+    /// `carried_from` the student did not write is in `carried_origins`, with the student's
+    /// answers it was carried from: `{"t1.y[1]": ["t1.h[1]"]}`.
     public static func json(_ report: CheckReport, config: ModelConfig, lesson: String) -> String {
         var results: [JSONValue] = []
         for r in report.results {
@@ -93,7 +103,15 @@ public enum CheckRenderer {
             if r.status == .wrong || r.status == .followThrough {
                 if let formula = r.formula { o["formula"] = .string("\(formula)") }
                 if !r.inputs.isEmpty { o["inputs"] = values(r.inputs) }
-                if !r.carriedFrom.isEmpty { o["carried_from"] = values(r.carriedFrom) }
+                if !r.carriedFrom.isEmpty {
+                    o["carried_from"] = .object(JSONObject(r.carriedFrom.map { ($0.key.description, JSONValue.double($0.value)) }))
+                    let origins = r.carriedFrom.filter { $0.written == nil }
+                    if !origins.isEmpty {
+                        o["carried_origins"] = .object(JSONObject(origins.map {
+                            ($0.key.description, JSONValue.array($0.origins.map { .string($0.description) }))
+                        }))
+                    }
+                }
                 if let yours = r.fromYourValues { o["from_your_values"] = .double(yours) }
             }
             results.append(.object(o))
@@ -128,6 +146,17 @@ public enum CheckRenderer {
 
     private static func values(_ entries: [TraceEntry]) -> JSONValue {
         .object(JSONObject(entries.map { ($0.key.description, JSONValue.double($0.value)) }))
+    }
+
+    /// The inputs as the student has them: "your t1.h[1] = 0.2767" for what they wrote (as
+    /// written), "t1.y[1] = 0.3311 (carried from your t1.h[1])" for what follows from it.
+    private static func carried(_ values: [CarriedValue], _ number: (TraceKey, Double) -> String, _ language: Language) -> String {
+        values.map { v in
+            if let written = v.written { return Message.checkYourWritten.text(language, "\(v.key) = \(written.written)") }
+            let shown = v.origins.prefix(3).map(\.description) + (v.origins.count > 3 ? ["…"] : [])
+            return Message.checkCarried.text(language, "\(v.key) = \(number(v.key, v.value))",
+                                             shown.joined(separator: Message.checkOriginSeparator.text(language)))
+        }.joined(separator: Message.checkListSeparator.text(language))
     }
 
     private static func listing(_ entries: [TraceEntry], _ number: (TraceKey, Double) -> String) -> String {

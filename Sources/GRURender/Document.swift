@@ -1,5 +1,8 @@
+import GRULessons
+
 /// The walkthrough as a renderer-neutral list of blocks. `Walkthrough` decides what is said;
-/// `TextRenderer` and `MarkdownRenderer` only decide how it looks, so both show the same content.
+/// `TextRenderer`, `MarkdownRenderer` and `HTMLRenderer` only decide how it looks, so all three
+/// show the same content.
 enum Block: Equatable {
     /// The lesson's title.
     case title(String)
@@ -12,8 +15,51 @@ enum Block: Equatable {
     /// The lesson author's note for this section.
     case note(label: String, text: String)
     case table(Table)
-    /// Preformatted lines (the loss curve); Markdown puts them in a fenced code block.
-    case preformatted([String])
+    /// The training loss per epoch: lines of bars in a terminal and in Markdown's fenced code
+    /// block, an SVG chart in HTML.
+    case lossCurve(LossPlot)
+    /// One bar per item (the gradient reaching each timestep): an SVG chart in HTML. Only the
+    /// slides carry one today (`Walkthrough.gradientFlowPage`); the text renderers would draw it as
+    /// rows of bars.
+    case barChart(BarChart)
+}
+
+/// Bars with a label and a value each, drawn from 0.
+struct BarChart: Equatable {
+    struct Bar: Equatable {
+        var label: String
+        var value: Double
+        /// The value as shown: `1.2345`.
+        var text: String
+    }
+    var bars: [Bar]
+    /// What the bars measure: `‖∂L/∂hₜ‖`.
+    var valueLabel: String
+    /// What the labels name: "时间步".
+    var itemLabel: String
+
+    /// `  t = 1  ██████▌        0.4567`: one row per bar, the longest `width` columns.
+    func lines(width: Int = 40, ascii: Bool) -> [String] {
+        let top = bars.map(\.value).max() ?? 0
+        let labelWidth = bars.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let eighths: [String] = ascii ? ["", "", "", "", "", "", "", "", ""] : ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return bars.map { bar in
+            let units = top > 0 && bar.value.isFinite ? Int((bar.value / top * Double(width * 8)).rounded()) : 0
+            let body = String(repeating: ascii ? "#" : "█", count: units / 8) + (units % 8 == 0 ? "" : eighths[units % 8])
+            return DisplayWidth.pad(bar.label, to: labelWidth) + "  " + DisplayWidth.pad(body, to: width) + "  " + bar.text
+        }
+    }
+}
+
+/// What one pause of `run --step` shows and what becomes one HTML slide: the model and its
+/// parameters, one forward timestep, the loss, one BPTT timestep, the accumulation, the update,
+/// training, the application. A section's explanation stays with its first timestep, and the
+/// lesson's note with its last page; the lesson's title and description open the first page.
+struct Page: Equatable {
+    var section: LessonSection
+    /// The section's numbered heading ("2 · 前向传播"), for a slide that continues the section.
+    var heading: String
+    var blocks: [Block]
 }
 
 /// A table whose rows come in groups; the text renderer rules a line between groups.
@@ -41,6 +87,8 @@ struct Table: Equatable {
 
     var columns: [Column]
     var groups: [[Row]]
+    /// What the table shows, for a screen reader (HTML's `<caption>`); the text renderers leave it out.
+    var caption: String = ""
 }
 
 extension Table.Cell: ExpressibleByStringLiteral {
@@ -58,10 +106,18 @@ extension Block {
         case .subheading(let s): return .subheading(f(s))
         case .paragraph(let s): return .paragraph(f(s))
         case .note(let label, let text): return .note(label: f(label), text: f(text))
-        case .preformatted(let lines): return .preformatted(lines.map(f))
+        case .lossCurve(var plot):
+            plot.epochLabel = f(plot.epochLabel)
+            return .lossCurve(plot)
+        case .barChart(var chart):
+            chart.bars = chart.bars.map { BarChart.Bar(label: f($0.label), value: $0.value, text: f($0.text)) }
+            chart.valueLabel = f(chart.valueLabel)
+            chart.itemLabel = f(chart.itemLabel)
+            return .barChart(chart)
         case .table(var table):
             table.columns = table.columns.map { Table.Column(title: f($0.title), alignRight: $0.alignRight) }
             table.groups = table.groups.map { $0.map { $0.map { Table.Cell(text: f($0.text), style: $0.style) } } }
+            table.caption = f(table.caption)
             return .table(table)
         }
     }

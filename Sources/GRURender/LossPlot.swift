@@ -17,12 +17,12 @@ import Musl
 ///
 /// A loss that falls by more than a factor of 100 is drawn on a logarithmic axis (from the
 /// smallest loss to the largest), otherwise on a linear one from 0.
-struct LossPlot {
+struct LossPlot: Equatable {
     let losses: [Double]
     let format: NumberFormat
-    /// Bars of `#`, `:` and `.` instead of the eighth blocks ▁▂▃▄▅▆▇█.
+    /// Bars of `#`, `:` and `.` instead of the eighth blocks ▁▂▃▄▅▆▇█, and ASCII axes and labels.
     let ascii: Bool
-    let epochLabel: String
+    var epochLabel: String
     var height = 8
     var width = 60
 
@@ -36,6 +36,10 @@ struct LossPlot {
     private static let eighths: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     func lines() -> [String] {
+        ascii ? unicodeLines().map(Notation.ascii) : unicodeLines()
+    }
+
+    private func unicodeLines() -> [String] {
         guard !losses.isEmpty else { return [] }
         let n = losses.count
         let columns = min(n, width)

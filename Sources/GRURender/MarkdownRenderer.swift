@@ -8,7 +8,11 @@ public enum MarkdownRenderer {
     public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> String {
         var plain = options
         plain.color = false
-        let blocks = Walkthrough(trace: trace, lesson: lesson, options: plain).blocks()
+        return document(Walkthrough(trace: trace, lesson: lesson, options: plain).blocks(), options: plain)
+    }
+
+    /// Any document made of blocks (the walkthrough, `compare`, `gradcheck`) in the same layout.
+    static func document(_ blocks: [Block], options: RenderOptions) -> String {
         let separator = options.language == .zh ? "：" : ": "
         var out: [String] = []
         for block in blocks {
@@ -19,7 +23,8 @@ public enum MarkdownRenderer {
             case .paragraph(let text): out.append(escape(text))
             case .note(let label, let text): out.append("> **" + escape(label) + "**" + separator + escape(text))
             case .table(let table): out += lines(table)
-            case .preformatted(let lines): out += ["```text"] + lines + ["```"]
+            case .lossCurve(let plot): out += ["```text"] + plot.lines() + ["```"]
+            case .barChart(let chart): out += ["```text"] + chart.lines(ascii: options.ascii) + ["```"]
             }
             out.append("")
         }

@@ -20,7 +20,7 @@ public enum Message: CaseIterable, Sendable {
     case columnRunningSum, columnOldValue, columnNewValue, columnEpoch, columnLossBeforeUpdate, columnTrainedValue
     case columnExpected, columnDifference
     // 1 · Model
-    case modelExplanation, modelSizes, preActivations, initialHidden
+    case modelExplanation, modelSizes, preActivations, initialHidden, seededInit, inputScaled
     case conventionUpdate, conventionReset, conventionLoss, conventionReduction
     case updateZTimesPrevious, updateZTimesCandidate, resetBeforeMatmul, resetAfterMatmul
     case lossHalfSquared, lossSquared, reductionSum, reductionMean
@@ -29,9 +29,16 @@ public enum Message: CaseIterable, Sendable {
     // 4 · BPTT, 5 · Accumulation
     case bpttExplanation, bpttDerivatives, noLaterStep, fromLaterStep, accumulationExplanation
     // 6 · Update, 7 · Training
-    case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, trainedParameters
+    case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, lossCurveGrowing, trainedParameters
     // 8 · Application
-    case applyMissing, applyExplanation, applyMatches, applyDiffers, ceilingExplanation, ceilingWideStart, ceilingTooLow, ceilingNotTheCause
+    case applyMissing, applyExplanation, applyMatches, applyDiffers, ceilingExplanation, ceilingWideStart, ceilingTooLow, ceilingNotTheCause, applyAfterDivergence
+    // Table captions (read by screen readers in HTML)
+    case captionEquations, captionConventions, captionParameters, captionEpochs, captionTrained, captionPredictions
+    // Step mode (run --step)
+    case stepKeys, stepNext, stepMore, stepFinish
+    // HTML slides
+    case slideContinued, slidePrevious, slideNext, slideCounter, slideKeys, languageSwitch
+    case gradientFlowTitle, gradientFlowExplanation, chartLossAxis
     // check: marks, diagnoses (Diagnosis.explanation), the report
     case markCorrect, markFollowThrough, markWrong, markUnanswered
     case diagnosisUpdateConvention, diagnosisResetPlacement, diagnosisRecurrentTermForgotten, diagnosisMissingSigmoidDerivative
@@ -39,8 +46,20 @@ public enum Message: CaseIterable, Sendable {
     case resetsBeforeMatmul, resetsAfterMatmul
     case checkExpected, checkFromYours, checkHowToCompute, checkNumbersToUse, checkYourNumbersGive, checkSummary, checkNotOnSheet
     case checkFirstMistake, checkNoMistake, checkNothingAnswered
+    case checkYourWritten, checkCarried, checkListSeparator, checkOriginSeparator, checkUnansweredNotListed
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
+    // compare: one lesson under several conventions
+    case compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
+    case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
+    case compareTrainingExplanation, compareLastLoss, compareApplied, compareDiverged, compareSectionDivergence
+    case compareAllAgree, compareFirstDifference, comparePair, comparePairSame, compareMarkDiffers, compareMarkFirst
+    case reasonReset, reasonResetAtOne, reasonResetLater, reasonUpdate, reasonAlsoDiffer, columnCandidate, columnNewState
+    case reasonTrainingOnly, reasonEqualR, reasonBhnTrained
+    // gradcheck: BPTT against central differences
+    case gradcheckTitle, gradcheckExplanation, gradcheckSettings, gradcheckAllPass, gradcheckFailures
+    case columnEntry, columnBPTT, columnNumerical, columnRelativeError, columnVerdict, verdictPass, verdictFail
+    case gradcheckSplitHeading, gradcheckSplitExplanation, rowBPTTSum
 
     /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -153,6 +172,11 @@ public enum Message: CaseIterable, Sendable {
             return "送进 σ 或 tanh 之前的加权和叫作净输入，记作 a_z、a_r、a_h。前向传播时它们藏在 σ(…) 和 tanh(…) 里面；"
                 + "反向传播时要先求出它们的梯度，参数的梯度再由它们得到。"
         case .initialHidden: return "初始隐藏状态 {0}。"
+        case .seededInit:
+            return "初始参数是随机取的：init 的种子为 {0}，scale 为 {1}，每个值在 [−{1}, {1}) 内均匀分布"
+                + "（生成方法见 docs/lesson-format.md），同一个种子在任何机器上都得到同样的数。"
+        case .inputScaled:
+            return "每个输入在送进模型之前都先乘以 input_scale = {0}，训练和应用时都一样；表中的 x 是缩放后的值，x = {0} × 输入。"
         case .conventionUpdate: return "更新规则"
         case .conventionReset: return "重置门位置"
         case .conventionLoss: return "损失函数"
@@ -196,6 +220,8 @@ public enum Message: CaseIterable, Sendable {
                 + "下表列出几个轮次更新前的损失，曲线画出全部轮次。"
         case .lossCurve: return "损失曲线（纵轴从 0 到最大损失）："
         case .lossCurveLogarithmic: return "损失曲线。损失缩小了好几个数量级，所以纵轴用对数刻度：每往下一格，损失都缩小相同的倍数。"
+        case .lossCurveGrowing:
+            return "损失曲线。损失不降反升，训练发散了：学习率太大，每一步都跨过了最低点，越跳越远。把学习率调小再试。"
         case .trainedParameters: return "训练前后的参数："
 
         case .applyMissing: return "本课没有给出新的输入。"
@@ -208,9 +234,34 @@ public enum Message: CaseIterable, Sendable {
                 + "所以隐藏状态的每个分量都不会超出 −1 到 1。输出 y = Why·h + by 因此有上限：{0}。"
         case .ceilingWideStart: return "这里 h₀ 有分量超出了 −1 到 1，所以上限里用 max(1, |h₀|) 代替 1。"
         case .ceilingTooLow: return "超过上限 {0} 的期望值：{1}。无论输入什么，这个模型都输出不了它们。"
+        case .applyAfterDivergence:
+            return "这些预测没有意义：训练时损失越来越大（见第 7 节），参数已经被推到了离谱的数值。先调小学习率，让训练收敛。"
         case .ceilingNotTheCause:
             return "期望值都在这个上限之内，所以上限不是原因：模型只在训练数据覆盖的范围里学到了这个映射。"
 
+        case .captionEquations: return "本课约定下的公式"
+        case .captionConventions: return "本课采用的约定"
+        case .captionParameters: return "参数：形状与初始值"
+        case .captionEpochs: return "部分轮次的损失"
+        case .captionTrained: return "训练前后的参数"
+        case .captionPredictions: return "对新输入的预测"
+
+        case .stepKeys: return "回车或空格：{0} · b：上一页 · q：退出"
+        case .stepNext: return "下一页"
+        case .stepMore: return "继续本页"
+        case .stepFinish: return "结束"
+
+        case .slideContinued: return "{0}（续）"
+        case .slidePrevious: return "上一页"
+        case .slideNext: return "下一页"
+        case .slideCounter: return "第 {0} 页，共 {1} 页"
+        case .slideKeys: return "翻页：← → 空格 PageUp PageDown；Home 第一页，End 最后一页"
+        case .languageSwitch: return "语言"
+        case .gradientFlowTitle: return "梯度如何沿时间反向流动"
+        case .gradientFlowExplanation:
+            return "每个时间步隐藏状态的梯度大小 ‖∂L/∂hₜ‖：它由本步输出传来的部分和从下一时间步传回的部分相加而成。"
+                + "条形从最后一个时间步开始，向前看梯度是变大还是变小。"
+        case .chartLossAxis: return "损失 L"
         case .markCorrect: return "正确"
         case .markFollowThrough: return "后续正确"
         case .markWrong: return "错误"
@@ -226,21 +277,87 @@ public enum Message: CaseIterable, Sendable {
         case .resetsBeforeMatmul: return "先重置再乘矩阵 {0}"
         case .resetsAfterMatmul: return "先乘矩阵再重置 {0}"
         case .checkExpected: return "正确值 {0}"
-        case .checkFromYours: return "按你前面的 {0} 算是对的"
+        case .checkFromYours: return "按前面这些数算是对的：{0}"
         case .checkHowToCompute: return "算法：{0}"
-        case .checkNumbersToUse: return "应代入：{0}"
-        case .checkYourNumbersGive: return "用你前面的 {0} 会得到 {1}"
+        case .checkNumbersToUse: return "应代入本课的值：{0}"
+        case .checkYourNumbersGive: return "用前面这些数会得到 {1}：{0}"
         case .checkSummary: return "汇总：正确 {0}，后续正确 {1}，错误 {2}，未作答 {3}。"
         case .checkNotOnSheet: return "工作表上还有 {0} 个量没有出现在答卷里。"
         case .checkFirstMistake: return "第一个真正的错误：第 {0} 行 {1}，你写的是 {2}，正确值是 {3}。"
         case .checkNoMistake: return "没有错误。"
         case .checkNothingAnswered: return "答卷里还没有填写任何答案。"
+        case .checkYourWritten: return "你写的 {0}"
+        case .checkCarried: return "{0}（由你的 {1} 算出）"
+        case .checkListSeparator: return "，"
+        case .checkOriginSeparator: return "、"
+        case .checkUnansweredNotListed: return "未作答的行没有列出；加上 --all 可以列出每一行。"
         case .worksheetTitle: return "{0} 手算工作表"
         case .worksheetHowTo: return "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。填好后运行：gru-explain check {0} 这个文件"
         case .worksheetGiven: return "已知："
         case .worksheetParameters: return "参数的初始值："
         case .worksheetEarlier: return "前面算出的值（这张表不再要求）："
         case .worksheetUpdateLine: return "参数更新 · {0} 的新值 {0} − η·∂L/∂{0}"
+        case .compareTitle: return "{0}：几种 GRU 约定并排比较"
+        case .compareExplanation:
+            return "同一课、同一组参数，分别按 {0} 种约定计算。更新门 z 和重置门 r 在各约定里算法相同；不同之处只有两处："
+                + "重置门 r 作用在哪里（先和 hₜ₋₁ 相乘再乘 Uh，还是乘在 Uh·hₜ₋₁ + bhn 上），以及更新门 z 乘的是 hₜ₋₁ 还是 h̃ₜ。"
+                + "和第一列相差超过 1e-12 的行标为 ≠。"
+        case .compareBhnZero: return "本课没有 bhn（它按 before_matmul 写成），所以 after_matmul 的约定取 bhn = 0。"
+        case .compareBhnUnused: return "bhn = {0} 只在 after_matmul 下起作用，before_matmul 的约定用不到它。"
+        case .compareSequenceShown: return "表中显示 {1} 个序列中的第 {0} 个（用 --sequence K 看其他序列）；查找第一处不同时会检查所有序列。"
+        case .compareSectionConventions: return "约定与公式"
+        case .compareSectionGradients: return "BPTT：主要梯度"
+        case .compareGradientsExplanation:
+            return "先列出每个时间步隐藏状态的梯度 ∂L/∂hₜ，再列出输入权重和输出层的梯度（对所有时间步{0}求和）。"
+        case .compareSectionTraining: return "训练之后"
+        case .compareTrainingExplanation: return "每种约定都从同一组参数出发，以学习率 {1} 训练 {0} 轮，再用在新的输入 {2} 上。"
+        case .compareLastLoss: return "最后一次更新前的损失"
+        case .compareApplied: return "应用时的输出"
+        case .compareDiverged: return "发散（第 {0} 轮）"
+        case .compareSectionDivergence: return "从哪里开始不同"
+        case .compareAllAgree: return "全部 {0} 个值在 1e-12 以内一致：用这组参数时，这几种约定算出的数完全一样。"
+        case .compareFirstDifference: return "按计算的先后顺序，第一个不同的值是 {0}（{1}，{2}）：{3}。"
+        case .comparePair: return "{0} 与 {1}：从 {2} 开始不同。"
+        case .comparePairSame: return "{0} 与 {1}：没有不同。"
+        case .compareMarkDiffers: return "≠"
+        case .compareMarkFirst: return "≠ ← 第一处不同"
+        case .reasonReset:
+            return "{0} 把重置门放在矩阵乘法之前，a_hₜ = {1}；{2} 放在之后，a_hₜ = {3}。"
+                + "只要 hₜ₋₁ = 0 且 bhn = 0，两者都化为 Wh·xₜ + bh，结果相同。"
+        case .reasonResetAtOne: return "这里在时间步 1 就已经不同，因为 {0}。"
+        case .reasonResetLater: return "时间步 1 时 h₀ = 0、bhn = 0，所以两者相同；从时间步 2 起 hₜ₋₁ 不再是 0。"
+        case .reasonUpdate:
+            return "{0} 算 hₜ = {1}，{2} 算 hₜ = {3}：同一个 z，在一种写法里乘上一隐藏状态，在另一种写法里乘候选隐藏状态。"
+                + "所以 z、r、h̃ 两边相同，而 hₜ 除非 zₜ = ½，否则不同。"
+        case .reasonAlsoDiffer: return "两者的{0}也不同，之后的差别也有它的份。"
+        case .columnCandidate: return "候选隐藏状态"
+        case .columnNewState: return "新的隐藏状态"
+        case .reasonTrainingOnly: return "两者在整个详细计算中数值都相同，是训练让它们分开的：第一个不同的损失是第 {0} 次更新前的损失。"
+        case .reasonEqualR:
+            return "这里重置门放在哪里无关紧要：每个时间步 r 的各个分量都相等（各隐藏单元互为拷贝），而且 bhn = 0，"
+                + "于是 Uh·(r⊙h) = r⊙(Uh·h)。"
+        case .reasonBhnTrained:
+            return "但 after_matmul 多一个参数 bhn，它的梯度不为 0（{1} 下 ∂L/∂bhn = {0}），所以第一次更新只在 {1} 下把 bhn 从 {2} 移开。"
+        case .gradcheckTitle: return "{0}：梯度检验"
+        case .gradcheckExplanation:
+            return "BPTT 按链式法则从后往前，精确地算出每个梯度。梯度检验用另一种办法独立验证它：把某个参数分量加上和减去一个很小的 ε，"
+                + "各做一遍前向传播求出损失，再算斜率 (L(θ + ε) − L(θ − ε)) / 2ε，这就是中心差分。"
+                + "相对误差 = |BPTT − 中心差分| / max(|BPTT|, |中心差分|, 0.01)；梯度小于 0.01 时按 0.01 计算，"
+                + "因为这时两个数里主要是舍入误差。相对误差不超过容差的分量就算通过。"
+        case .gradcheckSettings: return "ε = {0}，容差 {1}，在本课的初始参数处检验，此处损失 L = {2}。"
+        case .gradcheckAllPass: return "全部 {0} 个分量都通过；最大的相对误差是 {1}，出现在 {2}。"
+        case .gradcheckFailures: return "{1} 个分量中有 {0} 个超过容差 {2}：{3}。"
+        case .columnEntry: return "参数分量"
+        case .columnBPTT: return "BPTT"
+        case .columnNumerical: return "中心差分"
+        case .columnRelativeError: return "相对误差"
+        case .columnVerdict: return "结论"
+        case .verdictPass: return "通过"
+        case .verdictFail: return "未通过"
+        case .gradcheckSplitHeading: return "把 ∂L/∂{0} 按时间步拆开"
+        case .gradcheckSplitExplanation:
+            return "每个时间步用的都是同一个 {0}，所以 BPTT 得到的梯度是各时间步贡献之和，每一份是 {1}。中心差分只能看到总和。"
+        case .rowBPTTSum: return "各步之和（BPTT）"
         }
     }
 
@@ -335,6 +452,12 @@ public enum Message: CaseIterable, Sendable {
             return "The weighted sums that go into σ or tanh are the pre-activations a_z, a_r and a_h. In the forward pass they "
                 + "sit inside σ(…) and tanh(…); BPTT finds their gradients first, and the parameter gradients follow from them."
         case .initialHidden: return "Initial hidden state: {0}."
+        case .seededInit:
+            return "The starting parameters are drawn at random: init with seed {0} and scale {1}, each entry uniform in "
+                + "[−{1}, {1}) (docs/lesson-format.md gives the generator), so the same seed gives the same numbers on any machine."
+        case .inputScaled:
+            return "Every input is multiplied by input_scale = {0} before it enters the model, in training and when the model "
+                + "is applied; the x shown is the scaled value, x = {0} × input."
         case .conventionUpdate: return "update rule"
         case .conventionReset: return "reset gate"
         case .conventionLoss: return "loss"
@@ -388,6 +511,9 @@ public enum Message: CaseIterable, Sendable {
         case .lossCurveLogarithmic:
             return "The loss curve. The loss shrinks by several orders of magnitude, so the vertical axis is logarithmic: each row "
                 + "down means the loss has shrunk by the same factor."
+        case .lossCurveGrowing:
+            return "The loss curve. The loss grew instead of falling: training diverged. The learning rate is too large, so "
+                + "every step overshoots the minimum and lands further away. Try a smaller learning rate."
         case .trainedParameters: return "The parameters before and after training:"
 
         case .applyMissing: return "This lesson gives no new input to apply the model to."
@@ -402,10 +528,37 @@ public enum Message: CaseIterable, Sendable {
                 + "a ceiling: {0}."
         case .ceilingWideStart: return "Here h₀ has a component outside −1 to 1, so the ceiling uses max(1, |h₀|) instead of 1."
         case .ceilingTooLow: return "Expected values above the ceiling {0}: {1}. No input can make this model output them."
+        case .applyAfterDivergence:
+            return "These predictions mean nothing: the loss grew during training (section 7), which pushed the parameters to "
+                + "absurd values. Lower the learning rate until training converges first."
         case .ceilingNotTheCause:
             return "The expected values all lie within this ceiling, so the ceiling is not the cause here: the model has learned "
                 + "the mapping only where the training data covers it."
 
+        case .captionEquations: return "The equations in this lesson's conventions"
+        case .captionConventions: return "The conventions this lesson uses"
+        case .captionParameters: return "Parameters: shape and initial value"
+        case .captionEpochs: return "The loss at a few epochs"
+        case .captionTrained: return "The parameters before and after training"
+        case .captionPredictions: return "Predictions for the new input"
+
+        case .stepKeys: return "Enter/Space: {0} · b: back · q: quit"
+        case .stepNext: return "next"
+        case .stepMore: return "more of this page"
+        case .stepFinish: return "finish"
+
+        case .slideContinued: return "{0} (continued)"
+        case .slidePrevious: return "Previous"
+        case .slideNext: return "Next"
+        case .slideCounter: return "Slide {0} of {1}"
+        case .slideKeys: return "Move with ← → Space PageUp PageDown; Home for the first slide, End for the last"
+        case .languageSwitch: return "Language"
+        case .gradientFlowTitle: return "How the gradient flows back through time"
+        case .gradientFlowExplanation:
+            return "The size of the hidden state's gradient ‖∂L/∂hₜ‖ at each timestep: the part from the step's own output plus "
+                + "the part handed back from the step after it. Start at the last timestep and read backwards to see whether "
+                + "the gradient grows or fades."
+        case .chartLossAxis: return "Loss L"
         case .markCorrect: return "correct"
         case .markFollowThrough: return "follow-through"
         case .markWrong: return "wrong"
@@ -421,21 +574,97 @@ public enum Message: CaseIterable, Sendable {
         case .resetsBeforeMatmul: return "resets before the matmul, {0}"
         case .resetsAfterMatmul: return "resets after the matmul, {0}"
         case .checkExpected: return "expected {0}"
-        case .checkFromYours: return "right from your {0}"
+        case .checkFromYours: return "right from {0}"
         case .checkHowToCompute: return "compute: {0}"
-        case .checkNumbersToUse: return "with: {0}"
-        case .checkYourNumbersGive: return "from your {0} it gives {1}"
+        case .checkNumbersToUse: return "with the lesson's values: {0}"
+        case .checkYourNumbersGive: return "from {0} it gives {1}"
         case .checkSummary: return "Summary: {0} correct, {1} follow-through, {2} wrong, {3} unanswered."
         case .checkNotOnSheet: return "{0} values of the worksheet are not on the sheet."
         case .checkFirstMistake: return "First genuine mistake: {1} on line {0}: you wrote {2}, the lesson's value is {3}."
         case .checkNoMistake: return "No mistakes."
         case .checkNothingAnswered: return "Nothing is answered yet."
+        case .checkYourWritten: return "your {0}"
+        case .checkCarried: return "{0} (carried from your {1})"
+        case .checkListSeparator: return ", "
+        case .checkOriginSeparator: return ", "
+        case .checkUnansweredNotListed: return "Unanswered lines are not listed; add --all to list every line."
         case .worksheetTitle: return "{0}: worksheet for a hand calculation"
         case .worksheetHowTo: return "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one. Then run: gru-explain check {0} this-file"
         case .worksheetGiven: return "Given:"
         case .worksheetParameters: return "Initial parameters:"
         case .worksheetEarlier: return "Values from earlier steps (not asked on this sheet):"
         case .worksheetUpdateLine: return "parameter update · new {0} = {0} − η·∂L/∂{0}"
+        case .compareTitle: return "{0}: the GRU conventions side by side"
+        case .compareExplanation:
+            return "The same lesson with the same parameters, computed under {0} conventions. The update gate z and the reset "
+                + "gate r are computed the same way in all of them. They differ in two places only: where r acts (on hₜ₋₁ before "
+                + "Uh multiplies it, or on Uh·hₜ₋₁ + bhn afterwards), and which of hₜ₋₁ and h̃ₜ the update gate z weights. "
+                + "Rows that differ from the first column by more than 1e-12 are marked ≠."
+        case .compareBhnZero: return "The lesson has no bhn (it is written for before_matmul), so the after_matmul conventions use bhn = 0."
+        case .compareBhnUnused: return "bhn = {0} has a role only under after_matmul; the before_matmul conventions ignore it."
+        case .compareSequenceShown:
+            return "The tables show sequence {0} of {1} (--sequence K shows another); the search for the first difference covers them all."
+        case .compareSectionConventions: return "Conventions and formulas"
+        case .compareSectionGradients: return "BPTT: the key gradients"
+        case .compareGradientsExplanation:
+            return "First the gradient of the hidden state ∂L/∂hₜ at every timestep, then the gradients of the input weights and "
+                + "of the output layer, summed over the timesteps{0}."
+        case .compareSectionTraining: return "After training"
+        case .compareTrainingExplanation:
+            return "Each convention trains for {0} epochs at learning rate {1} from the same parameters, then runs on the new input {2}."
+        case .compareLastLoss: return "loss before the last update"
+        case .compareApplied: return "output on the new input"
+        case .compareDiverged: return "diverged (epoch {0})"
+        case .compareSectionDivergence: return "Where they first diverge"
+        case .compareAllAgree: return "All {0} values agree within 1e-12: with these parameters the conventions compute the same numbers."
+        case .compareFirstDifference: return "The first value that differs, in the order the numbers are computed, is {0} ({1}, {2}): {3}."
+        case .comparePair: return "{0} against {1}: they first differ at {2}."
+        case .comparePairSame: return "{0} against {1}: no difference."
+        case .compareMarkDiffers: return "≠"
+        case .compareMarkFirst: return "≠ ← first difference"
+        case .reasonReset:
+            return "{0} applies the reset gate before the matrix product, a_hₜ = {1}; {2} applies it after, a_hₜ = {3}. "
+                + "The two agree whenever hₜ₋₁ = 0 and bhn = 0, because both then reduce to Wh·xₜ + bh."
+        case .reasonResetAtOne: return "Here they differ from timestep 1 on, because {0}."
+        case .reasonResetLater: return "At timestep 1, h₀ = 0 and bhn = 0, so they agree there; from timestep 2 on, hₜ₋₁ is no longer 0."
+        case .reasonUpdate:
+            return "{0} computes hₜ = {1}, {2} computes hₜ = {3}: the same z weights the previous state in one and the candidate "
+                + "in the other. So z, r and h̃ are the same in both, and hₜ differs unless zₜ = ½."
+        case .reasonAlsoDiffer: return "Their {0} differs too, which adds to the difference from then on."
+        case .columnCandidate: return "Candidate hidden state"
+        case .columnNewState: return "New hidden state"
+        case .reasonTrainingOnly:
+            return "The two compute the same values in the whole detailed pass; training takes them apart: the first loss that "
+                + "differs is the one before update {0}."
+        case .reasonEqualR:
+            return "Where r acts does not matter here, because at every timestep all components of r are equal (the hidden units "
+                + "are copies of each other) and bhn = 0: then Uh·(r⊙h) = r⊙(Uh·h)."
+        case .reasonBhnTrained:
+            return "But after_matmul has one parameter more, bhn, and its gradient is not zero (∂L/∂bhn = {0} under {1}), so the "
+                + "first update moves bhn away from {2} under {1} only."
+        case .gradcheckTitle: return "{0}: gradient check"
+        case .gradcheckExplanation:
+            return "BPTT computes every gradient exactly, following the chain rule backwards. The gradient check verifies it "
+                + "independently: it nudges one parameter entry up and down by a small ε, runs the forward pass and the loss each "
+                + "time, and takes the slope (L(θ + ε) − L(θ − ε)) / 2ε, the central difference. Relative error = "
+                + "|BPTT − central difference| / max(|BPTT|, |central difference|, 0.01); a gradient below 0.01 is measured "
+                + "against 0.01, because such small numbers are mostly rounding noise. An entry passes when its relative error "
+                + "is at most the tolerance."
+        case .gradcheckSettings: return "ε = {0}, tolerance {1}, checked at the lesson's starting parameters, where L = {2}."
+        case .gradcheckAllPass: return "All {0} entries pass; the largest relative error is {1}, at {2}."
+        case .gradcheckFailures: return "{0} of {1} entries exceed the tolerance {2}: {3}."
+        case .columnEntry: return "Entry"
+        case .columnBPTT: return "BPTT"
+        case .columnNumerical: return "Central difference"
+        case .columnRelativeError: return "Relative error"
+        case .columnVerdict: return "Verdict"
+        case .verdictPass: return "pass"
+        case .verdictFail: return "FAIL"
+        case .gradcheckSplitHeading: return "∂L/∂{0} split by timestep"
+        case .gradcheckSplitExplanation:
+            return "Every timestep uses the same {0}, so BPTT finds its gradient as a sum of one share per timestep, {1}. "
+                + "The central difference sees only the sum."
+        case .rowBPTTSum: return "sum of the shares (BPTT)"
         }
     }
 }

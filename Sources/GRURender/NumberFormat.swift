@@ -3,7 +3,7 @@
 /// Rounding works on the shortest decimal text that reads back as the same Double (Swift's
 /// `description`) and rounds half away from zero, so 0.12345 shows as 0.1235 at 4 digits: the
 /// digits a reader sees in the lesson file round the way they would on paper.
-public struct NumberFormat: Sendable {
+public struct NumberFormat: Equatable, Sendable {
     /// Decimal places of a computed value.
     public var digits: Int
 
@@ -11,19 +11,50 @@ public struct NumberFormat: Sendable {
         self.digits = max(0, digits)
     }
 
+    /// Magnitudes from here on are written in e-notation (`2.2701e302`), never as a wall of digits.
+    public static let scientificFrom = 1e6
+
     /// A computed value with exactly `digits` decimals: `0.5987`, `−0.2634`, `2.0000`.
     /// Negative numbers use the minus sign U+2212 (the ASCII fallback turns it into `-`).
+    /// From 10⁶ on, e-notation with `digits` decimals in the mantissa: `2.2701e302`.
     public func value(_ x: Double) -> String {
-        Self.fixed(x, decimals: digits)
+        if x.isFinite && x.magnitude >= Self.scientificFrom { return scientific(x) }
+        return Self.fixed(x, decimals: digits)
     }
 
     /// A value the lesson gives (a parameter, an input, a target, the learning rate): as written,
-    /// `0.3`, `1`, `0.05`, when it has no more than `digits` decimals; otherwise like `value`.
+    /// `0.3`, `1`, `0.05`, when it has no more than `digits` decimals; otherwise rounded to
+    /// `digits` decimals without trailing zeros, so that 0.1·3 = 0.30000000000000004 (a scaled
+    /// input) shows as `0.3` like its neighbours.
     public func given(_ x: Double) -> String {
         guard x.isFinite else { return Self.fixed(x, decimals: 0) }
-        let d = DecimalDigits(x)
+        if x.magnitude >= Self.scientificFrom {
+            // As written, too: no trailing zeros in the mantissa (1e20, 2.5e6).
+            let parts = scientific(x).split(separator: "e")
+            var mantissa = Substring(parts[0])
+            if mantissa.contains(".") {
+                while mantissa.last == "0" { mantissa.removeLast() }
+                if mantissa.last == "." { mantissa.removeLast() }
+            }
+            return mantissa + "e" + parts[1]
+        }
+        var d = DecimalDigits(x)
         let decimals = max(0, d.digits.count - d.point)
-        return Self.fixed(x, decimals: decimals <= digits ? decimals : digits)
+        if decimals <= digits { return Self.fixed(x, decimals: decimals) }
+        d.round(toDecimals: digits)
+        while d.digits.count > 1, d.digits.last == 0 { d.digits.removeLast() }
+        return Self.fixed(x, decimals: max(0, min(digits, d.digits.count - d.point)))
+    }
+
+    /// `d.dddde±n` with `digits` decimals in the mantissa.
+    func scientific(_ x: Double) -> String {
+        var d = DecimalDigits(x)
+        var exponent = d.point - 1
+        d.point = 1
+        d.round(toDecimals: digits)
+        if d.point > 1 { exponent += 1; d.point = 1 }   // 9.99996 rounds to 10.0000
+        let mantissa = Self.fixed(digits: d, negative: x < 0, decimals: digits)
+        return mantissa + "e" + (exponent < 0 ? "−" : "") + String(abs(exponent))
     }
 
     /// Like `value`, but a number that would show as zero keeps two significant digits in
@@ -76,7 +107,12 @@ public struct NumberFormat: Sendable {
         if x.isInfinite { return x < 0 ? "−∞" : "∞" }
         var d = DecimalDigits(x)
         d.round(toDecimals: decimals)
-        let sign = x.sign == .minus && x != 0 ? "−" : ""
+        return fixed(digits: d, negative: x.sign == .minus && x != 0, decimals: decimals)
+    }
+
+    /// Rounded digits written out with `decimals` places.
+    static func fixed(digits d: DecimalDigits, negative: Bool, decimals: Int) -> String {
+        let sign = negative ? "−" : ""
         var integer = "0"
         if d.point > 0 {
             integer = (0..<d.point).map { $0 < d.digits.count ? String(d.digits[$0]) : "0" }.joined()

@@ -9,7 +9,34 @@ public enum TextRenderer {
     public static let width = 100
 
     public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> String {
-        let blocks = Walkthrough(trace: trace, lesson: lesson, options: options).blocks()
+        let pages = Walkthrough(trace: trace, lesson: lesson, options: options).pages()
+        return joined(pages.flatMap { lines($0.blocks, options: options) })
+    }
+
+    /// The same walkthrough one page at a time, for `run --step`: the model, each forward
+    /// timestep, the loss, each BPTT timestep, the accumulation, the update, training, the
+    /// application (see `Page`). Each page ends with a newline; blank lines around it are dropped.
+    public static func pages(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> [String] {
+        Walkthrough(trace: trace, lesson: lesson, options: options).pages().map { page in
+            var lines = lines(page.blocks, options: options)
+            while lines.first == "" { lines.removeFirst() }
+            return joined(lines)
+        }
+    }
+
+    /// Any document made of blocks (the walkthrough, `compare`, `gradcheck`) in the same layout.
+    static func document(_ blocks: [Block], options: RenderOptions) -> String {
+        joined(lines(blocks, options: options))
+    }
+
+    private static func joined(_ lines: [String]) -> String {
+        var lines = lines
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of some blocks, each block followed by a blank line (a heading also preceded by one).
+    static func lines(_ blocks: [Block], options: RenderOptions) -> [String] {
         let painter = Painter(enabled: options.color)
         let separator = options.language == .zh ? "：" : ": "
         var out: [String] = []
@@ -39,13 +66,14 @@ public enum TextRenderer {
                 }
             case .table(let table):
                 out += TableLayout(table: table, maxWidth: width, ascii: options.ascii, painter: painter).lines()
-            case .preformatted(let lines):
-                out += lines.map { "  " + $0 }
+            case .lossCurve(let plot):
+                out += plot.lines().map { "  " + $0 }
+            case .barChart(let chart):
+                out += chart.lines(ascii: options.ascii).map { "  " + $0 }
             }
             out.append("")
         }
-        while out.last == "" { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 }
 

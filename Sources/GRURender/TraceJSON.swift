@@ -10,44 +10,155 @@ import GRULessons
 public enum TraceJSON {
     public static let format = "gru-explain.trace/1"
 
-    public static func render(_ trace: Trace, lesson: Lesson) -> String {
-        JSONWriter.write(encode(trace, lesson: lesson))
+    /// The whole trace of a recorded lesson, as one string.
+    public static func render(_ trace: Trace, lesson: Lesson, sections: Set<LessonSection>? = nil) -> String {
+        var out = ""
+        var stream = JSONStream { out += $0 }
+        write(trace, lesson: lesson, sections: sections, into: &stream)
+        return out
     }
 
+    /// The whole trace as a tree (for tests and tools that want to inspect it).
     public static func encode(_ trace: Trace, lesson: Lesson) -> JSONValue {
+        (try? JSONParser.parse(render(trace, lesson: lesson))) ?? .null
+    }
+
+    /// Runs the lesson and writes its trace while it is computed: each timestep's record is
+    /// written as soon as it exists and then dropped, so memory holds the forward pass of one
+    /// sequence (which BPTT needs) and O(parameters) more, whatever the number of timesteps.
+    /// Training runs first, without a trace, so a diverging lesson throws before anything is
+    /// written. The bytes are the same as `render(Trace.record(problem), …)`.
+    public static func stream(_ problem: Problem, lesson: Lesson, sections: Set<LessonSection>? = nil,
+                              write: @escaping (String) -> Void) throws(Divergence) {
+        let p0 = problem.parameters
+        let shown = Shown(sections)
+        // Training first: it throws on divergence, and epoch 1 is the detailed pass below. When
+        // neither training nor apply is shown, only epoch 1 runs, as that check.
+        let needsTraining = shown.training || shown.apply
+        let (losses, trained) = try Training.train(problem, from: p0, epochs: needsTraining ? problem.epochs : 1)
+        var stream = JSONStream(write: write)
+        header(lesson, problem.config, p0, problem.h0, into: &stream)
+        var loss = 0.0
+        var gradients = Parameters(zerosFor: problem.config)
+        if shown.sequences {
+            stream.beginArray("sequences")
+            for s in problem.sequences {
+                let (forward, seqLoss) = SequencePass.forwardWithLoss(p0, problem.config, h0: problem.h0,
+                                                                      sequence: s, weight: problem.sequenceWeight)
+                let seqGradients = sequence(forward: forward, loss: seqLoss, shown, problem.config, into: &stream) { onStep in
+                    SequencePass.bptt(p0, problem.config, forward, weight: problem.sequenceWeight, onStep: onStep)
+                }
+                loss += seqLoss
+                gradients.add(seqGradients)
+            }
+            stream.endArray()
+        } else if shown.totals {
+            (loss, gradients, _) = Training.pass(p0, problem)
+        }
+        let (update, training, apply) = Trace.after(problem, gradients: gradients, losses: needsTraining ? losses : [],
+                                                    trained: needsTraining ? trained : p0)
+        footer(shown, problem.config, loss: loss, gradients: gradients, update: update, training: training, apply: apply, into: &stream)
+    }
+
+    /// Which parts of the trace `--only` keeps (docs/trace-format.md).
+    struct Shown {
+        var forward, sequenceLoss, backward, sequences, loss, gradients, update, training, apply: Bool
+        var totals: Bool { loss || gradients || update }
+
+        init(_ sections: Set<LessonSection>?) {
+            func has(_ s: LessonSection...) -> Bool { sections.map { !$0.isDisjoint(with: s) } ?? true }
+            forward = has(.forward, .loss)
+            sequenceLoss = has(.loss)
+            backward = has(.bptt, .accumulation)
+            sequences = forward || sequenceLoss || backward
+            loss = has(.loss)
+            gradients = has(.bptt, .accumulation, .update)
+            update = has(.update)
+            training = has(.training)
+            apply = has(.apply)
+        }
+    }
+
+    static func write(_ trace: Trace, lesson: Lesson, sections: Set<LessonSection>?, into stream: inout JSONStream) {
+        let shown = Shown(sections)
         let c = trace.config
-        var root = JSONObject()
-        root["format"] = .string(format)
-        root["lesson"] = .object(JSONObject([
+        header(lesson, c, trace.parameters, trace.h0, into: &stream)
+        if shown.sequences {
+            stream.beginArray("sequences")
+            for s in trace.sequences {
+                _ = sequence(forward: s.forward, loss: s.loss, shown, c, into: &stream) { onStep in
+                    s.backward.forEach(onStep)
+                    return s.gradients
+                }
+            }
+            stream.endArray()
+        }
+        footer(shown, c, loss: trace.loss, gradients: trace.gradients, update: trace.update,
+               training: trace.training, apply: trace.apply, into: &stream)
+    }
+
+    private static func header(_ lesson: Lesson, _ c: ModelConfig, _ p: Parameters, _ h0: [Double], into stream: inout JSONStream) {
+        stream.beginObject()
+        stream.member("format", .string(format))
+        stream.member("lesson", .object(JSONObject([
             ("id", .string(lesson.id)),
             ("title", localized(lesson.title)),
             ("description", localized(lesson.description)),
             ("source", .string(lesson.source)),
-        ]))
-        root["model"] = model(c)
-        root["parameters"] = parameters(trace.parameters, c)
-        root["h0"] = .doubles(trace.h0)
-        root["sequences"] = .array(trace.sequences.map { sequence($0, c) })
-        root["loss"] = .double(trace.loss)
-        root["gradients"] = parameters(trace.gradients, c)
-        root["update"] = .object(JSONObject([
-            ("learning_rate", .double(trace.update.learningRate)),
-            ("parameters", parameters(trace.update.parameters, c)),
-        ]))
-        root["training"] = .object(JSONObject([
-            ("epochs", .int(trace.training.epochs)),
-            ("learning_rate", .double(trace.training.learningRate)),
-            ("loss", .doubles(trace.training.losses)),
-            ("parameters", parameters(trace.training.parameters, c)),
-        ]))
-        if let apply = trace.apply {
-            root["apply"] = .array(apply.steps.enumerated().map { k, f in
+        ])))
+        stream.member("model", model(c))
+        stream.member("parameters", parameters(p, c))
+        stream.member("h0", .doubles(h0))
+    }
+
+    /// One element of "sequences"; `backward` hands each BPTT step to the writer and returns ∂L_seq/∂θ.
+    private static func sequence(forward: [StepForward], loss: Double, _ shown: Shown, _ c: ModelConfig,
+                                 into stream: inout JSONStream,
+                                 backward: ((StepBackward) -> Void) -> Parameters) -> Parameters {
+        stream.beginObject()
+        if shown.forward {
+            stream.beginArray("forward")
+            for f in forward { stream.element(self.forward(f)) }
+            stream.endArray()
+        }
+        if shown.sequenceLoss { stream.member("loss", .double(loss)) }
+        var gradients = Parameters(zerosFor: c)
+        if shown.backward {
+            stream.beginArray("backward")
+            gradients = backward { b in stream.element(self.backward(b, c)) }
+            stream.endArray()
+        }
+        stream.endObject()
+        return gradients
+    }
+
+    private static func footer(_ shown: Shown, _ c: ModelConfig, loss: Double, gradients: Parameters,
+                               update: UpdateTrace, training: TrainingTrace, apply: ApplyTrace?,
+                               into stream: inout JSONStream) {
+        if shown.loss { stream.member("loss", .double(loss)) }
+        if shown.gradients { stream.member("gradients", parameters(gradients, c)) }
+        if shown.update {
+            stream.member("update", .object(JSONObject([
+                ("learning_rate", .double(update.learningRate)),
+                ("parameters", parameters(update.parameters, c)),
+            ])))
+        }
+        if shown.training {
+            stream.member("training", .object(JSONObject([
+                ("epochs", .int(training.epochs)),
+                ("learning_rate", .double(training.learningRate)),
+                ("loss", .doubles(training.losses)),
+                ("parameters", parameters(training.parameters, c)),
+            ])))
+        }
+        if shown.apply, let apply {
+            stream.member("apply", .array(apply.steps.enumerated().map { k, f in
                 var o = JSONObject([("t", .int(f.t)), ("x", .doubles(f.x)), ("h", .doubles(f.h)), ("y", .doubles(f.y))])
                 if let expected = apply.expected, k < expected.count { o["expected"] = .doubles(expected[k]) }
                 return .object(o)
-            })
+            }))
         }
-        return .object(root)
+        stream.endObject()
     }
 
     static func localized(_ text: LocalizedText) -> JSONValue {

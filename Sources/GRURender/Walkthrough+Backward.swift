@@ -15,7 +15,8 @@ extension Walkthrough {
                 out.append(.subheading(stepLabel(sequence: s, t: t)))
                 out.append(.table(Table(columns: calculationColumns(),
                                         groups: backwardGroups(b, sequence.forward[t - 1], T: sequence.forward.count,
-                                                               context(sequence: s)))))
+                                                               context(sequence: s)),
+                                        caption: text(.sectionBPTT) + " · " + stepLabel(sequence: s, t: t))))
             }
         }
         return out
@@ -87,6 +88,26 @@ extension Walkthrough {
         return groups
     }
 
+    /// A page for slides after the BPTT timesteps: ‖∂L/∂hₜ‖ at every timestep, in time order, so the
+    /// class sees how much gradient reaches each hidden state as BPTT carries it back. The text
+    /// walkthrough leaves it out (its BPTT tables give every ∂L/∂hₜ already); `HTMLRenderer` draws it.
+    func gradientFlowPage() -> Page? {
+        guard options.shows(.bptt) else { return nil }
+        var bars: [BarChart.Bar] = []
+        for (s, sequence) in trace.sequences.enumerated() {
+            for b in sequence.backward.sorted(by: { $0.t < $1.t }) {
+                let norm = b.dh.reduce(0) { $0 + $1 * $1 }.squareRoot()
+                let label = trace.sequences.count > 1 ? text(.sequence, String(s + 1)) + " · t = \(b.t)" : "t = \(b.t)"
+                bars.append(BarChart.Bar(label: label, value: norm, text: format.value(norm)))
+            }
+        }
+        let chart = BarChart(bars: bars, valueLabel: "‖∂L/∂hₜ‖", itemLabel: text(.columnTimestep))
+        let blocks: [Block] = [.subheading(text(.gradientFlowTitle)), .paragraph(text(.gradientFlowExplanation)), .barChart(chart)]
+        let heading = heading(.bptt)
+        return Page(section: .bptt, heading: options.ascii ? Notation.ascii(heading) : heading,
+                    blocks: options.ascii ? blocks.map { $0.mapText(Notation.ascii) } : blocks)
+    }
+
     // MARK: 5 · Gradient accumulation
 
     func accumulationSection() -> [Block] {
@@ -111,7 +132,7 @@ extension Walkthrough {
                     return [.math(e.name), formula] + shares + [.result(format.value(trace.gradients[p][e.index]))]
                 }
             }
-            out.append(.table(Table(columns: columns, groups: groups)))
+            out.append(.table(Table(columns: columns, groups: groups, caption: text(.sectionAccumulation))))
         } else {
             // Too many timesteps for columns: one row per timestep with the running sum.
             let columns = [Table.Column(title: text(.columnParameter)), Table.Column(title: text(.columnShare)),
@@ -135,7 +156,7 @@ extension Walkthrough {
                     groups.append(rows)
                 }
             }
-            out.append(.table(Table(columns: columns, groups: groups)))
+            out.append(.table(Table(columns: columns, groups: groups, caption: text(.sectionAccumulation))))
         }
         return out
     }

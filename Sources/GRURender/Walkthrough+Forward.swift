@@ -11,6 +11,10 @@ extension Walkthrough {
             .paragraph(text(.modelExplanation)),
             .paragraph(text(.modelSizes, String(config.inputSize), String(config.hiddenSize), String(config.outputSize))),
         ]
+        if let initialisation = lesson.initialisation {
+            out.append(.paragraph(text(.seededInit, String(initialisation.seed), format.given(initialisation.scale))))
+        }
+        if lesson.inputScale != 1 { out.append(.paragraph(text(.inputScaled, format.given(lesson.inputScale)))) }
         // The equations, in the lesson's conventions.
         var equations: [Quantity] = [.aZ, .z, .aR, .r]
         if config.reset == .afterMatmul { equations.append(.nH) }
@@ -20,7 +24,7 @@ extension Walkthrough {
         general.length = nil                                   // L = Σₜ Lₜ rather than L₁ + L₂ + L₃
         rows.append([Table.Cell(text: Quantity.totalLoss.name(language)), .math(Quantity.totalLoss.unicodeEquation(at: .t, general))])
         out.append(.table(Table(columns: [Table.Column(title: text(.columnQuantity)), Table.Column(title: text(.columnFormula))],
-                                groups: [rows])))
+                                groups: [rows], caption: text(.captionEquations))))
         out.append(.paragraph(text(.preActivations)))
         // The conventions, named.
         let conventions: [Table.Row] = [
@@ -31,7 +35,7 @@ extension Walkthrough {
         ]
         out.append(.table(Table(columns: [Table.Column(title: text(.columnConvention)), Table.Column(title: text(.columnValue)),
                                           Table.Column(title: text(.columnMeaning))],
-                                groups: [conventions])))
+                                groups: [conventions], caption: text(.captionConventions))))
         // Every parameter with its shape and value.
         let groups: [[Table.Row]] = ParameterName.used(by: config).map { p in
             let shape = p.shape(config)
@@ -44,7 +48,7 @@ extension Walkthrough {
         }
         out.append(.table(Table(columns: [Table.Column(title: text(.columnParameter)), Table.Column(title: text(.columnRole)),
                                           Table.Column(title: text(.columnShape)), Table.Column(title: text(.columnInitialValue))],
-                                groups: groups)))
+                                groups: groups, caption: text(.captionParameters))))
         out.append(.paragraph(text(.initialHidden, "h₀ = " + format.givenVector(trace.h0))))
         return out
     }
@@ -73,7 +77,8 @@ extension Walkthrough {
                                            Quantity.x.unicodeSymbol(at: step, c) + " = " + format.compact(f.x, given: true),
                                            Quantity.hPrev.unicodeSymbol(at: step, c) + " = " + hPrev,
                                            Quantity.target.unicodeSymbol(at: step, c) + " = " + format.compact(f.target ?? [], given: true))))
-                out.append(.table(Table(columns: calculationColumns(), groups: forwardGroups(f, c))))
+                out.append(.table(Table(columns: calculationColumns(), groups: forwardGroups(f, c),
+                                        caption: text(.sectionForward) + " · " + stepLabel(sequence: s, t: t))))
             }
         }
         return out
@@ -171,7 +176,7 @@ extension Walkthrough {
         let totalGroup: [Table.Row] = [[Table.Cell(text: Quantity.totalLoss.name(language)), .math(total), .result(format.value(trace.loss))]]
         out.append(.table(Table(columns: [Table.Column(title: text(.columnTimestep)), Table.Column(title: text(.columnCalculation)),
                                           Table.Column(title: text(.columnResult), alignRight: true)],
-                                groups: [rows, totalGroup])))
+                                groups: [rows, totalGroup], caption: text(.sectionLoss))))
         return out
     }
 }

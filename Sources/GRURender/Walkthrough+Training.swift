@@ -27,7 +27,7 @@ extension Walkthrough {
                 + " = " + format.value(trace.update.parameters[.Why][first.index])
             out.append(.paragraph(text(.updateExample, format.given(lr), first.name, worked)))
         }
-        out.append(.table(Table(columns: columns, groups: groups)))
+        out.append(.table(Table(columns: columns, groups: groups, caption: text(.sectionUpdate))))
         return out
     }
 
@@ -39,14 +39,14 @@ extension Walkthrough {
         var out: [Block] = [.paragraph(text(.trainingExplanation, String(training.epochs), format.given(training.learningRate)))]
         guard !losses.isEmpty else { return out }
         let rows: [Table.Row] = Self.sampleEpochs(losses.count).map { epoch in
-            [Table.Cell(text: String(epoch)), Table.Cell(text: format.value(losses[epoch - 1]))]
+            [Table.Cell(text: String(epoch)), Table.Cell(text: format.short(losses[epoch - 1]))]
         }
         out.append(.table(Table(columns: [Table.Column(title: text(.columnEpoch), alignRight: true),
                                           Table.Column(title: text(.columnLossBeforeUpdate), alignRight: true)],
-                                groups: [rows])))
+                                groups: [rows], caption: text(.captionEpochs))))
         let plot = LossPlot(losses: losses, format: format, ascii: options.ascii, epochLabel: text(.columnEpoch))
-        out.append(.paragraph(text(plot.logarithmic ? .lossCurveLogarithmic : .lossCurve)))
-        out.append(.preformatted(plot.lines()))
+        out.append(.paragraph(text(trainingDiverged ? .lossCurveGrowing : plot.logarithmic ? .lossCurveLogarithmic : .lossCurve)))
+        out.append(.lossCurve(plot))
         out.append(.paragraph(text(.trainedParameters)))
         let groups: [[Table.Row]] = ParameterName.used(by: config).map { p in
             let before = parameterValue(p, trace.parameters, given: true)
@@ -57,7 +57,7 @@ extension Walkthrough {
         }
         out.append(.table(Table(columns: [Table.Column(title: text(.columnParameter)), Table.Column(title: text(.columnInitialValue)),
                                           Table.Column(title: text(.columnTrainedValue))],
-                                groups: groups)))
+                                groups: groups, caption: text(.captionTrained))))
         return out
     }
 
@@ -80,6 +80,7 @@ extension Walkthrough {
         let c = context()
         let expected = apply.expected
         var out: [Block] = [.paragraph(text(.applyExplanation))]
+        if lesson.inputScale != 1 { out.append(.paragraph(text(.inputScaled, format.given(lesson.inputScale)))) }
         var columns = [Table.Column(title: text(.columnTimestep)),
                        Table.Column(title: Quantity.x.unicodeSymbol(at: .t, c), alignRight: true),
                        Table.Column(title: Quantity.h.unicodeSymbol(at: .t, c), alignRight: true),
@@ -99,15 +100,24 @@ extension Walkthrough {
             }
             return row
         }
-        out.append(.table(Table(columns: columns, groups: [rows])))
+        out.append(.table(Table(columns: columns, groups: [rows], caption: text(.captionPredictions))))
         guard let expected else { return out }
         if largest <= Self.closeEnough {
             out.append(.paragraph(text(.applyMatches, format.value(largest))))
             return out
         }
         out.append(.paragraph(text(.applyDiffers, format.value(largest))))
+        if trainingDiverged {
+            out.append(.paragraph(text(.applyAfterDivergence)))
+            return out
+        }
         out += ceiling(expected: expected)
         return out
+    }
+
+    /// Training made the loss larger rather than smaller: the trained model is no model at all.
+    var trainingDiverged: Bool {
+        (trace.training.losses.last ?? 0) > (trace.training.losses.first ?? 0)
     }
 
     /// How far a prediction may be from its expected value and still count as right.

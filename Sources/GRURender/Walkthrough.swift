@@ -24,16 +24,35 @@ struct Walkthrough {
 
     /// The whole walkthrough, in the ASCII fallback when `options.ascii`.
     func blocks() -> [Block] {
-        var out: [Block] = [.title(localized(lesson.title))]
-        if options.shows(.model) { out.append(.paragraph(localized(lesson.description))) }
-        for (index, section) in LessonSection.allCases.enumerated() where options.shows(section) {
-            out.append(.heading("\(index + 1) · " + Self.title(section).text(language)))
-            out += body(section)
+        pages().flatMap(\.blocks)
+    }
+
+    /// The walkthrough cut into pages (see `Page`): a section starts a page, and so does each
+    /// timestep after the section's first.
+    func pages() -> [Page] {
+        var lead: [Block] = [.title(localized(lesson.title))]
+        if options.shows(.model) { lead.append(.paragraph(localized(lesson.description))) }
+        var out: [Page] = []
+        for section in LessonSection.allCases where options.shows(section) {
+            let heading = heading(section)
+            var blocks = [Block.heading(heading)] + body(section)
             if let note = lesson.notes[section] {
-                out.append(.note(label: Message.lessonNote.text(language), text: localized(note)))
+                blocks.append(.note(label: Message.lessonNote.text(language), text: localized(note)))
             }
+            let shownHeading = options.ascii ? Notation.ascii(heading) : heading
+            var page = Page(section: section, heading: shownHeading, blocks: [])
+            var seenSubheading = false
+            for block in lead + blocks {
+                if case .subheading = block {
+                    if seenSubheading { out.append(page); page = Page(section: section, heading: shownHeading, blocks: []) }
+                    seenSubheading = true
+                }
+                page.blocks.append(options.ascii ? block.mapText(Notation.ascii) : block)
+            }
+            out.append(page)
+            lead = []
         }
-        return options.ascii ? out.map { $0.mapText(Notation.ascii) } : out
+        return out
     }
 
     private func body(_ section: LessonSection) -> [Block] {
@@ -47,6 +66,12 @@ struct Walkthrough {
         case .training: return trainingSection()
         case .apply: return applySection()
         }
+    }
+
+    /// The numbered heading of a section: "2 · 前向传播".
+    func heading(_ section: LessonSection) -> String {
+        let number = (LessonSection.allCases.firstIndex(of: section) ?? 0) + 1
+        return "\(number) · " + Self.title(section).text(language)
     }
 
     static func title(_ section: LessonSection) -> Message {
@@ -73,9 +98,12 @@ struct Walkthrough {
     }
 
     /// Formulas for sequence `s` (its length decides the 1/T of the mean reduction).
+    /// Formulas for sequence `s`. Lengths come from the lesson, not from `trace.sequences`,
+    /// which is empty when only training was run (`--only training`, `--only model`).
     func context(sequence s: Int = 0) -> FormulaContext {
-        FormulaContext(config: config, length: trace.sequences[s].forward.count,
-                       sequences: trace.sequences.count, language: language, ascii: false)
+        let sequences = lesson.problem.sequences
+        return FormulaContext(config: config, length: sequences.indices.contains(s) ? sequences[s].inputs.count : nil,
+                              sequences: sequences.count, language: language, ascii: false)
     }
 
     /// Display width as the reader will see it, after the ASCII fallback if that is on.

@@ -16,6 +16,28 @@ public enum WorksheetRenderer {
     /// The worksheet in `options.language`, with ASCII symbols when `options.ascii`, asking for
     /// the keys of `Worksheet.groups` restricted by `options.sections` (`--only`) and
     /// `options.timestep`.
+    /// The lesson a filled sheet names in the title this renderer writes (`# lesson1 手算工作表 · …`
+    /// or `# lesson1: worksheet for a hand calculation · …`), in either language; nil when none of
+    /// the comment lines before the first answer is such a title.
+    public static func lessonID(inHeaderOf bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingPrefix("\u{FEFF}").trimmingPrefix(" ")
+            if line.allSatisfy({ $0.isWhitespace }) { continue }
+            guard line.hasPrefix("#") else { return nil }
+            let comment = line.dropFirst().trimmingPrefix(" ")
+            for language in Language.allCases {
+                let template = Message.worksheetTitle.text(language, "\u{0}").split(separator: "\u{0}", omittingEmptySubsequences: false)
+                guard template.count == 2, comment.hasPrefix(template[0]) else { continue }
+                let rest = comment.dropFirst(template[0].count)
+                guard let end = rest.firstRange(of: template[1]) else { continue }
+                let id = rest[..<end.lowerBound]
+                if !id.isEmpty && !id.contains(where: \.isWhitespace) { return String(id) }
+            }
+        }
+        return nil
+    }
+
     public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> String {
         let groups = Worksheet.groups(trace, sections: options.sections, timestep: options.timestep)
         let language = options.language

@@ -81,10 +81,37 @@ func baseline(_ script: String, hidden H: Int, epochs: Int, rounds: Int) -> Doub
     return value
 }
 
+// --profile H: 20 epochs at hidden size H and nothing else, for `valgrind --tool=callgrind`.
+if let k = CommandLine.arguments.firstIndex(of: "--profile"), k + 1 < CommandLine.arguments.count,
+   let H = Int(CommandLine.arguments[k + 1]) {
+    print(swiftEpochTime(hidden: H, epochs: 20, rounds: 1))
+    exit(0)
+}
+
+/// The machine's bound for this build: GFLOP/s of a register-only loop of independent SIMD4
+/// multiply-adds on one core (no memory traffic), the best this code could hope for.
+func peakGFLOPs() -> Double {
+    var a0 = SIMD4<Double>(repeating: 0.1), a1 = SIMD4<Double>(repeating: 0.2), a2 = SIMD4<Double>(repeating: 0.3)
+    var a3 = SIMD4<Double>(repeating: 0.4), a4 = SIMD4<Double>(repeating: 0.5), a5 = SIMD4<Double>(repeating: 0.6)
+    var a6 = SIMD4<Double>(repeating: 0.7), a7 = SIMD4<Double>(repeating: 0.8)
+    let m = SIMD4<Double>(repeating: 0.999999), c = SIMD4<Double>(repeating: 1e-9)
+    let n = 20_000_000
+    let t = seconds {
+        for _ in 0..<n {
+            a0 = a0 * m + c; a1 = a1 * m + c; a2 = a2 * m + c; a3 = a3 * m + c
+            a4 = a4 * m + c; a5 = a5 * m + c; a6 = a6 * m + c; a7 = a7 * m + c
+        }
+    }
+    if (a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7).sum().isNaN { print("(nan)") }
+    return Double(n) * 8 * 4 * 2 / t / 1e9
+}
+
 print("gru-explain-bench: training, tracing off; input 8, T = 64, batch 1, float64")
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(ProcessInfo.processInfo.operatingSystemVersionString)")
+let peak = (0..<3).map { _ in peakGFLOPs() }.max() ?? 0
+print(String(format: "machine bound (one core, register-only SIMD multiply-add loop, this build): %.1f GFLOP/s", peak))
 print("")
-let header = ["H", "swift ms/epoch", "GFLOP/s", "numpy ms", "torch ms", "× numpy", "× torch"]
+let header = ["H", "swift ms/epoch", "GFLOP/s (%)", "numpy ms", "torch ms", "× numpy", "× torch"]
 print(header.map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined())
 for H in [16, 64, 128, 256] {
     let epochs = quick ? max(2, 2048 / H) : max(5, 16384 / H)
@@ -93,8 +120,81 @@ for H in [16, 64, 128, 256] {
     let numpy = withBaselines ? baseline("numpy_gru.py", hidden: H, epochs: max(2, epochs / 8), rounds: rounds) : nil
     let torch = withBaselines ? baseline("torch_gru.py", hidden: H, epochs: max(2, epochs / 8), rounds: rounds) : nil
     let gflops = flopsPerEpoch(hidden: H) / swift / 1e9
+    _ = peak
     func ms(_ s: Double?) -> String { s.map { String(format: "%.3f", $0 * 1000) } ?? "—" }
     func ratio(_ s: Double?) -> String { s.map { String(format: "%.1f×", $0 / swift) } ?? "—" }
-    let row = [String(H), ms(swift), String(format: "%.2f", gflops), ms(numpy), ms(torch), ratio(numpy), ratio(torch)]
+    let row = [String(H), ms(swift), String(format: "%.2f (%.0f%%)", gflops, 100 * gflops / peak), ms(numpy), ms(torch), ratio(numpy), ratio(torch)]
     print(row.map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined())
+}
+
+// MARK: - End to end, and memory while streaming the JSON trace
+
+/// The gru-explain binary built beside this one.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gru-explain")
+
+/// Runs gru-explain with stdout to /dev/null; returns (seconds, peak resident set in MiB of that child).
+func runChild(_ arguments: [String]) -> (seconds: Double, peakMiB: Double, status: Int32)? {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    var usage = rusage()
+    let start = DispatchTime.now().uptimeNanoseconds
+    do { try process.run() } catch { return nil }
+    // wait4 reaps this child and reports its own peak RSS (ru_maxrss, in KiB on Linux).
+    var status: Int32 = 0
+    let pid = process.processIdentifier
+    guard wait4(pid, &status, 0, &usage) == pid else { return nil }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (seconds, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF)
+}
+
+/// A lesson much larger than the bundled ones: hidden 32, input 8, one sequence of 200 steps.
+func bigLesson(epochs: Int, T: Int = 200) -> URL {
+    let H = 32, I = 8
+    var rng = SplitMix64(seed: 3)
+    func matrix(_ rows: Int, _ cols: Int) -> String {
+        "[" + (0..<rows).map { _ in "[" + (0..<cols).map { _ in "\(rng.nextSymmetric(scale: 0.3))" }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    }
+    func vector(_ n: Int) -> String { "[" + (0..<n).map { _ in "\(rng.nextSymmetric(scale: 0.3))" }.joined(separator: ",") + "]" }
+    let inputs = "[" + (0..<T).map { _ in vector(I) }.joined(separator: ",") + "]"
+    let targets = "[" + (0..<T).map { _ in "[\(rng.nextSymmetric(scale: 1))]" }.joined(separator: ",") + "]"
+    let json = """
+    {"format": "gru-explain.lesson/1", "id": "big", "title": {"zh": "大", "en": "big"}, "description": {"zh": "大", "en": "big"},
+     "model": {"input_size": \(I), "hidden_size": \(H), "output_size": 1},
+     "parameters": {"Wz": \(matrix(H, I)), "Uz": \(matrix(H, H)), "bz": \(vector(H)), "Wr": \(matrix(H, I)), "Ur": \(matrix(H, H)),
+                    "br": \(vector(H)), "Wh": \(matrix(H, I)), "Uh": \(matrix(H, H)), "bh": \(vector(H)), "Why": \(matrix(1, H)), "by": [0.0]},
+     "sequences": [{"inputs": \(inputs), "targets": \(targets)}],
+     "training": {"learning_rate": 0.001, "epochs": \(epochs)}}
+    """
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-bench-big-\(epochs)-\(T).json")
+    try? Data(json.utf8).write(to: url)
+    return url
+}
+
+print("")
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    let lesson1 = (0..<5).compactMap { _ in runChild(["run", "lesson1"])?.seconds }.sorted()
+    if !lesson1.isEmpty {
+        print(String(format: "end to end: gru-explain run lesson1 (text, all sections): %.1f ms (median of 5)", lesson1[lesson1.count / 2] * 1000))
+    }
+    print("peak memory of gru-explain run <big lesson: H 32, I 8, T 200> --format json > /dev/null:")
+    for epochs in [10, 100, 1000] {
+        let file = bigLesson(epochs: epochs)
+        if let r = runChild(["run", file.path, "--format", "json"]) {
+            print(String(format: "  %5d epochs: %6.1f MiB peak, %.2f s, exit %d", epochs, r.peakMiB, r.seconds, r.status))
+        }
+        try? FileManager.default.removeItem(at: file)
+    }
+    print("… and as the sequence grows (10 epochs):")
+    for T in [200, 800, 3200] {
+        let file = bigLesson(epochs: 10, T: T)
+        if let r = runChild(["run", file.path, "--format", "json"]) {
+            print(String(format: "  T = %4d: %6.1f MiB peak, %.2f s, exit %d", T, r.peakMiB, r.seconds, r.status))
+        }
+        try? FileManager.default.removeItem(at: file)
+    }
+} else {
+    print("(end-to-end and memory rows need the gru-explain binary beside this one: swift build -c release)")
 }

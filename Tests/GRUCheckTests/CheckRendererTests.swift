@@ -71,6 +71,106 @@ import GRURender
         #expect(text.contains("\"zh\": \"符号错了\"") && text.contains("\"en\": \"the sign is wrong\""))
     }
 
+    /// The sheet of a new-user trial: a slip in h₁[1], t1.y left blank, then the loss. lesson1:
+    /// h₁ = 0.1855 (the seed); the student's y₁ = ½·0.2767 + ½·0.1855 + 0.1 = 0.3311 and their
+    /// loss ½·(0.3311 − 2)² = 1.3926. 2.9397 is twice that (the ½ of the loss).
+    static let trial = """
+        # lesson1 手算工作表 · GRU
+        t1.h[1] = 0.2767
+        t1.h[2] = 0.1855
+        t1.y[1] =
+        t1.loss = 2.9397
+        t3.dy[1] = -3.3643
+        t3.dh[1] = −1.6822
+        t3.da_h[1] = -0.0500
+        """
+
+    /// t1.y[1] = 0.3311 was carried from the slip in t1.h[1]; the student never wrote it, so the
+    /// report must not quote it as theirs. Before the fix: "from your t1.y[1] = 0.3311 it gives 1.3926".
+    @Test func carriedValuesAreNotQuotedAsTheStudentsOwn() throws {
+        let report = try Fixtures.check(text: Self.trial)
+        let loss = try #require(report["t1.loss"])
+        #expect(loss.status == .wrong && loss.diagnosis == .lossHalfFactor)
+        let y = try #require(loss.carriedFrom.first)
+        #expect(loss.carriedFrom.count == 1 && y.key.description == "t1.y[1]" && y.written == nil)
+        #expect(y.origins.map(\.description) == ["t1.h[1]"])
+        #expect(abs(y.value - 0.3311) < 1e-12)   // ½·0.2767 + ½·0.1855 + 0.1, from the sheet
+        let en = CheckRenderer.text(report, config: config, language: .en)
+        let zh = CheckRenderer.text(report, config: config, language: .zh)
+        #expect(en.contains("from t1.y[1] = 0.3311 (carried from your t1.h[1]) it gives 1.3926"))
+        #expect(zh.contains("用前面这些数会得到 1.3926：t1.y[1] = 0.3311（由你的 t1.h[1] 算出）"))
+        #expect(!en.contains("your t1.y[1]") && !zh.contains("你写的 t1.y[1]") && !zh.contains("你前面的 t1.y[1]"))
+
+        // t3.da_h[1] = t3.dh_tilde[1]·(1 − t3.h_tilde[1]²): both inputs carried from t1.h[1]
+        // (the student's own t3.dh[1] is correct and is not an input).
+        let daH = try #require(report["t3.da_h[1]"])
+        #expect(daH.carriedFrom.map(\.key.description) == ["t3.dh_tilde[1]", "t3.h_tilde[1]"])
+        #expect(daH.carriedFrom.allSatisfy { $0.written == nil && $0.origins.map(\.description) == ["t1.h[1]"] })
+        #expect(en.contains("from t3.dh_tilde[1] = −0.4385 (carried from your t1.h[1]), t3.h_tilde[1] = 0.9495 (carried from your t1.h[1]) it gives −0.0432"))
+        #expect(!en.contains("your t3.dh_tilde") && !en.contains("your t3.h_tilde"))
+    }
+
+    /// Once the student writes t1.y[1] it is theirs, quoted as written.
+    @Test(arguments: Language.allCases)
+    func writtenValuesAreQuotedAsTheStudentsOwn(_ language: Language) throws {
+        let report = try Fixtures.check(text: Self.trial.replacing("t1.y[1] =", with: "t1.y[1] = 0.3311"))
+        #expect(report["t1.y[1]"]?.status == .followThrough)
+        #expect(report["t1.loss"]?.carriedFrom.first?.written?.written == "0.3311")
+        let text = CheckRenderer.text(report, config: config, language: language)
+        switch language {
+        case .en:
+            #expect(text.contains("follow-through · right from your t1.h[1] = 0.2767\n"))
+            #expect(text.contains("from your t1.y[1] = 0.3311 it gives 1.3926"))
+        case .zh:
+            #expect(text.contains("后续正确 · 按前面这些数算是对的：你写的 t1.h[1] = 0.2767\n"))
+            #expect(text.contains("用前面这些数会得到 1.3926：你写的 t1.y[1] = 0.3311"))
+        }
+    }
+
+    /// What the student wrote is quoted as written (their − or -, full-width digits); computed
+    /// values use U+2212. Before the fix the sheet's "−1.6822" came back as "-1.6822".
+    @Test func theStudentsTextIsQuotedAsWritten() throws {
+        let report = try Fixtures.check(text: "t3.dh[1] = −1.6822\nt3.dy[1] = －３．３０００\nt3.dh_out[1] = -1.6822\n")
+        #expect(report["t3.dh[1]"]?.given?.written == "−1.6822" && report["t3.dh[1]"]?.given?.text == "-1.6822")
+        let text = CheckRenderer.text(report, config: config, language: .en)
+        let rows = text.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("✓ t3.dh[1] ") && $0.contains(" −1.6822 ") })
+        #expect(rows.contains { $0.hasPrefix("✓ t3.dh_out[1] ") && $0.contains(" -1.6822 ") })
+        // y₃ − target₃ = −3.3643 (lesson1); the student's −3.3 is wrong, the expected value computed.
+        let dy = try #require(rows.first { $0.hasPrefix("✗ t3.dy[1] ") })
+        #expect(dy.contains("－３．３０００") && dy.contains("expected −3.3643"))
+        #expect(text.contains("you wrote －３．３０００, the lesson's value is −3.3643."))
+    }
+
+    /// With 22 lines answered, the trial printed 237 "· … unanswered" lines before the summary.
+    @Test(arguments: Language.allCases)
+    func unansweredLinesAreListedOnlyWithAll(_ language: Language) throws {
+        let sheet = "t1.z[1] = 0.5987\nt1.z[2] =\nt1.h[1] = ?\nt1.h[2] = 0.1855\n"
+        let report = try Fixtures.check(text: sheet)
+        #expect(report.summary.unanswered == 2)
+        let short = CheckRenderer.text(report, config: config, language: language)
+        #expect(!short.split(separator: "\n").contains { $0.hasPrefix("· ") })
+        #expect(short.split(separator: "\n").filter { $0.hasPrefix("✓") }.count == 2)
+        #expect(short.contains(Message.checkUnansweredNotListed.text(language)))
+        #expect(short.contains(language == .en ? "2 unanswered" : "未作答 2"))
+        let all = CheckRenderer.text(report, config: config, language: language, all: true)
+        #expect(all.split(separator: "\n").filter { $0.hasPrefix("· ") }.count == 2)
+        #expect(!all.contains(Message.checkUnansweredNotListed.text(language)))
+        // JSON keeps every result.
+        let json = try JSONParser.parse(CheckRenderer.json(report, config: config, lesson: "lesson1"))
+        guard case .object(let root) = json, case .array(let results)? = root["results"] else { Issue.record("shape"); return }
+        #expect(results.count == 4)
+    }
+
+    @Test func jsonNamesWhereCarriedValuesComeFrom() throws {
+        let json = try JSONParser.parse(CheckRenderer.json(try Fixtures.check(text: Self.trial), config: config, lesson: "lesson1"))
+        guard case .object(let root) = json, case .array(let results)? = root["results"] else { Issue.record("shape"); return }
+        let loss = results.compactMap { if case .object(let o) = $0, o["key"] == .string("t1.loss") { return o }; return nil }.first
+        #expect(loss?["carried_origins"] == .object(JSONObject([("t1.y[1]", .array([.string("t1.h[1]")]))])))
+        let h = results.compactMap { if case .object(let o) = $0, o["key"] == .string("t1.h[1]") { return o }; return nil }.first
+        #expect(h?["carried_origins"] == nil)
+    }
+
     @Test func everyDiagnosisIsExplainedInBothLanguages() {
         for d in Diagnosis.allCases {
             #expect(!d.explanation(.zh, config).contains("{") && !d.explanation(.en, config).contains("{"))

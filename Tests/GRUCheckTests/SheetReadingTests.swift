@@ -85,8 +85,26 @@ import GRUCore
             Issue.record("\(name) was read: \(report.summary)")
         } catch {
             #expect(error.errors.map { $0.message(file: name) } == expected)
-            // Every message names a line, except for a sheet that has no answer lines at all.
-            #expect(error.errors.allSatisfy { $0.line != nil || $0.problem == .empty })
+            // Every message names a line, except for a sheet that has no answer lines at all or is JSON.
+            #expect(error.errors.allSatisfy { $0.line != nil || $0.problem == .empty || $0.problem == .json })
+        }
+    }
+
+    /// A lesson file given as the answers printed a line for each of its 74 lines; one says what
+    /// it is (33-json-lesson.txt holds the start of one). A sheet with many problems prints ten of
+    /// them and a count of the rest.
+    @Test func manyProblemsAreCappedAtTen() throws {
+        let text = (1...12).map { "t1.zz[\($0)] = 1" }.joined(separator: "\n")
+        do {
+            _ = try Fixtures.check(text: text)
+            Issue.record("read")
+        } catch {
+            #expect(error.errors.count == 12)
+            let lines = error.messages(file: "a.txt")
+            #expect(lines.count == 11)
+            #expect(lines[0] == "a.txt:1: unknown key 't1.zz[1]'; did you mean 't1.z[1]'?")
+            #expect(lines[10] == "a.txt: … and 2 more problems like these")
+            #expect(error.messages(file: "a.txt", limit: 12).count == 12)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import GRUExplainCLI
 
 /// Runs gru-explain in-process and captures what it writes.
@@ -43,13 +44,20 @@ func runBinary(_ arguments: [String], in directory: URL, environment: [String: S
         throw NSError(domain: "gru-explain tests", code: 1,
                       userInfo: [NSLocalizedDescriptionKey: "the gru-explain binary is not built; run 'swift build' first"])
     }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
     var env = ["PATH": "/usr/bin:/bin"]
     env.merge(environment) { $1 }
-    process.environment = env
+    return try runProcess(binary, arguments, in: directory, environment: env)
+}
+
+/// Runs `executable` with no standard input and captures what it writes. Without `environment`
+/// it inherits this process's.
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                environment: [String: String]? = nil) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -71,4 +79,16 @@ func runBinary(_ arguments: [String], in directory: URL, environment: [String: S
                      stdout: String(decoding: outData, as: UTF8.self),
                      stderr: String(decoding: errBox.data, as: UTF8.self),
                      exitedNormally: process.terminationReason == .exit)
+}
+
+/// Each `(arguments, fragment)` is a usage error: status 2, nothing on stdout, and one line on
+/// stderr that contains `fragment`.
+func expectUsageErrors(_ cases: [([String], String)], sourceLocation: SourceLocation = #_sourceLocation) {
+    for (arguments, fragment) in cases {
+        let r = runCLI(arguments)
+        #expect(r.status == 2, "\(arguments)", sourceLocation: sourceLocation)
+        #expect(r.stdout.isEmpty, "\(arguments)", sourceLocation: sourceLocation)
+        #expect(r.stderr.contains(fragment), "\(arguments): \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)", sourceLocation: sourceLocation)
+    }
 }

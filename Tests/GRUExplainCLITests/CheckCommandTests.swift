@@ -13,6 +13,7 @@ import GRUJSON
         return d
     }()
 
+    @discardableResult
     func write(_ name: String, _ text: String) -> String {
         let url = dir.appendingPathComponent(name)
         try! Data(text.utf8).write(to: url)
@@ -55,6 +56,43 @@ import GRUJSON
         // Read, never written.
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == before)
+    }
+
+    /// The text lists the answered lines; --all lists the unanswered ones too.
+    @Test func unansweredLinesOnlyWithAll() {
+        let path = write("some.txt", Self.good + "t1.h[2] =\nt1.loss = ?\n")
+        let short = runCLI(["check", "lesson1", path, "--lang", "en"])
+        #expect(short.status == 0)
+        #expect(!short.stdout.contains("· t1.h[2]") && !short.stdout.contains("· t1.loss"))
+        #expect(short.stdout.contains("4 correct, 0 follow-through, 0 wrong, 2 unanswered."))
+        #expect(short.stdout.hasSuffix("Unanswered lines are not listed; add --all to list every line.\n"))
+        let all = runCLI(["check", "lesson1", path, "--lang", "en", "--all"])
+        #expect(all.stdout.contains("· t1.h[2] ") && all.stdout.contains("· t1.loss "))
+        #expect(!all.stdout.contains("--all"))
+    }
+
+    /// A lesson1 worksheet checked against lesson2 printed an unknown key for each of its 12
+    /// reset-gate lines; its title names lesson1, and one line says so.
+    @Test func aSheetForAnotherLessonGetsOneLine() {
+        let sheet = runCLI(["worksheet", "lesson1", "--lang", "zh"]).stdout
+        let path = write("lesson1-sheet.txt", sheet.replacing("t1.z[1] =", with: "t1.z[1] = 0.5987"))
+        let r = runCLI(["check", "lesson2", path])
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "gru-explain: \(path): this sheet is for lesson1 (its title line says so), not lesson2: run 'gru-explain check lesson1 \(path)'\n")
+        #expect(runCLI(["check", "lesson1", path]).status == 0)
+        // Without the title the keys are checked, and at most ten problems are listed.
+        let untitled = write("untitled.txt", sheet.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n"))
+        let u = runCLI(["check", "lesson2", untitled])
+        let lines = u.stderr.split(separator: "\n")
+        #expect(u.status == 2 && lines.count == 11)
+        #expect(lines.last == "gru-explain: \(untitled): … and 2 more problems like these")
+    }
+
+    @Test func aJSONFileGetsOneLine() {
+        let path = write("lesson.json", "{\n  \"id\": \"lesson1\",\n  \"problem\": {}\n}\n")
+        let r = runCLI(["check", "lesson1", path])
+        #expect(r.status == 2)
+        #expect(r.stderr == "gru-explain: \(path): this is a JSON file (a lesson?), not an answers sheet; get a sheet to fill in with 'gru-explain worksheet <lesson>'\n")
     }
 
     @Test func jsonIsTheSameInBothLanguages() throws {

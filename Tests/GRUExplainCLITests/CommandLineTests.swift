@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GRUJSON
+import GRULessons
 @testable import GRUExplainCLI
 
 @Suite struct CommandLineTests {
@@ -29,7 +30,8 @@ import GRUJSON
             (["run", "lesson1", "--formt", "json"], "unknown option '--formt'; did you mean --format?"),
             (["run", "lesson1", "--format", "yaml"], "--format must be one of text, markdown"),
             (["run", "lesson1", "--digits", "-1"], "--digits must be a whole number from 0 to 17, found '-1'"),
-            (["run", "lesson1", "--lang", "fr"], "--lang must be zh or en, found 'fr'"),
+            (["run", "lesson1", "--lang", "fr"], "--lang must be zh, en or both (both: --format html only), found 'fr'"),
+            (["list", "--lang", "both"], "--lang must be zh or en, found 'both'"),
             (["run", "lesson1", "--only", "forwrd"], "unknown section 'forwrd'; did you mean forward?"),
             (["run", "lesson1", "--timestep", "4"], "--timestep must be a whole number from 1 to 3, found '4'"),
             (["run"], "which lesson?"),
@@ -92,6 +94,36 @@ import GRUJSON
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("the loss became non-finite at epoch 2, timestep 1"), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func aDivergingLessonStillShowsItsFirstPass() throws {
+        // lesson1 at learning rate 5 diverges at epoch 135; the forward pass, the worksheet and
+        // everything before training need no training, so they work (exit 0).
+        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lr5-\(UUID().uuidString).json")
+        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": 5")
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for format in ["text", "json", "tsv"] {
+            #expect(runCLI(["run", file.path, "--only", "forward,bptt,update", "--format", format]).status == 0, "\(format)")
+        }
+        #expect(runCLI(["worksheet", file.path]).status == 0)
+        let training = runCLI(["run", file.path, "--only", "training"])
+        #expect(training.status == 3)
+        #expect(training.stderr.contains("at epoch 135, timestep 1 (y reached"), "\(training.stderr)")
+    }
+
+    @Test func everySectionAloneInEveryFormat() {
+        // --only training/model/apply skip the detailed pass (Trace.record(detailed: false));
+        // every renderer must cope with a trace that has no sequences.
+        for format in RunCommand.formats {
+            for section in LessonSection.allCases {
+                let r = runCLI(["run", "lesson1", "--only", section.rawValue, "--format", format])
+                #expect(r.status == 0 && !r.stdout.isEmpty, "--only \(section.rawValue) --format \(format): \(r.stderr)")
+            }
+        }
     }
 
     @Test func colorOnlyOnATerminalWithoutNoColor() {

@@ -10,9 +10,9 @@ import GRULessons
         let cost = LessonCost(try LessonLibrary.load("lesson1").problem)
         #expect(cost.parameters == 27)
         #expect(cost.timesteps == 3 && cost.applyTimesteps == 3 && cost.epochs == 500)
-        // Per timestep: P + (I + 8H + 2O + 1) + (11H + O) = 27 + 20 + 23 = 70; the lesson adds 4P
-        // and, per applied step, I + 8H + 2O + 1 + O = 21.
-        let numbers: Double = 3 * 70 + 4 * 27 + 3 * 21
+        // Per timestep: P + (I + 8H + 2O + 1) + (11H + O) = 27 + 20 + 23 = 70; the one sequence
+        // adds P, the lesson 4P and, per applied step, I + 8H + 2O + 1 + O = 21.
+        let numbers: Double = 3 * 70 + 27 + 4 * 27 + 3 * 21
         #expect(cost.detailNumbers == numbers)
         // 3P multiply-adds per timestep, over the detailed pass and 500 epochs; P per applied step.
         let work: Double = 501 * 3 * 3 * 27 + 3 * 27

@@ -15,7 +15,7 @@ import Testing
         #expect(four.value(-0.00001) == "−0.0000")               // a tiny negative keeps its sign
         #expect(four.value(1e-5) == "0.0000")
         #expect(four.value(6e-5) == "0.0001")
-        #expect(four.value(1.5e20) == "150000000000000000000.0000")
+        #expect(four.value(1.5e20) == "1.5000e20")   // from 10⁶ on, e-notation
         #expect(NumberFormat(digits: 0).value(2.5) == "3")
         #expect(NumberFormat(digits: 2).value(0.125) == "0.13")
     }
@@ -81,5 +81,21 @@ import Testing
         #expect(Notation.ascii("Lₜ = ½‖yₜ − targetₜ‖²") == "L_t = 0.5*||y_t - target_t||^2")
         #expect(Notation.ascii("½·(0.2855 − 2)²") == "0.5*(0.2855 - 2)^2")
         #expect(Notation.ascii("更新门 z₁") == "更新门 z_1")
+    }
+
+    @Test func hugeValuesUseENotationAndGivenNoiseIsTrimmed() {
+        // Hand-checked: 2.27014555e302 at 4 digits; 1e20 as a given; 0.1·3 as a scaled input.
+        let f = NumberFormat(digits: 4)
+        #expect(f.value(2.27014555e302) == "2.2701e302")
+        #expect(f.value(-1_234_567) == "−1.2346e6")
+        #expect(f.value(9.99996e6) == "1.0000e7")
+        #expect(f.value(999_999.5) == "999999.5000")
+        #expect(f.given(1e20) == "1e20")
+        #expect(f.given(2.5e6) == "2.5e6")
+        #expect(f.given(0.1 * 3) == "0.3")
+        #expect(f.given(0.1 * 6) == "0.6")
+        #expect(f.given(0.123456) == "0.1235")
+        #expect(f.given(0.05) == "0.05")
+        #expect(f.given(2) == "2")
     }
 }

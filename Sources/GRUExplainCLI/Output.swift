@@ -1,0 +1,79 @@
+import Foundation
+
+/// Where a command's output goes: standard output, or a file that is written atomically (a
+/// temporary file beside it, renamed over it only when everything was written).
+/// Text is gathered into 64 KiB chunks, so streaming a large trace costs few system calls.
+final class Output {
+    private let path: String?
+    private let temporary: URL?
+    private let handle: FileHandle?
+    private let writeOut: (String) -> Void
+    private var buffer = ""
+    private var failure: String?
+
+    /// Opens `path` for writing (nil: standard output through `context`).
+    init(path: String?, context: Context) throws(UsageError) {
+        self.path = path
+        writeOut = context.writeOut
+        guard let path else { temporary = nil; handle = nil; return }
+        let target = URL(fileURLWithPath: path)
+        let directory = target.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UsageError(message: "\(path): cannot write the output file: the directory \(directory.path) does not exist")
+        }
+        let temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temp.path, contents: nil),
+              let h = try? FileHandle(forWritingTo: temp) else {
+            throw UsageError(message: "\(path): cannot write the output file: no permission to create files in \(directory.path)")
+        }
+        temporary = temp
+        handle = h
+    }
+
+    func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        if let handle {
+            do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failure = failure ?? error.localizedDescription }
+        } else {
+            writeOut(buffer)
+        }
+        buffer = ""
+    }
+
+    /// Finishes: for a file, renames the temporary file over the target.
+    func commit() throws(UsageError) {
+        flush()
+        guard let path, let temporary, let handle else { return }
+        try? handle.close()
+        if let failure {
+            try? FileManager.default.removeItem(at: temporary)
+            throw UsageError(message: "\(path): cannot write the output file (\(failure))")
+        }
+        if rename(temporary.path, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw UsageError(message: "\(path): cannot write the output file (\(reason))")
+        }
+    }
+
+    /// Gives up: a file that was being written is removed, and an existing target is left as it was.
+    func discard() {
+        buffer = ""
+        guard let temporary, let handle else { return }
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}
+
+/// Writes `text` to `path` atomically: replaced only when the whole output was written.
+func writeAtomically(_ text: String, to path: String, context: Context) throws(UsageError) {
+    let output = try Output(path: path, context: context)
+    output.write(text)
+    try output.commit()
+}

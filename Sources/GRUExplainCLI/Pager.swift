@@ -1,0 +1,123 @@
+/// What a key asks `run --step` to do.
+enum PagerKey: Equatable, Sendable {
+    case next, back, first, last, quit
+    /// Ctrl-C read as a byte (the terminal normally turns it into SIGINT instead).
+    case interrupt
+    /// A key step mode does not use.
+    case other
+
+    /// The key behind the bytes of one key press, as a terminal in non-canonical mode sends them:
+    /// Enter, Space, →, ↓, PageDown and n go on; b, ←, ↑, PageUp, p and Backspace go back;
+    /// Home and End jump; q, Esc and Ctrl-D quit.
+    static func decode(_ bytes: [UInt8]) -> PagerKey {
+        guard let first = bytes.first else { return .other }
+        if first == 0x1B {
+            switch String(decoding: bytes.dropFirst(), as: UTF8.self) {
+            case "": return .quit                                            // Esc alone
+            case "[C", "OC", "[B", "OB", "[6~": return .next                 // → ↓ PageDown
+            case "[D", "OD", "[A", "OA", "[5~": return .back                 // ← ↑ PageUp
+            case "[H", "OH", "[1~", "[7~": return .first                     // Home
+            case "[F", "OF", "[4~", "[8~": return .last                      // End
+            default: return .other
+            }
+        }
+        switch first {
+        case UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "n"), UInt8(ascii: "j"): return .next
+        case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "p"), UInt8(ascii: "k"), 0x7F, 0x08: return .back
+        case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x04: return .quit
+        case 0x03: return .interrupt
+        default: return .other
+        }
+    }
+}
+
+/// The state of `run --step`, without any terminal: which page is shown and from which of its
+/// lines. A page taller than the screen is shown a screenful at a time, so on a projector with
+/// large type the top of a BPTT table never scrolls away unseen.
+///
+///     var pager = Pager(lineHeights: [[1, 1, 1], [1, 1]], rows: 2)
+///     pager.handle(.next)   // .show: page 0 from line 2 (the rest of page 0)
+///     pager.handle(.next)   // .show: page 1
+///     pager.handle(.next)   // .finish
+struct Pager: Equatable {
+    enum Action: Equatable {
+        /// Redraw: `page` from line `top`.
+        case show
+        /// Nothing to do (back on the first screen, an unused key).
+        case stay
+        /// Next on the last screen of the last page: the walkthrough is over.
+        case finish
+        case quit
+        case interrupt
+    }
+
+    /// For every page, the screen rows each of its lines takes (more than 1 when a line wraps).
+    let lineHeights: [[Int]]
+    /// Screen rows for the page, without the prompt line. Set it again when the terminal is resized.
+    var rows: Int
+    private(set) var page = 0
+    /// The first line of `page` on the screen.
+    private(set) var top = 0
+
+    init(lineHeights: [[Int]], rows: Int, page: Int = 0) {
+        precondition(!lineHeights.isEmpty, "a walkthrough has at least one page")
+        self.lineHeights = lineHeights
+        self.rows = rows
+        self.page = min(max(page, 0), lineHeights.count - 1)
+    }
+
+    /// How many lines of the page fit from `top`: at least one, however tall.
+    var visibleCount: Int {
+        let heights = lineHeights[page]
+        var used = 0, count = 0
+        for h in heights[top...] {
+            if count > 0 && used + h > rows { break }
+            used += h
+            count += 1
+        }
+        return count
+    }
+
+    /// True when the page goes on below the screen.
+    var hasMore: Bool { top + visibleCount < lineHeights[page].count }
+
+    var isLastScreen: Bool { page == lineHeights.count - 1 && !hasMore }
+
+    mutating func handle(_ key: PagerKey) -> Action {
+        switch key {
+        case .next:
+            if hasMore { top += visibleCount; return .show }
+            guard page < lineHeights.count - 1 else { return .finish }
+            page += 1
+            top = 0
+            return .show
+        case .back:
+            if top > 0 {
+                // One screenful up: the lines just above the screen, as many as fit (at least one).
+                var used = 0
+                repeat {
+                    top -= 1
+                    used += lineHeights[page][top]
+                } while top > 0 && used + lineHeights[page][top - 1] <= rows
+                return .show
+            }
+            guard page > 0 else { return .stay }
+            page -= 1
+            return .show
+        case .first:
+            if page == 0 && top == 0 { return .stay }
+            page = 0
+            top = 0
+            return .show
+        case .last:
+            let last = lineHeights.count - 1
+            if page == last && top == 0 { return .stay }
+            page = last
+            top = 0
+            return .show
+        case .quit: return .quit
+        case .interrupt: return .interrupt
+        case .other: return .stay
+        }
+    }
+}

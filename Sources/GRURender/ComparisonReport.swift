@@ -1,0 +1,279 @@
+import GRUCore
+import GRULessons
+
+/// `gru-explain compare`: a `ConventionComparison` as text or Markdown, in the walkthrough's layout.
+///
+/// One column per convention. Each convention's formulas come first, then the values of one
+/// sequence timestep by timestep, the key gradients, training, and last where the conventions
+/// first part and why.
+public enum ComparisonReport {
+
+    public static func text(_ comparison: ConventionComparison, sequence: Int = 1, options: RenderOptions) -> String {
+        TextRenderer.document(blocks(comparison, sequence: sequence, options: options), options: options)
+    }
+
+    public static func markdown(_ comparison: ConventionComparison, sequence: Int = 1, options: RenderOptions) -> String {
+        var plain = options
+        plain.color = false
+        return MarkdownRenderer.document(blocks(comparison, sequence: sequence, options: plain), options: plain)
+    }
+
+    static func blocks(_ comparison: ConventionComparison, sequence: Int, options: RenderOptions) -> [Block] {
+        let report = Builder(comparison: comparison, s: sequence - 1, options: options)
+        let out = report.blocks()
+        return options.ascii ? out.map { $0.mapText(Notation.ascii) } : out
+    }
+
+    private struct Builder {
+        let comparison: ConventionComparison
+        /// The sequence the tables show, 0-based.
+        let s: Int
+        let options: RenderOptions
+        var language: Language { options.language }
+        var format: NumberFormat { NumberFormat(digits: options.digits) }
+        var runs: [ConventionComparison.Run] { comparison.runs }
+        var first: ConventionComparison.Run { runs[0] }
+        var problem: Problem { comparison.lesson.problem }
+        var several: Bool { problem.sequences.count > 1 }
+        /// T of the sequence shown.
+        var length: Int { problem.sequences[s].inputs.count }
+
+        func text(_ m: Message, _ args: String...) -> String { m.text(language, args) }
+
+        func context(_ run: ConventionComparison.Run) -> FormulaContext {
+            FormulaContext(config: run.problem.config, length: length, sequences: problem.sequences.count, language: language)
+        }
+
+        func blocks() -> [Block] {
+            let lesson = comparison.lesson
+            var out: [Block] = [.title(text(.compareTitle, lesson.id))]
+            out.append(.paragraph(text(.compareExplanation, String(runs.count))))
+            if lesson.problem.config.reset == .beforeMatmul {
+                out.append(.paragraph(text(.compareBhnZero)))
+            } else {
+                out.append(.paragraph(text(.compareBhnUnused, format.givenVector(lesson.problem.parameters.bhn))))
+            }
+            if several { out.append(.paragraph(text(.compareSequenceShown, String(s + 1), String(problem.sequences.count)))) }
+            out += conventions()
+            out += forward()
+            out += gradients()
+            out += training()
+            out += divergence()
+            return out
+        }
+
+        // MARK: Conventions and their formulas
+
+        func conventions() -> [Block] {
+            let rows: [Table.Row] = runs.map { run in
+                let c = context(run)
+                return [Table.Cell(text: run.preset.label), .math(run.preset.update.rawValue), .math(run.preset.reset.rawValue),
+                        .math(Quantity.hTilde.equation(at: .t, c)), .math(Quantity.h.equation(at: .t, c))]
+            }
+            let columns = [text(.columnConvention), text(.conventionUpdate), text(.conventionReset),
+                           text(.columnCandidate), text(.columnNewState)].map { Table.Column(title: $0) }
+            return [.heading("1 · " + text(.compareSectionConventions)), .table(Table(columns: columns, groups: [rows]))]
+        }
+
+        // MARK: Values side by side
+
+        var valueColumns: [Table.Column] {
+            [Table.Column(title: text(.columnQuantity)), Table.Column(title: "")]
+                + runs.map { Table.Column(title: $0.preset.name, alignRight: true) }
+                + [Table.Column(title: "")]
+        }
+
+        /// Every shared value by key.
+        var byKey: [String: ConventionComparison.Value] {
+            Dictionary(comparison.values.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        /// One row group for a vector quantity at timestep t (or a lesson-wide one with t = nil):
+        /// its name, then one row per component with the value of every convention.
+        func group(_ q: Quantity, key: (Int) -> String, count: Int, symbol: String, values: [String: ConventionComparison.Value]) -> [Table.Row] {
+            let firstKey = comparison.firstDivergence?.name
+            return (0..<count).compactMap { i -> Table.Row? in
+                guard let v = values[key(i + 1)] else { return nil }
+                let label = count > 1 ? symbol + "[\(i + 1)]" : symbol
+                let cells = v.values.indices.map { k -> Table.Cell in
+                    let shown = format.value(v.values[k])
+                    return v.differs(0, k) ? Table.Cell(text: shown, style: .warning) : .result(shown)
+                }
+                let mark = v.name == firstKey ? text(.compareMarkFirst) : v.differs ? text(.compareMarkDiffers) : ""
+                return [Table.Cell(text: i == 0 ? q.name(language) : ""), .math(label)] + cells
+                    + [Table.Cell(text: mark, style: v.differs ? .warning : .plain)]
+            }
+        }
+
+        var prefix: String { several ? "s\(s + 1)." : "" }
+
+        func forward() -> [Block] {
+            let values = byKey
+            let c = context(first)
+            let config = first.problem.config
+            var out: [Block] = [.heading("2 · " + text(.sectionForward))]
+            for t in 1...length {
+                var groups: [[Table.Row]] = []
+                for q in [Quantity.z, .r, .hTilde, .h] {
+                    groups.append(group(q, key: { "\(prefix)t\(t).\(q.traceName)[\($0)]" }, count: config.hiddenSize,
+                                        symbol: q.symbol(at: .number(t), c), values: values))
+                }
+                groups.append(group(.y, key: { "\(prefix)t\(t).y[\($0)]" }, count: config.outputSize,
+                                    symbol: Quantity.y.symbol(at: .number(t), c), values: values))
+                groups.append(group(.loss, key: { _ in "\(prefix)t\(t).loss" }, count: 1,
+                                    symbol: Quantity.loss.symbol(at: .number(t), c), values: values))
+                out.append(.subheading(stepLabel(t)))
+                out.append(.table(Table(columns: valueColumns, groups: groups.filter { !$0.isEmpty })))
+            }
+            var losses: [[Table.Row]] = []
+            if several {
+                losses.append(group(.totalLoss, key: { _ in "s\(s + 1).loss" }, count: 1,
+                                    symbol: "L(" + text(.sequence, String(s + 1)) + ")", values: values))
+            }
+            losses.append(group(.totalLoss, key: { _ in "loss" }, count: 1, symbol: "L", values: values))
+            out.append(.table(Table(columns: valueColumns, groups: losses)))
+            return out
+        }
+
+        func stepLabel(_ t: Int) -> String {
+            let step = text(.timestep, String(t))
+            return several ? text(.sequence, String(s + 1)) + " · " + step : step
+        }
+
+        func gradients() -> [Block] {
+            let values = byKey
+            let c = context(first)
+            let config = first.problem.config
+            var out: [Block] = [.heading("3 · " + text(.compareSectionGradients)),
+                                .paragraph(text(.compareGradientsExplanation, several ? (language == .zh ? "和所有序列" : " and the sequences") : ""))]
+            let dh: [[Table.Row]] = (1...length).reversed().map { t in
+                group(.dh, key: { "\(prefix)t\(t).dh[\($0)]" }, count: config.hiddenSize,
+                      symbol: Quantity.dh.symbol(at: .number(t), c), values: values)
+            }
+            out.append(.table(Table(columns: valueColumns, groups: dh)))
+            let shown: [ParameterName] = [.Wz, .Wr, .Wh, .Why, .by]
+            let grads: [[Table.Row]] = shown.map { p in
+                let entries = ConventionComparison.entries(p, config)
+                return entries.enumerated().compactMap { k, e -> Table.Row? in
+                    group(.gradient(p), key: { _ in "grad." + e.key }, count: 1,
+                          symbol: entries.count > 1 ? "∂L/∂" + e.key : "∂L/∂" + p.rawValue, values: values).first
+                        .map { row in k == 0 ? row : [""] + row.dropFirst() }
+                }
+            }
+            out.append(.table(Table(columns: valueColumns, groups: grads.filter { !$0.isEmpty })))
+            return out
+        }
+
+        // MARK: Training
+
+        func training() -> [Block] {
+            // The new input as the lesson writes it, before input_scale (rounded for display only).
+            let scale = comparison.lesson.inputScale
+            let written = (problem.applyInputs ?? []).map { x in format.givenVector(x.map { ($0 / scale * 1e9).rounded() / 1e9 }) }
+            let input = written.allSatisfy { $0.hasPrefix("[") && !$0.dropFirst().contains("[") && !$0.contains(",") }
+                ? "[" + written.map { String($0.dropFirst().dropLast()) }.joined(separator: ", ") + "]"
+                : written.joined(separator: ", ")
+            var out: [Block] = [.heading("4 · " + text(.compareSectionTraining)),
+                                .paragraph(text(.compareTrainingExplanation, String(problem.epochs), format.given(problem.learningRate), input))]
+            let values = byKey
+            /// A row of the training table: each convention's value, or where its training diverged,
+            /// and the ≠ mark when the shared value `key` differs.
+            func row(_ name: String, _ symbol: String, key: String, short: Bool, _ value: (ConventionComparison.Run) -> Double?) -> Table.Row {
+                let cells = runs.indices.map { k -> Table.Cell in
+                    let run = runs[k]
+                    if let d = run.divergence { return Table.Cell(text: text(.compareDiverged, String(d.epoch)), style: .warning) }
+                    guard let x = value(run) else { return "" }
+                    let shown = short ? format.short(x) : format.value(x)
+                    return values[key]?.differs(0, k) == true ? Table.Cell(text: shown, style: .warning) : .result(shown)
+                }
+                let differs = values[key]?.differs ?? false
+                return [Table.Cell(text: name), .math(symbol)] + cells
+                    + [Table.Cell(text: differs ? text(.compareMarkDiffers) : "", style: differs ? .warning : .plain)]
+            }
+            var rows: [[Table.Row]] = [[row(text(.compareLastLoss), "L", key: "train.loss[\(problem.epochs)]", short: true) {
+                $0.trace?.training.losses.last
+            }]]
+            if let apply = problem.applyInputs {
+                let c = context(first)
+                let O = problem.config.outputSize
+                rows.append(apply.indices.flatMap { k in
+                    (0..<O).map { i -> Table.Row in
+                        row(k == 0 && i == 0 ? text(.compareApplied) : "",
+                            Quantity.y.symbol(at: .number(k + 1), c) + (O > 1 ? "[\(i + 1)]" : ""),
+                            key: "apply.t\(k + 1).y[\(i + 1)]", short: false) { $0.trace?.apply?.steps[k].y[i] }
+                    }
+                })
+            }
+            out.append(.table(Table(columns: valueColumns, groups: rows)))
+            return out
+        }
+
+        // MARK: Where and why
+
+        func divergence() -> [Block] {
+            var out: [Block] = [.heading("5 · " + text(.compareSectionDivergence))]
+            guard let v = comparison.firstDivergence else {
+                return out + [.paragraph(text(.compareAllAgree, String(comparison.values.count)))]
+            }
+            let shown = runs.indices.map { runs[$0].preset.name + " = " + format.value(v.values[$0]) }
+                .joined(separator: language == .zh ? "，" : ", ")
+            out.append(.paragraph(text(.compareFirstDifference, v.name, v.quantity?.name(language) ?? "", symbol(v), shown)))
+            for k in runs.indices.dropFirst() {
+                guard let pair = comparison.firstDivergence(0, k) else {
+                    out.append(.paragraph(text(.comparePairSame, runs[k].preset.name, first.preset.name)))
+                    continue
+                }
+                out.append(.paragraph(sentences([text(.comparePair, runs[k].preset.name, first.preset.name, pair.name)]
+                                                 + reason(first, runs[k], at: pair))))
+            }
+            return out
+        }
+
+        /// Sentences joined as the language writes them: with a space in English, none after 。.
+        func sentences(_ parts: [String]) -> String {
+            parts.filter { !$0.isEmpty }.joined(separator: language == .zh ? "" : " ")
+        }
+
+        /// `h₁[1]`, `∂L/∂Wz[1][1]`; the loss before an update is just `L`.
+        func symbol(_ v: ConventionComparison.Value) -> String {
+            guard let q = v.quantity else { return v.name }
+            let symbol = q.symbol(at: .number(v.key.t ?? 1), context(first))
+            if case .trainingLoss = v.key.kind { return symbol }
+            return symbol + v.key.index.map { "[\($0)]" }.joined()
+        }
+
+        /// Why runs a and b part at `v`: in training, when the detailed pass agrees; otherwise the
+        /// reset placement when they part before h in a timestep, the update rule when they part at h.
+        func reason(_ a: ConventionComparison.Run, _ b: ConventionComparison.Run, at v: ConventionComparison.Value) -> [String] {
+            let resetDiffers = a.preset.reset != b.preset.reset, updateDiffers = a.preset.update != b.preset.update
+            let problem = comparison.lesson.problem
+            let (before, after) = a.preset.reset == .beforeMatmul ? (a, b) : (b, a)
+            if v.key.stage == .training || v.key.stage == .apply {
+                var out = [text(.reasonTrainingOnly, String(v.key.index.first ?? 0))]
+                guard resetDiffers else { return out }
+                let rEqual = (a.trace?.sequences ?? []).allSatisfy { $0.forward.allSatisfy { f in f.r.allSatisfy { $0 == f.r[0] } } }
+                if rEqual && problem.parameters.bhn.allSatisfy({ $0 == 0 }) { out.append(text(.reasonEqualR)) }
+                out.append(text(.reasonBhnTrained, format.vector(after.trace?.gradients.bhn ?? []), after.preset.name,
+                                  format.givenVector(problem.parameters.bhn)))
+                return out
+            }
+            let beforeH: Set<Quantity> = [.aZ, .z, .aR, .r, .aH, .hTilde]
+            if resetDiffers && (!updateDiffers || v.quantity.map(beforeH.contains) == true) {
+                var out = [text(.reasonReset, before.preset.name, Quantity.aH.formula(at: .t, context(before))!,
+                               after.preset.name, Quantity.aH.formula(at: .t, context(after))!)]
+                if v.key.t == 1 {
+                    out.append(text(.reasonResetAtOne, problem.h0.contains { $0 != 0 } ? "h₀ ≠ 0" : "bhn ≠ 0"))
+                } else if problem.h0.allSatisfy({ $0 == 0 }) && problem.parameters.bhn.allSatisfy({ $0 == 0 }) {
+                    out.append(text(.reasonResetLater))
+                }
+                if updateDiffers { out.append(text(.reasonAlsoDiffer, text(.conventionUpdate))) }
+                return out
+            }
+            guard updateDiffers else { return [] }
+            var out = [text(.reasonUpdate, a.preset.name, Quantity.h.formula(at: .t, context(a))!,
+                           b.preset.name, Quantity.h.formula(at: .t, context(b))!)]
+            if resetDiffers { out.append(text(.reasonAlsoDiffer, text(.conventionReset))) }
+            return out
+        }
+    }
+}

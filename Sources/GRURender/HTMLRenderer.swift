@@ -1,0 +1,216 @@
+import GRUCore
+import GRULessons
+
+/// The annotated walkthrough as slides in one self-contained HTML file, for projecting in class:
+/// the same pages as `run --step` (see `Page`), each a slide or, when it is long, a few (see
+/// `SlideLayout`); the loss curve and the gradient flowing back through time as inline SVG; a
+/// zh/en switch when both languages are asked for. Inline CSS and script, no network, no fonts
+/// to download; without the script the slides read as one long page, and printed, each page of
+/// the walkthrough starts a new sheet.
+public enum HTMLRenderer {
+
+    /// `languages`: the languages the file carries (the switch appears with more than one);
+    /// `options.language` is the one it opens in. Default: just `options.language`.
+    public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions, languages: [Language]? = nil) -> String {
+        var languages = languages ?? [options.language]
+        if !languages.contains(options.language) { languages.insert(options.language, at: 0) }
+        let decks = languages.map { pages(trace, lesson: lesson, options: options, language: $0) }
+        let slides = SlideLayout.slides(decks)
+        let start = options.language
+        let title = { (l: Language) in l == .zh ? lesson.title.zh : lesson.title.en }
+
+        var out = "<!DOCTYPE html>\n"
+        out += "<html lang=\"\(tag(start))\" data-lang=\"\(start.rawValue)\""
+        for l in languages { out += " data-title-\(l.rawValue)=\"\(escape(title(l)))\"" }
+        out += ">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta name=\"generator\" content=\"gru-explain\">\n"
+        out += "<title>\(escape(title(start)))</title>\n"
+        out += "<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n<main id=\"deck\">\n"
+        for (n, slide) in slides.enumerated() {
+            // "first": the slide opens a page of the walkthrough, which starts a new sheet in print.
+            let opensPage = n == 0 || slides[n - 1].page != slide.page
+            out += "<section class=\"slide\(opensPage ? " first" : "")\" id=\"slide-\(n + 1)\">\n"
+            for (l, language) in languages.enumerated() {
+                let page = decks[l][slide.page]
+                out += "<div class=\"content\" lang=\"\(tag(language))\" data-lang=\"\(language.rawValue)\">\n"
+                out += html(slide, page, id: "s\(n + 1)\(language.rawValue)", language: language)
+                out += "</div>\n"
+            }
+            out += "</section>\n"
+        }
+        out += "</main>\n"
+        out += controls(languages: languages, start: start, count: slides.count)
+        out += "<script>\n\(HTMLScript.js)</script>\n</body>\n</html>\n"
+        return out
+    }
+
+    /// The walkthrough's pages in `language`, with the gradient-flow chart after the BPTT timesteps.
+    static func pages(_ trace: Trace, lesson: Lesson, options: RenderOptions, language: Language) -> [Page] {
+        var o = options
+        o.language = language
+        o.color = false
+        let walkthrough = Walkthrough(trace: trace, lesson: lesson, options: o)
+        var pages = walkthrough.pages()
+        if let flow = walkthrough.gradientFlowPage(), let lastBPTT = pages.lastIndex(where: { $0.section == .bptt }) {
+            pages.insert(flow, at: lastBPTT + 1)
+        }
+        for k in pages.indices {
+            pages[k].blocks = pages[k].blocks.map { block in
+                guard case .table(let table) = block else { return block }
+                return .table(cutLongGroups(table))
+            }
+        }
+        return pages
+    }
+
+    /// The most rows a row group keeps on a slide.
+    static let maxGroupRows = 16
+
+    /// The table with every row group longer than `maxGroupRows` cut into pieces, so that slides can
+    /// break inside it (the update table gives a 5×5 matrix 25 rows in one group).
+    static func cutLongGroups(_ table: Table) -> Table {
+        var table = table
+        table.groups = table.groups.flatMap { group in
+            stride(from: 0, to: group.count, by: maxGroupRows).map { Array(group[$0..<min($0 + maxGroupRows, group.count)]) }
+        }
+        return table
+    }
+
+    /// The BCP 47 tag: zh-Hans (simplified Chinese) or en.
+    static func tag(_ l: Language) -> String { l == .zh ? "zh-Hans" : "en" }
+
+    /// The bar at the foot of every slide: back, the counter, next, and the language switch.
+    static func controls(languages: [Language], start: Language, count: Int) -> String {
+        func labels(_ m: Message) -> String {
+            languages.map { " data-label-\($0.rawValue)=\"\(escape(m.text($0)))\"" }.joined()
+        }
+        var out = "<nav class=\"controls\" aria-label=\"\(escape(Message.slideKeys.text(start)))\"\(labels(.slideKeys))>\n"
+        out += "<button type=\"button\" id=\"prev\" aria-label=\"\(escape(Message.slidePrevious.text(start)))\"\(labels(.slidePrevious))>←</button>\n"
+        out += "<span id=\"counter\" aria-live=\"polite\" data-of-zh=\"\(escape(Message.slideCounter.template(.zh)))\" data-of-en=\"\(escape(Message.slideCounter.template(.en)))\">1 / \(count)</span>\n"
+        out += "<button type=\"button\" id=\"next\" aria-label=\"\(escape(Message.slideNext.text(start)))\"\(labels(.slideNext))>→</button>\n"
+        if languages.count > 1 {
+            out += "<span class=\"langs\" role=\"group\" aria-label=\"\(escape(Message.languageSwitch.text(start)))\"\(labels(.languageSwitch))>\n"
+            for l in languages {
+                let name = l == .zh ? "中文" : "English"
+                out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(tag(l))\" aria-pressed=\"\(l == start)\">\(name)</button>\n"
+            }
+            out += "</span>\n"
+        }
+        out += "</nav>\n"
+        return out
+    }
+
+    /// One language's content of a slide.
+    static func html(_ slide: SlideLayout.Slide, _ page: Page, id: String, language: Language) -> String {
+        var out = ""
+        if SlideLayout.showsKicker(slide.items, continues: slide.continues, page.blocks) {
+            out += "<p class=\"kicker\">\(escape(page.heading))</p>\n"
+        }
+        if let k = slide.continues {
+            let heading: String
+            switch page.blocks[k] {
+            case .title(let s), .heading(let s), .subheading(let s): heading = s
+            default: heading = ""
+            }
+            out += "<h3 class=\"continued\">\(escape(Message.slideContinued.text(language, heading)))</h3>\n"
+        }
+        for (n, item) in slide.items.enumerated() {
+            switch item {
+            case .block(let b):
+                out += html(page.blocks[b], id: "\(id)-\(n)", language: language)
+            case .rows(let b, let groups):
+                guard case .table(var table) = page.blocks[b] else { continue }
+                table.groups = Array(table.groups[groups])
+                out += html(.table(table), id: "\(id)-\(n)", language: language)
+            }
+        }
+        return out
+    }
+
+    static func html(_ block: Block, id: String, language: Language) -> String {
+        switch block {
+        case .title(let s): return "<h1>\(escape(s))</h1>\n"
+        case .heading(let s): return "<h2>\(escape(s))</h2>\n"
+        case .subheading(let s): return "<h3>\(escape(s))</h3>\n"
+        case .paragraph(let s): return "<p>\(escape(s))</p>\n"
+        case .note(let label, let text):
+            return "<aside class=\"note\"><p><strong>\(escape(label))</strong>\(language == .zh ? "：" : ": ")\(escape(text))</p></aside>\n"
+        case .table(let table): return html(table)
+        case .lossCurve(let plot):
+            return SVGChart.loss(plot, id: id, lossLabel: Message.chartLossAxis.text(language)) + "\n"
+        case .barChart(let chart):
+            return SVGChart.bars(chart, id: id) + "\n"
+        }
+    }
+
+    /// A table with its caption, column headers, one `<tbody>` per row group, and the name in the
+    /// first column as the row's header.
+    static func html(_ table: Table) -> String {
+        var out = "<table>\n"
+        if !table.caption.isEmpty { out += "<caption>\(escape(table.caption))</caption>\n" }
+        out += "<thead><tr>"
+        for column in table.columns {
+            out += "<th scope=\"col\"\(column.alignRight ? " class=\"num\"" : "")>\(escape(column.title))</th>"
+        }
+        out += "</tr></thead>\n"
+        for group in table.groups {
+            out += "<tbody>\n"
+            for row in group {
+                out += "<tr>"
+                for (c, cell) in row.enumerated() {
+                    var classes: [String] = []
+                    if c < table.columns.count, table.columns[c].alignRight { classes.append("num") }
+                    switch cell.style {
+                    case .math: classes.append("math")
+                    case .result: classes.append("result")
+                    case .warning: classes.append("warning")
+                    case .plain: break
+                    }
+                    var text = cell.text
+                    if cell.style != .math {
+                        // "  unit 1" under its quantity: indented by the style sheet, not by spaces.
+                        let indent = text.prefix(while: { $0 == " " }).count
+                        text = String(text.dropFirst(indent)).trimmingTrailingSpaces
+                        if indent > 0 { classes.append("sub") }
+                    }
+                    let attributes = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                    if c == 0 && !text.isEmpty {
+                        out += "<th scope=\"row\"\(attributes)>\(escape(text))</th>"
+                    } else {
+                        out += "<td\(attributes)>\(escape(text))</td>"
+                    }
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n"
+        }
+        out += "</table>\n"
+        return out
+    }
+
+    /// Text for HTML content and attribute values: `&`, `<`, `>`, `"` and `'` escaped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,96 @@
+/// The style sheet of the HTML slides.
+///
+/// One rem is 1/64 of the screen's width or 1/36 of its height, whichever is smaller, so a slide
+/// is always 64 × 36 rem and looks the same on a 1920×1080 projector and a 1280×720 one: body
+/// text 0.95 rem (28 px at 1080p), tables 0.8 rem. `HeightEstimate` uses these sizes to break long
+/// pages into slides; keep the two in step. Colours meet WCAG AA and mostly AAA (contrast on white:
+/// text 17.4:1, headings and the pressed button 8.4:1, muted text 9.7:1, the warning red 8.1:1,
+/// the focus ring 5.2:1; text on the note and header backgrounds above 15:1).
+enum HTMLStyle {
+    static let css = #"""
+:root {
+  --ink: #1a1a1a; --muted: #444; --accent: #0b4f8a; --line: #c4c4c4; --rule: #6b6b6b;
+  --paper: #fff; --band: #eef3f9; --note: #fdf6e3; --note-rule: #b07d00; --warn: #a4001d; --focus: #c2410c;
+  /* Latin first, so that σ · ‖ ∂ keep their Latin shapes in Chinese text; then the CJK fonts. */
+  --sans: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", "Noto Sans", "Noto Sans CJK SC",
+          "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  --mono: "DejaVu Sans Mono", "Noto Sans Mono", Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC",
+          "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", monospace;
+}
+html { font-size: max(12px, min(1.5625vw, 2.7778vh)); }
+body { margin: 0; color: var(--ink); background: var(--paper); font-family: var(--sans); line-height: 1.37; }
+html[data-lang="zh"] .content[data-lang="en"], html[data-lang="en"] .content[data-lang="zh"] { display: none; }
+
+/* Slides: without the script they read as one long page. */
+.slide { padding: 1.2rem 1.6rem; border-bottom: 1px solid var(--line); }
+.content { font-size: calc(var(--fit, 1) * 1rem); }
+html.js, html.js body { height: 100%; overflow: hidden; }
+html.js #deck { position: fixed; inset: 0; margin: auto; width: 64rem; height: 36rem; }
+html.js .slide { position: absolute; inset: 0 0 2.4rem 0; overflow: hidden; display: none; border: 0; }
+html.js .slide.current { display: block; }
+@media (prefers-reduced-motion: no-preference) {
+  html.js .slide.current { animation: appear .2s ease-out; }
+  @keyframes appear { from { opacity: .55; } to { opacity: 1; } }
+}
+
+h1, h2, h3, p { margin: 0; }
+h1 { font-size: 1.7em; line-height: 1.2; margin-bottom: .25em; color: var(--accent); }
+h2 { font-size: 1.35em; line-height: 1.2; margin-bottom: .4em; color: var(--accent); }
+h3 { font-size: 1.15em; line-height: 1.2; margin-bottom: .35em; }
+.kicker { font-size: .75em; line-height: 1.2; margin-bottom: .33em; color: var(--muted); font-weight: 600; }
+p { font-size: .95em; margin-bottom: .58em; }
+.note { font-size: .85em; margin: 0 0 .65em; padding: .4em .8em; background: var(--note); border-left: .3em solid var(--note-rule); }
+.note p { font-size: 1em; margin: 0; }
+
+table { font-size: .8em; line-height: 1.3; border-collapse: collapse; margin-bottom: .69em; }
+caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+th, td { padding: .05em .6em; text-align: left; vertical-align: baseline; }
+thead th { background: var(--band); border-bottom: 2px solid var(--rule); font-weight: 700; }
+tbody + tbody { border-top: 1px solid var(--line); }
+tbody th { font-weight: 600; white-space: nowrap; }
+th.sub, td.sub { font-weight: 400; color: var(--muted); padding-left: 1.6em; }
+.math { font-family: var(--mono); white-space: pre-wrap; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.result { font-weight: 700; }
+.warning { color: var(--warn); font-weight: 700; }
+
+figure.chart { margin: 0 0 .55em; }
+figure.chart svg { display: block; height: 16.5em; width: auto; max-width: 100%; }
+.chart text { font-family: var(--sans); font-size: 22px; fill: var(--ink); }
+.chart .label { font-weight: 700; }
+.chart .value { font-weight: 700; }
+.chart .grid { stroke: #d6d6d6; stroke-width: 1; }
+.chart .axis { stroke: #333; stroke-width: 2; }
+.chart .series { fill: none; stroke: var(--accent); stroke-width: 3.5; stroke-linejoin: round; }
+.chart .bar { fill: var(--accent); }
+
+.controls { display: none; }
+html.js .controls { display: flex; position: fixed; left: 0; right: 0; bottom: 0; margin: 0 auto; width: 64rem;
+  height: 2.4rem; box-sizing: border-box; padding: 0 1.6rem; align-items: center; justify-content: flex-end; gap: .5rem;
+  font-size: .75rem; border-top: 1px solid var(--line); background: var(--paper); }
+.controls button { font: inherit; min-width: 2.4em; padding: .15em .6em; color: var(--ink); background: var(--paper);
+  border: 1px solid var(--rule); border-radius: .3em; cursor: pointer; }
+.controls button[aria-pressed="true"] { color: #fff; background: var(--accent); border-color: var(--accent); }
+.controls .langs { display: flex; gap: .3rem; margin-left: 1rem; }
+#counter { min-width: 4.5em; text-align: center; font-variant-numeric: tabular-nums; }
+:focus-visible { outline: .15rem solid var(--focus); outline-offset: .12rem; }
+
+/* Handouts: each page of the walkthrough on a new sheet; the slides that continue it run on. */
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  html { font-size: 12pt; }
+  html.js, html.js body { height: auto; overflow: visible; }
+  html.js #deck { position: static; width: auto; height: auto; }
+  .slide, html.js .slide { position: static; display: block; padding: 0; border: 0; overflow: visible; }
+  .slide.first { break-before: page; }
+  .slide:first-child { break-before: auto; }
+  .slide:not(.first) .kicker, .slide .continued { display: none; }
+  .content { font-size: 1rem; }
+  html.js .controls { display: none; }
+  h1, h2, h3, .kicker { break-after: avoid; }
+  tbody, figure { break-inside: avoid; }
+  figure.chart svg { height: 6.5cm; }
+  .slide.current { animation: none; }
+}
+"""#
+}

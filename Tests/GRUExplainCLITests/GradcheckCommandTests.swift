@@ -1,0 +1,37 @@
+import Testing
+@testable import GRUExplainCLI
+
+@Suite struct GradcheckCommandTests {
+    @Test(arguments: ["lesson1", "lesson2", "lesson3"])
+    func passesOnEveryBundledLesson(_ id: String) {
+        let r = runCLI(["gradcheck", id, "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+        #expect(r.stdout.contains("entries pass; the largest relative error is"))
+        #expect(r.stdout.contains("∂L/∂Why split by timestep"))
+    }
+
+    /// With tolerance 0 no central difference can pass: exit 1, the report on stdout and one
+    /// line on stderr.
+    @Test func failsWithStatus1() {
+        let r = runCLI(["gradcheck", "lesson1", "--tolerance", "0", "--lang", "en"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("✗ FAIL"))
+        #expect(r.stderr.hasPrefix("gru-explain: gradcheck: 27 of 27 gradient entries exceed the tolerance 0.0"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func usageErrorsAreOneLine() {
+        let cases: [([String], String)] = [
+            (["gradcheck", "lesson1", "--epsilon", "0"], "--epsilon must be a number > 0 such as 1e-05, found '0'"),
+            (["gradcheck", "lesson1", "--epsilon", "nan"], "--epsilon must be a number > 0"),
+            (["gradcheck", "lesson1", "--tolerance", "-1"], "--tolerance must be a number ≥ 0"),
+            (["gradcheck", "lesson1", "--split", "bhn"], "--split: 'bhn' is not a parameter of this model"),
+            (["gradcheck", "lesson1", "--split", "why"], "did you mean Why?"),
+            (["gradcheck", "lesson1", "extra"], "unexpected argument 'extra'"),
+        ]
+        expectUsageErrors(cases)
+        #expect(runCLI(["gradcheck", "lesson2", "--split", "bhn", "--lang", "en"]).stdout.contains("∂L/∂bhn split by timestep"))
+        #expect(runCLI(["gradcheck", "--help"]).stdout.contains("max(|bptt|, |numerical|, 0.01)"))
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// `run --step` on a real (pseudo-)terminal: Scripts/step_pty.py starts the built binary on a
+/// pty, presses Enter, b, →, Space, End and Home, reads the prompts, ends the session one of four
+/// ways and checks that the terminal settings are exactly as before. Needs python3 (its pty and
+/// termios modules); skipped without it.
+@Suite struct PseudoTerminalTests {
+    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Scripts/step_pty.py").path
+
+    @Test(.enabled(if: python != nil, "python3 is not installed: the pseudo-terminal test of --step is skipped"),
+          arguments: ["q", "ctrl-d", "sigint", "ctrl-c"])
+    func stepModeRestoresTheTerminal(ending: String) throws {
+        let binary = try #require(builtBinary(), "the gru-explain binary is not built; run 'swift build' first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python!)
+        process.arguments = [Self.script, binary.path, ending]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.hasPrefix("OK \(ending)"), "\(text)")
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import GRURender
+@testable import GRUExplainCLI
+
+/// `run --step`: the key decoder, the pager's state machine, the loop with scripted keys, and the
+/// plain walkthrough when there is no terminal.
+@Suite struct StepModeTests {
+    @Test func keysDecodeAsATerminalSendsThem() {
+        let esc: UInt8 = 0x1B
+        let cases: [([UInt8], PagerKey)] = [
+            ([13], .next), ([10], .next), ([32], .next), (Array("n".utf8), .next),
+            ([esc] + Array("[C".utf8), .next), ([esc] + Array("[B".utf8), .next), ([esc] + Array("[6~".utf8), .next),
+            ([esc] + Array("OC".utf8), .next),
+            (Array("b".utf8), .back), ([0x7F], .back), ([esc] + Array("[D".utf8), .back), ([esc] + Array("[5~".utf8), .back),
+            ([esc] + Array("[H".utf8), .first), ([esc] + Array("[1~".utf8), .first),
+            ([esc] + Array("[F".utf8), .last), ([esc] + Array("[4~".utf8), .last),
+            (Array("q".utf8), .quit), ([esc], .quit), ([0x04], .quit), ([0x03], .interrupt),
+            (Array("x".utf8), .other), ([esc] + Array("[Z".utf8), .other), ([], .other),
+        ]
+        for (bytes, key) in cases {
+            #expect(PagerKey.decode(bytes) == key, "\(bytes)")
+        }
+    }
+
+    @Test func pagerWalksPagesForwardAndBack() {
+        // Three pages of 3, 2 and 4 lines on a screen that has room for all of them.
+        var pager = Pager(lineHeights: [[1, 1, 1], [1, 1], [1, 1, 1, 1]], rows: 10)
+        #expect(pager.page == 0 && !pager.hasMore)
+        #expect(pager.handle(.back) == .stay)                     // nothing before the first page
+        #expect(pager.handle(.other) == .stay)
+        #expect(pager.handle(.next) == .show && pager.page == 1)
+        #expect(pager.handle(.back) == .show && pager.page == 0)
+        #expect(pager.handle(.last) == .show && pager.page == 2 && pager.isLastScreen)
+        #expect(pager.handle(.last) == .stay)
+        #expect(pager.handle(.next) == .finish && pager.page == 2) // past the last page: done
+        #expect(pager.handle(.first) == .show && pager.page == 0)
+        #expect(pager.handle(.quit) == .quit)
+        #expect(pager.handle(.interrupt) == .interrupt)
+    }
+
+    @Test func aPageTallerThanTheScreenShowsAScreenfulAtATime() {
+        // Page 0 has 7 lines, the third of which wraps onto 2 rows; 3 rows for the page.
+        var pager = Pager(lineHeights: [[1, 1, 2, 1, 1, 1, 1], [1]], rows: 3)
+        #expect(pager.visibleCount == 2 && pager.hasMore)         // lines 0–1 (line 2 needs 2 more rows)
+        #expect(pager.handle(.next) == .show && pager.page == 0 && pager.top == 2 && pager.visibleCount == 2)
+        #expect(pager.handle(.next) == .show && pager.top == 4 && pager.visibleCount == 3 && !pager.hasMore)
+        #expect(pager.handle(.back) == .show && pager.top == 2)   // one screenful up: lines 2–3 take the 3 rows
+        #expect(pager.handle(.back) == .show && pager.top == 0)
+        #expect(pager.handle(.back) == .stay)
+        #expect(pager.handle(.last) == .show && pager.page == 1)
+        #expect(pager.handle(.back) == .show && pager.page == 0 && pager.top == 0)   // back to the page's top
+        // A single line taller than the screen still shows, alone.
+        var tall = Pager(lineHeights: [[5, 1]], rows: 3)
+        #expect(tall.visibleCount == 1)
+        #expect(tall.handle(.next) == .show && tall.top == 1)
+        #expect(tall.handle(.back) == .show && tall.top == 0)
+    }
+
+    struct ScriptedKeys: Keyboard {
+        var keys: [PagerKey]
+        var size: (rows: Int, columns: Int) = (rows: 200, columns: 100)
+        mutating func readKey() -> PagerKey? { keys.isEmpty ? nil : keys.removeFirst() }
+    }
+
+    func play(_ keys: [PagerKey], pages: [String] = ["one\n", "two\nlines\n", "three\n"]) -> (status: Int32, screens: [String]) {
+        var keyboard = ScriptedKeys(keys: keys)
+        var out: [String] = []
+        let status = StepMode.run(pages: pages, language: .en, color: false, keyboard: &keyboard) { out.append($0) }
+        return (status, out)
+    }
+
+    @Test func eachScreenIsClearedAndEndsWithThePrompt() {
+        let r = play([.next, .next, .back, .quit])
+        #expect(r.status == 0)
+        #expect(r.screens == [
+            StepMode.clearScreen + "one\n[1/3] Enter/Space: next · b: back · q: quit",
+            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space: next · b: back · q: quit",
+            StepMode.clearScreen + "three\n[3/3] Enter/Space: finish · b: back · q: quit",
+            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space: next · b: back · q: quit",
+            StepMode.eraseLine,
+        ])
+    }
+
+    @Test func finishingEndOfInputAndCtrlC() {
+        #expect(play([.next, .next, .next]).status == 0)                    // Enter on the last page
+        #expect(play([.next]).screens.last == StepMode.eraseLine)            // input ends: quit cleanly
+        #expect(play([.next]).status == 0)
+        #expect(play([.interrupt]).status == 130)
+    }
+
+    @Test func thePromptIsInTheReadersLanguage() {
+        let pager = Pager(lineHeights: [[1], [1]], rows: 10)
+        #expect(StepMode.prompt(pager, language: .zh, color: false) == "[1/2] 回车或空格：下一页 · b：上一页 · q：退出")
+        #expect(StepMode.prompt(pager, language: .en, color: true) == "\u{1B}[7m[1/2] Enter/Space: next · b: back · q: quit\u{1B}[0m")
+        #expect(StepMode.visibleWidth("\u{1B}[1;36m时间步\u{1B}[0m 1") == 8)
+    }
+
+    @Test func withoutATerminalStepIsThePlainRun() {
+        for language in ["zh", "en"] {
+            let plain = runCLI(["run", "lesson1", "--lang", language])
+            // stdout is a terminal but stdin is not, and the other way round.
+            let a = runCLI(["run", "lesson1", "--lang", language, "--step", "--color", "never"], terminal: true)
+            #expect(a.status == 0 && a.stdout == plain.stdout)
+            let b = runCLI(["run", "lesson1", "--lang", language, "--step"])
+            #expect(b.status == 0 && b.stdout == plain.stdout)
+        }
+    }
+
+    @Test func stepNeedsTheTextFormatAndTheTerminal() {
+        let json = runCLI(["run", "lesson1", "--step", "--format", "json"])
+        #expect(json.status == 2 && json.stderr.contains("--step pages through the text walkthrough"))
+        let file = runCLI(["run", "lesson1", "--step", "-o", "x.txt"])
+        #expect(file.status == 2 && file.stderr.contains("cannot be combined with --output"))
+    }
+
+    /// The built binary with standard input not a terminal (/dev/null) prints exactly what `run` prints.
+    @Test func builtBinaryWithoutATerminalPrintsThePlainRun() throws {
+        let dir = FileManager.default.temporaryDirectory
+        let plain = try runBinary(["run", "lesson1", "--lang", "en"], in: dir)
+        let step = try runBinary(["run", "lesson1", "--lang", "en", "--step"], in: dir)
+        #expect(step.status == 0)
+        #expect(step.stdout == plain.stdout)
+        #expect(!step.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import GRURender
+
+/// lesson1's slides (both languages) in headless Chromium, at 1920×1080 and 1280×720.
+///
+/// The page's own self-test (`#selftest`, see `HTMLScript`) presses →, Space, PageDown, ←,
+/// PageUp, End and Home, clicks the buttons and the zh/en switch, fits every slide in every
+/// language and reports overflow; `--dump-dom` hands its JSON report back. Screenshots of a few
+/// slides in zh and en go to $GRU_EXPLAIN_SCREENSHOTS (default: a folder in the temporary
+/// directory, printed) for a person to look at, and are checked for their size here.
+///
+/// `realKeysThroughTheDevToolsProtocol` presses the keys a second way, as real input.
+///
+/// Skipped, with the reason printed, when Chromium is not installed; under CI=true a missing
+/// Chromium fails instead (.ci/run installs it).
+@Suite(.serialized) struct BrowserTests {
+    static let chromium: String? = {
+        // GRU_EXPLAIN_CHROMIUM names another browser binary (or, set to a missing file, pretends there is none).
+        let candidates = ProcessInfo.processInfo.environment["GRU_EXPLAIN_CHROMIUM"].map { [$0] }
+            ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+    static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+    static let enabled = chromium != nil || inCI
+
+    /// lesson1 in both languages, opening in Chinese, written once for all the tests.
+    static let page: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-browser-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("lesson1.html")
+        let html = HTMLRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh), languages: [.zh, .en])
+        try? Data(html.utf8).write(to: file)
+        return file
+    }()
+
+    static let screenshots: URL = {
+        let dir = ProcessInfo.processInfo.environment["GRU_EXPLAIN_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-screenshots")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }()
+
+    struct Size: CustomStringConvertible, Sendable {
+        var width: Int, height: Int
+        var description: String { "\(width)x\(height)" }
+    }
+    static let sizes = [Size(width: 1920, height: 1080), Size(width: 1280, height: 720)]
+
+    /// Runs headless Chromium with its own profile and returns what it printed on stdout.
+    static func run(_ arguments: [String], size: Size) throws -> String {
+        let chromium = try #require(Self.chromium, "CI=true but Chromium is not installed: .ci/run should install the chromium package")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                             "--hide-scrollbars", "--force-prefers-reduced-motion", "--user-data-dir=\(profile.path)",
+                             "--window-size=\(size.width),\(size.height)", "--virtual-time-budget=3000"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Chromium that hangs is stopped after a minute.
+        let deadline = DispatchTime.now() + .seconds(60)
+        DispatchQueue.global().asyncAfter(deadline: deadline) { if process.isRunning { process.terminate() } }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the browser test is skipped"), arguments: sizes)
+    func keysSwitchAndNoOverflow(size: Size) throws {
+        let dom = try Self.run(["--dump-dom", Self.page.absoluteString + "#selftest"], size: size)
+        let report = try #require(Self.report(in: dom), "no self-test report in the page; Chromium printed \(dom.prefix(300))")
+        let slides = report["slides"] as? Int ?? 0
+        #expect(slides == SlideLayout.slides(HTMLTests.decks()).count)
+        let checks = report["checks"] as? [[String: Any]] ?? []
+        #expect(checks.count >= 15)
+        for check in checks where check["ok"] as? Bool != true {
+            Issue.record("\(size): \(check["name"] ?? "?") failed: \(check["detail"] ?? "")")
+        }
+        let overflow = report["overflow"] as? [[String: Any]] ?? []
+        #expect(overflow.isEmpty, "\(size): slides that do not fit even at 70 % type: \(overflow)")
+        // The estimate in SlideLayout keeps the type at full size (or nearly) on every slide.
+        let minFit = report["minFit"] as? Double ?? 0
+        #expect(minFit >= 0.9, "\(size): a slide had to shrink its type to \(minFit)")
+        let fits = report["fits"] as? [String: [Double]] ?? [:]
+        #expect(Set(fits.keys) == ["zh", "en"])
+    }
+
+    @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the screenshots are skipped"), arguments: sizes)
+    func screenshots(size: Size) throws {
+        // The title slide, forward timestep 1, the first BPTT slide, the loss curve, in zh and en.
+        let slides = SlideLayout.slides(HTMLTests.decks())
+        let pages = HTMLTests.decks()[0]
+        let forward = slides.firstIndex { pages[$0.page].section == .forward && $0.items.count > 2 }! + 1
+        let bptt = slides.firstIndex { pages[$0.page].section == .bptt }! + 1
+        let training = slides.firstIndex { slide in
+            slide.items.contains { if case .lossCurve = pages[slide.page].blocks[$0.block] { true } else { false } }
+        }! + 1
+        for language in ["zh", "en"] {
+            for slide in [1, forward, bptt, training] {
+                let file = Self.screenshots.appendingPathComponent("lesson1-\(language)-\(slide)-\(size).png")
+                try? FileManager.default.removeItem(at: file)
+                _ = try Self.run(["--screenshot=\(file.path)", Self.page.absoluteString + "#\(language)/\(slide)"], size: size)
+                let png = try Data(contentsOf: file)
+                #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(file.lastPathComponent) is not a PNG")
+                // Width and height from the IHDR chunk.
+                let dimensions = png.count >= 24 ? (png[16..<20].reduce(0) { $0 << 8 | Int($1) }, png[20..<24].reduce(0) { $0 << 8 | Int($1) }) : (0, 0)
+                #expect(dimensions == (size.width, size.height), "\(file.lastPathComponent) is \(dimensions)")
+            }
+        }
+        print("Screenshots of the slides: \(Self.screenshots.path)")
+    }
+
+    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Real key presses and clicks through the DevTools protocol (Scripts/slides_cdp.py, python3's
+    /// standard library only): the browser's own input handling, focus and default actions included.
+    @Test(.enabled(if: enabled && python != nil, "Chromium or python3 is not installed: the DevTools key test is skipped"))
+    func realKeysThroughTheDevToolsProtocol() throws {
+        let chromium = try #require(Self.chromium, "CI=true but Chromium is not installed: .ci/run should install the chromium package")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/slides_cdp.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python!)
+        process.arguments = [script.path, chromium, Self.page.path, "1280", "720"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(120)) { if process.isRunning { process.terminate() } }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.hasSuffix("OK\n"), "\(text)")
+    }
+
+    /// The JSON inside `<pre id="selftest-report">`.
+    static func report(in dom: String) -> [String: Any]? {
+        guard let start = dom.range(of: "<pre id=\"selftest-report\">"),
+              let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else { return nil }
+        let json = String(dom[start.upperBound..<end.lowerBound])
+            .replacing("&quot;", with: "\"").replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
+        return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+import GRUCore
+import GRULessons
+@testable import GRURender
+
+/// `compare`: one lesson under the four conventions.
+@Suite struct ConventionComparisonTests {
+    static let lesson1 = try! LessonLibrary.load("lesson1")
+    static let lesson2 = try! LessonLibrary.load("lesson2")
+    static let all = ConventionPreset.all
+
+    @Test func presetsAreParsedByNameAndAlias() throws {
+        func names(_ list: String) -> [String]? { try? ConventionPreset.parse(list).get().map(\.name) }
+        #expect(names("all") == ["seed", "pytorch", "chung", "candidate-after"])
+        #expect(names("keras,d2l") == ["pytorch", "seed"])
+        #expect(names("seed, d2l ,SEED") == ["seed"])            // one pair named three times
+        #expect(names("wikipedia,all") == ["chung", "seed", "pytorch", "candidate-after"])
+        #expect(throws: ConventionPreset.UnknownName(name: "pytroch")) { try ConventionPreset.parse("seed,pytroch").get() }
+        let pairs = ConventionPreset.all.map { "\($0.update.rawValue)+\($0.reset.rawValue)" }
+        #expect(pairs == ["z_times_previous+before_matmul", "z_times_previous+after_matmul",
+                          "z_times_candidate+before_matmul", "z_times_candidate+after_matmul"])
+    }
+
+    /// Each run is the engine's own trace under that convention, with the lesson's parameters.
+    @Test func eachRunIsTheLessonUnderThatConvention() throws {
+        let comparison = ConventionComparison(lesson: Self.lesson2, presets: Self.all)
+        for run in comparison.runs {
+            var problem = Self.lesson2.problem
+            problem.config.update = run.preset.update
+            problem.config.reset = run.preset.reset
+            #expect(run.trace == (try Trace.record(problem)))
+            #expect(run.divergence == nil)
+        }
+        // pytorch is lesson2's own convention: issue 2's PyTorch loss.
+        let loss = try #require(comparison.runs[1].trace?.loss)
+        #expect(abs(loss - 9.782658710274607) <= 1e-12 * 9.782658710274607)
+    }
+
+    /// lesson1 has bhn = 0 and h0 = 0, and its two units are copies, so every component of r is
+    /// equal: the reset placement changes nothing in the detailed pass. The update rule parts the
+    /// conventions at h₁; seed and pytorch part only in training (bhn learns under after_matmul).
+    @Test func lesson1FirstDivergesAtH1AndSeedMeetsPytorchUntilTraining() throws {
+        let comparison = ConventionComparison(lesson: Self.lesson1, presets: Self.all)
+        #expect(comparison.firstDivergence?.name == "t1.h[1]")
+        #expect(comparison.firstDivergence(0, 1)?.name == "train.loss[2]")
+        #expect(comparison.firstDivergence(0, 2)?.name == "t1.h[1]")
+        #expect(comparison.firstDivergence(0, 3)?.name == "t1.h[1]")
+        #expect(comparison.firstDivergence(1, 3)?.name == "t1.h[1]")
+        // The seed's numbers: h₁ = 0.1855 under seed, and z₁ = 0.5987 in every convention.
+        let h1 = try #require(comparison.values.first { $0.name == "t1.h[1]" })
+        #expect((h1.values[0] * 10_000).rounded() == 1855)
+        let z1 = try #require(comparison.values.first { $0.name == "t1.z[1]" })
+        #expect(!z1.differs && (z1.values[0] * 10_000).rounded() == 5987)
+    }
+
+    /// lesson2 has bhn ≠ 0, so the reset placement matters from a_h at timestep 1.
+    @Test func lesson2FirstDivergesAtTheCandidatePreActivation() {
+        let comparison = ConventionComparison(lesson: Self.lesson2, presets: Self.all)
+        #expect(comparison.firstDivergence?.name == "t1.a_h[1]")
+        #expect(comparison.firstDivergence(0, 1)?.name == "t1.a_h[1]")
+        #expect(comparison.firstDivergence(0, 2)?.name == "t1.h[1]")
+    }
+
+    @Test func theReportShowsFourConventionsTheirFormulasAndWhy() {
+        let comparison = ConventionComparison(lesson: Self.lesson1, presets: Self.all)
+        let en = ComparisonReport.text(comparison, options: RenderOptions(language: .en))
+        for name in ["seed (d2l)", "pytorch (keras)", "chung", "candidate-after"] { #expect(en.contains(name)) }
+        #expect(en.contains("hₜ = zₜ⊙hₜ₋₁ + (1 − zₜ)⊙h̃ₜ") && en.contains("hₜ = (1 − zₜ)⊙hₜ₋₁ + zₜ⊙h̃ₜ"))
+        #expect(en.contains("Uh·(rₜ⊙hₜ₋₁)") && en.contains("rₜ⊙n_hₜ"))
+        #expect(en.contains("is t1.h[1]"))
+        #expect(en.contains("≠ ← first difference"))
+        #expect(en.contains("pytorch against seed: they first differ at train.loss[2]."))
+        #expect(en.contains("all components of r are equal"))
+        let zh = ComparisonReport.text(comparison, options: RenderOptions(language: .zh))
+        #expect(zh.contains("第一个不同的值是 t1.h[1]"))
+        #expect(zh.contains("pytorch 与 seed：从 train.loss[2] 开始不同。"))
+        #expect(!zh.contains("。 "))   // Chinese sentences are joined without a space
+        let markdown = ComparisonReport.markdown(comparison, options: RenderOptions(language: .en))
+        #expect(markdown.contains("| Quantity |"))
+        for language in Language.allCases {
+            let ascii = ComparisonReport.text(comparison, options: RenderOptions(language: language, ascii: true))
+            #expect(!ascii.contains("?"))
+            #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII || DisplayWidth.isWide($0.value) })
+        }
+    }
+}
