@@ -119,11 +119,16 @@ enum Common {
         }
         let (output, showsDetail) = costOutput(a, command: command)
         let bytes = cost.memoryBytes(output, showsDetail: showsDetail)
-        guard bytes > limits.memoryBytes else { return }
+        guard bytes > limits.memoryBytes else {
+            if output == .html, showsDetail, cost.detailNumbers > LessonCost.maxHTMLNumbers {
+                throw UsageError(message: "\(name): the slides of a detailed trace of \(LessonCost.describeCount(cost.detailNumbers)) numbers would take too long to lay out; --format html takes at most \(LessonCost.describeCount(LessonCost.maxHTMLNumbers)) numbers; use --format text or markdown, or --only training,apply")
+            }
+            return
+        }
         let what = command == "run" || command == "export" ? "--format \(output.rawValue)" : "'\(command)'"
         var message = "\(name): this lesson would need about \(LessonCost.describeBytes(bytes)) of memory for \(what) (a detailed trace of \(LessonCost.describeCount(cost.detailNumbers)) numbers over \(cost.timesteps) timesteps); the limit is \(LessonCost.describeBytes(limits.memoryBytes)) (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size"
         let trainingOnly = cost.memoryBytes(.text, showsDetail: false)
-        if command == "run", trainingOnly <= limits.memoryBytes, !(output == .text && !showsDetail) {
+        if command == "run", showsDetail, trainingOnly <= limits.memoryBytes {
             message += ", or run with --only training (about \(LessonCost.describeBytes(trainingOnly))), which trains without showing the detailed trace"
         }
         throw UsageError(message: message)

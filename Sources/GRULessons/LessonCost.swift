@@ -61,41 +61,50 @@ public struct LessonCost: Equatable, Sendable {
         case json, tsv, text, markdown, html, worksheet, check
     }
 
-    /// Bytes per number of the trace, measured with /usr/bin/time (maximum resident size, less
-    /// the 22 MB of an idle run) on a lesson of 1.0 million numbers (H = 64, I = 8, T = 64), and
-    /// rounded up. The trace itself takes about 12 of them (`traceBytesPerNumber`); rendering adds
-    /// the document being built and the text written. html is taken to be text's until measured.
+    /// Bytes per number of the detailed trace, measured with /usr/bin/time (maximum resident
+    /// size, less the 22 MB of an idle run) on lessons of 1.0 million numbers (H = 64, I = 8,
+    /// T = 64) and of 32,000 (H = 16, I = 4, T = 24) in a debug build, and rounded up:
+    /// text 600–750, markdown 400, tsv 243, worksheet 273, check 285 (624 with a 1 MiB sheet).
+    /// JSON is written while it is computed and stays flat (3.5–6 bytes a number); 16 covers the
+    /// totals it may compute in memory. HTML is taken to be text's; its slide layout grows with the
+    /// square of a table's rows, so `maxHTMLNumbers` limits it first.
     public static func bytesPerNumber(_ output: Output) -> Double {
         switch output {
-        case .json: return 200
+        case .json: return 16
         case .tsv: return 300
-        case .text, .html: return 640
+        case .text, .html: return 800
         case .markdown: return 480
         case .worksheet: return 320
         case .check: return 700
         }
     }
 
-    /// Bytes per number of a trace that is computed and not shown (`run --only training`).
-    public static let traceBytesPerNumber: Double = 16
+    /// Bytes per epoch where only the loss of each epoch is kept (a Double, rounded up).
+    public static let bytesPerEpoch: Double = 16
 
     /// The bytes a process needs before any lesson: the runtime and the bundled lessons (22 MB
     /// measured), rounded up.
     public static let baseBytes: Double = 32 * 1024 * 1024
 
+    /// The most numbers a detailed trace may have for `--format html`: lesson3's 4,300 take 6 s
+    /// to lay out as slides in a debug build, and a lesson of 32,000 did not finish in 5 minutes.
+    public static let maxHTMLNumbers: Double = 20_000
+
     /// An estimate of the peak memory of making `output` from the lesson. `showsDetail` is false
-    /// when the text, Markdown or HTML walkthrough leaves out every section of the detailed pass
-    /// (`--only training`); then its numbers cost only what the trace holds. The other outputs go
-    /// through every number whatever they show, and json, tsv, the worksheet and the check also
-    /// list the loss of every epoch.
+    /// when `run` leaves out every section of the detailed pass (`--only training,apply`): then
+    /// the engine skips that pass and its numbers cost nothing. The worksheet and the check always
+    /// need it. TSV and the check list the loss of every epoch as a line of their own.
     public func memoryBytes(_ output: Output, showsDetail: Bool = true) -> Double {
         let rate = Self.bytesPerNumber(output)
         let perNumber: Double, perEpoch: Double
         switch output {
-        case .text, .markdown, .html:
-            perNumber = showsDetail ? rate : Self.traceBytesPerNumber
-            perEpoch = Self.traceBytesPerNumber
-        case .json, .tsv, .worksheet, .check:
+        case .json, .tsv, .text, .markdown, .html:
+            perNumber = showsDetail ? rate : 0
+            perEpoch = output == .tsv ? rate : Self.bytesPerEpoch
+        case .worksheet:
+            perNumber = rate
+            perEpoch = Self.bytesPerEpoch
+        case .check:
             perNumber = rate
             perEpoch = rate
         }

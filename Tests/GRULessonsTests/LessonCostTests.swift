@@ -35,12 +35,15 @@ import GRULessons
     @Test func memoryGrowsWithWhatIsShown() throws {
         let cost = LessonCost(try LessonLibrary.load("lesson1").problem)
         let base = LessonCost.baseBytes + cost.trainingBytes
-        #expect(cost.memoryBytes(.text) == base + cost.detailNumbers * 640 + 500 * 16)
-        #expect(cost.memoryBytes(.json) == base + (cost.detailNumbers + 500) * 200)
-        // Without the detailed sections, the walkthrough pays only for the trace it computes.
-        #expect(cost.memoryBytes(.text, showsDetail: false) == base + (cost.detailNumbers + 500) * 16)
-        // JSON and TSV go through every number whatever is shown.
-        #expect(cost.memoryBytes(.tsv, showsDetail: false) == cost.memoryBytes(.tsv))
+        #expect(cost.memoryBytes(.text) == base + cost.detailNumbers * 800 + 500 * 16)
+        #expect(cost.memoryBytes(.json) == base + cost.detailNumbers * 16 + 500 * 16)
+        #expect(cost.memoryBytes(.tsv) == base + (cost.detailNumbers + 500) * 300)
+        // Without the detailed sections, run skips the detailed pass: its numbers cost nothing.
+        for output in [LessonCost.Output.json, .tsv, .text, .markdown, .html] {
+            #expect(cost.memoryBytes(output, showsDetail: false) == base + 500 * (output == .tsv ? 300 : 16), "\(output)")
+        }
+        // The worksheet and the check need the detailed pass whatever they show.
+        #expect(cost.memoryBytes(.check, showsDetail: false) == cost.memoryBytes(.check))
     }
 
     @Test func theStandardLimitsAreAGibibyteAndATrillionMultiplyAdds() {
