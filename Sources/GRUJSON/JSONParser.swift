@@ -64,6 +64,10 @@ public struct JSONParser {
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
             throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; use a finite number")
+        case UInt8(ascii: "+"):
+            throw error("a number in JSON has no '+' sign, found \(found())")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            throw error("expected a value, found \(found()); a string is written in double quotes")
         default:
             throw commonMistake() ?? error("expected a value, found \(found())")
         }
@@ -165,11 +169,16 @@ public struct JSONParser {
                         guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid UTF-16 surrogate pair in \\u escape") }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let u = Unicode.Scalar(scalar) else { throw error("\\u escape is not a valid Unicode scalar") }
+                    guard let u = Unicode.Scalar(scalar) else {
+                        throw error("\\u\(String(scalar, radix: 16, uppercase: true)) is half of a UTF-16 surrogate pair; write the character itself, or both halves (\\uD83D\\uDE00)")
+                    }
                     out.append(contentsOf: Array(String(Character(u)).utf8))
                 default:
                     i -= 1
-                    throw error("invalid escape \\\(String(UnicodeScalar(e))) in a string")
+                    var end = i + 1
+                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }   // the whole character
+                    let shown = JSONWriter.oneLine(String(decoding: bytes[i..<end], as: UTF8.self))
+                    throw error("invalid escape \\\(shown) in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (write a backslash as \\\\)")
                 }
             case 0x00..<0x20:
                 throw error(b == 0x0A ? "unterminated string: a line break inside a string (write \\n)"
@@ -211,6 +220,9 @@ public struct JSONParser {
         if bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count, isDigit(bytes[i + 1]) {
             throw error("numbers in JSON cannot have leading zeros")
         }
+        if bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count, bytes[i + 1] | 0x20 == UInt8(ascii: "x") {
+            throw error("hexadecimal numbers are not JSON, found \(found()); write the number in decimal")
+        }
         while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         if peek(UInt8(ascii: ".")) {
             i += 1
@@ -231,7 +243,13 @@ public struct JSONParser {
 
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
         let w = Array(word.utf8)
-        guard bytes[i...].starts(with: w) else { throw error("expected a value, found \(found())") }
+        guard bytes[i...].starts(with: w) else {
+            // "tru" is true cut short; "tiny" is a string without its quotes.
+            var end = i
+            while end < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) { end += 1 }
+            let hint = w.starts(with: bytes[i..<end]) ? "did you mean \(word)?" : "a string is written in double quotes"
+            throw error("expected a value, found \(found()); \(hint)")
+        }
         i += w.count
     }
 

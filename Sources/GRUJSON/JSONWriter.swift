@@ -76,15 +76,19 @@ public enum JSONWriter {
         }
     }
 
-    /// `s` with every control character (U+0000–U+001F, U+007F–U+009F) and the line and
-    /// paragraph separators U+2028 and U+2029 written as `\u` escapes, so that a message quoting
-    /// it stays on one line and cannot send a terminal an escape sequence.
+    /// `s` with every control character (U+0000–U+001F, U+007F–U+009F), the line and paragraph
+    /// separators U+2028 and U+2029, and the invisible characters (the zero-width space, direction
+    /// marks, embeddings and isolates, word joiners, the byte order mark; not the joiners that
+    /// emoji and scripts need) written as `\u` escapes, so that a
+    /// message quoting it stays on one line, shows what is there, and cannot send a terminal an
+    /// escape sequence.
     public static func oneLine(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {
-            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
+            switch u.value {
+            case 0x00..<0x20, 0x7F...0x9F, 0x200B, 0x200E, 0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
                 out += unicodeEscape(u)
-            } else {
+            default:
                 out.unicodeScalars.append(u)
             }
         }

@@ -331,6 +331,10 @@ struct LessonReader {
             throw mismatch(node, expected: expected)
         }
         for key in object.keys where !known.contains(key) {
+            // "ID" next to "id": a second spelling of a field that is there already.
+            if let given = known.first(where: { $0.lowercased() == key.lowercased() && object[$0] != nil }) {
+                throw error(node.child(key, value: nil).path, "unknown field; names are case-sensitive, and \(given) is given already")
+            }
             let advice = nearestName(to: key, among: known).map { "did you mean \($0)?" }
                 ?? "the known fields are \(known.joined(separator: ", "))"
             throw error(node.child(key, value: nil).path, "unknown field; \(advice)")

@@ -66,6 +66,13 @@ import GRUJSON
         #expect(syntaxError("[1 x]")?.message == "expected ',' or ']' in an array, found 'x'")
         #expect(syntaxError("[1] // note")?.message == "unexpected '//' after the end of the JSON value")
         #expect(syntaxError("[01]")?.message == "numbers in JSON cannot have leading zeros")
+        #expect(syntaxError("[+1]")?.message == "a number in JSON has no '+' sign, found '+1'")
+        #expect(syntaxError("[0x1F]")?.message == "hexadecimal numbers are not JSON, found '0x1F'; write the number in decimal")
+        #expect(syntaxError("[tiny]")?.message == "expected a value, found 'tiny'; a string is written in double quotes")
+        #expect(syntaxError("[sum]")?.message == "expected a value, found 'sum'; a string is written in double quotes")
+        #expect(syntaxError("[tru]")?.message == "expected a value, found 'tru'; did you mean true?")
+        #expect(syntaxError(#"["C:\Users"]"#)?.message == #"invalid escape \U in a string; JSON has \" \\ \/ \b \f \n \r \t and \uXXXX (write a backslash as \\)"#)
+        #expect(syntaxError(#"["\ud800"]"#)?.message == #"\uD800 is half of a UTF-16 surrogate pair; write the character itself, or both halves (\uD83D\uDE00)"#)
     }
 
     @Test func limitsNestingDepthWithoutExhaustingTheStack() {

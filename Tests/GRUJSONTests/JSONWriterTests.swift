@@ -53,12 +53,14 @@ import GRUJSON
         #expect(JSONWriter.write(try JSONParser.parse(written)) == written)
     }
 
-    /// What a message quotes from a file stays on one line and sends a terminal no control
-    /// sequence: C0 and C1 controls, DEL and the Unicode line and paragraph separators are escaped;
-    /// other text, Chinese included, is kept.
+    /// What a message quotes from a file stays on one line, shows what is there and sends a
+    /// terminal no control sequence: C0 and C1 controls, DEL, the Unicode line and paragraph
+    /// separators and invisible characters are escaped; other text, Chinese and emoji included
+    /// (with the zero-width joiner inside 👩🏽‍🔬), is kept.
     @Test func oneLineEscapesEveryLineBreakAndControl() {
         #expect(JSONWriter.oneLine("a\nb\rc\u{0B}d\u{1B}[2Je\u{7F}") == #"a\u000Ab\u000Dc\u000Bd\u001B[2Je\u007F"#)
         #expect(JSONWriter.oneLine("x\u{85}y\u{9B}z\u{2028}w\u{2029}") == #"x\u0085y\u009Bz\u2028w\u2029"#)
         #expect(JSONWriter.oneLine("隐藏状态 é 👩🏽‍🔬 \u{A0}") == "隐藏状态 é 👩🏽‍🔬 \u{A0}")
+        #expect(JSONWriter.oneLine("ti\u{200B}ny\u{FEFF}\u{202E}") == #"ti\u200Bny\uFEFF\u202E"#)
     }
 }
