@@ -16,7 +16,7 @@ enum RunCommand: Command {
              html (slides in one self-contained file, for projecting in class and printing handouts).
     Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
              loss, each BPTT timestep, the accumulation, the update, training, the application).
-             Enter or Space: next; b: back; q: quit. Without a terminal it prints the plain walkthrough.
+             Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints the plain walkthrough.
     Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
              --lang both puts a zh/en switch on every slide.
     Examples:
@@ -30,7 +30,7 @@ enum RunCommand: Command {
     static let options: [OptionSpec] = [
         .value("format", "FORMAT", "text, markdown, json, tsv or html (default text)"),
         .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
-        .flag("step", "pause after each page (text on a terminal): Enter/Space next, b back, q quit"),
+        .flag("step", "pause after each page (text on a terminal): Enter/Space/→ next, b/← back, q quit"),
         Common.digits,
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
         .value("timestep", "N", "show the forward and BPTT detail of timestep N only"),
@@ -69,7 +69,7 @@ enum RunCommand: Command {
         if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
             defer { terminal.restore() }
             return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,
-                                color: options.color, keyboard: &terminal, write: context.writeOut)
+                                color: options.color, ascii: options.ascii, keyboard: &terminal, write: context.writeOut)
         }
         let text: String
         switch format {

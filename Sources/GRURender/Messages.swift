@@ -241,7 +241,7 @@ public enum Message: CaseIterable, Sendable {
         case .captionTrained: return "训练前后的参数"
         case .captionPredictions: return "对新输入的预测"
 
-        case .stepKeys: return "回车或空格：{0} · b：上一页 · q：退出"
+        case .stepKeys: return "回车、空格或 →：{0} · b 或 ←：上一页 · q：退出"
         case .stepNext: return "下一页"
         case .stepMore: return "继续本页"
         case .stepFinish: return "结束"
@@ -526,7 +526,7 @@ public enum Message: CaseIterable, Sendable {
         case .captionTrained: return "The parameters before and after training"
         case .captionPredictions: return "Predictions for the new input"
 
-        case .stepKeys: return "Enter/Space: {0} · b: back · q: quit"
+        case .stepKeys: return "Enter/Space/→: {0} · b/←: back · q: quit"
         case .stepNext: return "next"
         case .stepMore: return "more of this page"
         case .stepFinish: return "finish"
