@@ -14,9 +14,12 @@ enum RunCommand: Command {
              tsv (one 'key<TAB>value' line per number, keys as in docs/keys.md; full precision
              unless --digits is given; for diff),
              html (slides in one self-contained file, for projecting in class and printing handouts).
+    One timestep (--timestep N): the forward pass and BPTT show the detail of timestep N only; the
+             loss, the accumulation, the update and training still cover every timestep.
     Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
              loss, each BPTT timestep, the accumulation, the update, training, the application).
-             Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints the plain walkthrough.
+             Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints
+             the plain walkthrough.
     Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
              --lang both puts a zh/en switch on every slide.
     Examples:
@@ -33,7 +36,7 @@ enum RunCommand: Command {
         .flag("step", "pause after each page (text on a terminal): Enter/Space/→ next, b/← back, q quit"),
         Common.digits,
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
-        .value("timestep", "N", "show the forward and BPTT detail of timestep N only"),
+        .value("timestep", "N", "show the forward and BPTT detail of timestep N only (the other sections cover all)"),
         Common.color,
         Common.ascii,
         Common.output,

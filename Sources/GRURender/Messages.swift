@@ -27,7 +27,7 @@ public enum Message: CaseIterable, Sendable {
     // 2 · Forward, 3 · Loss
     case forwardExplanation, forwardGiven, lossExplanation
     // 4 · BPTT, 5 · Accumulation
-    case bpttExplanation, bpttDerivatives, noLaterStep, fromLaterStep, accumulationExplanation
+    case bpttExplanation, bpttDerivatives, noLaterStep, fromLaterStep, fromUnshownStep, accumulationExplanation
     // 6 · Update, 7 · Training
     case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, trainedParameters
     // 8 · Application
@@ -206,6 +206,7 @@ public enum Message: CaseIterable, Sendable {
                 + "两者都能直接用前向传播已经算好的 z、r、h̃ 表示，不必重新计算。"
         case .noLaterStep: return "0（没有时间步 {0}）"
         case .fromLaterStep: return "见时间步 {0} 的最后一项"
+        case .fromUnshownStep: return "由时间步 {0} 传回（这里没有列出，用 --timestep {0} 查看）"
         case .accumulationExplanation:
             return "每个时间步用的是同一套参数，所以每个时间步都给每个参数的梯度贡献一份，总梯度 ∂L/∂θ 就是各份之和。"
                 + "每一份都是“到达这一层的梯度”乘以“这一层的输入”，比如 Wz 在时间步 t 的那份是 ∂L/∂a_zₜ·xₜᵀ。"
@@ -483,6 +484,7 @@ public enum Message: CaseIterable, Sendable {
                 + "Both are written with the z, r and h̃ the forward pass already computed, so nothing has to be recomputed."
         case .noLaterStep: return "0 (there is no timestep {0})"
         case .fromLaterStep: return "see the last rows of timestep {0}"
+        case .fromUnshownStep: return "from timestep {0} (not shown; --timestep {0} shows it)"
         case .accumulationExplanation:
             return "Every timestep uses the same parameters, so every timestep contributes a share to each parameter's gradient, "
                 + "and the gradient ∂L/∂θ is the sum of the shares. Each share is the gradient arriving at a layer times that "

@@ -61,6 +61,18 @@ import GRULessons
         #expect(beyond.contains("没有时间步 9：这个序列只有 3 个时间步。"))
     }
 
+    /// With --timestep 2 the table of timestep 3 is not shown, so the part of ∂L/∂h₂ that arrives
+    /// from timestep 3 must not send the reader to "the last rows of timestep 3".
+    @Test(arguments: Language.allCases) func oneTimestepNamesWhereAHiddenValueComesFrom(language: Language) {
+        let options = RenderOptions(language: language, sections: [.bptt], timestep: 2)
+        let text = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: options)
+        #expect(!text.contains("see the last rows of timestep 3") && !text.contains("见时间步 3 的最后一项"))
+        #expect(text.contains(language == .en ? "from timestep 3 (not shown; --timestep 3 shows it)"
+                                              : "由时间步 3 传回（这里没有列出，用 --timestep 3 查看）"))
+        let whole = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: language, sections: [.bptt]))
+        #expect(whole.contains(language == .en ? "see the last rows of timestep 3" : "见时间步 3 的最后一项"))
+    }
+
     @Test func markdownTablesAreWellFormed() {
         let text = MarkdownRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh))
         var columns: Int? = nil
