@@ -49,7 +49,7 @@ public enum Message: CaseIterable, Sendable {
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
     // compare: one lesson under several conventions
-    case compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
+    case conventionSeed, compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
     case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
     case compareTrainingExplanation, compareLastLoss, compareApplied, compareDiverged, compareSectionDivergence
     case compareAllAgree, compareFirstDifference, comparePair, comparePairSame, compareMarkDiffers, compareMarkFirst
@@ -289,6 +289,7 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetEarlier: return "前面算出的值（这张表不再要求）："
         case .worksheetUpdateLine: return "参数更新 · {0} 的新值 {0} − η·∂L/∂{0}"
         case .compareTitle: return "{0}：几种 GRU 约定并排比较"
+        case .conventionSeed: return "课程原文"
         case .compareExplanation:
             return "同一课、同一组参数，分别按 {0} 种约定计算。更新门 z 和重置门 r 在各约定里算法相同；不同之处只有两处："
                 + "重置门 r 作用在哪里（先和 hₜ₋₁ 相乘再乘 Uh，还是乘在 Uh·hₜ₋₁ + bhn 上），以及更新门 z 乘的是 hₜ₋₁ 还是 h̃ₜ。"
@@ -576,6 +577,7 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetEarlier: return "Values from earlier steps (not asked on this sheet):"
         case .worksheetUpdateLine: return "parameter update · new {0} = {0} − η·∂L/∂{0}"
         case .compareTitle: return "{0}: the GRU conventions side by side"
+        case .conventionSeed: return "seed"
         case .compareExplanation:
             return "The same lesson with the same parameters, computed under {0} conventions. The update gate z and the reset "
                 + "gate r are computed the same way in all of them. They differ in two places only: where r acts (on hₜ₋₁ before "
