@@ -21,9 +21,9 @@ public enum Message: CaseIterable, Sendable {
     case columnExpected, columnDifference
     // 1 · Model
     case modelExplanation, modelSizes, preActivations, initialHidden, seededInit, inputScaled
-    case conventionUpdate, conventionReset, conventionLoss, conventionReduction
+    case conventionUpdate, conventionReset, conventionLoss, conventionReduction, conventionSequenceReduction
     case updateZTimesPrevious, updateZTimesCandidate, resetBeforeMatmul, resetAfterMatmul
-    case lossHalfSquared, lossSquared, reductionSum, reductionMean
+    case lossHalfSquared, lossSquared, reductionSum, reductionMean, sequenceReductionSum, sequenceReductionMean
     // 2 · Forward, 3 · Loss
     case forwardExplanation, forwardGiven, lossExplanation
     // 4 · BPTT, 5 · Accumulation
@@ -180,6 +180,7 @@ public enum Message: CaseIterable, Sendable {
         case .conventionReset: return "重置门位置"
         case .conventionLoss: return "损失函数"
         case .conventionReduction: return "时间步汇总"
+        case .conventionSequenceReduction: return "序列汇总"
         case .updateZTimesPrevious: return "z 乘上一隐藏状态：z 越接近 1，保留的旧状态越多（课程原文、PyTorch 的写法）"
         case .updateZTimesCandidate: return "z 乘候选隐藏状态：z 越接近 1，写入的新内容越多（Chung 等 2014 的写法）"
         case .resetBeforeMatmul: return "r 先和上一隐藏状态按元素相乘，再乘 Uh（Cho 等 2014、课程原文的写法）"
@@ -188,6 +189,8 @@ public enum Message: CaseIterable, Sendable {
         case .lossSquared: return "误差的平方"
         case .reductionSum: return "序列的损失是各时间步损失之和"
         case .reductionMean: return "序列的损失是各时间步损失的平均值"
+        case .sequenceReductionSum: return "总损失是 {0} 个序列的损失之和"
+        case .sequenceReductionMean: return "总损失是 {0} 个序列损失的平均值"
 
         case .forwardExplanation:
             return "从 h₀ 出发，每个时间步都用同一套公式、同一套参数：先算更新门和重置门，再算候选隐藏状态，"
@@ -454,6 +457,7 @@ public enum Message: CaseIterable, Sendable {
         case .conventionReset: return "reset gate"
         case .conventionLoss: return "loss"
         case .conventionReduction: return "over timesteps"
+        case .conventionSequenceReduction: return "over sequences"
         case .updateZTimesPrevious: return "z multiplies the previous state: the closer z is to 1, the more of the old state is kept (as in the course text and PyTorch)"
         case .updateZTimesCandidate: return "z multiplies the candidate: the closer z is to 1, the more new content is written (as in Chung et al. 2014)"
         case .resetBeforeMatmul: return "r scales the previous state before Uh multiplies it (as in Cho et al. 2014 and the course text)"
@@ -462,6 +466,8 @@ public enum Message: CaseIterable, Sendable {
         case .lossSquared: return "the squared error"
         case .reductionSum: return "the sequence loss is the sum of the timestep losses"
         case .reductionMean: return "the sequence loss is the mean of the timestep losses"
+        case .sequenceReductionSum: return "the total loss is the sum of the {0} sequence losses"
+        case .sequenceReductionMean: return "the total loss is the mean of the {0} sequence losses"
 
         case .forwardExplanation:
             return "Starting from h₀, every timestep uses the same formulas and the same parameters: first the update and reset gates, "
