@@ -82,7 +82,9 @@ enum RunCommand: Command {
                                       sections: options.sections, timestep: options.timestep)
         case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
         case "html": text = HTMLRenderer.render(trace, lesson: lesson, options: options, languages: both ? [.zh, .en] : nil)
-        default: text = TextRenderer.render(trace, lesson: lesson, options: options)
+        default:
+            text = TextRenderer.render(trace, lesson: lesson, options: options)
+            Common.warnIfNarrow(text, a, context, language: options.language, instead: "--format html")
         }
         try Common.emit(text, a, context)
         return ExitStatus.success

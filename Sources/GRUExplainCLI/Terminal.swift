@@ -96,6 +96,13 @@ final class Terminal: Keyboard {
         return first
     }
 
+    /// The columns of the terminal on standard output, or nil when it is not a terminal.
+    static func outputColumns() -> Int? {
+        var w = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0 else { return nil }
+        return Int(w.ws_col)
+    }
+
     var size: (rows: Int, columns: Int) {
         var w = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_row > 0, w.ws_col > 0 else { return (24, 80) }

@@ -35,7 +35,7 @@ public enum Message: CaseIterable, Sendable {
     // Table captions (read by screen readers in HTML)
     case captionEquations, captionConventions, captionParameters, captionEpochs, captionTrained, captionPredictions
     // Step mode (run --step)
-    case stepKeys, stepNext, stepMore, stepFinish
+    case stepKeys, stepNext, stepMore, stepFinish, narrowTerminal
     // HTML slides
     case slideContinued, slidePrevious, slideNext, slideCounter, slideKeys, languageSwitch
     case gradientFlowTitle, gradientFlowExplanation, chartLossAxis
@@ -249,6 +249,7 @@ public enum Message: CaseIterable, Sendable {
         case .stepNext: return "下一页"
         case .stepMore: return "继续本页"
         case .stepFinish: return "结束"
+        case .narrowTerminal: return "按 {0} 列排版，终端只有 {1} 列；请把窗口拉宽，或改用 {2}。"
 
         case .slideContinued: return "{0}（续）"
         case .slidePrevious: return "上一页"
@@ -539,6 +540,7 @@ public enum Message: CaseIterable, Sendable {
         case .stepNext: return "next"
         case .stepMore: return "more of this page"
         case .stepFinish: return "finish"
+        case .narrowTerminal: return "laid out for {0} columns, the terminal has {1}; widen it or use {2}"
 
         case .slideContinued: return "{0} (continued)"
         case .slidePrevious: return "Previous"
