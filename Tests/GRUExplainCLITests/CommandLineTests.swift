@@ -135,6 +135,29 @@ import GRULessons
         #expect(!RunCommand.color("never", context: context(terminal: true), toFile: false))
     }
 
+    /// Text laid out for 100 columns on a narrower terminal: one line on stderr, before the output,
+    /// in the chosen language; the output itself is unchanged. Not when stdout is a pipe or a
+    /// file, nor when the terminal is wide enough.
+    @Test func aNarrowTerminalGetsOneLineOfAdvice() {
+        let arguments = ["run", "lesson1", "--only", "loss", "--lang", "zh"]
+        let wide = runCLI(arguments, environment: ["COLUMNS": "120"], terminal: true)
+        let narrow = runCLI(arguments, environment: ["COLUMNS": "80"], terminal: true)
+        #expect(wide.stderr.isEmpty)
+        #expect(narrow.stderr == "gru-explain: 按 100 列排版，终端只有 80 列；请把窗口拉宽，或改用 --format html。\n")
+        #expect(narrow.stdout == wide.stdout)
+        #expect(runCLI(arguments, environment: ["COLUMNS": "80"], terminal: false).stderr.isEmpty)   // a pipe
+        let english = runCLI(["compare", "lesson1", "--lang", "en"], environment: ["COLUMNS": "72"], terminal: true)
+        #expect(english.stderr.hasPrefix("gru-explain: laid out for "))
+        #expect(english.stderr.hasSuffix(" columns, the terminal has 72; widen it or use --format markdown\n"))
+        let markdown = runCLI(["compare", "lesson1", "--format", "markdown"], environment: ["COLUMNS": "72"], terminal: true)
+        #expect(markdown.stderr.isEmpty)
+        final class Box: @unchecked Sendable { var err = "" }
+        let box = Box()
+        let measured = Context(environment: [:], stdoutIsTerminal: true, terminalColumns: 90, writeOut: { _ in }, writeErr: { box.err += $0 })
+        _ = GRUExplain.main(["run", "lesson1", "--only", "model", "--lang", "en"], context: measured)
+        #expect(box.err == "gru-explain: laid out for 100 columns, the terminal has 90; widen it or use --format html\n")
+    }
+
     private func context(terminal: Bool, env: [String: String] = [:]) -> Context {
         Context(environment: env, stdoutIsTerminal: terminal, writeOut: { _ in }, writeErr: { _ in })
     }

@@ -61,7 +61,7 @@ def press_until(key, page):
 
 
 wait_for("q: quit")
-if b"[1/12] Enter/Space: more of this page" not in seen:
+if b"[1/12] Enter/Space/\xe2\x86\x92: more of this page" not in seen:
     fail("page 1 should be taller than 40 rows and say so")
 during = termios.tcgetattr(slave)
 if during[3] & (termios.ICANON | termios.ECHO):
@@ -71,9 +71,12 @@ if not press(b"b").startswith("1/12]"):
     fail("b on the first screen of page 2 should go back to page 1")
 press_until(b"\x1b[C", "2/12]")                  # the right arrow
 press_until(b" ", "3/12]")
+os.write(master, b"\x1b[C\x1b[C")               # two right arrows in one read (held down, a clicker)
+wait_for("[5/12]")
+press_until(b"\x1b[D", "3/12]")                  # the left arrow
 if b"Timestep 2" not in seen.rsplit(b"\x1b[H\x1b[2J", 1)[-1]:
     fail("page 3 does not show forward timestep 2")
-if not press(b"\x1b[F").startswith("12/12] Enter/Space: finish"):
+if not press(b"\x1b[F").startswith("12/12] Enter/Space/\u2192: finish"):
     fail("End should show the last page")
 if not press(b"\x1b[H").startswith("1/12]"):
     fail("Home should show the first page")
