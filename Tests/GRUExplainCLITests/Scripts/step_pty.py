@@ -19,8 +19,9 @@ def fail(reason):
     sys.exit(1)
 
 
-def wait_for(text, timeout=10.0):
-    """Reads the screen until `text` appears after what was already read."""
+def wait_for(text, timeout=30.0):
+    """Reads the screen until `text` appears after what was already read, then until the
+    output has been quiet for a moment (on a busy machine a screen can arrive in pieces)."""
     global seen
     start = len(seen)
     deadline = time.time() + timeout
@@ -32,6 +33,11 @@ def wait_for(text, timeout=10.0):
             except OSError:
                 break
             if text.encode() in seen[start:]:
+                while select.select([master], [], [], 0.3)[0]:
+                    try:
+                        seen += os.read(master, 65536)
+                    except OSError:
+                        break
                 return
     fail("waited for %r" % text)
 
@@ -90,7 +96,7 @@ elif ending == "sigint":
 elif ending == "ctrl-c":
     os.write(master, b"\x03")
 try:
-    status = child.wait(timeout=10)
+    status = child.wait(timeout=30)
 except subprocess.TimeoutExpired:
     child.kill()
     fail("gru-explain did not end after " + ending)
