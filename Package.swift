@@ -17,7 +17,7 @@ let package = Package(
         // Trace → JSON, text tables, Markdown, TSV; zh/en strings.
         .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRUCheck"]),
         // Answer sheets: reading a student's filled worksheet and marking it with follow-through.
-        .target(name: "GRUCheck", dependencies: ["GRUCore", "GRULessons"]),
+        .target(name: "GRUCheck", dependencies: ["GRUCore", "GRUJSON", "GRULessons"]),
         // Argument parsing, commands, exit codes.
         .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender", "GRUCheck"]),
         // A few lines: hand the arguments to GRUExplainCLI and exit with its status.
@@ -32,7 +32,9 @@ let package = Package(
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons", "GRUCheck"],
                     exclude: ["Scripts"], resources: [.copy("Golden")]),
         // Scripts/step_pty.py drives `run --step` on a pseudo-terminal (PseudoTerminalTests runs it from the source tree).
-        .testTarget(name: "GRUExplainCLITests", dependencies: ["GRUExplainCLI"], exclude: ["Scripts"]),
+        .testTarget(name: "GRUExplainCLITests",
+                    dependencies: ["GRUExplainCLI", "GRUCore", "GRUJSON", "GRULessons", "GRUCheck"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],
                     resources: [.copy("Sheets")]),
     ]

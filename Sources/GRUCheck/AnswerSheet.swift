@@ -1,4 +1,5 @@
 import GRUCore
+import GRUJSON
 
 /// One answer line of a filled worksheet.
 public struct SheetLine: Equatable, Sendable {
@@ -49,27 +50,41 @@ public struct SheetError: Error, Equatable, Sendable {
         self.problem = problem
     }
 
-    /// The English message, prefixed with the file name and line number.
+    /// The English message, prefixed with the file name and line number: always one line, with
+    /// any control character of the file or its name shown as a `\u` escape.
     public func message(file: String) -> String {
+        JSONWriter.oneLine(text(file: file))
+    }
+
+    private func text(file: String) -> String {
         let place = line.map { "\(file):\($0): " } ?? "\(file): "
+        // A key is quoted whole up to 40 characters (no real key is longer), then cut.
+        func shown(_ key: String) -> String { key.count > 40 ? String(key.prefix(40)) + "…" : key }
         switch problem {
         case .notKeyValue(let found):
             return place + "expected 'key = value', found '\(found)'"
-        case .notANumber(let key, let found):
+        case .notANumber(let whole, let found):
+            let key = shown(whole)
             return place + "\(key): expected a number such as 0.5987 or 5.987e-1, found '\(found)'"
-        case .calculation(let key, let found):
+        case .calculation(let whole, let found):
+            let key = shown(whole)
             return place + "\(key): write the result as one number, not the calculation '\(found)'"
-        case .vectorValue(let key, let found):
+        case .vectorValue(let whole, let found):
+            let key = shown(whole)
             return place + "\(key): write one entry per line (\(key)[1] = …, \(key)[2] = …), not '\(found)'"
-        case .decimalComma(let key, let found):
+        case .decimalComma(let whole, let found):
+            let key = shown(whole)
             return place + "\(key): '\(found)' has a decimal comma; write the decimal point as '.'"
-        case .notFinite(let key, let found):
+        case .notFinite(let whole, let found):
+            let key = shown(whole)
             return place + "\(key): '\(found)' is too large to be a number"
         case .notText:
             return place + "expected 'key = value', found bytes that are not UTF-8 text"
-        case .unknownKey(let key, let suggestion):
+        case .unknownKey(let whole, let suggestion):
+            let key = shown(whole)
             return place + "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see docs/keys.md")
-        case .duplicateKey(let key, let firstLine):
+        case .duplicateKey(let whole, let firstLine):
+            let key = shown(whole)
             return place + "'\(key)' is answered twice; it was first answered on line \(firstLine)"
         case .empty:
             return place + "expected lines 'key = value', found none (a blank worksheet comes from 'gru-explain worksheet')"
@@ -106,7 +121,8 @@ public struct SheetErrors: Error, Equatable, Sendable {
 /// - blank lines, and the keys in any order;
 /// - plain or scientific numbers;
 /// - full-width characters (`ｔ１．ｚ［１］＝０．５９８７`), the Chinese full stop `。` and the
-///   minus sign `−` as a decimal point and a minus; a byte-order mark; CRLF line ends.
+///   minus sign `−` as a decimal point and a minus; a byte-order mark; CRLF line ends, and a
+///   lone CR (old Mac files) as a line end too.
 public struct AnswerSheet: Equatable, Sendable {
     public var lines: [SheetLine]
 
@@ -126,10 +142,9 @@ public struct AnswerSheet: Equatable, Sendable {
         while start < bytes.count {
             number += 1
             var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            var lineBytes = bytes[start..<end]
-            if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
-            start = end + 1
+            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+            let lineBytes = bytes[start..<end]
+            start = end + (bytes[end...].starts(with: [0x0D, 0x0A]) ? 2 : 1)
             guard !lineBytes.contains(0), let text = String(validating: lineBytes, as: UTF8.self) else {
                 errors.append(SheetError(line: number, .notText))
                 continue

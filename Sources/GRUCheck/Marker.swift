@@ -30,11 +30,15 @@ public enum Marker {
         var errors = readErrors
         var answers: [TraceKey: SheetLine] = [:]
         var validNames: [String]? = nil
+        var unknown = 0
         for line in sheet.lines {
             guard let key = TraceKey(line.keyText), trace.value(at: key) != nil else {
                 if validNames == nil { validNames = keys.map(\.description) }
-                errors.append(SheetError(line: line.line, .unknownKey(key: line.keyText,
-                                         suggestion: nearestKey(to: line.keyText, among: validNames ?? []))))
+                // A suggestion searches every key: for the first few unknown keys only, so that a
+                // sheet of thousands of them is answered at once.
+                unknown += 1
+                let suggestion = unknown <= maxSuggestions ? nearestKey(to: line.keyText, among: validNames ?? []) : nil
+                errors.append(SheetError(line: line.line, .unknownKey(key: line.keyText, suggestion: suggestion)))
                 continue
             }
             if let first = answers[key] {
@@ -190,6 +194,9 @@ public enum Marker {
 
     // MARK: - Suggestions
 
+    /// How many unknown keys of one sheet get a suggestion.
+    static let maxSuggestions = 20
+
     /// The valid key nearest to an unknown one: first simple repairs (a missing index, a stray
     /// `s1.` prefix, capitals), then the smallest edit distance, if it is small for the key's length.
     static func nearestKey(to text: String, among valid: [String]) -> String? {
@@ -202,26 +209,32 @@ public enum Marker {
             repairs.append(text.replacing(a, with: b))
         }
         if let hit = repairs.first(where: { validSet.contains($0) }) { return hit }
+        // The distance is at least the difference in length: a name that differs by more than the
+        // allowed distance is skipped without the quadratic work (a 20,000-character key is
+        // answered at once).
+        let n = text.count
+        let allowed = min(max(2, n / 3), (n - 1) / 2)
         var best: (name: String, distance: Int)? = nil
-        for name in valid {
+        for name in valid where abs(name.count - n) <= allowed {
             let d = editDistance(lower, name.lowercased())
-            if d < (best?.distance ?? Int.max) { best = (name, d) }
+            if d <= allowed, d < (best?.distance ?? Int.max) { best = (name, d) }
         }
-        guard let best, best.distance <= max(2, text.count / 3), best.distance * 2 < text.count else { return nil }
-        return best.name
+        return best?.name
     }
 
-    /// Levenshtein distance over characters.
+    /// Levenshtein distance over Unicode scalars (keys are ASCII), with two rows of work space.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
+        var current = previous
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
+            current[0] = i
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
             }
-            previous = current
+            swap(&previous, &current)
         }
         return previous[b.count]
     }

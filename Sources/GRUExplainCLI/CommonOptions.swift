@@ -1,3 +1,4 @@
+import Foundation
 import GRUCore
 import GRULessons
 import GRURender
@@ -70,7 +71,8 @@ enum Common {
         return given
     }
 
-    /// The one lesson argument: a bundled id or the path of a .json file.
+    /// The one lesson argument: a bundled id or the path of a .json file. A lesson too large to
+    /// run (`checkCost`) is refused here, before anything of its trace is allocated.
     static func lesson(_ a: ParsedArguments, command: String, extraPositionals: Int = 0) throws(UsageError) -> Lesson {
         guard let reference = a.positionals.first else {
             throw UsageError(message: "\(command): which lesson? Give a bundled id (see 'gru-explain list') or the path of a .json file")
@@ -78,21 +80,78 @@ enum Common {
         if a.positionals.count > 1 + extraPositionals {
             throw UsageError(message: "\(command): unexpected argument '\(a.positionals[1 + extraPositionals])'")
         }
+        let lesson: Lesson
         do {
-            return try LessonLibrary.load(reference)
+            lesson = try LessonLibrary.load(reference)
         } catch {
             throw UsageError(message: error.description)
         }
+        try checkCost(lesson, a, command: command)
+        return lesson
     }
 
-    /// Runs the engine; a diverging lesson becomes a message for exit status 3.
-    static func record(_ lesson: Lesson, detailed: Bool = true, trained: Bool = true) -> Result<Trace, Divergence> {
-        Result { () throws(Divergence) -> Trace in try Trace.record(lesson.problem, detailed: detailed, trained: trained) }
+    /// The lesson as messages name it: its id when bundled, else the path the user gave.
+    static func name(_ lesson: Lesson) -> String {
+        lesson.source == "bundled" ? lesson.id : lesson.source
+    }
+
+    /// What `command` makes of the trace with these arguments, for `LessonCost.memoryBytes`.
+    static func costOutput(_ a: ParsedArguments, command: String) -> (LessonCost.Output, showsDetail: Bool) {
+        let detail: Set<String> = ["forward", "loss", "bptt", "accumulation", "update"]
+        let only = a.value("only").map { Set($0.split(separator: ",").map { String($0).trimmingSpaces }) }
+        let showsDetail = only.map { !$0.isDisjoint(with: detail) } ?? true
+        switch command {
+        case "check": return (.check, true)
+        case "worksheet": return (.worksheet, true)
+        default: return (a.value("format").flatMap(LessonCost.Output.init(rawValue:)) ?? .text, showsDetail)
+        }
+    }
+
+    /// Refuses, in one line, a lesson whose run would need more memory or more work than
+    /// `limits` allow (docs/robustness.md): it says what the estimate was and what the limit is,
+    /// and suggests `--only training` when only the detailed trace is too large.
+    static func checkCost(_ lesson: Lesson, _ a: ParsedArguments, command: String,
+                          limits: LessonCost.Limits = .standard(physicalMemory: ProcessInfo.processInfo.physicalMemory)) throws(UsageError) {
+        let cost = LessonCost(lesson.problem)
+        let name = name(lesson)
+        if cost.work > limits.work {
+            throw UsageError(message: "\(name): this lesson would take about \(LessonCost.describeCount(cost.work)) multiply-adds (\(cost.epochs) epochs × \(cost.timesteps) timesteps × 3 × \(cost.parameters) parameters); the limit is \(LessonCost.describeCount(limits.work)); lower epochs, hidden_size or the sequence lengths")
+        }
+        let (output, showsDetail) = costOutput(a, command: command)
+        let bytes = cost.memoryBytes(output, showsDetail: showsDetail)
+        guard bytes > limits.memoryBytes else { return }
+        let what = command == "run" || command == "export" ? "--format \(output.rawValue)" : "'\(command)'"
+        var message = "\(name): this lesson would need about \(LessonCost.describeBytes(bytes)) of memory for \(what) (a detailed trace of \(LessonCost.describeCount(cost.detailNumbers)) numbers over \(cost.timesteps) timesteps); the limit is \(LessonCost.describeBytes(limits.memoryBytes)) (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size"
+        let trainingOnly = cost.memoryBytes(.text, showsDetail: false)
+        if command == "run", trainingOnly <= limits.memoryBytes, !(output == .text && !showsDetail) {
+            message += ", or run with --only training (about \(LessonCost.describeBytes(trainingOnly))), which trains without showing the detailed trace"
+        }
+        throw UsageError(message: message)
+    }
+
+    /// Runs the engine; a diverging lesson becomes a message for exit status 3. That includes,
+    /// among the `sections` shown (nil: all), a value of the first pass, an update or an applied
+    /// output that overflowed while the loss stayed finite (`Divergence.firstPass`, `.update`,
+    /// `.apply`): no ∞ is shown as a result.
+    static func record(_ lesson: Lesson, detailed: Bool = true, trained: Bool = true,
+                       sections: Set<LessonSection>? = nil) -> Result<Trace, Divergence> {
+        Result { () throws(Divergence) -> Trace in
+            let trace = try Trace.record(lesson.problem, detailed: detailed, trained: trained)
+            func shows(_ s: LessonSection) -> Bool { sections?.contains(s) ?? true }
+            let epochs = trace.training.epochs
+            if [LessonSection.forward, .loss, .bptt, .accumulation].contains(where: shows),
+               let d = Divergence.firstPass(trace.sequences, trace.config) { throw d }
+            if shows(.update), let d = Divergence.update(trace.update.parameters, trace.config, epoch: 1) { throw d }
+            if trained, shows(.training), let d = Divergence.update(trace.training.parameters, trace.config, epoch: epochs) { throw d }
+            if shows(.apply), let steps = trace.apply?.steps, let d = Divergence.apply(steps, epochs: epochs) { throw d }
+            return trace
+        }
     }
 
     /// The lesson's trace, or nil after printing why the computation diverged (exit status 3).
-    static func trace(_ lesson: Lesson, _ context: Context, detailed: Bool = true, trained: Bool = true) -> Trace? {
-        switch record(lesson, detailed: detailed, trained: trained) {
+    static func trace(_ lesson: Lesson, _ context: Context, detailed: Bool = true, trained: Bool = true,
+                      sections: Set<LessonSection>? = nil) -> Trace? {
+        switch record(lesson, detailed: detailed, trained: trained, sections: sections) {
         case .success(let t): return t
         case .failure(let d):
             context.fail(describe(d, lesson: lesson))
@@ -100,12 +159,31 @@ enum Common {
         }
     }
 
-    /// "loss became non-finite at epoch 12, timestep 3 (a_h reached inf)"
+    /// Where and why the numbers stopped being finite, in one line (docs/robustness.md):
+    /// - a forward value: "the loss became non-finite at epoch 12, timestep 3 (a_h reached ∞)";
+    /// - a value of the first pass while the loss stays finite: "the first pass gives t2.a_z[1] = ∞";
+    /// - a finite output whose square or gradient overflowed: "… (y reached 1.3e200, too large
+    ///   to square in a Double)";
+    /// - the last update, with finite gradients: "the update of epoch 1 made Why[1][1] ∞";
+    /// - the trained model on new input: "applied to the new input, … (y reached ∞ at timestep 2, …)".
     static func describe(_ d: Divergence, lesson: Lesson) -> String {
+        let value = NumberFormat(digits: 4).value(d.value)
+        let advice = "lower the learning rate (now \(NumberFormat(digits: 17).given(lesson.problem.learningRate)))"
+        if d.quantity.hasPrefix("update.") {
+            return "\(name(lesson)): the update of epoch \(d.epoch) made \(d.quantity.dropFirst(7)) \(value): θ − lr·∂L/∂θ overflowed although the gradient was finite; \(advice)"
+        }
+        if let first = d.quantity.first, first == "t" || first == "s" {
+            return "\(name(lesson)): the first pass gives \(d.quantity) = \(value), too large for a Double (the loss is still finite, but this cannot be shown); lower the initial parameters or the inputs that lead to it"
+        }
+        if d.quantity == "apply.y", let t = d.t {
+            let epochs = d.epoch == 1 ? "1 epoch" : "\(d.epoch) epochs"
+            return "\(name(lesson)): applied to the new input, the trained model's output is not finite (y reached \(value) at timestep \(t), after \(epochs) of training); its parameters are too large: \(advice), or the initial parameters"
+        }
         var place = "epoch \(d.epoch)"
         if lesson.problem.sequences.count > 1 { place += ", sequence \(d.sequence)" }
         if let t = d.t { place += ", timestep \(t)" }
-        return "\(lesson.source == "bundled" ? lesson.id : lesson.source): the loss became non-finite at \(place) (\(d.quantity) reached \(NumberFormat(digits: 4).value(d.value))); lower the learning rate (now \(NumberFormat(digits: 17).given(lesson.problem.learningRate)))"
+        let why = d.quantity == "y" && d.value.isFinite ? ", too large to square in a Double" : ""
+        return "\(name(lesson)): the loss became non-finite at \(place) (\(d.quantity) reached \(value)\(why)); \(advice)"
     }
 
     /// Writes `text` to --output FILE or to stdout.

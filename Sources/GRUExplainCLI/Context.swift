@@ -1,4 +1,5 @@
 import Foundation
+import GRUJSON
 
 /// Everything a command touches outside itself, so that tests can run commands in-process.
 public struct Context {
@@ -35,9 +36,11 @@ public struct Context {
                 writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 
-    /// Prints one error line on stderr: `gru-explain: <message>`.
+    /// Prints one error line on stderr: `gru-explain: <message>`. A control character or a line
+    /// separator in the message (from a file name, say) is shown as a `\u` escape, so that it is
+    /// always exactly one line.
     func fail(_ message: String) {
-        writeErr("gru-explain: \(message)\n")
+        writeErr("gru-explain: \(JSONWriter.oneLine(message))\n")
     }
 }
 

@@ -39,6 +39,9 @@ public enum GRUExplain {
                     context.writeOut(helpText(command))
                     return ExitStatus.success
                 }
+                if let output = parsed.value("output") {
+                    try Output.refuseToReplace(inputs: parsed.positionals, with: output)
+                }
                 return try command.run(parsed, context: context)
             } catch {
                 context.fail(error.message)

@@ -11,6 +11,29 @@ final class Output {
     private var buffer = ""
     private var failure: String?
 
+    /// No command modifies a file it reads: `-o` naming the lesson or the answers file (by any
+    /// path, a link included) is refused before anything runs. So is `-o` naming a directory.
+    static func refuseToReplace(inputs: [String], with path: String) throws(UsageError) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            throw UsageError(message: "\(path): cannot write the output file: it is a directory; give a file name, e.g. \(path)/out.txt")
+        }
+        guard let target = identity(path) else { return }
+        for input in inputs where identity(input) == target {
+            throw UsageError(message: "\(path): is also an input of this command (\(input)); write the output to another file, so that the input is kept")
+        }
+    }
+
+    /// The device and inode of the file at `path` (after links), or nil when there is none.
+    private static func identity(_ path: String) -> [UInt64]? {
+        guard let a = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path),
+              let device = (a[.systemNumber] as? NSNumber)?.uint64Value,
+              let inode = (a[.systemFileNumber] as? NSNumber)?.uint64Value else { return nil }
+        return [device, inode]
+    }
+
     /// Opens `path` for writing (nil: standard output through `context`).
     init(path: String?, context: Context) throws(UsageError) {
         self.path = path

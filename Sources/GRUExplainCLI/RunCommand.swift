@@ -70,7 +70,7 @@ enum RunCommand: Command {
         let detailed = options.sections.map { !$0.isDisjoint(with: [.forward, .loss, .bptt, .accumulation, .update]) } ?? true
         // Without training or apply, training is skipped too (a diverging lesson still shows its first pass).
         let trained = options.sections.map { !$0.isDisjoint(with: [.training, .apply]) } ?? true
-        guard let trace = Common.trace(lesson, context, detailed: detailed, trained: trained) else { return ExitStatus.diverged }
+        guard let trace = Common.trace(lesson, context, detailed: detailed, trained: trained, sections: options.sections) else { return ExitStatus.diverged }
         if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
             defer { terminal.restore() }
             return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,

@@ -36,7 +36,9 @@ enum WorksheetCommand: Command {
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
         // A worksheet covers the first pass and one update: training is not needed.
-        guard let trace = Common.trace(lesson, context, trained: false) else { return ExitStatus.diverged }
+        guard let trace = Common.trace(lesson, context, trained: false, sections: options.sections ?? Set(Worksheet.sections)) else {
+            return ExitStatus.diverged
+        }
         try Common.emit(WorksheetRenderer.render(trace, lesson: lesson, options: options), a, context)
         return ExitStatus.success
     }

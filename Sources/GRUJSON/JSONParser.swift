@@ -16,22 +16,26 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
 public struct JSONParser {
     public static let maxDepth = 200
 
-    private let bytes: [UInt8]
+    /// The document's bytes, borrowed for the duration of `parse`. A buffer rather than an array,
+    /// so that the small helpers below do not retain and release it at every byte.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var line = 1
     private var lineStart = 0
     private var depth = 0
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var p = JSONParser(bytes: bytes)
-        return try p.document()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONValue in
+            var p = JSONParser(bytes: buffer)
+            return try p.document()
+        }
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -85,10 +89,13 @@ public struct JSONParser {
                 if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}' is not allowed in JSON") }
                 throw commonMistake() ?? error("expected a member name in double quotes, found \(found())")
             }
-            let (keyLine, keyColumn) = position()
+            // The position is worked out only for an error: counting the columns of every key
+            // would take quadratic time on a long line.
+            let keyStart = i
             let key = try string()
             if !seen.insert(key).inserted {
-                throw JSONSyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \(JSONWriter.quoted(key))")
+                i = keyStart   // a key holds no line break, so `line` still holds
+                throw error("duplicate key \(JSONWriter.quoted(key))")
             }
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after \(JSONWriter.quoted(key)), found \(found())") }
@@ -237,7 +244,11 @@ public struct JSONParser {
     private mutating func skipWhitespace() {
         while i < bytes.count {
             switch bytes[i] {
-            case 0x20, 0x09, 0x0D: i += 1
+            case 0x20, 0x09: i += 1
+            // A line ends at \n, at \r\n, and at a \r alone (old Mac files), as in an editor.
+            case 0x0D:
+                i += 1
+                if !peek(0x0A) { line += 1; lineStart = i }
             case 0x0A: i += 1; line += 1; lineStart = i
             default: return
             }
@@ -273,27 +284,52 @@ public struct JSONParser {
     }
 
     /// Rejects bytes that are not UTF-8 before parsing, so that binary files get a clear message.
+    /// Well-formed UTF-8 as in RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
     private mutating func checkUTF8() throws(JSONSyntaxError) {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
+        var k = 0
         var l = 1, ls = 0
-        loop: while true {
-            let before = offset
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                offset += String(s).utf8.count
-                if s == "\n" { l += 1; ls = offset }
-                if s == "\0" {
-                    i = before; line = l; lineStart = ls
-                    throw error("the file contains a NUL byte: it looks like a binary file, not JSON text")
-                }
-            case .emptyInput:
-                break loop
-            case .error:
-                i = before; line = l; lineStart = ls
-                throw error("the file is not UTF-8 text (invalid byte 0x\(hex(bytes[before]).suffix(2))); is it a binary file?")
+        let n = bytes.count
+        func continuation(_ at: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            at < n && range.contains(bytes[at])
+        }
+        while k < n {
+            let b = bytes[k]
+            var width = 1
+            switch b {
+            case 0x00:
+                i = k; line = l; lineStart = ls
+                throw error("the file contains a NUL byte: it looks like a binary file, not JSON text")
+            case 0x0A:
+                l += 1; ls = k + 1
+            case 0x0D:
+                if k + 1 == n || bytes[k + 1] != 0x0A { l += 1; ls = k + 1 }
+            case 0x01..<0x80:
+                break
+            case 0xC2...0xDF:
+                width = continuation(k + 1) ? 2 : 0
+            case 0xE0:
+                width = continuation(k + 1, 0xA0...0xBF) && continuation(k + 2) ? 3 : 0
+            case 0xED:
+                width = continuation(k + 1, 0x80...0x9F) && continuation(k + 2) ? 3 : 0
+            case 0xE1...0xEF:
+                width = continuation(k + 1) && continuation(k + 2) ? 3 : 0
+            case 0xF0:
+                width = continuation(k + 1, 0x90...0xBF) && continuation(k + 2) && continuation(k + 3) ? 4 : 0
+            case 0xF1...0xF3:
+                width = continuation(k + 1) && continuation(k + 2) && continuation(k + 3) ? 4 : 0
+            case 0xF4:
+                width = continuation(k + 1, 0x80...0x8F) && continuation(k + 2) && continuation(k + 3) ? 4 : 0
+            default:
+                width = 0
             }
+            if width == 0 {
+                i = k; line = l; lineStart = ls
+                let what = (0xC2...0xF4).contains(b)
+                    ? "an incomplete or invalid UTF-8 sequence starting with byte 0x\(hex(b).suffix(2))"
+                    : "invalid byte 0x\(hex(b).suffix(2))"
+                throw error("the file is not UTF-8 text (\(what)); is it a binary file?")
+            }
+            k += width
         }
     }
 }

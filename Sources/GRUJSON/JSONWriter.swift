@@ -76,12 +76,17 @@ public enum JSONWriter {
         }
     }
 
-    /// `s` with every control character (U+0000–U+001F and U+007F) written as a `\u` escape, so
-    /// that a message quoting it stays on one line.
+    /// `s` with every control character (U+0000–U+001F, U+007F–U+009F) and the line and
+    /// paragraph separators U+2028 and U+2029 written as `\u` escapes, so that a message quoting
+    /// it stays on one line and cannot send a terminal an escape sequence.
     public static func oneLine(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F { out += unicodeEscape(u) } else { out.unicodeScalars.append(u) }
+            if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
+                out += unicodeEscape(u)
+            } else {
+                out.unicodeScalars.append(u)
+            }
         }
         return out
     }

@@ -57,7 +57,13 @@ public enum LessonLibrary {
         guard manager.isReadableFile(atPath: resolved) else {
             throw failure("permission denied: cannot read the file")
         }
-        guard let data = manager.contents(atPath: resolved) else { throw failure("cannot read the file") }
+        // Read at most one byte past the limit, in case the file grew since its size was read.
+        guard let handle = FileHandle(forReadingAtPath: resolved),
+              let data = try? handle.read(upToCount: LessonLimits.maxFileBytes + 1) ?? Data() else {
+            throw failure("cannot read the file")
+        }
+        try? handle.close()
+        try LessonDecoder.checkSize(data.count, file: path)
         return try LessonDecoder.decode([UInt8](data), file: path, source: path)
     }
 

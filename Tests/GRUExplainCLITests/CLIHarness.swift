@@ -7,6 +7,9 @@ struct CLIResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// False when the process was killed by a signal (a trap is SIGILL or SIGTRAP); then
+    /// `status` is the signal's number. Always true in-process.
+    var exitedNormally = true
 }
 
 func runCLI(_ arguments: [String], environment: [String: String] = [:], terminal: Bool = false) -> CLIResult {
@@ -60,12 +63,22 @@ func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = n
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    // Read stderr on another thread: a process that fills one pipe while the test waits on the
+    // other would never finish.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let errRead = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+        errRead.signal()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    errRead.wait()
     process.waitUntilExit()
     return CLIResult(status: process.terminationStatus,
                      stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+                     stderr: String(decoding: errBox.data, as: UTF8.self),
+                     exitedNormally: process.terminationReason == .exit)
 }
 
 /// Each `(arguments, fragment)` is a usage error: status 2, nothing on stdout, and one line on

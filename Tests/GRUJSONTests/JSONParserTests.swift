@@ -89,6 +89,22 @@ import GRUJSON
         #expect(e1?.message == "the file is not UTF-8 text (invalid byte 0x89); is it a binary file?")
         let e2 = #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("{\n\"a\": 1\0}".utf8)) }
         #expect(e2?.description == "line 2, column 7: the file contains a NUL byte: it looks like a binary file, not JSON text")
+        // A character cut short (中 is E4 B8 AD): the lead byte is valid, the sequence is not.
+        let e3 = #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x5B, 0x22, 0xE4, 0xB8, 0x22, 0x5D]) }
+        #expect(e3?.description == "line 1, column 3: the file is not UTF-8 text (an incomplete or invalid UTF-8 sequence starting with byte 0xE4); is it a binary file?")
+    }
+
+    /// A line ends at \n, at \r\n and at a lone \r, as in an editor: a file saved with Windows or
+    /// old Mac line ends gets the line an editor shows.
+    @Test func countsLinesEndedByCRLFAndByALoneCR() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = ["{", "  \"a\": 1,", "  \"b\": 2 \"c\": 3", "}"].joined(separator: end)
+            #expect(syntaxError(text).map { "\($0.line):\($0.column)" } == "3:10", "\(Array(end.utf8))")
+            // The same positions for errors found by the UTF-8 check.
+            let binary = Array(["{", "  \"a\": 1,", "  \"b\": \u{0}"].joined(separator: end).utf8)
+            let e = #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(binary) }
+            #expect(e.map { "\($0.line):\($0.column)" } == "3:8", "\(Array(end.utf8))")
+        }
     }
 
     @Test func messagesStayOnOneLine() {

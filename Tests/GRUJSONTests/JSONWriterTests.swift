@@ -52,4 +52,13 @@ import GRUJSON
         #expect(written.contains("[1, 2.50, -3e2]"))
         #expect(JSONWriter.write(try JSONParser.parse(written)) == written)
     }
+
+    /// What a message quotes from a file stays on one line and sends a terminal no control
+    /// sequence: C0 and C1 controls, DEL and the Unicode line and paragraph separators are escaped;
+    /// other text, Chinese included, is kept.
+    @Test func oneLineEscapesEveryLineBreakAndControl() {
+        #expect(JSONWriter.oneLine("a\nb\rc\u{0B}d\u{1B}[2Je\u{7F}") == #"a\u000Ab\u000Dc\u000Bd\u001B[2Je\u007F"#)
+        #expect(JSONWriter.oneLine("x\u{85}y\u{9B}z\u{2028}w\u{2029}") == #"x\u0085y\u009Bz\u2028w\u2029"#)
+        #expect(JSONWriter.oneLine("隐藏状态 é 👩🏽‍🔬 \u{A0}") == "隐藏状态 é 👩🏽‍🔬 \u{A0}")
+    }
 }

@@ -51,7 +51,7 @@ import GRULessons
     }
 
     /// The size is read from the file's attributes, so a (sparse) 65 MiB file is refused without
-    /// being read.
+    /// being read. The limit is 16 MiB.
     @Test func aFileOverTheSizeLimitIsRefusedBeforeReading() throws {
         try Self.inScratchFolder { folder in
             let big = folder.appendingPathComponent("big.json")
@@ -60,7 +60,7 @@ import GRULessons
             try handle.truncate(atOffset: UInt64(65 * 1024 * 1024))
             try handle.close()
             let e = #expect(throws: LessonError.self) { try LessonLibrary.load(big.path) }
-            #expect(e?.description == "\(big.path): the file is 65.0 MiB; a lesson file may be at most 64 MiB")
+            #expect(e?.description == "\(big.path): the file is 65.0 MiB; a lesson file may be at most 16 MiB")
         }
     }
 

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import GRULessons
+@testable import GRUExplainCLI
+
+/// A lesson too large to run is refused in one line, before anything of its trace is allocated,
+/// with the estimate and the limit (docs/robustness.md).
+@Suite struct LimitsTests {
+    /// A lesson with hidden size `H`, input and output size 1, one sequence of `T` zeros and
+    /// every parameter 0.1; written to a temporary file whose path is returned.
+    static func lesson(H: Int, T: Int, epochs: Int) throws -> String {
+        func matrix(_ rows: Int, _ cols: Int) -> String {
+            "[" + Array(repeating: "[" + Array(repeating: "0.1", count: cols).joined(separator: ",") + "]", count: rows).joined(separator: ",") + "]"
+        }
+        func vector(_ n: Int) -> String { "[" + Array(repeating: "0.1", count: n).joined(separator: ",") + "]" }
+        let zeros = "[" + Array(repeating: "0", count: T).joined(separator: ",") + "]"
+        let text = """
+            {"format": "gru-explain.lesson/1", "id": "big",
+             "title": {"zh": "大", "en": "big"}, "description": {"zh": "大", "en": "big"},
+             "model": {"input_size": 1, "hidden_size": \(H), "output_size": 1},
+             "parameters": {"Wz": \(matrix(H, 1)), "Uz": \(matrix(H, H)), "bz": \(vector(H)),
+                            "Wr": \(matrix(H, 1)), "Ur": \(matrix(H, H)), "br": \(vector(H)),
+                            "Wh": \(matrix(H, 1)), "Uh": \(matrix(H, H)), "bh": \(vector(H)),
+                            "Why": \(matrix(1, H)), "by": [0]},
+             "sequences": [{"inputs": \(zeros), "targets": \(zeros)}],
+             "training": {"learning_rate": 0.01, "epochs": \(epochs)}}
+            """
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-big-\(UUID().uuidString).json")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// H = 8, T = 50,000: P = 3·8 + 3·64 + 3·8 + 8 + 1 = 249, and 249 + 68 + 89 = 406 numbers per
+    /// timestep (LessonCost), 2e7 in all: gigabytes as a walkthrough, a few hundred MiB as a trace alone.
+    @Test func aTraceTooLargeForMemoryIsRefusedWithTheEstimateAndTheLimit() throws {
+        let path = try Self.lesson(H: 8, T: 50_000, epochs: 1)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = runCLI(["run", path])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("gru-explain: \(path): this lesson would need about 12.2 GiB of memory for --format text (a detailed trace of 2e7 numbers over 50000 timesteps); the limit is "), "\(r.stderr)")
+        #expect(r.stderr.hasSuffix(", or run with --only training (about 364 MiB), which trains without showing the detailed trace\n"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        // JSON goes through every number whatever --only says: no such suggestion helps it.
+        let json = runCLI(["run", path, "--format", "json", "--only", "training"])
+        #expect(json.status == 2 && json.stderr.contains("for --format json"), "\(json.stderr)")
+        // The worksheet and the check say which command needed it.
+        #expect(runCLI(["worksheet", path]).stderr.contains("for 'worksheet'"))
+    }
+
+    @Test func onlyTrainingIsLetThroughWhenItFits() throws {
+        let path = try Self.lesson(H: 8, T: 50_000, epochs: 1)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lesson = try LessonLibrary.load(path)
+        let limits = LessonCost.Limits(memoryBytes: Double(1 << 30), work: 1e12)
+        func check(_ arguments: [String]) -> String? {
+            guard let parsed = try? ParsedArguments.parse(arguments, specs: RunCommand.options, command: "run") else { return "unparsed" }
+            do { try Common.checkCost(lesson, parsed, command: "run", limits: limits); return nil } catch { return error.message }
+        }
+        #expect(check([path, "--only", "training"]) == nil)
+        #expect(check([path, "--only", "training,apply,model"]) == nil)
+        #expect(check([path, "--only", "training,forward"]) != nil)
+        #expect(check([path, "--format", "markdown", "--only", "training"]) == nil)
+        // With too little memory even for that, no suggestion.
+        let tight = LessonCost.Limits(memoryBytes: Double(100 << 20), work: 1e12)
+        let parsed = try ParsedArguments.parse([path], specs: RunCommand.options, command: "run")
+        let e = #expect(throws: UsageError.self) { try Common.checkCost(lesson, parsed, command: "run", limits: tight) }
+        #expect(e?.message.hasSuffix("; the limit is 100 MiB (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size") == true, "\(e?.message ?? "")")
+    }
+
+    /// 10⁷ epochs × 200 timesteps × 3 × 249 multiply-adds ≈ 1.5e12, over the limit of 1e12.
+    @Test func tooMuchWorkIsRefused() throws {
+        let path = try Self.lesson(H: 8, T: 200, epochs: 10_000_000)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = runCLI(["run", path, "--only", "training"])
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "gru-explain: \(path): this lesson would take about 1.5e12 multiply-adds (10000000 epochs × 200 timesteps × 3 × 249 parameters); the limit is 1e12; lower epochs, hidden_size or the sequence lengths\n")
+    }
+
+    /// The bundled lessons are far within both limits, for every command.
+    @Test(arguments: LessonLibrary.bundledIDs)
+    func bundledLessonsAreWithinTheLimits(_ id: String) throws {
+        let lesson = try LessonLibrary.load(id)
+        let limits = LessonCost.Limits.standard(physicalMemory: ProcessInfo.processInfo.physicalMemory)
+        let cost = LessonCost(lesson.problem)
+        for output in [LessonCost.Output.json, .tsv, .text, .markdown, .html, .worksheet, .check] {
+            #expect(cost.memoryBytes(output) < limits.memoryBytes / 4, "\(id) \(output)")
+        }
+        #expect(cost.work < limits.work / 1000)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import GRULessons
+@testable import GRUExplainCLI
+
+/// `-o FILE` is written atomically, a failed run leaves an existing file as it was, and no
+/// command modifies a file it reads (docs/robustness.md).
+@Suite struct OutputFileTests {
+    let dir: URL = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-output-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    /// Writes `text` to `name` in `dir` with a modification date an hour ago, so that a rewrite
+    /// within the test would show.
+    @discardableResult
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+        return url.path
+    }
+
+    /// The bytes and the modification date of a file.
+    func snapshot(_ path: String) throws -> (Data, Date?) {
+        (try Data(contentsOf: URL(fileURLWithPath: path)),
+         try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+    }
+
+    func lesson1(_ replacements: (String, String)...) throws -> String {
+        var text = try #require(LessonLibrary.bundledFiles.first { $0.id == "lesson1" }).json
+        for (old, new) in replacements { text = text.replacingOccurrences(of: old, with: new) }
+        return text
+    }
+
+    static let formats = ["text", "markdown", "json", "tsv", "html"]
+
+    @Test func aFailedRunLeavesTheExistingOutputFileAsItWas() throws {
+        let keep = try file("keep.txt", "an earlier result\n")
+        let before = try snapshot(keep)
+        let broken = try file("broken.json", "{\"format\": \"gru-explain.lesson/1\",\n  \"id\": \"x\",,\n}")
+        let diverging = try file("diverging.json", try lesson1(("\"learning_rate\": 0.05", "\"learning_rate\": 1e300")))
+        let badSheet = try file("bad.txt", "t1.z[1] = zero\n")
+        var runs: [([String], Int32)] = []
+        for format in Self.formats {
+            runs.append((["run", broken, "--format", format, "-o", keep], 2))
+            runs.append((["run", diverging, "--format", format, "-o", keep], 3))
+            runs.append((["run", "lesson1", "--format", format, "--digits", "99", "-o", keep], 2))
+        }
+        runs.append((["worksheet", broken, "-o", keep], 2))
+        runs.append((["check", "lesson1", badSheet, "-o", keep], 2))
+        runs.append((["check", diverging, badSheet, "-o", keep], 3))
+        for (arguments, status) in runs {
+            let r = runCLI(arguments)
+            #expect(r.status == status, "\(arguments): \(r.stderr)")
+            #expect(r.stdout.isEmpty && r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)")
+            let after = try snapshot(keep)
+            #expect(after.0 == before.0 && after.1 == before.1, "\(arguments) changed the output file")
+        }
+        // No temporary file is left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == ["bad.txt", "broken.json", "diverging.json", "keep.txt"])
+    }
+
+    @Test func aMissingDirectoryOrADirectoryIsOneLineAndStatus2() throws {
+        let missing = dir.appendingPathComponent("no/such/dir/trace.json").path
+        let r = runCLI(["run", "lesson1", "--format", "json", "-o", missing])
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "gru-explain: \(missing): cannot write the output file: the directory \(dir.path)/no/such/dir does not exist\n")
+        for arguments in [["run", "lesson1", "-o", dir.path], ["worksheet", "lesson1", "-o", dir.path]] {
+            let d = runCLI(arguments)
+            #expect(d.status == 2 && d.stdout.isEmpty)
+            #expect(d.stderr == "gru-explain: \(dir.path): cannot write the output file: it is a directory; give a file name, e.g. \(dir.path)/out.txt\n", "\(d.stderr)")
+        }
+    }
+
+    @Test func theOutputIsCompleteOnSuccessAndReplacesAnOldOne() throws {
+        for format in Self.formats {
+            let out = try file("out.\(format)", "old\n")
+            let written = runCLI(["run", "lesson1", "--format", format, "--lang", "zh", "-o", out])
+            #expect(written.status == 0 && written.stdout.isEmpty && written.stderr.isEmpty, "\(format): \(written.stderr)")
+            let shown = runCLI(["run", "lesson1", "--format", format, "--lang", "zh"])
+            #expect(try String(contentsOfFile: out, encoding: .utf8) == shown.stdout, "\(format)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    /// Every command on a lesson file and an answers file, then the files byte for byte and their
+    /// modification dates; `-o` naming an input, directly or through a link, is refused.
+    @Test func noCommandModifiesAnInputFile() throws {
+        let lesson = try file("my-lesson.json", try lesson1())
+        let sheet = try file("answers.txt", "t1.z[1] = 0.5987\nt1.h[1] = 0.1855\n")
+        let inputs = [lesson, sheet]
+        let before = try inputs.map(snapshot)
+        var commands: [[String]] = Self.formats.map { ["run", lesson, "--format", $0] }
+        commands += [["worksheet", lesson], ["check", lesson, sheet], ["check", lesson, sheet, "--format", "json"],
+                     ["compare", lesson], ["gradcheck", lesson], ["export", lesson, "--to", "pytorch"],
+                     ["run", lesson, "-o", dir.appendingPathComponent("out.txt").path]]
+        for arguments in commands {
+            let r = runCLI(arguments)
+            #expect(r.status == 0, "\(arguments): \(r.stderr)")
+        }
+        // -o onto an input: refused before anything runs.
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.txt").path, withDestinationPath: sheet)
+        let refusals: [([String], String, String)] = [
+            (["run", lesson, "-o", lesson], lesson, lesson),
+            (["run", lesson, "--format", "json", "--output=\(lesson)"], lesson, lesson),
+            (["check", lesson, sheet, "-o", dir.appendingPathComponent("link.txt").path], dir.appendingPathComponent("link.txt").path, sheet),
+            (["export", lesson, "--to", "pytorch", "-o", lesson], lesson, lesson),
+        ]
+        for (arguments, output, input) in refusals {
+            let r = runCLI(arguments)
+            #expect(r.status == 2 && r.stdout.isEmpty, "\(arguments)")
+            #expect(r.stderr == "gru-explain: \(output): is also an input of this command (\(input)); write the output to another file, so that the input is kept\n", "\(r.stderr)")
+        }
+        let after = try inputs.map(snapshot)
+        for (a, b) in zip(before, after) {
+            #expect(a.0 == b.0 && a.1 == b.1)
+        }
+    }
+
+    /// The same through the built binary: a run into a file is whole, and a failed one leaves
+    /// the file as it was.
+    @Test func theBuiltBinaryWritesWholeFilesOrNone() throws {
+        let keep = try file("keep.json", "{}\n")
+        let diverging = try file("diverging.json", try lesson1(("\"learning_rate\": 0.05", "\"learning_rate\": 1e300")))
+        let failed = try runBinary(["run", diverging, "--format", "json", "-o", keep], in: dir)
+        #expect(failed.exitedNormally && failed.status == 3)
+        #expect(try String(contentsOfFile: keep, encoding: .utf8) == "{}\n")
+        let done = try runBinary(["run", "lesson1", "--format", "json", "-o", keep], in: dir)
+        #expect(done.exitedNormally && done.status == 0 && done.stdout.isEmpty)
+        #expect(try String(contentsOfFile: keep, encoding: .utf8) == runCLI(["run", "lesson1", "--format", "json"]).stdout)
+    }
+}
