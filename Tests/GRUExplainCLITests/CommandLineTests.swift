@@ -82,12 +82,7 @@ import GRULessons
     @Test func divergenceIsStatus3WithWhereItHappened() throws {
         // lesson1 with a learning rate of 1e300: the first update throws the parameters to ~1e300,
         // so the loss of epoch 2 overflows.
-        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("diverge-\(UUID().uuidString).json")
-        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": 1e300")
-            .write(to: file, atomically: true, encoding: .utf8)
+        let file = try lesson1(learningRate: "1e300")
         defer { try? FileManager.default.removeItem(at: file) }
         let r = runCLI(["run", file.path, "--format", "json"])
         #expect(r.status == 3)
@@ -99,12 +94,7 @@ import GRULessons
     @Test func aDivergingLessonStillShowsItsFirstPass() throws {
         // lesson1 at learning rate 5 diverges at epoch 135; the forward pass, the worksheet and
         // everything before training need no training, so they work (exit 0).
-        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lr5-\(UUID().uuidString).json")
-        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": 5")
-            .write(to: file, atomically: true, encoding: .utf8)
+        let file = try lesson1(learningRate: "5")
         defer { try? FileManager.default.removeItem(at: file) }
         for format in ["text", "json", "tsv"] {
             #expect(runCLI(["run", file.path, "--only", "forward,bptt,update", "--format", format]).status == 0, "\(format)")
@@ -160,5 +150,16 @@ import GRULessons
 
     private func context(terminal: Bool, env: [String: String] = [:]) -> Context {
         Context(environment: env, stdoutIsTerminal: terminal, writeOut: { _ in }, writeErr: { _ in })
+    }
+
+    /// A temporary copy of lessons/lesson1.json with another learning rate (lesson1's is 0.05).
+    private func lesson1(learningRate: String) throws -> URL {
+        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lr-\(learningRate)-\(UUID().uuidString).json")
+        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": \(learningRate)")
+            .write(to: file, atomically: true, encoding: .utf8)
+        return file
     }
 }
