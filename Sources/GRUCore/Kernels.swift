@@ -145,6 +145,57 @@ public enum Kernels {
         if i < rows { axpy(m + i * cols, u[i], v, cols) }
     }
 
+    /// M[i, j] += Σ_t u_t[i]·v_t[j], the terms added one by one for t = count−1 down to 0: the
+    /// same additions, in the same order, as one `addOuter` per BPTT step, but with the running
+    /// sums kept in registers (two rows × eight columns at a time, eight independent chains)
+    /// instead of stored and reloaded at every step. `u_t` starts at `u + t·uStride`, `v_t` at
+    /// `v + t·vStride`.
+    @inlinable
+    public static func addOuters(_ m: UnsafeMutablePointer<Double>, rows: Int, cols: Int,
+                                 _ u: UnsafePointer<Double>, uStride: Int,
+                                 _ v: UnsafePointer<Double>, vStride: Int, count: Int) {
+        var i = 0
+        while i + 2 <= rows {
+            let a = m + i * cols, b = a + cols
+            var k = 0
+            while k + 8 <= cols {
+                var a0 = load4(UnsafePointer(a + k)), a1 = load4(UnsafePointer(a + k + 4))
+                var b0 = load4(UnsafePointer(b + k)), b1 = load4(UnsafePointer(b + k + 4))
+                var t = count - 1
+                while t >= 0 {
+                    let vt = v + t * vStride + k
+                    let x0 = load4(vt), x1 = load4(vt + 4)
+                    let ca = SIMD4<Double>(repeating: u[t * uStride + i])
+                    let cb = SIMD4<Double>(repeating: u[t * uStride + i + 1])
+                    a0 = a0 + ca * x0
+                    a1 = a1 + ca * x1
+                    b0 = b0 + cb * x0
+                    b1 = b1 + cb * x1
+                    t -= 1
+                }
+                store4(a + k, a0); store4(a + k + 4, a1)
+                store4(b + k, b0); store4(b + k + 4, b1)
+                k += 8
+            }
+            while k < cols {
+                var sa = a[k], sb = b[k]
+                for t in stride(from: count - 1, through: 0, by: -1) {
+                    sa += u[t * uStride + i] * v[t * vStride + k]
+                    sb += u[t * uStride + i + 1] * v[t * vStride + k]
+                }
+                a[k] = sa
+                b[k] = sb
+                k += 1
+            }
+            i += 2
+        }
+        if i < rows {
+            for t in stride(from: count - 1, through: 0, by: -1) {
+                axpy(m + i * cols, u[t * uStride + i], v + t * vStride, cols)
+            }
+        }
+    }
+
     @inlinable static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
     }

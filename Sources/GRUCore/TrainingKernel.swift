@@ -38,16 +38,18 @@ public final class TrainingKernel {
     let r: UnsafeMutablePointer<Double>
     let rhOrNh: UnsafeMutablePointer<Double>        // rh under before_matmul, n_h under after_matmul
     let hTilde: UnsafeMutablePointer<Double>
-    let h: UnsafeMutablePointer<Double>
+    /// h₀ in row 0 and h_t in row t, so that h_{t−1} of every step lies in one strided block.
+    let hs: UnsafeMutablePointer<Double>
     let y: UnsafeMutablePointer<Double>
 
     // Scratch vectors for one step.                                         (H) / (O)
     let t1: UnsafeMutablePointer<Double>, t2: UnsafeMutablePointer<Double>
-    let dy: UnsafeMutablePointer<Double>
     let dh: UnsafeMutablePointer<Double>, dhRec: UnsafeMutablePointer<Double>, dhPrev: UnsafeMutablePointer<Double>
-    let dz: UnsafeMutablePointer<Double>, daH: UnsafeMutablePointer<Double>
-    let dr: UnsafeMutablePointer<Double>, daR: UnsafeMutablePointer<Double>, daZ: UnsafeMutablePointer<Double>
-    let dnH: UnsafeMutablePointer<Double>
+    let dz: UnsafeMutablePointer<Double>, dr: UnsafeMutablePointer<Double>
+    // Every step's dy, da_z, da_r, da_h and dn_h, for the weight gradients after BPTT.     (Tmax, ·)
+    let dys: UnsafeMutablePointer<Double>
+    let daZs: UnsafeMutablePointer<Double>, daRs: UnsafeMutablePointer<Double>
+    let daHs: UnsafeMutablePointer<Double>, dnHs: UnsafeMutablePointer<Double>
 
     private var allocations: [UnsafeMutablePointer<Double>] = []
 
@@ -83,10 +85,11 @@ public final class TrainingKernel {
         theta = buffer(n); grad = buffer(n); seqGrad = buffer(n)
         inputs = buffer(total * I); targets = buffer(total * O); h0 = buffer(H)
         z = buffer(tMax * H); r = buffer(tMax * H); rhOrNh = buffer(tMax * H)
-        hTilde = buffer(tMax * H); h = buffer(tMax * H); y = buffer(tMax * O)
-        t1 = buffer(H); t2 = buffer(H); dy = buffer(O)
+        hTilde = buffer(tMax * H); hs = buffer((tMax + 1) * H); y = buffer(tMax * O)
+        dys = buffer(tMax * O); daZs = buffer(tMax * H); daRs = buffer(tMax * H); daHs = buffer(tMax * H); dnHs = buffer(tMax * H)
+        t1 = buffer(H); t2 = buffer(H)
         dh = buffer(H); dhRec = buffer(H); dhPrev = buffer(H)
-        dz = buffer(H); daH = buffer(H); dr = buffer(H); daR = buffer(H); daZ = buffer(H); dnH = buffer(H)
+        dz = buffer(H); dr = buffer(H)
         allocations = made
 
         var row = 0
@@ -98,6 +101,7 @@ public final class TrainingKernel {
             }
         }
         for k in 0..<H { h0[k] = problem.h0[k] }
+        hs.update(from: h0, count: H)
         self.parameters = p
     }
 
@@ -164,13 +168,13 @@ public final class TrainingKernel {
         let (Wr, Ur, br) = (param(.Wr), param(.Ur), param(.br))
         let (Wh, Uh, bh, bhn) = (param(.Wh), param(.Uh), param(.bh), param(.bhn))
         let (Why, by) = (param(.Why), param(.by))
-        func hPrev(_ t: Int) -> UnsafeMutablePointer<Double> { t == 0 ? h0 : h + (t - 1) * H }
+        func hPrev(_ t: Int) -> UnsafeMutablePointer<Double> { hs + t * H }
 
         // Forward, t = 1…T (0-based here), as GRUCell.forward.
         var loss = 0.0
         for t in 0..<T {
             let x = X + t * I, hp = hPrev(t)
-            let zt = z + t * H, rt = r + t * H, qt = rhOrNh + t * H, ht = hTilde + t * H, hNew = h + t * H
+            let zt = z + t * H, rt = r + t * H, qt = rhOrNh + t * H, ht = hTilde + t * H, hNew = hs + (t + 1) * H
             // a_z = Wz·x + Uz·h_{t−1} + bz;  z = σ(a_z)
             Kernels.gemv(t1, Wz, rows: H, cols: I, x)
             Kernels.gemv(t2, Uz, rows: H, cols: H, hp)
@@ -212,12 +216,14 @@ public final class TrainingKernel {
         let (dWh, dUh, dbh, dbhn) = (dparam(.Wh), dparam(.Uh), dparam(.bh), dparam(.bhn))
         let (dWhy, dby) = (dparam(.Why), dparam(.by))
         for t in stride(from: T - 1, through: 0, by: -1) {
-            let x = X + t * I, hp = hPrev(t)
-            let zt = z + t * H, rt = r + t * H, qt = rhOrNh + t * H, ht = hTilde + t * H, hNew = h + t * H
-            // dy = ∂L/∂y_t;  dWhy += dy·hᵀ;  dby += dy;  dh = Whyᵀ·dy + dh_rec
+            let hp = hPrev(t)
+            let zt = z + t * H, rt = r + t * H, qt = rhOrNh + t * H, ht = hTilde + t * H
+            // This step's dy, da_h, dn_h, da_r and da_z are kept: the weight gradients (their outer
+            // products with h, x, rh and h_{t−1}) are summed over all steps after the loop.
+            let dy = dys + t * O, daH = daHs + t * H, dnH = dnHs + t * H, daR = daRs + t * H, daZ = daZs + t * H
+            // dy = ∂L/∂y_t;  dby += dy;  dh = Whyᵀ·dy + dh_rec
             Loss.gradient(c, y: y + t * O, target: Y + t * O, count: O, T: T, into: dy)
             for k in 0..<O { dy[k] = weight * dy[k] }
-            Kernels.addOuter(dWhy, rows: O, cols: H, dy, hNew)
             for k in 0..<O { dby[k] += dy[k] }
             Kernels.gemvT(t1, Why, rows: O, cols: H, dy)
             for i in 0..<H { dh[i] = t1[i] + dhRec[i] }
@@ -232,39 +238,44 @@ public final class TrainingKernel {
             }
             // da_h = dh̃⊙(1 − h̃²);  dWh += da_h·xᵀ;  dbh += da_h
             for i in 0..<H { daH[i] = t2[i] * (1 - ht[i] * ht[i]) }
-            Kernels.addOuter(dWh, rows: H, cols: I, daH, x)
             for i in 0..<H { dbh[i] += daH[i] }
             switch c.reset {
             case .beforeMatmul:
                 // dUh += da_h·rhᵀ;  drh = Uhᵀ·da_h;  dr = drh⊙h_{t−1};  dh_{t−1} += drh⊙r
-                Kernels.addOuter(dUh, rows: H, cols: H, daH, qt)
                 Kernels.gemvT(t1, Uh, rows: H, cols: H, daH)
                 for i in 0..<H { dr[i] = t1[i] * hp[i] }
                 for i in 0..<H { dhPrev[i] += t1[i] * rt[i] }
             case .afterMatmul:
                 // dr = da_h⊙n_h;  dn_h = da_h⊙r;  dUh += dn_h·h_{t−1}ᵀ;  dbhn += dn_h;  dh_{t−1} += Uhᵀ·dn_h
                 for i in 0..<H { dr[i] = daH[i] * qt[i]; dnH[i] = daH[i] * rt[i] }
-                Kernels.addOuter(dUh, rows: H, cols: H, dnH, hp)
                 for i in 0..<H { dbhn[i] += dnH[i] }
                 Kernels.gemvT(t1, Uh, rows: H, cols: H, dnH)
                 for i in 0..<H { dhPrev[i] += t1[i] }
             }
             // da_r = dr⊙r⊙(1−r);  dWr, dUr, dbr;  dh_{t−1} += Urᵀ·da_r
             for i in 0..<H { daR[i] = dr[i] * rt[i] * (1 - rt[i]) }
-            Kernels.addOuter(dWr, rows: H, cols: I, daR, x)
-            Kernels.addOuter(dUr, rows: H, cols: H, daR, hp)
             for i in 0..<H { dbr[i] += daR[i] }
             Kernels.gemvT(t1, Ur, rows: H, cols: H, daR)
             for i in 0..<H { dhPrev[i] += t1[i] }
             // da_z = dz⊙z⊙(1−z);  dWz, dUz, dbz;  dh_{t−1} += Uzᵀ·da_z
             for i in 0..<H { daZ[i] = dz[i] * zt[i] * (1 - zt[i]) }
-            Kernels.addOuter(dWz, rows: H, cols: I, daZ, x)
-            Kernels.addOuter(dUz, rows: H, cols: H, daZ, hp)
             for i in 0..<H { dbz[i] += daZ[i] }
             Kernels.gemvT(t1, Uz, rows: H, cols: H, daZ)
             for i in 0..<H { dhPrev[i] += t1[i] }
             dhRec.update(from: dhPrev, count: H)
         }
+        // The weight gradients: for each, Σ over t = T…1 of the step's outer product, added in
+        // BPTT's order, as GRUCell.backward's per-step contributions are.
+        Kernels.addOuters(dWhy, rows: O, cols: H, dys, uStride: O, hs + H, vStride: H, count: T)
+        Kernels.addOuters(dWh, rows: H, cols: I, daHs, uStride: H, X, vStride: I, count: T)
+        switch c.reset {
+        case .beforeMatmul: Kernels.addOuters(dUh, rows: H, cols: H, daHs, uStride: H, rhOrNh, vStride: H, count: T)
+        case .afterMatmul: Kernels.addOuters(dUh, rows: H, cols: H, dnHs, uStride: H, hs, vStride: H, count: T)
+        }
+        Kernels.addOuters(dWr, rows: H, cols: I, daRs, uStride: H, X, vStride: I, count: T)
+        Kernels.addOuters(dUr, rows: H, cols: H, daRs, uStride: H, hs, vStride: H, count: T)
+        Kernels.addOuters(dWz, rows: H, cols: I, daZs, uStride: H, X, vStride: I, count: T)
+        Kernels.addOuters(dUz, rows: H, cols: H, daZs, uStride: H, hs, vStride: H, count: T)
         return loss
     }
 }

@@ -192,6 +192,17 @@ enum Common {
     }
 
     /// Writes `text` to --output FILE or to stdout.
+    /// One line on stderr, before the output, when text laid out for 100 columns (TextRenderer.width)
+    /// goes to a terminal narrower than its widest line: the tables would wrap and fall apart.
+    /// The width is the terminal's (TIOCGWINSZ), else $COLUMNS. `instead` is the format to suggest.
+    static func warnIfNarrow(_ text: String, _ a: ParsedArguments, _ context: Context, language: Language, instead: String) {
+        guard a.value("output") == nil, context.stdoutIsTerminal,
+              let columns = context.terminalColumns ?? context.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 else { return }
+        let widest = text.split(separator: "\n").map { StepMode.visibleWidth(String($0)) }.max() ?? 0
+        guard widest > columns else { return }
+        context.fail(Message.narrowTerminal.text(language, [String(max(widest, TextRenderer.width)), String(columns), instead]))
+    }
+
     static func emit(_ text: String, _ a: ParsedArguments, _ context: Context) throws(UsageError) {
         if let path = a.value("output") {
             try writeAtomically(text, to: path, context: context)

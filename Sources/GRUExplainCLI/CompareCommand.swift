@@ -35,6 +35,7 @@ enum CompareCommand: Command {
         let text = markdown
             ? ComparisonReport.markdown(comparison, sequence: sequence, options: options)
             : ComparisonReport.text(comparison, sequence: sequence, options: options)
+        if !markdown { Common.warnIfNarrow(text, a, context, language: options.language, instead: "--format markdown") }
         try Common.emit(text, a, context)
         return ExitStatus.success
     }

@@ -9,23 +9,29 @@ public struct Context {
     /// Whether standard input is a terminal too: `run --step` reads its keys there, and behaves as
     /// a plain `run` unless both are terminals.
     public var stdinIsTerminal: Bool
+    /// The width of the terminal on standard output, in columns (TIOCGWINSZ); nil when standard
+    /// output is not a terminal or does not say. `$COLUMNS` is the fallback (see `Common.warnIfNarrow`).
+    public var terminalColumns: Int?
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
 
-    public init(environment: [String: String], stdoutIsTerminal: Bool, stdinIsTerminal: Bool = false,
+    public init(environment: [String: String], stdoutIsTerminal: Bool, stdinIsTerminal: Bool = false, terminalColumns: Int? = nil,
                 writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void) {
         self.environment = environment
         self.stdoutIsTerminal = stdoutIsTerminal
         self.stdinIsTerminal = stdinIsTerminal
+        self.terminalColumns = terminalColumns
         self.writeOut = writeOut
         self.writeErr = writeErr
     }
 
-    /// The real process: stdout, stderr, the environment, isatty(1) and isatty(0).
+    /// The real process: stdout, stderr, the environment, isatty(1), isatty(0) and the width of
+    /// the terminal on stdout.
     public static func process() -> Context {
         Context(environment: ProcessInfo.processInfo.environment,
                 stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
                 stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+                terminalColumns: Terminal.outputColumns(),
                 writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
                 writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
     }

@@ -103,7 +103,7 @@ public enum GRUExplain {
 }
 
 /// A subcommand of gru-explain.
-protocol Command {
+protocol Command: SendableMetatype {
     static var name: String { get }
     static var synopsis: String { get }
     static var summary: String { get }

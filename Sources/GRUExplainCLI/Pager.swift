@@ -8,16 +8,32 @@ enum PagerKey: Equatable, Sendable {
 
     /// The key behind the bytes of one key press, as a terminal in non-canonical mode sends them:
     /// Enter, Space, →, ↓, PageDown and n go on; b, ←, ↑, PageUp, p and Backspace go back;
-    /// Home and End jump; q, Esc and Ctrl-D quit.
+    /// Home and End jump; q, Esc and Ctrl-D quit. An arrow with a modifier (Shift-→ sends
+    /// `ESC [1;2C`) counts as the arrow.
     static func decode(_ bytes: [UInt8]) -> PagerKey {
         guard let first = bytes.first else { return .other }
         if first == 0x1B {
-            switch String(decoding: bytes.dropFirst(), as: UTF8.self) {
-            case "": return .quit                                            // Esc alone
-            case "[C", "OC", "[B", "OB", "[6~": return .next                 // → ↓ PageDown
-            case "[D", "OD", "[A", "OA", "[5~": return .back                 // ← ↑ PageUp
-            case "[H", "OH", "[1~", "[7~": return .first                     // Home
-            case "[F", "OF", "[4~", "[8~": return .last                      // End
+            let rest = Array(bytes.dropFirst())
+            guard let introducer = rest.first else { return .quit }                // Esc alone
+            guard introducer == UInt8(ascii: "[") || introducer == UInt8(ascii: "O"), let final = rest.last, rest.count >= 2 else {
+                return .other                                                      // Alt-key and the like
+            }
+            // CSI: ESC [ parameters final; SS3: ESC O final. The first parameter tells the ~ keys apart.
+            let parameters = String(decoding: rest.dropFirst().dropLast(), as: UTF8.self)
+            let firstParameter = parameters.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            switch final {
+            case UInt8(ascii: "C"), UInt8(ascii: "B"): return .next                // → ↓
+            case UInt8(ascii: "D"), UInt8(ascii: "A"): return .back                // ← ↑
+            case UInt8(ascii: "H"): return .first                                  // Home
+            case UInt8(ascii: "F"): return .last                                   // End
+            case UInt8(ascii: "~") where introducer == UInt8(ascii: "["):
+                switch firstParameter {
+                case "6": return .next                                             // PageDown
+                case "5": return .back                                             // PageUp
+                case "1", "7": return .first                                       // Home
+                case "4", "8": return .last                                        // End
+                default: return .other
+                }
             default: return .other
             }
         }
@@ -28,6 +44,32 @@ enum PagerKey: Equatable, Sendable {
         case 0x03: return .interrupt
         default: return .other
         }
+    }
+
+    /// The key presses in what one read returned. Keys pressed quickly, an arrow held down or a
+    /// clicker arrive together (`ESC [C ESC [C`); each one counts.
+    static func split(_ bytes: [UInt8]) -> [[UInt8]] {
+        var keys: [[UInt8]] = []
+        var k = 0
+        while k < bytes.count {
+            var end = k + 1
+            if bytes[k] == 0x1B, end < bytes.count {
+                if bytes[end] == UInt8(ascii: "[") {
+                    end += 1
+                    while end < bytes.count, (0x20...0x3F).contains(bytes[end]) { end += 1 }   // parameters
+                    if end < bytes.count { end += 1 }                                          // the final byte
+                } else if bytes[end] == UInt8(ascii: "O") {
+                    end = min(end + 2, bytes.count)
+                } else if bytes[end] != 0x1B {
+                    end += 1                                                                   // Alt-key
+                }
+            } else if bytes[k] >= 0xC0 {
+                while end < bytes.count, (0x80...0xBF).contains(bytes[end]) { end += 1 }       // one UTF-8 character
+            }
+            keys.append(Array(bytes[k..<end]))
+            k = end
+        }
+        return keys
     }
 }
 

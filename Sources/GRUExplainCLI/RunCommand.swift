@@ -14,9 +14,12 @@ enum RunCommand: Command {
              tsv (one 'key<TAB>value' line per number, keys as in docs/keys.md; full precision
              unless --digits is given; for diff),
              html (slides in one self-contained file, for projecting in class and printing handouts).
+    One timestep (--timestep N): the forward pass and BPTT show the detail of timestep N only; the
+             loss, the accumulation, the update and training still cover every timestep.
     Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
              loss, each BPTT timestep, the accumulation, the update, training, the application).
-             Enter or Space: next; b: back; q: quit. Without a terminal it prints the plain walkthrough.
+             Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints
+             the plain walkthrough.
     Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
              --lang both puts a zh/en switch on every slide.
     Examples:
@@ -30,10 +33,10 @@ enum RunCommand: Command {
     static let options: [OptionSpec] = [
         .value("format", "FORMAT", "text, markdown, json, tsv or html (default text)"),
         .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
-        .flag("step", "pause after each page (text on a terminal): Enter/Space next, b back, q quit"),
+        .flag("step", "pause after each page (text on a terminal): Enter/Space/→ next, b/← back, q quit"),
         Common.digits,
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
-        .value("timestep", "N", "show the forward and BPTT detail of timestep N only"),
+        .value("timestep", "N", "show the forward and BPTT detail of timestep N only (the other sections cover all)"),
         Common.color,
         Common.ascii,
         Common.output,
@@ -71,7 +74,7 @@ enum RunCommand: Command {
         if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
             defer { terminal.restore() }
             return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,
-                                color: options.color, keyboard: &terminal, write: context.writeOut)
+                                color: options.color, ascii: options.ascii, keyboard: &terminal, write: context.writeOut)
         }
         let text: String
         switch format {
@@ -81,7 +84,9 @@ enum RunCommand: Command {
                                       sections: options.sections, timestep: options.timestep)
         case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
         case "html": text = HTMLRenderer.render(trace, lesson: lesson, options: options, languages: both ? [.zh, .en] : nil)
-        default: text = TextRenderer.render(trace, lesson: lesson, options: options)
+        default:
+            text = TextRenderer.render(trace, lesson: lesson, options: options)
+            Common.warnIfNarrow(text, a, context, language: options.language, instead: "--format html")
         }
         try Common.emit(text, a, context)
         return ExitStatus.success

@@ -1,7 +1,7 @@
 import GRURender
 
 /// `run --step`: the walkthrough one page at a time (see `TextRenderer.pages`), with a one-line
-/// prompt under each: Enter or Space for the next page, b for back, q to quit.
+/// prompt under each: Enter, Space or → for the next page, b or ← for back, q to quit.
 enum StepMode {
     /// Clears the screen and puts the cursor at the top left.
     static let clearScreen = "\u{1B}[H\u{1B}[2J"
@@ -9,7 +9,7 @@ enum StepMode {
     static let eraseLine = "\r\u{1B}[K"
 
     /// Shows `pages` until the reader finishes or quits (status 0) or presses Ctrl-C (130).
-    static func run(pages: [String], language: Language, color: Bool,
+    static func run(pages: [String], language: Language, color: Bool, ascii: Bool = false,
                     keyboard: inout some Keyboard, write: (String) -> Void) -> Int32 {
         let lines = pages.map { page in
             page.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
@@ -25,7 +25,7 @@ enum StepMode {
             case .show:
                 let page = lines[pager.page]
                 let shown = page[pager.top..<(pager.top + pager.visibleCount)]
-                write(clearScreen + shown.joined(separator: "\n") + "\n" + prompt(pager, language: language, color: color))
+                write(clearScreen + shown.joined(separator: "\n") + "\n" + prompt(pager, language: language, color: color, ascii: ascii))
             case .stay:
                 break
             case .finish, .quit:
@@ -49,10 +49,11 @@ enum StepMode {
         }
     }
 
-    /// `[3/12] Enter/Space: next · b: back · q: quit`, in reverse video when colour is on.
-    static func prompt(_ pager: Pager, language: Language, color: Bool) -> String {
+    /// `[3/12] Enter/Space/→: next · b/←: back · q: quit`, in reverse video when colour is on.
+    static func prompt(_ pager: Pager, language: Language, color: Bool, ascii: Bool = false) -> String {
         let what: Message = pager.hasMore ? .stepMore : pager.isLastScreen ? .stepFinish : .stepNext
-        let text = "[\(pager.page + 1)/\(pager.lineHeights.count)] " + Message.stepKeys.text(language, what.text(language))
+        let keys = Message.stepKeys.text(language, what.text(language))
+        let text = "[\(pager.page + 1)/\(pager.lineHeights.count)] " + (ascii ? Notation.ascii(keys) : keys)
         return color ? "\u{1B}[7m" + text + "\u{1B}[0m" : text
     }
 

@@ -23,6 +23,8 @@ final class Terminal: Keyboard {
     nonisolated(unsafe) private static var saved: termios? = nil
 
     private var restored = false
+    /// Keys that arrived in one read together with the key returned before them.
+    private var pending: [PagerKey] = []
 
     /// Opens the terminal on standard input, or nil when it is not one.
     static func open() -> Terminal? {
@@ -68,6 +70,7 @@ final class Terminal: Keyboard {
     deinit { restore() }
 
     func readKey() -> PagerKey? {
+        if !pending.isEmpty { return pending.removeFirst() }
         var buffer = [UInt8](repeating: 0, count: 16)
         var count = 0
         while true {
@@ -84,10 +87,20 @@ final class Terminal: Keyboard {
                 let n = read(STDIN_FILENO, &buffer, buffer.count)
                 guard n > 0 else { break }
                 bytes += buffer[0..<n]
-                if let last = bytes.last, last != UInt8(ascii: "["), last != UInt8(ascii: "O"), !(0x30...0x39).contains(last) { break }
+                if let last = bytes.last, last != UInt8(ascii: "["), last != UInt8(ascii: "O"), !(0x30...0x3F).contains(last) { break }   // digits and ;
             }
         }
-        return PagerKey.decode(bytes)
+        var keys = PagerKey.split(bytes).map(PagerKey.decode)
+        let first = keys.removeFirst()
+        pending = keys
+        return first
+    }
+
+    /// The columns of the terminal on standard output, or nil when it is not a terminal.
+    static func outputColumns() -> Int? {
+        var w = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0 else { return nil }
+        return Int(w.ws_col)
     }
 
     var size: (rows: Int, columns: Int) {

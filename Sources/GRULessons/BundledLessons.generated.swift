@@ -20,8 +20,8 @@ extension LessonLibrary {
   },
   "notes": {
     "model": {
-      "zh": "参数来源：Wz = 0.3、bz = 0.1、by = 0.1 和 h0 = [0, 0] 是课程原文给出的；其余的值（Uz、Wr、Ur、br、Wh、Uh、bh、Why）是我们选定的，用来复现原文保留下来的数字 z₁ = 0.5987、r₁ = 0.6106、h̃₁ = 0.4621、h₁ = 0.1855、h₂ = 0.3903。原文把每个门当成一个标量再复制到两个隐藏单元上；这里每个权重矩阵的各行都相同，标准 GRU 算出来的数字和它完全一样。",
-      "en": "Where the numbers come from: Wz = 0.3, bz = 0.1, by = 0.1 and h0 = [0, 0] are given in the course text. The remaining values (Uz, Wr, Ur, br, Wh, Uh, bh, Why) were chosen by us so that the numbers that survive in the text come out again: z₁ = 0.5987, r₁ = 0.6106, h̃₁ = 0.4621, h₁ = 0.1855, h₂ = 0.3903. The text treats each gate as one scalar copied to both hidden units; giving every weight matrix identical rows makes a standard GRU compute exactly those numbers."
+      "zh": "Wz = 0.3、bz = 0.1、by = 0.1 和 h0 = [0, 0] 取自课程原文；其余的值（Uz、Wr、Ur、br、Wh、Uh、bh、Why）是我们选的，为的是让原文里留下的数字重新算出来：z₁ = 0.5987、r₁ = 0.6106、h̃₁ = 0.4621、h₁ = 0.1855、h₂ = 0.3903。原文把每个门当作一个标量，再复制到两个隐藏单元上；这里让每个权重矩阵的各行都相同，标准 GRU 算出来的数字就和原文完全一样。",
+      "en": "Wz = 0.3, bz = 0.1, by = 0.1 and h0 = [0, 0] are given in the course text. We chose the remaining values (Uz, Wr, Ur, br, Wh, Uh, bh, Why) so that the numbers that survive in the text come out again: z₁ = 0.5987, r₁ = 0.6106, h̃₁ = 0.4621, h₁ = 0.1855, h₂ = 0.3903. The text treats each gate as one scalar copied to both hidden units; giving every weight matrix identical rows makes a standard GRU compute exactly those numbers."
     },
     "forward": {
       "zh": "前向传播从 h0 = [0, 0] 出发。时间步 1 时上一隐藏状态全是 0，所以 U 矩阵那一项都消失了，重置门此时也起不了作用。从时间步 2 开始，上一步的隐藏状态才真正参与计算。注意两个隐藏单元的数值始终一样，因为它们的权重行完全相同。",
@@ -40,8 +40,8 @@ extension LessonLibrary {
       "en": "All timesteps share one set of parameters, so each parameter's gradient is the sum of what every timestep contributes."
     },
     "update": {
-      "zh": "用梯度下降更新一次：新值 = 旧值 − 学习率 × 梯度。学习率取 0.05。",
-      "en": "One step of gradient descent: new value = old value − learning rate × gradient. The learning rate is 0.05."
+      "zh": "用梯度下降更新一次，让每个参数逆着梯度的方向走一小步：新值 = 旧值 − 学习率 × 梯度，这里学习率取 0.05。",
+      "en": "One step of gradient descent moves every parameter a little against its gradient: new value = old value − learning rate × gradient, with a learning rate of 0.05."
     },
     "training": {
       "zh": "把“前向传播、BPTT、更新”重复 500 轮，学习率 0.05。损失单调下降，最后几乎为 0，模型在训练序列上几乎完全答对。",

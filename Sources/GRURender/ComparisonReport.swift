@@ -38,7 +38,41 @@ public enum ComparisonReport {
         /// T of the sequence shown.
         var length: Int { problem.sequences[s].inputs.count }
 
-        func text(_ m: Message, _ args: String...) -> String { m.text(language, args) }
+        /// A message with its arguments put in. The Chinese templates put spaces around a
+        /// convention's name, as between 汉字 and Latin letters; next to "课程原文" they go.
+        func text(_ m: Message, _ args: String...) -> String {
+            let filled = m.text(language, args)
+            return language == .zh ? Self.closingGapsBetweenHanzi(filled) : filled
+        }
+
+        /// "pytorch 与 课程原文：课程原文 算 …" → "pytorch 与课程原文：课程原文算 …": a single space
+        /// between two CJK characters is removed.
+        static func closingGapsBetweenHanzi(_ text: String) -> String {
+            let chars = Array(text)
+            var out = ""
+            for (k, ch) in chars.enumerated() {
+                if ch == " ", k > 0, k + 1 < chars.count, isWide(chars[k - 1]), isWide(chars[k + 1]) { continue }
+                out.append(ch)
+            }
+            return out
+        }
+
+        private static func isWide(_ ch: Character) -> Bool {
+            ch.unicodeScalars.first.map { DisplayWidth.isWide($0.value) } ?? false
+        }
+
+        /// The convention as the reader calls it: `seed` is "课程原文" in Chinese (the course text
+        /// the lesson follows); the other names are proper names and stay as they are.
+        func name(_ run: ConventionComparison.Run) -> String {
+            run.preset.name == "seed" ? text(.conventionSeed) : run.preset.name
+        }
+
+        /// The name with every name `--conventions` takes for it: `课程原文 (seed, d2l)`.
+        func label(_ run: ConventionComparison.Run) -> String {
+            let shown = name(run)
+            return shown == run.preset.name ? run.preset.label
+                : shown + " (" + ([run.preset.name] + run.preset.aliases).joined(separator: ", ") + ")"
+        }
 
         func context(_ run: ConventionComparison.Run) -> FormulaContext {
             FormulaContext(config: run.problem.config, length: length, sequences: problem.sequences.count, language: language)
@@ -67,7 +101,7 @@ public enum ComparisonReport {
         func conventions() -> [Block] {
             let rows: [Table.Row] = runs.map { run in
                 let c = context(run)
-                return [Table.Cell(text: run.preset.label), .math(run.preset.update.rawValue), .math(run.preset.reset.rawValue),
+                return [Table.Cell(text: label(run)), .math(run.preset.update.rawValue), .math(run.preset.reset.rawValue),
                         .math(Quantity.hTilde.equation(at: .t, c)), .math(Quantity.h.equation(at: .t, c))]
             }
             let columns = [text(.columnConvention), text(.conventionUpdate), text(.conventionReset),
@@ -79,7 +113,7 @@ public enum ComparisonReport {
 
         var valueColumns: [Table.Column] {
             [Table.Column(title: text(.columnQuantity)), Table.Column(title: "")]
-                + runs.map { Table.Column(title: $0.preset.name, alignRight: true) }
+                + runs.map { Table.Column(title: name($0), alignRight: true) }
                 + [Table.Column(title: "")]
         }
 
@@ -215,15 +249,15 @@ public enum ComparisonReport {
             guard let v = comparison.firstDivergence else {
                 return out + [.paragraph(text(.compareAllAgree, String(comparison.values.count)))]
             }
-            let shown = runs.indices.map { runs[$0].preset.name + " = " + format.value(v.values[$0]) }
+            let shown = runs.indices.map { name(runs[$0]) + " = " + format.value(v.values[$0]) }
                 .joined(separator: language == .zh ? "，" : ", ")
             out.append(.paragraph(text(.compareFirstDifference, v.name, v.quantity?.name(language) ?? "", symbol(v), shown)))
             for k in runs.indices.dropFirst() {
                 guard let pair = comparison.firstDivergence(0, k) else {
-                    out.append(.paragraph(text(.comparePairSame, runs[k].preset.name, first.preset.name)))
+                    out.append(.paragraph(text(.comparePairSame, name(runs[k]), name(first))))
                     continue
                 }
-                out.append(.paragraph(sentences([text(.comparePair, runs[k].preset.name, first.preset.name, pair.name)]
+                out.append(.paragraph(sentences([text(.comparePair, name(runs[k]), name(first), pair.name)]
                                                  + reason(first, runs[k], at: pair))))
             }
             return out
@@ -253,14 +287,14 @@ public enum ComparisonReport {
                 guard resetDiffers else { return out }
                 let rEqual = (a.trace?.sequences ?? []).allSatisfy { $0.forward.allSatisfy { f in f.r.allSatisfy { $0 == f.r[0] } } }
                 if rEqual && problem.parameters.bhn.allSatisfy({ $0 == 0 }) { out.append(text(.reasonEqualR)) }
-                out.append(text(.reasonBhnTrained, format.vector(after.trace?.gradients.bhn ?? []), after.preset.name,
+                out.append(text(.reasonBhnTrained, format.vector(after.trace?.gradients.bhn ?? []), name(after),
                                   format.givenVector(problem.parameters.bhn)))
                 return out
             }
             let beforeH: Set<Quantity> = [.aZ, .z, .aR, .r, .aH, .hTilde]
             if resetDiffers && (!updateDiffers || v.quantity.map(beforeH.contains) == true) {
-                var out = [text(.reasonReset, before.preset.name, Quantity.aH.formula(at: .t, context(before))!,
-                               after.preset.name, Quantity.aH.formula(at: .t, context(after))!)]
+                var out = [text(.reasonReset, name(before), Quantity.aH.formula(at: .t, context(before))!,
+                               name(after), Quantity.aH.formula(at: .t, context(after))!)]
                 if v.key.t == 1 {
                     out.append(text(.reasonResetAtOne, problem.h0.contains { $0 != 0 } ? "h₀ ≠ 0" : "bhn ≠ 0"))
                 } else if problem.h0.allSatisfy({ $0 == 0 }) && problem.parameters.bhn.allSatisfy({ $0 == 0 }) {
@@ -270,8 +304,8 @@ public enum ComparisonReport {
                 return out
             }
             guard updateDiffers else { return [] }
-            var out = [text(.reasonUpdate, a.preset.name, Quantity.h.formula(at: .t, context(a))!,
-                           b.preset.name, Quantity.h.formula(at: .t, context(b))!)]
+            var out = [text(.reasonUpdate, name(a), Quantity.h.formula(at: .t, context(a))!,
+                           name(b), Quantity.h.formula(at: .t, context(b))!)]
             if resetDiffers { out.append(text(.reasonAlsoDiffer, text(.conventionReset))) }
             return out
         }

@@ -21,13 +21,13 @@ public enum Message: CaseIterable, Sendable {
     case columnExpected, columnDifference
     // 1 · Model
     case modelExplanation, modelSizes, preActivations, initialHidden, seededInit, inputScaled
-    case conventionUpdate, conventionReset, conventionLoss, conventionReduction
+    case conventionUpdate, conventionReset, conventionLoss, conventionReduction, conventionSequenceReduction
     case updateZTimesPrevious, updateZTimesCandidate, resetBeforeMatmul, resetAfterMatmul
-    case lossHalfSquared, lossSquared, reductionSum, reductionMean
+    case lossHalfSquared, lossSquared, reductionSum, reductionMean, sequenceReductionSum, sequenceReductionMean
     // 2 · Forward, 3 · Loss
     case forwardExplanation, forwardGiven, lossExplanation
     // 4 · BPTT, 5 · Accumulation
-    case bpttExplanation, bpttDerivatives, noLaterStep, fromLaterStep, accumulationExplanation
+    case bpttExplanation, bpttDerivatives, noLaterStep, fromLaterStep, fromUnshownStep, accumulationExplanation
     // 6 · Update, 7 · Training
     case updateExplanation, updateExample, trainingExplanation, lossCurve, lossCurveLogarithmic, lossCurveGrowing, trainedParameters
     // 8 · Application
@@ -35,7 +35,7 @@ public enum Message: CaseIterable, Sendable {
     // Table captions (read by screen readers in HTML)
     case captionEquations, captionConventions, captionParameters, captionEpochs, captionTrained, captionPredictions
     // Step mode (run --step)
-    case stepKeys, stepNext, stepMore, stepFinish
+    case stepKeys, stepNext, stepMore, stepFinish, narrowTerminal
     // HTML slides
     case slideContinued, slidePrevious, slideNext, slideCounter, slideKeys, languageSwitch
     case gradientFlowTitle, gradientFlowExplanation, chartLossAxis
@@ -50,7 +50,7 @@ public enum Message: CaseIterable, Sendable {
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
     // compare: one lesson under several conventions
-    case compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
+    case conventionSeed, compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
     case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
     case compareTrainingExplanation, compareLastLoss, compareApplied, compareDiverged, compareSectionDivergence
     case compareAllAgree, compareFirstDifference, comparePair, comparePairSame, compareMarkDiffers, compareMarkFirst
@@ -181,6 +181,7 @@ public enum Message: CaseIterable, Sendable {
         case .conventionReset: return "重置门位置"
         case .conventionLoss: return "损失函数"
         case .conventionReduction: return "时间步汇总"
+        case .conventionSequenceReduction: return "序列汇总"
         case .updateZTimesPrevious: return "z 乘上一隐藏状态：z 越接近 1，保留的旧状态越多（课程原文、PyTorch 的写法）"
         case .updateZTimesCandidate: return "z 乘候选隐藏状态：z 越接近 1，写入的新内容越多（Chung 等 2014 的写法）"
         case .resetBeforeMatmul: return "r 先和上一隐藏状态按元素相乘，再乘 Uh（Cho 等 2014、课程原文的写法）"
@@ -189,6 +190,8 @@ public enum Message: CaseIterable, Sendable {
         case .lossSquared: return "误差的平方"
         case .reductionSum: return "序列的损失是各时间步损失之和"
         case .reductionMean: return "序列的损失是各时间步损失的平均值"
+        case .sequenceReductionSum: return "总损失是 {0} 个序列的损失之和"
+        case .sequenceReductionMean: return "总损失是 {0} 个序列损失的平均值"
 
         case .forwardExplanation:
             return "从 h₀ 出发，每个时间步都用同一套公式、同一套参数：先算更新门和重置门，再算候选隐藏状态，"
@@ -207,6 +210,7 @@ public enum Message: CaseIterable, Sendable {
                 + "两者都能直接用前向传播已经算好的 z、r、h̃ 表示，不必重新计算。"
         case .noLaterStep: return "0（没有时间步 {0}）"
         case .fromLaterStep: return "见时间步 {0} 的最后一项"
+        case .fromUnshownStep: return "由时间步 {0} 传回（这里没有列出，用 --timestep {0} 查看）"
         case .accumulationExplanation:
             return "每个时间步用的是同一套参数，所以每个时间步都给每个参数的梯度贡献一份，总梯度 ∂L/∂θ 就是各份之和。"
                 + "每一份都是“到达这一层的梯度”乘以“这一层的输入”，比如 Wz 在时间步 t 的那份是 ∂L/∂a_zₜ·xₜᵀ。"
@@ -246,10 +250,11 @@ public enum Message: CaseIterable, Sendable {
         case .captionTrained: return "训练前后的参数"
         case .captionPredictions: return "对新输入的预测"
 
-        case .stepKeys: return "回车或空格：{0} · b：上一页 · q：退出"
+        case .stepKeys: return "回车、空格或 →：{0} · b 或 ←：上一页 · q：退出"
         case .stepNext: return "下一页"
         case .stepMore: return "继续本页"
         case .stepFinish: return "结束"
+        case .narrowTerminal: return "按 {0} 列排版，终端只有 {1} 列；请把窗口拉宽，或改用 {2}。"
 
         case .slideContinued: return "{0}（续）"
         case .slidePrevious: return "上一页"
@@ -298,6 +303,7 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetEarlier: return "前面算出的值（这张表不再要求）："
         case .worksheetUpdateLine: return "参数更新 · {0} 的新值 {0} − η·∂L/∂{0}"
         case .compareTitle: return "{0}：几种 GRU 约定并排比较"
+        case .conventionSeed: return "课程原文"
         case .compareExplanation:
             return "同一课、同一组参数，分别按 {0} 种约定计算。更新门 z 和重置门 r 在各约定里算法相同；不同之处只有两处："
                 + "重置门 r 作用在哪里（先和 hₜ₋₁ 相乘再乘 Uh，还是乘在 Uh·hₜ₋₁ + bhn 上），以及更新门 z 乘的是 hₜ₋₁ 还是 h̃ₜ。"
@@ -462,6 +468,7 @@ public enum Message: CaseIterable, Sendable {
         case .conventionReset: return "reset gate"
         case .conventionLoss: return "loss"
         case .conventionReduction: return "over timesteps"
+        case .conventionSequenceReduction: return "over sequences"
         case .updateZTimesPrevious: return "z multiplies the previous state: the closer z is to 1, the more of the old state is kept (as in the course text and PyTorch)"
         case .updateZTimesCandidate: return "z multiplies the candidate: the closer z is to 1, the more new content is written (as in Chung et al. 2014)"
         case .resetBeforeMatmul: return "r scales the previous state before Uh multiplies it (as in Cho et al. 2014 and the course text)"
@@ -470,6 +477,8 @@ public enum Message: CaseIterable, Sendable {
         case .lossSquared: return "the squared error"
         case .reductionSum: return "the sequence loss is the sum of the timestep losses"
         case .reductionMean: return "the sequence loss is the mean of the timestep losses"
+        case .sequenceReductionSum: return "the total loss is the sum of the {0} sequence losses"
+        case .sequenceReductionMean: return "the total loss is the mean of the {0} sequence losses"
 
         case .forwardExplanation:
             return "Starting from h₀, every timestep uses the same formulas and the same parameters: first the update and reset gates, "
@@ -493,6 +502,7 @@ public enum Message: CaseIterable, Sendable {
                 + "Both are written with the z, r and h̃ the forward pass already computed, so nothing has to be recomputed."
         case .noLaterStep: return "0 (there is no timestep {0})"
         case .fromLaterStep: return "see the last rows of timestep {0}"
+        case .fromUnshownStep: return "from timestep {0} (not shown; --timestep {0} shows it)"
         case .accumulationExplanation:
             return "Every timestep uses the same parameters, so every timestep contributes a share to each parameter's gradient, "
                 + "and the gradient ∂L/∂θ is the sum of the shares. Each share is the gradient arriving at a layer times that "
@@ -542,10 +552,11 @@ public enum Message: CaseIterable, Sendable {
         case .captionTrained: return "The parameters before and after training"
         case .captionPredictions: return "Predictions for the new input"
 
-        case .stepKeys: return "Enter/Space: {0} · b: back · q: quit"
+        case .stepKeys: return "Enter/Space/→: {0} · b/←: back · q: quit"
         case .stepNext: return "next"
         case .stepMore: return "more of this page"
         case .stepFinish: return "finish"
+        case .narrowTerminal: return "laid out for {0} columns, the terminal has {1}; widen it or use {2}"
 
         case .slideContinued: return "{0} (continued)"
         case .slidePrevious: return "Previous"
@@ -595,6 +606,7 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetEarlier: return "Values from earlier steps (not asked on this sheet):"
         case .worksheetUpdateLine: return "parameter update · new {0} = {0} − η·∂L/∂{0}"
         case .compareTitle: return "{0}: the GRU conventions side by side"
+        case .conventionSeed: return "seed"
         case .compareExplanation:
             return "The same lesson with the same parameters, computed under {0} conventions. The update gate z and the reset "
                 + "gate r are computed the same way in all of them. They differ in two places only: where r acts (on hₜ₋₁ before "

@@ -36,7 +36,7 @@ public enum Notation {
 
     /// The same text with only ASCII symbols (CJK text is kept): `σ(Wz·x₁)` → `sigmoid(Wz*x_1)`,
     /// `h̃₁` → `h~_1`, `∂L/∂hₜ₋₁` → `dL/dh_(t-1)`, `Whyᵀ` → `Why^T`, box drawing → `+ - |`,
-    /// and the separator ` · ` → ` - `.
+    /// circled digits → `(1)`, and the separator ` · ` → ` - `.
     public static func ascii(_ text: String) -> String {
         var out = ""
         var run = ""       // a run of subscript characters, turned into _1 or _(t-1)
@@ -56,12 +56,23 @@ public enum Notation {
                 out.unicodeScalars.append(scalar)
             } else if let replacement = asciiFor[scalar] {
                 out += replacement
+            } else if let n = circledNumber(scalar) {
+                out += "(\(n))"
             } else {
                 out += "?"
             }
         }
         flushRun()
         return out
+    }
+
+    /// The number in a circled digit, as lesson notes number their points: ① → 1, ⑳ → 20.
+    static func circledNumber(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x2460...0x2473: return Int(scalar.value - 0x2460) + 1       // ① … ⑳
+        case 0x24EA: return 0                                               // ⓪
+        default: return nil
+        }
     }
 
     private static let subscripts: [Character: Character] = [
@@ -82,5 +93,6 @@ public enum Notation {
         "–": "-", "“": "\"", "”": "\"", "‘": "'", "’": "'", "•": "*", "▸": ">", "│": "|", "─": "-",
         "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
         "━": "=", "═": "=", "\u{00A0}": " ", "ε": "eps", "✓": "+", "✗": "x",
+        "√": "sqrt ",
     ]
 }

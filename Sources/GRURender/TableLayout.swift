@@ -3,7 +3,11 @@
 ///
 /// When the table is wider than `maxWidth`, its widest formula column is broken at `+` signs
 /// (continuation lines indented under the first `=`), then its widest prose column is wrapped at
-/// words. In a row that takes several lines, results sit on the last line, everything else on the first.
+/// words. In a row that takes several lines, results sit on the last line of the formula, everything
+/// else on the first. Wrapped prose never makes a row taller by itself: its further lines run on
+/// into the rows below whose cell in that column is empty (a matrix value's next rows, a
+/// quantity's next component), and only what is left over gets lines of its own, under the row.
+/// So a label never pushes its values away from the row they belong to.
 struct TableLayout {
     let table: Table
     let maxWidth: Int
@@ -50,16 +54,32 @@ struct TableLayout {
         out.append(line(table.columns.map(\.title), styles: Array(repeating: nil, count: n)))
         for group in table.groups {
             out.append(ascii ? rule("+", "+", "+") : rule("├", "┼", "┤"))
+            // Lines of the wrapped prose column still to be shown: they run on into the lines below,
+            // down the rows of the group whose cell in that column is empty.
+            var carried: [String] = []
+            var carriedStyles: [Table.Cell.Style?] = []
+            func flushCarried() {
+                for text in carried {
+                    out.append(line((0..<n).map { $0 == wrapProse ? text : "" }, styles: carriedStyles))
+                }
+                carried = []
+            }
             for row in group {
                 let cellLines: [[String]] = (0..<n).map { c in
                     let text = row[c].text
                     if c == wrapMath { return MathWrap.lines(text, width: widths[c]) }
-                    if c == wrapProse && DisplayWidth.of(text) > widths[c] { return DisplayWidth.wrap(text, width: widths[c]) }
                     return [text]
+                }
+                if let p = wrapProse, !row[p].text.isEmpty {
+                    // A new label: whatever is left of the one before goes under its own row first.
+                    flushCarried()
+                    carried = DisplayWidth.of(row[p].text) > widths[p] ? DisplayWidth.wrap(row[p].text, width: widths[p]) : [row[p].text]
+                    carriedStyles = row.map(\.style)
                 }
                 let height = cellLines.map(\.count).max() ?? 1
                 for k in 0..<height {
                     let cells = (0..<n).map { c -> String in
+                        if c == wrapProse { return carried.isEmpty ? "" : carried.removeFirst() }
                         let lines = cellLines[c]
                         // Results at the bottom, next to the last line of their formula.
                         let first = row[c].style == .result ? height - lines.count : 0
@@ -68,6 +88,7 @@ struct TableLayout {
                     out.append(line(cells, styles: row.map(\.style)))
                 }
             }
+            flushCarried()
         }
         out.append(ascii ? rule("+", "+", "+") : rule("└", "┴", "┘"))
         return out

@@ -48,7 +48,10 @@ extension Walkthrough {
             return (dyFactors.isEmpty ? error : dyFactors + "(" + error + ")", b.dy[k])
         }, labels: outputLabels(config.outputSize)))
         groups.append(rows(.dhOut, (0..<H).map { (dot(.Why, $0, b.dy, vectorGiven: false, transpose: true), b.dhOut[$0]) }))
-        let handedOver = t == T ? text(.noLaterStep, String(t + 1)) : text(.fromLaterStep, String(t + 1))
+        // Where ∂L/∂hₜ from t+1 comes from: nowhere at the last step; otherwise the last rows of
+        // timestep t+1, unless --timestep leaves that table out.
+        let handedOver = t == T ? text(.noLaterStep, String(t + 1))
+            : options.timestep == nil ? text(.fromLaterStep, String(t + 1)) : text(.fromUnshownStep, String(t + 1))
         groups.append(rows(.dhRec, (0..<H).map { (handedOver, b.dhRec[$0]) }))
         groups.append(rows(.dh, (0..<H).map { (op(b.dhOut[$0]) + " + " + op(b.dhRec[$0]), b.dh[$0]) }))
         groups.append(rows(.dz, (0..<H).map { i in

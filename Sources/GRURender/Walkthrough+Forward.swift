@@ -27,12 +27,19 @@ extension Walkthrough {
                                 groups: [rows], caption: text(.captionEquations))))
         out.append(.paragraph(text(.preActivations)))
         // The conventions, named.
-        let conventions: [Table.Row] = [
+        var conventions: [Table.Row] = [
             [Table.Cell(text: text(.conventionUpdate)), .math(config.update.rawValue), Table.Cell(text: text(Self.meaning(config.update)))],
             [Table.Cell(text: text(.conventionReset)), .math(config.reset.rawValue), Table.Cell(text: text(Self.meaning(config.reset)))],
             [Table.Cell(text: text(.conventionLoss)), .math(config.loss.rawValue), Table.Cell(text: text(config.loss == .halfSquared ? .lossHalfSquared : .lossSquared))],
             [Table.Cell(text: text(.conventionReduction)), .math(config.reduction.rawValue), Table.Cell(text: text(config.reduction == .sum ? .reductionSum : .reductionMean))],
         ]
+        // With several sequences, how their losses make the total (lesson3: the mean over 7).
+        let sequenceCount = lesson.problem.sequences.count
+        if sequenceCount > 1 {
+            let meaning: Message = config.sequenceReduction == .sum ? .sequenceReductionSum : .sequenceReductionMean
+            conventions.append([Table.Cell(text: text(.conventionSequenceReduction)), .math(config.sequenceReduction.rawValue),
+                                Table.Cell(text: text(meaning, String(sequenceCount)))])
+        }
         out.append(.table(Table(columns: [Table.Column(title: text(.columnConvention)), Table.Column(title: text(.columnValue)),
                                           Table.Column(title: text(.columnMeaning))],
                                 groups: [conventions], caption: text(.captionConventions))))

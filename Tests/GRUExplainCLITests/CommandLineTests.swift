@@ -82,12 +82,7 @@ import GRULessons
     @Test func divergenceIsStatus3WithWhereItHappened() throws {
         // lesson1 with a learning rate of 1e300: the first update throws the parameters to ~1e300,
         // so the loss of epoch 2 overflows.
-        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("diverge-\(UUID().uuidString).json")
-        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": 1e300")
-            .write(to: file, atomically: true, encoding: .utf8)
+        let file = try lesson1(learningRate: "1e300")
         defer { try? FileManager.default.removeItem(at: file) }
         let r = runCLI(["run", file.path, "--format", "json"])
         #expect(r.status == 3)
@@ -99,12 +94,7 @@ import GRULessons
     @Test func aDivergingLessonStillShowsItsFirstPass() throws {
         // lesson1 at learning rate 5 diverges at epoch 135; the forward pass, the worksheet and
         // everything before training need no training, so they work (exit 0).
-        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lr5-\(UUID().uuidString).json")
-        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": 5")
-            .write(to: file, atomically: true, encoding: .utf8)
+        let file = try lesson1(learningRate: "5")
         defer { try? FileManager.default.removeItem(at: file) }
         for format in ["text", "json", "tsv"] {
             #expect(runCLI(["run", file.path, "--only", "forward,bptt,update", "--format", format]).status == 0, "\(format)")
@@ -135,7 +125,41 @@ import GRULessons
         #expect(!RunCommand.color("never", context: context(terminal: true), toFile: false))
     }
 
+    /// Text laid out for 100 columns on a narrower terminal: one line on stderr, before the output,
+    /// in the chosen language; the output itself is unchanged. Not when stdout is a pipe or a
+    /// file, nor when the terminal is wide enough.
+    @Test func aNarrowTerminalGetsOneLineOfAdvice() {
+        let arguments = ["run", "lesson1", "--only", "loss", "--lang", "zh"]
+        let wide = runCLI(arguments, environment: ["COLUMNS": "120"], terminal: true)
+        let narrow = runCLI(arguments, environment: ["COLUMNS": "80"], terminal: true)
+        #expect(wide.stderr.isEmpty)
+        #expect(narrow.stderr == "gru-explain: 按 100 列排版，终端只有 80 列；请把窗口拉宽，或改用 --format html。\n")
+        #expect(narrow.stdout == wide.stdout)
+        #expect(runCLI(arguments, environment: ["COLUMNS": "80"], terminal: false).stderr.isEmpty)   // a pipe
+        let english = runCLI(["compare", "lesson1", "--lang", "en"], environment: ["COLUMNS": "72"], terminal: true)
+        #expect(english.stderr.hasPrefix("gru-explain: laid out for "))
+        #expect(english.stderr.hasSuffix(" columns, the terminal has 72; widen it or use --format markdown\n"))
+        let markdown = runCLI(["compare", "lesson1", "--format", "markdown"], environment: ["COLUMNS": "72"], terminal: true)
+        #expect(markdown.stderr.isEmpty)
+        final class Box: @unchecked Sendable { var err = "" }
+        let box = Box()
+        let measured = Context(environment: [:], stdoutIsTerminal: true, terminalColumns: 90, writeOut: { _ in }, writeErr: { box.err += $0 })
+        _ = GRUExplain.main(["run", "lesson1", "--only", "model", "--lang", "en"], context: measured)
+        #expect(box.err == "gru-explain: laid out for 100 columns, the terminal has 90; widen it or use --format html\n")
+    }
+
     private func context(terminal: Bool, env: [String: String] = [:]) -> Context {
         Context(environment: env, stdoutIsTerminal: terminal, writeOut: { _ in }, writeErr: { _ in })
+    }
+
+    /// A temporary copy of lessons/lesson1.json with another learning rate (lesson1's is 0.05).
+    private func lesson1(learningRate: String) throws -> URL {
+        let original = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lr-\(learningRate)-\(UUID().uuidString).json")
+        try original.replacingOccurrences(of: "\"learning_rate\": 0.05", with: "\"learning_rate\": \(learningRate)")
+            .write(to: file, atomically: true, encoding: .utf8)
+        return file
     }
 }

@@ -23,6 +23,29 @@ import GRURender
         }
     }
 
+    /// → and ↓ go on, ← and ↑ go back, also with a modifier held (Shift-→ is ESC [1;2C) and in
+    /// the application-cursor form (ESC O C).
+    @Test func everyArrowMoves() {
+        let esc = "\u{1B}"
+        for sequence in ["[C", "OC", "[B", "OB", "[1;2C", "[1;5B", "[6;2~"] {
+            #expect(PagerKey.decode(Array((esc + sequence).utf8)) == .next, "ESC \(sequence)")
+        }
+        for sequence in ["[D", "OD", "[A", "OA", "[1;2D", "[1;5A", "[5;2~"] {
+            #expect(PagerKey.decode(Array((esc + sequence).utf8)) == .back, "ESC \(sequence)")
+        }
+    }
+
+    /// Keys that one read returns together (→ held down, a clicker, fast typing) each count: before,
+    /// ESC [C ESC [C decoded as one unknown key and nothing moved.
+    @Test func keysThatArriveTogetherAreEachCounted() {
+        let esc = "\u{1B}"
+        let typed: String = esc + "[C" + esc + "[C" + esc + "[1;2D" + "b " + esc + "OB" + esc
+        let keys: [PagerKey] = PagerKey.split(Array(typed.utf8)).map(PagerKey.decode)
+        #expect(keys == [.next, .next, .back, .back, .next, .next, .quit])
+        #expect(PagerKey.split(Array("中q".utf8)).map(PagerKey.decode) == [.other, .quit])
+        #expect(PagerKey.split([]).isEmpty)
+    }
+
     @Test func pagerWalksPagesForwardAndBack() {
         // Three pages of 3, 2 and 4 lines on a screen that has room for all of them.
         var pager = Pager(lineHeights: [[1, 1, 1], [1, 1], [1, 1, 1, 1]], rows: 10)
@@ -74,10 +97,10 @@ import GRURender
         let r = play([.next, .next, .back, .quit])
         #expect(r.status == 0)
         #expect(r.screens == [
-            StepMode.clearScreen + "one\n[1/3] Enter/Space: next · b: back · q: quit",
-            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space: next · b: back · q: quit",
-            StepMode.clearScreen + "three\n[3/3] Enter/Space: finish · b: back · q: quit",
-            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space: next · b: back · q: quit",
+            StepMode.clearScreen + "one\n[1/3] Enter/Space/→: next · b/←: back · q: quit",
+            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space/→: next · b/←: back · q: quit",
+            StepMode.clearScreen + "three\n[3/3] Enter/Space/→: finish · b/←: back · q: quit",
+            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space/→: next · b/←: back · q: quit",
             StepMode.eraseLine,
         ])
     }
@@ -91,8 +114,8 @@ import GRURender
 
     @Test func thePromptIsInTheReadersLanguage() {
         let pager = Pager(lineHeights: [[1], [1]], rows: 10)
-        #expect(StepMode.prompt(pager, language: .zh, color: false) == "[1/2] 回车或空格：下一页 · b：上一页 · q：退出")
-        #expect(StepMode.prompt(pager, language: .en, color: true) == "\u{1B}[7m[1/2] Enter/Space: next · b: back · q: quit\u{1B}[0m")
+        #expect(StepMode.prompt(pager, language: .zh, color: false) == "[1/2] 回车、空格或 →：下一页 · b 或 ←：上一页 · q：退出")
+        #expect(StepMode.prompt(pager, language: .en, color: true) == "\u{1B}[7m[1/2] Enter/Space/→: next · b/←: back · q: quit\u{1B}[0m")
         #expect(StepMode.visibleWidth("\u{1B}[1;36m时间步\u{1B}[0m 1") == 8)
     }
 

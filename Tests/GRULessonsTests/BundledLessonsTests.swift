@@ -89,4 +89,20 @@ import GRULessons
         #expect(lessons.first?.id == "lesson1")
         #expect(lessons.allSatisfy { $0.source == "bundled" })
     }
+
+    /// A note is shown after the label "About this lesson:" / "本课说明：", so it must not open with
+    /// a label of its own ("Where the numbers come from: …" read as a double label). A short
+    /// opening without numbers or formulas that ends in a colon is such a label.
+    @Test func noNoteOpensWithALabelOfItsOwn() throws {
+        for lesson in try LessonLibrary.bundled {
+            for (section, note) in lesson.notes {
+                for text in [note.en, note.zh] {
+                    guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
+                    let opening = text[..<colon]
+                    let isLabel = opening.count <= 30 && !opening.contains(where: { $0.isNumber || $0 == "=" || $0 == "." || $0 == "。" })
+                    #expect(!isLabel, "\(lesson.id) notes.\(section.rawValue) opens with the label '\(opening)'")
+                }
+            }
+        }
+    }
 }

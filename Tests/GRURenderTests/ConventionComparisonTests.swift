@@ -73,7 +73,7 @@ import GRULessons
         #expect(en.contains("all components of r are equal"))
         let zh = ComparisonReport.text(comparison, options: RenderOptions(language: .zh))
         #expect(zh.contains("第一个不同的值是 t1.h[1]"))
-        #expect(zh.contains("pytorch 与 seed：从 train.loss[2] 开始不同。"))
+        #expect(zh.contains("pytorch 与课程原文：从 train.loss[2] 开始不同。"))
         #expect(!zh.contains("。 "))   // Chinese sentences are joined without a space
         let markdown = ComparisonReport.markdown(comparison, options: RenderOptions(language: .en))
         #expect(markdown.contains("| Quantity |"))
@@ -82,5 +82,18 @@ import GRULessons
             #expect(!ascii.contains("?"))
             #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII || DisplayWidth.isWide($0.value) })
         }
+    }
+
+    /// In Chinese the course text's convention is called 课程原文; its command-line names (seed,
+    /// d2l) appear only beside it in the conventions table, so the reader knows what to type.
+    @Test func chineseCallsTheSeedConventionTheCourseText() {
+        let comparison = ConventionComparison(lesson: Self.lesson1, presets: Self.all)
+        let zh = ComparisonReport.text(comparison, options: RenderOptions(language: .zh))
+        #expect(zh.contains("课程原文 (seed,"))
+        #expect(zh.components(separatedBy: "seed").count - 1 == 1, "seed shown in Chinese outside the conventions table")
+        #expect(zh.contains("│ 课程原文 │ pytorch │"))
+        #expect(zh.contains("课程原文算 hₜ = "))                 // no gap between 汉字 around the name
+        let en = ComparisonReport.text(comparison, options: RenderOptions(language: .en))
+        #expect(en.contains("seed (d2l)") && !en.contains("课程原文"))
     }
 }

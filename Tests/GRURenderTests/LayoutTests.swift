@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GRUCore
 import GRULessons
@@ -58,6 +59,18 @@ import GRULessons
         let beyond = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson,
                                          options: RenderOptions(language: .zh, sections: [.forward], timestep: 9))
         #expect(beyond.contains("没有时间步 9：这个序列只有 3 个时间步。"))
+    }
+
+    /// With --timestep 2 the table of timestep 3 is not shown, so the part of ∂L/∂h₂ that arrives
+    /// from timestep 3 must not send the reader to "the last rows of timestep 3".
+    @Test(arguments: Language.allCases) func oneTimestepNamesWhereAHiddenValueComesFrom(language: Language) {
+        let options = RenderOptions(language: language, sections: [.bptt], timestep: 2)
+        let text = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: options)
+        #expect(!text.contains("see the last rows of timestep 3") && !text.contains("见时间步 3 的最后一项"))
+        #expect(text.contains(language == .en ? "from timestep 3 (not shown; --timestep 3 shows it)"
+                                              : "由时间步 3 传回（这里没有列出，用 --timestep 3 查看）"))
+        let whole = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: language, sections: [.bptt]))
+        #expect(whole.contains(language == .en ? "see the last rows of timestep 3" : "见时间步 3 的最后一项"))
     }
 
     @Test func markdownTablesAreWellFormed() {
@@ -169,4 +182,37 @@ extension RenderOptions: CustomTestStringConvertible {
         #expect(text.contains("Σ|Why|·max(1, |h₀|) + |by| = 2.0000·("))
         #expect(text.contains("= " + NumberFormat(digits: 4).value(bound)))
     }
+
+    // MARK: Wrapped labels keep their values on their row
+
+    /// A label too long for its column: the values stay on the line of the key they belong to,
+    /// and the label's second line runs on into the next row of the group, whose label is empty.
+    @Test func aWrappedLabelLeavesItsValuesOnTheirRow() {
+        let table = Table(columns: [Table.Column(title: "Quantity"), Table.Column(title: ""), Table.Column(title: "a", alignRight: true),
+                                    Table.Column(title: "b", alignRight: true)],
+                          groups: [[[Table.Cell(text: "candidate hidden state"), .math("h̃₁[1]"), .result("0.4621"), .result("0.4621")],
+                                    ["", .math("h̃₁[2]"), .result("0.4621"), .result("0.4621")]],
+                                   [[Table.Cell(text: "loss of this step"), .math("L₁"), .result("1.4698"), .result("1.3176")]]])
+        let lines = TableLayout(table: table, maxWidth: 40, ascii: false, painter: Painter(enabled: false)).lines()
+        let cells = lines.map { $0.split(separator: "│", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+        let body = cells.filter { $0.count == 6 && $0[1] != "Quantity" }
+        // Every line with a value has its key (h̃₁[1], h̃₁[2], L₁) beside it.
+        for row in body where !row[3].isEmpty { #expect(!row[2].isEmpty, "a value without its key: \(row)") }
+        #expect(body.first?[2] == "h̃₁[1]" && body.first?[3] == "0.4621")
+        #expect(body.contains { $0[1] != "" && $0[1] != "candidate hidden state" && $0[2] == "h̃₁[2]" },
+                "the label's second line should sit beside h̃₁[2]: \(lines.joined(separator: "\n"))")
+    }
+
+    /// lesson3's parameter table: a Role that wraps ("candidate hidden state · recurrent weights")
+    /// leaves no blank line inside the matrix; its rows stay one under the other.
+    @Test(arguments: Language.allCases) func matrixRowsStayTogetherUnderAWrappedRole(language: Language) throws {
+        let lesson = try LessonLibrary.load("lesson3")
+        let trace = try Trace.record(lesson.problem, detailed: false)
+        let text = TextRenderer.render(trace, lesson: lesson, options: RenderOptions(language: language, sections: [.model]))
+        let lines = text.split(separator: "\n").map(String.init)
+        guard let uh = lines.firstIndex(where: { $0.hasPrefix("│ Uh ") }) else { Issue.record("no row for Uh"); return }
+        let values = lines[uh..<(uh + 4)].map { $0.split(separator: "│").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+        #expect(values.allSatisfy { $0.hasPrefix("[") }, "Uh's four rows are not contiguous: \(lines[uh..<(uh + 5)])")
+    }
 }
+

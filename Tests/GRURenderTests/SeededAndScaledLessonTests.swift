@@ -20,6 +20,17 @@ import GRULessons
         #expect(!lesson1.contains("input_scale") && !lesson1.contains("init with seed"))
     }
 
+    /// lesson3 averages over its 7 sequences (sequence_reduction mean); the conventions table
+    /// says so beside the reduction over timesteps. lesson1, with one sequence, has no such row.
+    @Test func theConventionsTableNamesTheReductionOverSequences() {
+        let en = TextRenderer.render(Self.lesson3Trace, lesson: Self.lesson3, options: RenderOptions(language: .en, sections: [.model]))
+        let zh = TextRenderer.render(Self.lesson3Trace, lesson: Self.lesson3, options: RenderOptions(language: .zh, sections: [.model]))
+        #expect(en.contains("│ over sequences │ mean             │ the total loss is the mean of the 7 sequence losses"))
+        #expect(zh.contains("│ 序列汇总   │ mean             │ 总损失是 7 个序列损失的平均值"))
+        let lesson1 = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .en, sections: [.model]))
+        #expect(lesson1.contains("over timesteps") && !lesson1.contains("over sequences"))
+    }
+
     @Test func theApplySectionShowsScaledInputs() {
         let en = TextRenderer.render(Self.lesson3Trace, lesson: Self.lesson3, options: RenderOptions(language: .en, sections: [.apply]))
         #expect(en.contains("x = 0.1 × input"))

@@ -19,8 +19,9 @@ def fail(reason):
     sys.exit(1)
 
 
-def wait_for(text, timeout=10.0):
-    """Reads the screen until `text` appears after what was already read."""
+def wait_for(text, timeout=30.0):
+    """Reads the screen until `text` appears after what was already read, then until the
+    output has been quiet for a moment (on a busy machine a screen can arrive in pieces)."""
     global seen
     start = len(seen)
     deadline = time.time() + timeout
@@ -32,6 +33,11 @@ def wait_for(text, timeout=10.0):
             except OSError:
                 break
             if text.encode() in seen[start:]:
+                while select.select([master], [], [], 0.3)[0]:
+                    try:
+                        seen += os.read(master, 65536)
+                    except OSError:
+                        break
                 return
     fail("waited for %r" % text)
 
@@ -61,7 +67,7 @@ def press_until(key, page):
 
 
 wait_for("q: quit")
-if b"[1/12] Enter/Space: more of this page" not in seen:
+if b"[1/12] Enter/Space/\xe2\x86\x92: more of this page" not in seen:
     fail("page 1 should be taller than 40 rows and say so")
 during = termios.tcgetattr(slave)
 if during[3] & (termios.ICANON | termios.ECHO):
@@ -71,9 +77,12 @@ if not press(b"b").startswith("1/12]"):
     fail("b on the first screen of page 2 should go back to page 1")
 press_until(b"\x1b[C", "2/12]")                  # the right arrow
 press_until(b" ", "3/12]")
+os.write(master, b"\x1b[C\x1b[C")               # two right arrows in one read (held down, a clicker)
+wait_for("[5/12]")
+press_until(b"\x1b[D", "3/12]")                  # the left arrow
 if b"Timestep 2" not in seen.rsplit(b"\x1b[H\x1b[2J", 1)[-1]:
     fail("page 3 does not show forward timestep 2")
-if not press(b"\x1b[F").startswith("12/12] Enter/Space: finish"):
+if not press(b"\x1b[F").startswith("12/12] Enter/Space/\u2192: finish"):
     fail("End should show the last page")
 if not press(b"\x1b[H").startswith("1/12]"):
     fail("Home should show the first page")
@@ -87,7 +96,7 @@ elif ending == "sigint":
 elif ending == "ctrl-c":
     os.write(master, b"\x03")
 try:
-    status = child.wait(timeout=10)
+    status = child.wait(timeout=30)
 except subprocess.TimeoutExpired:
     child.kill()
     fail("gru-explain did not end after " + ending)
