@@ -74,16 +74,12 @@ struct Mutator {
 
     // MARK: JSON
 
-    /// One change to the tree of a lesson, written back as JSON text; nil when the bytes are not
-    /// JSON (then a byte mutation is used instead).
-    mutating func mutateJSON(_ bytes: [UInt8]) -> [UInt8]? {
-        guard let root = try? JSONParser.parse(bytes) else { return nil }
-        let count = Self.nodeCount(root)
+    /// One change to one node of a lesson's tree, chosen at random.
+    mutating func mutateJSON(_ root: JSONValue) -> JSONValue {
         var counter = 0
-        let target = below(count)
+        let target = below(Self.nodeCount(root))
         let kind = below(6)
-        let mutated = rewrite(root, target: target, counter: &counter, kind: kind)
-        return Array(JSONWriter.write(mutated).utf8)
+        return rewrite(root, target: target, counter: &counter, kind: kind)
     }
 
     private static func nodeCount(_ v: JSONValue) -> Int {
