@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GRUExplainCLI
+import GRULessons
 
 /// Runs gru-explain in-process and captures what it writes.
 struct CLIResult {
@@ -91,4 +92,21 @@ func expectUsageErrors(_ cases: [([String], String)], sourceLocation: SourceLoca
         #expect(r.stderr.contains(fragment), "\(arguments): \(r.stderr)", sourceLocation: sourceLocation)
         #expect(r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)", sourceLocation: sourceLocation)
     }
+}
+
+/// A new, empty folder under the temporary directory, named `prefix-<UUID>`.
+func scratchFolder(_ prefix: String) -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// lessons/lesson1.json (the bundled text) with each `(old, new)` replaced; every `old` must occur.
+func lesson1Text(_ replacements: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    var text = LessonLibrary.bundledFiles.first { $0.id == "lesson1" }?.json ?? ""
+    for (old, new) in replacements {
+        #expect(text.contains(old), "lesson1 has no \(old)", sourceLocation: sourceLocation)
+        text = text.replacingOccurrences(of: old, with: new)
+    }
+    return text
 }

@@ -6,21 +6,12 @@ import GRULessons
 /// Numbers that stop being finite: exit status 3, one line that says where, nothing on stdout,
 /// and no ∞ or NaN shown as a result (docs/robustness.md).
 @Suite struct DivergenceTests {
-    let dir: URL = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-diverge-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let dir = scratchFolder("gru-explain-diverge")
 
     /// lessons/lesson1.json with each `(old, new)` replaced, written to `name` in `dir`.
     func lesson1(_ name: String, _ replacements: (String, String)...) throws -> String {
-        var text = try #require(LessonLibrary.bundledFiles.first { $0.id == "lesson1" }).json
-        for (old, new) in replacements {
-            #expect(text.contains(old), "\(old)")
-            text = text.replacingOccurrences(of: old, with: new)
-        }
         let url = dir.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
+        try Data(lesson1Text(replacements).utf8).write(to: url)
         return url.path
     }
 

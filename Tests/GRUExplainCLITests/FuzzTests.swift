@@ -178,17 +178,10 @@ import GRUCheck
         var statuses: [Int32: Int] = [:]
     }
 
-    /// A scratch folder for the files the command line reads.
-    static func scratchFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-fuzz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     // MARK: Tests
 
     @Test func damagedLessonsNeverCrashAndFailInOneLine() throws {
-        let dir = try Self.scratchFolder()
+        let dir = scratchFolder("gru-explain-fuzz")
         defer { try? FileManager.default.removeItem(at: dir) }
         let sheet = dir.appendingPathComponent("answers.txt").path
         try Data(Self.sheetSeeds[1]).write(to: URL(fileURLWithPath: sheet))
@@ -239,7 +232,7 @@ import GRUCheck
     }
 
     @Test func damagedSheetsNeverCrashAndNameTheirLines() throws {
-        let dir = try Self.scratchFolder()
+        let dir = scratchFolder("gru-explain-fuzz")
         defer { try? FileManager.default.removeItem(at: dir) }
         var read = 0, refused = 0
         for k in 0..<Self.sheetCases {
@@ -268,7 +261,7 @@ import GRUCheck
     /// The same kinds of cases through the built binary, as separate processes: a trap there is a
     /// signal, which `exitedNormally` catches.
     @Test func theBuiltBinaryExitsNormallyOnDamagedInput() throws {
-        let dir = try Self.scratchFolder()
+        let dir = scratchFolder("gru-explain-fuzz")
         defer { try? FileManager.default.removeItem(at: dir) }
         let sheet = dir.appendingPathComponent("answers.txt")
         try Data(Self.sheetSeeds[1]).write(to: sheet)

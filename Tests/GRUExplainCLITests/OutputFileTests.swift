@@ -6,11 +6,7 @@ import GRULessons
 /// `-o FILE` is written atomically, a failed run leaves an existing file as it was, and no
 /// command modifies a file it reads (docs/robustness.md).
 @Suite struct OutputFileTests {
-    let dir: URL = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-output-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let dir = scratchFolder("gru-explain-output")
 
     /// Writes `text` to `name` in `dir` with a modification date an hour ago, so that a rewrite
     /// within the test would show.
@@ -28,19 +24,13 @@ import GRULessons
          try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
     }
 
-    func lesson1(_ replacements: (String, String)...) throws -> String {
-        var text = try #require(LessonLibrary.bundledFiles.first { $0.id == "lesson1" }).json
-        for (old, new) in replacements { text = text.replacingOccurrences(of: old, with: new) }
-        return text
-    }
-
     static let formats = ["text", "markdown", "json", "tsv", "html"]
 
     @Test func aFailedRunLeavesTheExistingOutputFileAsItWas() throws {
         let keep = try file("keep.txt", "an earlier result\n")
         let before = try snapshot(keep)
         let broken = try file("broken.json", "{\"format\": \"gru-explain.lesson/1\",\n  \"id\": \"x\",,\n}")
-        let diverging = try file("diverging.json", try lesson1(("\"learning_rate\": 0.05", "\"learning_rate\": 1e300")))
+        let diverging = try file("diverging.json", lesson1Text([("\"learning_rate\": 0.05", "\"learning_rate\": 1e300")]))
         let badSheet = try file("bad.txt", "t1.z[1] = zero\n")
         var runs: [([String], Int32)] = []
         for format in Self.formats {
@@ -89,7 +79,7 @@ import GRULessons
     /// Every command on a lesson file and an answers file, then the files byte for byte and their
     /// modification dates; `-o` naming an input, directly or through a link, is refused.
     @Test func noCommandModifiesAnInputFile() throws {
-        let lesson = try file("my-lesson.json", try lesson1())
+        let lesson = try file("my-lesson.json", lesson1Text([]))
         let sheet = try file("answers.txt", "t1.z[1] = 0.5987\nt1.h[1] = 0.1855\n")
         let inputs = [lesson, sheet]
         let before = try inputs.map(snapshot)
@@ -124,7 +114,7 @@ import GRULessons
     /// the file as it was.
     @Test func theBuiltBinaryWritesWholeFilesOrNone() throws {
         let keep = try file("keep.json", "{}\n")
-        let diverging = try file("diverging.json", try lesson1(("\"learning_rate\": 0.05", "\"learning_rate\": 1e300")))
+        let diverging = try file("diverging.json", lesson1Text([("\"learning_rate\": 0.05", "\"learning_rate\": 1e300")]))
         let failed = try runBinary(["run", diverging, "--format", "json", "-o", keep], in: dir)
         #expect(failed.exitedNormally && failed.status == 3)
         #expect(try String(contentsOfFile: keep, encoding: .utf8) == "{}\n")
