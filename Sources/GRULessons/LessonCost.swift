@@ -2,7 +2,7 @@ import GRUCore
 
 /// What running a lesson will cost, estimated from its sizes alone, before anything is allocated:
 /// how many numbers the detailed trace holds, how much memory a rendering of it takes, and how
-/// many multiply-adds training does. The command line refuses a lesson over `LessonCost.limits`
+/// many multiply-adds training does. The command line refuses a lesson over `LessonCost.Limits`
 /// (docs/robustness.md).
 ///
 /// With H = hidden_size, I = input_size, O = output_size and P the number of parameters the model
