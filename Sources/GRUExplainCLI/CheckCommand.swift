@@ -72,8 +72,15 @@ enum CheckCommand: Command {
     /// The bytes of the answers file, opened for reading only; `-` is standard input.
     static func readSheet(_ path: String) throws(UsageError) -> [UInt8] {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard data.count <= maxSheetBytes else { throw tooLarge("<stdin>", data.count) }
+            // Never more than the limit and one chunk: standard input may not end (`yes |`).
+            var data = Data()
+            while data.count <= maxSheetBytes,
+                  let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+                data.append(chunk)
+            }
+            guard data.count <= maxSheetBytes else {
+                throw UsageError(message: "<stdin>: more than 1 MiB is too large for an answers file (the limit is 1 MiB)")
+            }
             return Array(data)
         }
         let manager = FileManager.default

@@ -39,21 +39,23 @@ func builtBinary() -> URL? {
     return nil
 }
 
-/// Runs the built binary as a separate process, from `directory`, with no standard input.
-func runBinary(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CLIResult {
+/// Runs the built binary as a separate process, from `directory`, with no standard input (or
+/// the file `standardInput`).
+func runBinary(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+               standardInput: String? = nil) throws -> CLIResult {
     guard let binary = builtBinary() else {
         throw NSError(domain: "gru-explain tests", code: 1,
                       userInfo: [NSLocalizedDescriptionKey: "the gru-explain binary is not built; run 'swift build' first"])
     }
     var env = ["PATH": "/usr/bin:/bin"]
     env.merge(environment) { $1 }
-    return try runProcess(binary, arguments, in: directory, environment: env)
+    return try runProcess(binary, arguments, in: directory, environment: env, standardInput: standardInput)
 }
 
-/// Runs `executable` with no standard input and captures what it writes. Without `environment`
-/// it inherits this process's.
+/// Runs `executable` with no standard input (or the file `standardInput`) and captures what it
+/// writes. Without `environment` it inherits this process's.
 func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
-                environment: [String: String]? = nil) throws -> CLIResult {
+                environment: [String: String]? = nil, standardInput: String? = nil) throws -> CLIResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -62,7 +64,7 @@ func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = n
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = standardInput.flatMap { FileHandle(forReadingAtPath: $0) } ?? FileHandle.nullDevice
     try process.run()
     // Read stderr on another thread: a process that fills one pipe while the test waits on the
     // other would never finish.

@@ -123,4 +123,12 @@ import GRUJSON
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("汇总：正确 2，后续正确 0，错误 0，未作答 0。"))
     }
+
+    /// Standard input that never ends (/dev/zero) is read up to the limit and refused, not read
+    /// until memory runs out.
+    @Test func endlessStandardInputIsRefusedAtTheLimit() throws {
+        let r = try runBinary(["check", "lesson1", "-"], in: dir, standardInput: "/dev/zero")
+        #expect(r.exitedNormally && r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "gru-explain: <stdin>: more than 1 MiB is too large for an answers file (the limit is 1 MiB)\n")
+    }
 }
