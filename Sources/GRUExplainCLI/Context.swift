@@ -27,13 +27,25 @@ public struct Context {
 
     /// The real process: stdout, stderr, the environment, isatty(1), isatty(0) and the width of
     /// the terminal on stdout.
+    ///
+    /// Standard output that cannot be written (a full disk, `> /dev/full`, a closed pipe when
+    /// SIGPIPE is ignored) ends the process with one line on stderr and exit status 2, rather
+    /// than the trap of `FileHandle.write(_: Data)`; there is nothing more a command can do.
     public static func process() -> Context {
         Context(environment: ProcessInfo.processInfo.environment,
                 stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
                 stdinIsTerminal: isatty(STDIN_FILENO) == 1,
                 terminalColumns: Terminal.outputColumns(),
-                writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
+                writeOut: { text in
+                    do {
+                        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+                    } catch {
+                        let reason = JSONWriter.oneLine(writeErrorReason(error))
+                        try? FileHandle.standardError.write(contentsOf: Data("gru-explain: cannot write to standard output (\(reason))\n".utf8))
+                        exit(ExitStatus.badInput)
+                    }
+                },
+                writeErr: { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) })
     }
 
     /// Prints one error line on stderr: `gru-explain: <message>`. A control character or a line

@@ -3,9 +3,15 @@ import Foundation
 /// Where a command's output goes: standard output, or a file that is written atomically (a
 /// temporary file beside it, renamed over it only when everything was written).
 /// Text is gathered into 64 KiB chunks, so streaming a large trace costs few system calls.
+///
+/// A link is followed: the file it points to is replaced and the link stays. Something that is
+/// not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written to directly: there
+/// is nothing to replace atomically, and a rename would put a file in place of the device.
 final class Output {
     private let path: String?
+    /// The temporary file, renamed over `destination` on commit; nil when writing directly.
     private let temporary: URL?
+    private let destination: String?
     private let handle: FileHandle?
     private let writeOut: (String) -> Void
     private var buffer = ""
@@ -38,8 +44,17 @@ final class Output {
     init(path: String?, context: Context) throws(UsageError) {
         self.path = path
         writeOut = context.writeOut
-        guard let path else { temporary = nil; handle = nil; return }
-        let target = URL(fileURLWithPath: path)
+        guard let path else { temporary = nil; destination = nil; handle = nil; return }
+        if Self.existsAndIsNotARegularFile(path) {
+            guard let h = FileHandle(forWritingAtPath: path) else {
+                throw UsageError(message: "\(path): cannot write the output file: permission denied")
+            }
+            temporary = nil
+            destination = nil
+            handle = h
+            return
+        }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let directory = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -51,7 +66,14 @@ final class Output {
             throw UsageError(message: "\(path): cannot write the output file: no permission to create files in \(directory.path)")
         }
         temporary = temp
+        destination = target.path
         handle = h
+    }
+
+    /// True for a device, a pipe or a socket (after links), false for a regular file or nothing.
+    private static func existsAndIsNotARegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
     }
 
     func write(_ text: String) {
@@ -62,7 +84,7 @@ final class Output {
     private func flush() {
         guard !buffer.isEmpty else { return }
         if let handle {
-            do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failure = failure ?? error.localizedDescription }
+            do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failure = failure ?? writeErrorReason(error) }
         } else {
             writeOut(buffer)
         }
@@ -72,13 +94,14 @@ final class Output {
     /// Finishes: for a file, renames the temporary file over the target.
     func commit() throws(UsageError) {
         flush()
-        guard let path, let temporary, let handle else { return }
+        guard let path, let handle else { return }
         try? handle.close()
         if let failure {
-            try? FileManager.default.removeItem(at: temporary)
+            if let temporary { try? FileManager.default.removeItem(at: temporary) }
             throw UsageError(message: "\(path): cannot write the output file (\(failure))")
         }
-        if rename(temporary.path, path) != 0 {
+        guard let temporary, let destination else { return }   // written directly
+        if rename(temporary.path, destination) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw UsageError(message: "\(path): cannot write the output file (\(reason))")
@@ -88,9 +111,9 @@ final class Output {
     /// Gives up: a file that was being written is removed, and an existing target is left as it was.
     func discard() {
         buffer = ""
-        guard let temporary, let handle else { return }
+        guard let handle else { return }
         try? handle.close()
-        try? FileManager.default.removeItem(at: temporary)
+        if let temporary { try? FileManager.default.removeItem(at: temporary) }
     }
 }
 
@@ -99,4 +122,11 @@ func writeAtomically(_ text: String, to path: String, context: Context) throws(U
     let output = try Output(path: path, context: context)
     output.write(text)
     try output.commit()
+}
+
+/// Why a write failed, in the system's words ("No space left on device", "Broken pipe"), rather
+/// than Foundation's "The operation could not be completed. …".
+func writeErrorReason(_ error: Error) -> String {
+    let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+    return posix.map { String(cString: strerror(Int32($0))) } ?? error.localizedDescription
 }

@@ -122,4 +122,51 @@ import GRULessons
         #expect(done.exitedNormally && done.status == 0 && done.stdout.isEmpty)
         #expect(try String(contentsOfFile: keep, encoding: .utf8) == runCLI(["run", "lesson1", "--format", "json"]).stdout)
     }
+
+    /// A link is followed (its file is replaced, the link stays); a device is written to, never
+    /// replaced by a file; a device that fails (/dev/full) is one line and status 2.
+    @Test func linksAndDevices() throws {
+        let real = try file("real.txt", "old\n")
+        let link = dir.appendingPathComponent("link.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        #expect(runCLI(["run", "lesson1", "--format", "tsv", "-o", link]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == runCLI(["run", "lesson1", "--format", "tsv"]).stdout)
+
+        func isCharacterDevice(_ path: String) -> Bool {
+            (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeCharacterSpecial
+        }
+        #expect(isCharacterDevice("/dev/null"))
+        for format in Self.formats {
+            let r = runCLI(["run", "lesson1", "--format", format, "-o", "/dev/null"])
+            #expect(r.status == 0 && r.stdout.isEmpty && r.stderr.isEmpty, "\(format): \(r.stderr)")
+        }
+        #expect(isCharacterDevice("/dev/null"))
+        guard isCharacterDevice("/dev/full") else { return }   // Linux
+        for format in ["text", "json"] {
+            let r = runCLI(["run", "lesson1", "--format", format, "-o", "/dev/full"])
+            #expect(r.status == 2 && r.stdout.isEmpty, "\(format)")
+            #expect(r.stderr == "gru-explain: /dev/full: cannot write the output file (No space left on device)\n", "\(r.stderr)")
+        }
+        #expect(isCharacterDevice("/dev/full"))
+    }
+
+    /// Standard output on a full disk: one line and status 2, not a trap in FileHandle.write.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "/dev/full is Linux's"))
+    func aFullStandardOutputIsOneLineAndStatus2() throws {
+        let binary = try #require(builtBinary())
+        for format in ["text", "json"] {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["run", "lesson1", "--format", format]
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            let err = Pipe()
+            process.standardError = err
+            try process.run()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(format): \(stderr)")
+            #expect(stderr == "gru-explain: cannot write to standard output (No space left on device)\n")
+        }
+    }
 }
