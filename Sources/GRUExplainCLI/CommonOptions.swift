@@ -188,7 +188,9 @@ enum Common {
         if lesson.problem.sequences.count > 1 { place += ", sequence \(d.sequence)" }
         if let t = d.t { place += ", timestep \(t)" }
         let why = d.quantity == "y" && d.value.isFinite ? ", too large to square in a Double" : ""
-        return "\(name(lesson)): the loss became non-finite at \(place) (\(d.quantity) reached \(value)\(why)); \(advice)"
+        // Epoch 1 runs on the lesson's own parameters, before any update: the rate is not the cause.
+        let remedy = d.epoch <= 1 ? "lower the initial parameters or the inputs (epoch 1 comes before any update)" : advice
+        return "\(name(lesson)): the loss became non-finite at \(place) (\(d.quantity) reached \(value)\(why)); \(remedy)"
     }
 
     /// Writes `text` to --output FILE or to stdout.

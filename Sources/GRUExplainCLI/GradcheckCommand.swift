@@ -28,9 +28,19 @@ enum GradcheckCommand: Command {
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         let (markdown, options) = try Common.documentFormat(a, context, digits: 10, command: name)
         let epsilon = try number(a, "epsilon", default: GradientCheckReport.defaultEpsilon, allowZero: false)
+        // A step beyond 1 steps out of what a difference can measure (1e308 made every entry NaN).
+        guard epsilon <= 1 else {
+            throw UsageError(message: "\(name): --epsilon must be at most 1 (the step of a central difference, such as \(GradientCheckReport.defaultEpsilon)), found '\(a.value("epsilon") ?? "")'")
+        }
         let tolerance = try number(a, "tolerance", default: GradientCheckReport.defaultTolerance, allowZero: true)
         let lesson = try Common.lesson(a, command: name)
         let split = try parameter(a, lesson.problem.config)
+        // A loss or a gradient that is not finite at the starting parameters leaves nothing to
+        // check (every entry would be NaN): the same exit status 3 and line as run.
+        if case .failure(let d) = Common.record(lesson, detailed: true, trained: false, sections: []) {
+            context.fail(Common.describe(d, lesson: lesson))
+            return ExitStatus.diverged
+        }
 
         let report = GradientCheckReport(lesson.problem, epsilon: epsilon, tolerance: tolerance, split: split)
         let text = markdown ? report.markdown(lesson: lesson, options: options)

@@ -90,4 +90,17 @@ import GRULessons
         // Training alone shows only losses, which are finite.
         #expect(runCLI(["run", path, "--only", "training", "--format", "tsv"]).status == 0)
     }
+
+    /// Why = 1e200: y₁ = Why·h₁ + by = 2·1e200·0.1855 ≈ 3.7e199 in the very first pass, before any
+    /// update, so the advice is about the parameters, not the learning rate; gradcheck says the
+    /// same instead of a table of NaN.
+    @Test func theFirstEpochBlamesTheParametersNotTheLearningRate() throws {
+        let path = try lesson1("why.json", ("\"Why\": [[0.5, 0.5]]", "\"Why\": [[1e200, 1e200]]"))
+        let message = "gru-explain: \(path): the loss became non-finite at epoch 1, timestep 1 (y reached 3.7091e199, too large to square in a Double); lower the initial parameters or the inputs (epoch 1 comes before any update)\n"
+        for command in [["run", path], ["run", path, "--format", "json"], ["gradcheck", path], ["worksheet", path]] {
+            let r = runCLI(command)
+            #expect(r.status == 3 && r.stdout.isEmpty, "\(command)")
+            #expect(r.stderr == message, "\(command): \(r.stderr)")
+        }
+    }
 }

@@ -25,6 +25,7 @@ import Testing
         let cases: [([String], String)] = [
             (["gradcheck", "lesson1", "--epsilon", "0"], "--epsilon must be a number > 0 such as 1e-05, found '0'"),
             (["gradcheck", "lesson1", "--epsilon", "nan"], "--epsilon must be a number > 0"),
+            (["gradcheck", "lesson1", "--epsilon", "1e308"], "--epsilon must be at most 1 (the step of a central difference, such as 1e-05), found '1e308'"),
             (["gradcheck", "lesson1", "--tolerance", "-1"], "--tolerance must be a number ≥ 0"),
             (["gradcheck", "lesson1", "--split", "bhn"], "--split: 'bhn' is not a parameter of this model"),
             (["gradcheck", "lesson1", "--split", "why"], "did you mean Why?"),
