@@ -103,6 +103,8 @@ enum Common {
         switch command {
         case "check": return (.check, true)
         case "worksheet": return (.worksheet, true)
+        case "compare": return (.compare, true)
+        case "gradcheck": return (.gradcheck, true)
         default: return (a.value("format").flatMap(LessonCost.Output.init(rawValue:)) ?? .text, showsDetail)
         }
     }
@@ -112,10 +114,18 @@ enum Common {
     /// and suggests `--only training` when only the detailed trace is too large.
     static func checkCost(_ lesson: Lesson, _ a: ParsedArguments, command: String,
                           limits: LessonCost.Limits = .standard(physicalMemory: ProcessInfo.processInfo.physicalMemory)) throws(UsageError) {
+        // export writes a script and computes nothing.
+        guard command != "export" else { return }
         let cost = LessonCost(lesson.problem)
         let name = name(lesson)
-        if cost.work > limits.work {
-            throw UsageError(message: "\(name): this lesson would take about \(LessonCost.describeCount(cost.work)) multiply-adds (\(cost.epochs) epochs × \(cost.timesteps) timesteps × 3 × \(cost.parameters) parameters); the limit is \(LessonCost.describeCount(limits.work)); lower epochs, hidden_size or the sequence lengths")
+        let count = LessonCost.describeCount
+        if command == "gradcheck", cost.gradientCheckWork > limits.work {
+            throw UsageError(message: "\(name): the gradient check would take about \(count(cost.gradientCheckWork)) multiply-adds (2 passes × \(cost.parameters) parameters, each pass \(cost.timesteps) timesteps × 3 × \(cost.parameters)); the limit is \(count(limits.work)); lower hidden_size or the sequence lengths")
+        }
+        // compare trains the lesson under each of its four conventions.
+        let work = command == "compare" ? 4 * cost.work : cost.work
+        if work > limits.work {
+            throw UsageError(message: "\(name): this lesson would take about \(count(work)) multiply-adds (\(command == "compare" ? "4 conventions × " : "")\(cost.epochs) epochs × \(cost.timesteps) timesteps × 3 × \(cost.parameters) parameters); the limit is \(count(limits.work)); lower epochs, hidden_size or the sequence lengths")
         }
         let (output, showsDetail) = costOutput(a, command: command)
         let bytes = cost.memoryBytes(output, showsDetail: showsDetail)
@@ -125,7 +135,7 @@ enum Common {
             }
             return
         }
-        let what = command == "run" || command == "export" ? "--format \(output.rawValue)" : "'\(command)'"
+        let what = command == "run" ? "--format \(output.rawValue)" : "'\(command)'"
         var message = "\(name): this lesson would need about \(LessonCost.describeBytes(bytes)) of memory for \(what) (a detailed trace of \(LessonCost.describeCount(cost.detailNumbers)) numbers over \(cost.timesteps) timesteps); the limit is \(LessonCost.describeBytes(limits.memoryBytes)) (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size"
         let trainingOnly = cost.memoryBytes(.text, showsDetail: false)
         if command == "run", showsDetail, trainingOnly <= limits.memoryBytes {
@@ -177,7 +187,7 @@ enum Common {
         if d.quantity.hasPrefix("update.") {
             return "\(name(lesson)): the update of epoch \(d.epoch) made \(d.quantity.dropFirst(7)) \(value): θ − lr·∂L/∂θ overflowed although the gradient was finite; \(advice)"
         }
-        if let first = d.quantity.first, first == "t" || first == "s" {
+        if let first = d.quantity.first, first == "t" || first == "s", d.quantity.dropFirst().first?.isNumber == true {
             return "\(name(lesson)): the first pass gives \(d.quantity) = \(value), too large for a Double (the loss is still finite, but this cannot be shown); lower the initial parameters or the inputs that lead to it"
         }
         if d.quantity == "apply.y", let t = d.t {

@@ -29,6 +29,8 @@ public struct LessonCost: Equatable, Sendable {
     public var detailNumbers: Double
     /// Multiply-adds: the detailed pass, `epochs` epochs of training and the application.
     public var work: Double
+    /// Multiply-adds of `gradcheck`: two passes (forward and BPTT) for each of the P entries.
+    public var gradientCheckWork: Double
     /// Bytes that training needs beyond the trace: the parameters, their gradients and the
     /// activations of the longest sequence, as flat buffers, and one loss per epoch.
     public var trainingBytes: Double
@@ -52,6 +54,7 @@ public struct LessonCost: Equatable, Sendable {
         let backward = 11 * H + O
         detailNumbers = t * (p + forward + backward) + Double(lengths.count) * p + 4 * p + a * (forward + O)
         work = (e + 1) * t * 3 * p + a * p
+        gradientCheckWork = 2 * p * t * 3 * p
         let longest = Double(lengths.max() ?? 0)
         trainingBytes = 8 * (3 * p + t * (I + O) + longest * (7 * H + O) + e)
     }
@@ -59,6 +62,10 @@ public struct LessonCost: Equatable, Sendable {
     /// What a command makes of the trace, for the memory each of its numbers costs.
     public enum Output: String, Sendable {
         case json, tsv, text, markdown, html, worksheet, check
+        /// `compare`: the lesson under four conventions, shown as tables.
+        case compare
+        /// `gradcheck`: one pass at a time, and a table per parameter.
+        case gradcheck
     }
 
     /// Bytes per number of the detailed trace, measured with /usr/bin/time (maximum resident
@@ -67,12 +74,14 @@ public struct LessonCost: Equatable, Sendable {
     /// text 600–750, markdown 400, tsv 243, worksheet 273, check 285 (624 with a 1 MiB sheet).
     /// JSON is written while it is computed and stays flat (3.5–6 bytes a number); 16 covers the
     /// totals it may compute in memory. HTML is taken to be text's; its slide layout grows with the
-    /// square of a table's rows, so `maxHTMLNumbers` limits it first.
+    /// square of a table's rows, so `maxHTMLNumbers` limits it first. compare keeps four traces
+    /// and tables like text's; gradcheck keeps one pass at a time.
     public static func bytesPerNumber(_ output: Output) -> Double {
         switch output {
         case .json: return 16
         case .tsv: return 300
-        case .text, .html: return 800
+        case .text, .html, .compare: return 800
+        case .gradcheck: return 16
         case .markdown: return 480
         case .worksheet: return 320
         case .check: return 700
@@ -101,7 +110,7 @@ public struct LessonCost: Equatable, Sendable {
         case .json, .tsv, .text, .markdown, .html:
             perNumber = showsDetail ? rate : 0
             perEpoch = output == .tsv ? rate : Self.bytesPerEpoch
-        case .worksheet:
+        case .worksheet, .compare, .gradcheck:
             perNumber = rate
             perEpoch = Self.bytesPerEpoch
         case .check:

@@ -90,16 +90,32 @@ import GRULessons
         #expect(r.stderr == "gru-explain: \(path): this lesson would take about 1.5e12 multiply-adds (10000000 epochs × 200 timesteps × 3 × 249 parameters); the limit is 1e12; lower epochs, hidden_size or the sequence lengths\n")
     }
 
+    /// compare trains four times; gradcheck does two passes per parameter: H = 64 is 12,737
+    /// parameters, so 1,100 timesteps are 2 × 12,737 × 1,100 × 3 × 12,737 ≈ 1.1e12 multiply-adds.
+    /// export computes nothing and is never refused.
+    @Test func compareAndGradcheckCountTheirOwnWork() throws {
+        let trainsLong = try Self.lesson(H: 8, T: 200, epochs: 2_000_000)
+        defer { try? FileManager.default.removeItem(atPath: trainsLong) }
+        #expect(runCLI(["compare", trainsLong]).stderr == "gru-explain: \(trainsLong): this lesson would take about 1.2e12 multiply-adds (4 conventions × 2000000 epochs × 200 timesteps × 3 × 249 parameters); the limit is 1e12; lower epochs, hidden_size or the sequence lengths\n")
+        let wide = try Self.lesson(H: 64, T: 1_100, epochs: 1)
+        defer { try? FileManager.default.removeItem(atPath: wide) }
+        let r = runCLI(["gradcheck", wide])
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "gru-explain: \(wide): the gradient check would take about 1.1e12 multiply-adds (2 passes × 12737 parameters, each pass 1100 timesteps × 3 × 12737); the limit is 1e12; lower hidden_size or the sequence lengths\n")
+        let export = runCLI(["export", wide, "--to", "pytorch"])
+        #expect(export.status == 0 && export.stderr.isEmpty)
+    }
+
     /// The bundled lessons are far within both limits, for every command.
     @Test(arguments: LessonLibrary.bundledIDs)
     func bundledLessonsAreWithinTheLimits(_ id: String) throws {
         let lesson = try LessonLibrary.load(id)
         let limits = LessonCost.Limits.standard(physicalMemory: ProcessInfo.processInfo.physicalMemory)
         let cost = LessonCost(lesson.problem)
-        for output in [LessonCost.Output.json, .tsv, .text, .markdown, .html, .worksheet, .check] {
+        for output in [LessonCost.Output.json, .tsv, .text, .markdown, .html, .worksheet, .check, .compare, .gradcheck] {
             #expect(cost.memoryBytes(output) < limits.memoryBytes / 4, "\(id) \(output)")
         }
-        #expect(cost.work < limits.work / 1000)
+        #expect(cost.work < limits.work / 1000 && cost.gradientCheckWork < limits.work / 1000)
         #expect(cost.detailNumbers < LessonCost.maxHTMLNumbers / 2)
     }
 }

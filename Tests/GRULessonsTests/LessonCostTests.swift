@@ -17,6 +17,9 @@ import GRULessons
         // 3P multiply-adds per timestep, over the detailed pass and 500 epochs; P per applied step.
         let work: Double = 501 * 3 * 3 * 27 + 3 * 27
         #expect(cost.work == work)
+        // gradcheck: two passes of 3 timesteps × 3P for each of the 27 entries.
+        let gradcheck: Double = 2 * 27 * 3 * 3 * 27
+        #expect(cost.gradientCheckWork == gradcheck)
     }
 
     /// The estimate counts at least every number the trace has a key for (the TSV lines), and
