@@ -5,8 +5,9 @@ import GRULessons
 
 /// Numbers that stop being finite: exit status 3, one line that says where, nothing on stdout,
 /// and no ∞ or NaN shown as a result (docs/robustness.md).
-@Suite struct DivergenceTests {
+@Suite final class DivergenceTests {
     let dir = scratchFolder("gru-explain-diverge")
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     /// lessons/lesson1.json with each `(old, new)` replaced, written to `name` in `dir`.
     func lesson1(_ name: String, _ replacements: (String, String)...) throws -> String {

@@ -5,8 +5,9 @@ import GRULessons
 
 /// `-o FILE` is written atomically, a failed run leaves an existing file as it was, and no
 /// command modifies a file it reads (docs/robustness.md).
-@Suite struct OutputFileTests {
+@Suite final class OutputFileTests {
     let dir = scratchFolder("gru-explain-output")
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     /// Writes `text` to `name` in `dir` with a modification date an hour ago, so that a rewrite
     /// within the test would show.
