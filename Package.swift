@@ -1,6 +1,26 @@
 // swift-tools-version:6.0
 // gru-explain: a GRU that shows every number. No third-party packages.
 import PackageDescription
+#if os(Linux) && arch(x86_64)
+import Foundation
+#endif
+
+/// GRUCore's kernels are built for the host's AVX2 when it has it, as `-march=native` would: on
+/// x86-64 without it, SIMD4<Double> is two SSE halves, and training at hidden size 128 takes
+/// 1.6 times as long. The numbers are the same bit for bit either way: no fused multiply-add is
+/// generated, and every sum keeps its order (docs/performance.md). `GRU_EXPLAIN_PORTABLE=1`
+/// builds for baseline x86-64, for a binary that must run on other machines.
+func coreSettings() -> [SwiftSetting] {
+    #if os(Linux) && arch(x86_64)
+    if ProcessInfo.processInfo.environment["GRU_EXPLAIN_PORTABLE"] == nil,
+       let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+       let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+       flags.split(separator: " ").contains("avx2") {
+        return [.unsafeFlags(["-target-cpu", "haswell"]), .define("GRU_EXPLAIN_AVX2")]
+    }
+    #endif
+    return []
+}
 
 let package = Package(
     name: "gru-explain",
@@ -9,7 +29,7 @@ let package = Package(
     ],
     targets: [
         // Pure math and the trace model: cell forward/backward, sequence, loss, SGD.
-        .target(name: "GRUCore"),
+        .target(name: "GRUCore", swiftSettings: coreSettings()),
         // A small JSON reader (with line/column positions) and writer (shortest round-trip numbers).
         .target(name: "GRUJSON"),
         // Lesson files: decoding, validation with JSON-path error messages, bundled lessons.
@@ -23,7 +43,9 @@ let package = Package(
         // A few lines: hand the arguments to GRUExplainCLI and exit with its status.
         .executableTarget(name: "gru-explain", dependencies: ["GRUExplainCLI"]),
         // Training throughput against numpy and PyTorch baselines: swift run -c release gru-explain-bench
-        .executableTarget(name: "gru-explain-bench", dependencies: ["GRUCore"], exclude: ["baselines"]),
+        // Built with GRUCore's settings, so that its machine bound is measured with the same instructions.
+        .executableTarget(name: "gru-explain-bench", dependencies: ["GRUCore"], exclude: ["baselines"],
+                          swiftSettings: coreSettings()),
 
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),

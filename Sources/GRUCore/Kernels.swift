@@ -45,10 +45,56 @@ public enum Kernels {
 
     /// out[i] = Σ_j M[i, j]·v[j] for a row-major (rows, cols) matrix. Each row's sum is `dot`'s,
     /// bit for bit; two rows at a time share the loads of v.
+    ///
+    /// Built for AVX2 (see Package.swift), four rows at a time: sixteen registers of four doubles
+    /// hold eight accumulators; with SSE's sixteen registers of two, four rows would spill.
     @inlinable
     public static func gemv(_ out: UnsafeMutablePointer<Double>, _ m: UnsafePointer<Double>, rows: Int, cols: Int,
                             _ v: UnsafePointer<Double>) {
         var i = 0
+        #if GRU_EXPLAIN_AVX2
+        while i &+ 4 <= rows {
+            let a = m + i &* cols, b = a + cols, c = b + cols, d = c + cols
+            var a0 = SIMD4<Double>(repeating: 0), a1 = SIMD4<Double>(repeating: 0)
+            var b0 = SIMD4<Double>(repeating: 0), b1 = SIMD4<Double>(repeating: 0)
+            var c0 = SIMD4<Double>(repeating: 0), c1 = SIMD4<Double>(repeating: 0)
+            var d0 = SIMD4<Double>(repeating: 0), d1 = SIMD4<Double>(repeating: 0)
+            var k = 0
+            while k &+ 8 <= cols {
+                let v0 = load4(v + k), v1 = load4(v + k + 4)
+                a0 += load4(a + k) * v0
+                a1 += load4(a + k + 4) * v1
+                b0 += load4(b + k) * v0
+                b1 += load4(b + k + 4) * v1
+                c0 += load4(c + k) * v0
+                c1 += load4(c + k + 4) * v1
+                d0 += load4(d + k) * v0
+                d1 += load4(d + k + 4) * v1
+                k &+= 8
+            }
+            if k &+ 4 <= cols {
+                let v0 = load4(v + k)
+                a0 += load4(a + k) * v0
+                b0 += load4(b + k) * v0
+                c0 += load4(c + k) * v0
+                d0 += load4(d + k) * v0
+                k &+= 4
+            }
+            var sa = (a0 + a1).sum(), sb = (b0 + b1).sum(), sc = (c0 + c1).sum(), sd = (d0 + d1).sum()
+            while k < cols {
+                sa += a[k] * v[k]
+                sb += b[k] * v[k]
+                sc += c[k] * v[k]
+                sd += d[k] * v[k]
+                k &+= 1
+            }
+            out[i] = sa
+            out[i + 1] = sb
+            out[i + 2] = sc
+            out[i + 3] = sd
+            i &+= 4
+        }
+        #endif
         while i + 2 <= rows {
             let a = m + i * cols, b = a + cols
             var a0 = SIMD4<Double>(repeating: 0), a1 = SIMD4<Double>(repeating: 0)
@@ -81,8 +127,8 @@ public enum Kernels {
         if i < rows { out[i] = dot(m + i * cols, v, cols) }
     }
 
-    /// out[j] = Σ_i M[i, j]·v[i]: Mᵀ·v, accumulated row by row from zero. Four rows at a time keep
-    /// out in registers; the additions happen in the same order as one `axpy` per row.
+    /// out[j] = Σ_i M[i, j]·v[i]: Mᵀ·v, accumulated row by row from zero. Four rows × eight columns
+    /// at a time keep out in registers; the additions happen in the same order as one `axpy` per row.
     @inlinable
     public static func gemvT(_ out: UnsafeMutablePointer<Double>, _ m: UnsafePointer<Double>, rows: Int, cols: Int,
                              _ v: UnsafePointer<Double>) {
@@ -93,14 +139,28 @@ public enum Kernels {
             let c0 = SIMD4<Double>(repeating: v[i]), c1 = SIMD4<Double>(repeating: v[i + 1])
             let c2 = SIMD4<Double>(repeating: v[i + 2]), c3 = SIMD4<Double>(repeating: v[i + 3])
             var k = 0
-            while k + 4 <= cols {
+            while k &+ 8 <= cols {
+                var y = load4(UnsafePointer(out + k)), w = load4(UnsafePointer(out + k + 4))
+                y = y + c0 * load4(r0 + k)
+                w = w + c0 * load4(r0 + k + 4)
+                y = y + c1 * load4(r1 + k)
+                w = w + c1 * load4(r1 + k + 4)
+                y = y + c2 * load4(r2 + k)
+                w = w + c2 * load4(r2 + k + 4)
+                y = y + c3 * load4(r3 + k)
+                w = w + c3 * load4(r3 + k + 4)
+                store4(out + k, y)
+                store4(out + k + 4, w)
+                k &+= 8
+            }
+            if k &+ 4 <= cols {
                 var y = load4(UnsafePointer(out + k))
                 y = y + c0 * load4(r0 + k)
                 y = y + c1 * load4(r1 + k)
                 y = y + c2 * load4(r2 + k)
                 y = y + c3 * load4(r3 + k)
                 store4(out + k, y)
-                k += 4
+                k &+= 4
             }
             while k < cols {
                 var y = out[k]
@@ -150,28 +210,77 @@ public enum Kernels {
     /// sums kept in registers (two rows × eight columns at a time, eight independent chains)
     /// instead of stored and reloaded at every step. `u_t` starts at `u + t·uStride`, `v_t` at
     /// `v + t·vStride`.
+    ///
+    /// Built for AVX2, four rows × eight columns at a time (eight registers of sums).
     @inlinable
     public static func addOuters(_ m: UnsafeMutablePointer<Double>, rows: Int, cols: Int,
                                  _ u: UnsafePointer<Double>, uStride: Int,
                                  _ v: UnsafePointer<Double>, vStride: Int, count: Int) {
         var i = 0
+        #if GRU_EXPLAIN_AVX2
+        while i &+ 4 <= rows {
+            let a = m + i &* cols, b = a + cols, c = b + cols, d = c + cols
+            var k = 0
+            while k &+ 8 <= cols {
+                var a0 = load4(UnsafePointer(a + k)), a1 = load4(UnsafePointer(a + k + 4))
+                var b0 = load4(UnsafePointer(b + k)), b1 = load4(UnsafePointer(b + k + 4))
+                var c0 = load4(UnsafePointer(c + k)), c1 = load4(UnsafePointer(c + k + 4))
+                var d0 = load4(UnsafePointer(d + k)), d1 = load4(UnsafePointer(d + k + 4))
+                var t = count &- 1
+                while t >= 0 {
+                    let ut = u + (t &* uStride &+ i), vt = v + (t &* vStride &+ k)
+                    let x0 = load4(vt), x1 = load4(vt + 4)
+                    let ca = SIMD4<Double>(repeating: ut[0]), cb = SIMD4<Double>(repeating: ut[1])
+                    a0 = a0 + ca * x0
+                    a1 = a1 + ca * x1
+                    b0 = b0 + cb * x0
+                    b1 = b1 + cb * x1
+                    let cc = SIMD4<Double>(repeating: ut[2]), cd = SIMD4<Double>(repeating: ut[3])
+                    c0 = c0 + cc * x0
+                    c1 = c1 + cc * x1
+                    d0 = d0 + cd * x0
+                    d1 = d1 + cd * x1
+                    t &-= 1
+                }
+                store4(a + k, a0); store4(a + k + 4, a1)
+                store4(b + k, b0); store4(b + k + 4, b1)
+                store4(c + k, c0); store4(c + k + 4, c1)
+                store4(d + k, d0); store4(d + k + 4, d1)
+                k &+= 8
+            }
+            while k < cols {
+                var sa = a[k], sb = b[k], sc = c[k], sd = d[k]
+                var t = count &- 1
+                while t >= 0 {
+                    let ut = u + (t &* uStride &+ i), x = v[t &* vStride &+ k]
+                    sa += ut[0] * x
+                    sb += ut[1] * x
+                    sc += ut[2] * x
+                    sd += ut[3] * x
+                    t &-= 1
+                }
+                a[k] = sa; b[k] = sb; c[k] = sc; d[k] = sd
+                k &+= 1
+            }
+            i &+= 4
+        }
+        #endif
         while i + 2 <= rows {
             let a = m + i * cols, b = a + cols
             var k = 0
             while k + 8 <= cols {
                 var a0 = load4(UnsafePointer(a + k)), a1 = load4(UnsafePointer(a + k + 4))
                 var b0 = load4(UnsafePointer(b + k)), b1 = load4(UnsafePointer(b + k + 4))
-                var t = count - 1
+                var t = count &- 1
                 while t >= 0 {
-                    let vt = v + t * vStride + k
+                    let ut = u + (t &* uStride &+ i), vt = v + (t &* vStride &+ k)
                     let x0 = load4(vt), x1 = load4(vt + 4)
-                    let ca = SIMD4<Double>(repeating: u[t * uStride + i])
-                    let cb = SIMD4<Double>(repeating: u[t * uStride + i + 1])
+                    let ca = SIMD4<Double>(repeating: ut[0]), cb = SIMD4<Double>(repeating: ut[1])
                     a0 = a0 + ca * x0
                     a1 = a1 + ca * x1
                     b0 = b0 + cb * x0
                     b1 = b1 + cb * x1
-                    t -= 1
+                    t &-= 1
                 }
                 store4(a + k, a0); store4(a + k + 4, a1)
                 store4(b + k, b0); store4(b + k + 4, b1)
@@ -196,11 +305,11 @@ public enum Kernels {
         }
     }
 
-    @inlinable static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+    @inline(__always) @inlinable static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
     }
 
-    @inlinable static func store4(_ p: UnsafeMutablePointer<Double>, _ v: SIMD4<Double>) {
+    @inline(__always) @inlinable static func store4(_ p: UnsafeMutablePointer<Double>, _ v: SIMD4<Double>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
     }
 }

@@ -81,34 +81,66 @@ func baseline(_ script: String, hidden H: Int, epochs: Int, rounds: Int) -> Doub
     return value
 }
 
-// --profile H: 20 epochs at hidden size H and nothing else, for `valgrind --tool=callgrind`.
+// --profile H [--epochs N]: N (default 20) epochs at hidden size H and nothing else, for
+// `valgrind --tool=callgrind` or `perf record`. Prints milliseconds per epoch.
 if let k = CommandLine.arguments.firstIndex(of: "--profile"), k + 1 < CommandLine.arguments.count,
    let H = Int(CommandLine.arguments[k + 1]) {
-    print(swiftEpochTime(hidden: H, epochs: 20, rounds: 1))
+    var epochs = 20
+    if let e = CommandLine.arguments.firstIndex(of: "--epochs"), e + 1 < CommandLine.arguments.count,
+       let n = Int(CommandLine.arguments[e + 1]), n > 0 { epochs = n }
+    print(String(format: "%.4f ms/epoch", swiftEpochTime(hidden: H, epochs: epochs, rounds: 1) * 1000))
     exit(0)
 }
 
 /// The machine's bound for this build: GFLOP/s of a register-only loop of independent SIMD4
-/// multiply-adds on one core (no memory traffic), the best this code could hope for.
+/// multiply-adds on one core (no memory traffic), the best this code could hope for. This target
+/// is built with GRUCore's settings (Package.swift), so the loop uses the same instructions as
+/// the kernels: with AVX2 a SIMD4 is one register, and twelve chains hide the latency of a
+/// multiply followed by an add; with SSE it is two, and eight chains fill the sixteen registers.
 func peakGFLOPs() -> Double {
-    var a0 = SIMD4<Double>(repeating: 0.1), a1 = SIMD4<Double>(repeating: 0.2), a2 = SIMD4<Double>(repeating: 0.3)
-    var a3 = SIMD4<Double>(repeating: 0.4), a4 = SIMD4<Double>(repeating: 0.5), a5 = SIMD4<Double>(repeating: 0.6)
-    var a6 = SIMD4<Double>(repeating: 0.7), a7 = SIMD4<Double>(repeating: 0.8)
+    #if GRU_EXPLAIN_AVX2
+    let chains = 12
+    #else
+    let chains = 8
+    #endif
+    var a = (0..<chains).map { SIMD4<Double>(repeating: 0.1 * Double($0 + 1)) }
     let m = SIMD4<Double>(repeating: 0.999999), c = SIMD4<Double>(repeating: 1e-9)
     let n = 20_000_000
-    let t = seconds {
-        for _ in 0..<n {
-            a0 = a0 * m + c; a1 = a1 * m + c; a2 = a2 * m + c; a3 = a3 * m + c
-            a4 = a4 * m + c; a5 = a5 * m + c; a6 = a6 * m + c; a7 = a7 * m + c
+    let t = a.withUnsafeMutableBufferPointer { p in
+        seconds {
+            var a0 = p[0], a1 = p[1], a2 = p[2], a3 = p[3], a4 = p[4], a5 = p[5], a6 = p[6], a7 = p[7]
+            #if GRU_EXPLAIN_AVX2
+            var a8 = p[8], a9 = p[9], a10 = p[10], a11 = p[11]
+            #endif
+            for _ in 0..<n {
+                a0 = a0 * m + c; a1 = a1 * m + c; a2 = a2 * m + c; a3 = a3 * m + c
+                a4 = a4 * m + c; a5 = a5 * m + c; a6 = a6 * m + c; a7 = a7 * m + c
+                #if GRU_EXPLAIN_AVX2
+                a8 = a8 * m + c; a9 = a9 * m + c; a10 = a10 * m + c; a11 = a11 * m + c
+                #endif
+            }
+            p[0] = a0; p[1] = a1; p[2] = a2; p[3] = a3; p[4] = a4; p[5] = a5; p[6] = a6; p[7] = a7
+            #if GRU_EXPLAIN_AVX2
+            p[8] = a8; p[9] = a9; p[10] = a10; p[11] = a11
+            #endif
         }
     }
-    if (a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7).sum().isNaN { print("(nan)") }
-    return Double(n) * 8 * 4 * 2 / t / 1e9
+    if a.reduce(SIMD4<Double>(repeating: 0), +).sum().isNaN { print("(nan)") }
+    return Double(n) * Double(chains) * 4 * 2 / t / 1e9
 }
+
+#if GRU_EXPLAIN_AVX2
+let instructionSet = "AVX2 (built for this host's CPU; GRU_EXPLAIN_PORTABLE=1 builds for baseline x86-64)"
+#elseif arch(x86_64)
+let instructionSet = "baseline x86-64 (SSE2)"
+#else
+let instructionSet = "the toolchain's default for this architecture"
+#endif
 
 print("gru-explain-bench: training, tracing off; input 8, T = 64, batch 1, float64")
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(ProcessInfo.processInfo.operatingSystemVersionString)")
 let peak = (0..<3).map { _ in peakGFLOPs() }.max() ?? 0
+print("kernels built for: \(instructionSet)")
 print(String(format: "machine bound (one core, register-only SIMD multiply-add loop, this build): %.1f GFLOP/s", peak))
 print("")
 let header = ["H", "swift ms/epoch", "GFLOP/s (%)", "numpy ms", "torch ms", "× numpy", "× torch"]

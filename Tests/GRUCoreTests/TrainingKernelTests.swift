@@ -4,15 +4,16 @@ import GRUCore
 /// The trace-free kernel must compute exactly what the readable path computes: the same
 /// floating-point operations in the same order, so the results are equal bit for bit.
 @Suite struct TrainingKernelTests {
-    @Test(arguments: GradientCheckTests.allConventions)
-    func bitIdenticalToTheReadablePath(_ c: ModelConfig) {
+    @Test(arguments: GradientCheckTests.allConventions, [9, 14])
+    func bitIdenticalToTheReadablePath(_ c: ModelConfig, hidden: Int) {
         var rng = SplitMix64(seed: 5)
-        // Hidden size 9 exercises the 8-wide and scalar tails of the dot product.
-        let big = ModelConfig(inputSize: 5, hiddenSize: 9, outputSize: 2, update: c.update, reset: c.reset,
+        // Hidden size 9 (rows 4+4+1, columns 8+1) and 14 (rows 4+4+4+2, columns 8+4+2) exercise
+        // every row block and column tail of the kernels; input size 5 the short rows of W.
+        let big = ModelConfig(inputSize: 5, hiddenSize: hidden, outputSize: 2, update: c.update, reset: c.reset,
                               loss: c.loss, reduction: c.reduction)
         let sequences = [Fixtures.randomSequence(big, T: 4, rng: &rng), Fixtures.randomSequence(big, T: 2, rng: &rng)]
         var problem = Fixtures.problem(big, Fixtures.randomParameters(big, seed: 9), sequences: sequences)
-        problem.h0 = (0..<9).map { Double($0) / 10 - 0.4 }
+        problem.h0 = (0..<hidden).map { Double($0) / 10 - 0.4 }
         let kernel = TrainingKernel(problem, parameters: problem.parameters)
         let reference = Training.pass(problem.parameters, problem)
         #expect(kernel.lossAndGradient() == reference.loss)
