@@ -76,6 +76,8 @@ struct ParsedArguments {
                 throw UsageError(message: "\(command): --\(name) needs a value (\(spec.valueName ?? "VALUE"))")
             }
         }
+        // `-o -` is standard output, as in most Unix tools (not a file named "-").
+        if out.values["output"] == "-" { out.values["output"] = nil }
         return out
     }
 }

@@ -6,7 +6,7 @@ import GRURender
 /// Options and steps that several commands share.
 enum Common {
     static let lang = OptionSpec.value("lang", "zh|en", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en)")
-    static let output = OptionSpec.value("output", "FILE", "write to FILE (atomically: replaced only when complete) instead of stdout", short: "o")
+    static let output = OptionSpec.value("output", "FILE", "write to FILE (atomically: replaced only when complete) instead of stdout; - is stdout", short: "o")
     static let digits = OptionSpec.value("digits", "N", "decimal places shown (default 4); rounding is for display only")
     static let color = OptionSpec.value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off")
     static let ascii = OptionSpec.flag("ascii", "use ASCII instead of Unicode symbols (sigma instead of σ, ...)")

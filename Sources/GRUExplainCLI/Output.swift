@@ -68,6 +68,32 @@ final class Output {
         temporary = temp
         destination = target.path
         handle = h
+        Self.removeOnSignal(temp.path)
+    }
+
+    /// The temporary file being written, for the signal handlers (which can capture nothing): a
+    /// C string allocated before they are installed, so that they only call unlink.
+    nonisolated(unsafe) private static var pendingTemporary: UnsafeMutablePointer<CChar>? = nil
+
+    /// Until commit or discard, SIGINT, SIGTERM and SIGHUP remove the temporary file and then end
+    /// the process as the signal would have: an interrupted run leaves no `.FILE.pid.tmp` behind,
+    /// and the file it was replacing stays as it was.
+    private static func removeOnSignal(_ path: String) {
+        pendingTemporary = strdup(path)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            _ = signal(sig) { number in
+                if let path = Output.pendingTemporary { _ = unlink(path) }
+                _ = signal(number, SIG_DFL)
+                _ = raise(number)
+            }
+        }
+    }
+
+    /// The temporary file is gone (renamed or removed): the signals' usual behaviour is back.
+    private static func forgetTemporary() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] { _ = signal(sig, SIG_DFL) }
+        free(pendingTemporary)
+        pendingTemporary = nil
     }
 
     /// True for a device, a pipe or a socket (after links), false for a regular file or nothing.
@@ -96,6 +122,7 @@ final class Output {
         flush()
         guard let path, let handle else { return }
         try? handle.close()
+        defer { if temporary != nil { Self.forgetTemporary() } }
         if let failure {
             if let temporary { try? FileManager.default.removeItem(at: temporary) }
             throw UsageError(message: "\(path): cannot write the output file (\(failure))")
@@ -113,7 +140,10 @@ final class Output {
         buffer = ""
         guard let handle else { return }
         try? handle.close()
-        if let temporary { try? FileManager.default.removeItem(at: temporary) }
+        if let temporary {
+            try? FileManager.default.removeItem(at: temporary)
+            Self.forgetTemporary()
+        }
     }
 }
 

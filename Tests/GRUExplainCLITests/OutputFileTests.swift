@@ -124,6 +124,52 @@ import GRULessons
         #expect(try String(contentsOfFile: keep, encoding: .utf8) == runCLI(["run", "lesson1", "--format", "json"]).stdout)
     }
 
+    /// `-o -` is standard output, as in most Unix tools: no file named "-" appears.
+    @Test func dashIsStandardOutput() throws {
+        let r = try runBinary(["run", "lesson1", "--only", "forward", "-o", "-"], in: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout == runCLI(["run", "lesson1", "--only", "forward"]).stdout)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
+    }
+
+    /// A run stopped by SIGTERM or SIGINT while it writes -o leaves no temporary file behind, the
+    /// file it was replacing as it was, and ends as the signal ends a process.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func anInterruptedRunLeavesNoTemporaryFile(_ sig: Int32) throws {
+        guard let binary = builtBinary() else { Issue.record("the gru-explain binary is not built"); return }
+        // H 16, T 2000, 10 epochs: a JSON trace of about 50 MB, streamed into the file for
+        // seconds (a debug build; the training before it, about a second).
+        let lesson = try LimitsTests.lesson(H: 16, T: 2000, epochs: 10)
+        defer { try? FileManager.default.removeItem(atPath: lesson) }
+        let target = try file("trace-\(sig).json", "old\n")
+        // Through python3, which unblocks the signals first: the test runner's threads block them,
+        // and a spawned process inherits that mask (a shell's children do not).
+        let unblock = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}); os.execv(sys.argv[1], sys.argv[1:])"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", unblock, binary.path, "run", lesson, "--format", "json", "-o", target]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait (up to 60 s) until the temporary file has grown, so the signal lands mid-write.
+        let temporaries = { () -> [String] in
+            ((try? FileManager.default.contentsOfDirectory(atPath: self.dir.path)) ?? []).filter { $0.hasSuffix(".tmp") }
+        }
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while Date() < deadline, process.isRunning {
+            if let name = temporaries().first,
+               let size = try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size] as? Int,
+               size > 0 { break }
+            usleep(5_000)
+        }
+        #expect(process.isRunning, "the run ended before it could be interrupted")
+        kill(process.processIdentifier, sig)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == sig)
+        #expect(temporaries().isEmpty)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "old\n")
+    }
+
     /// A link is followed (its file is replaced, the link stays); a device is written to, never
     /// replaced by a file; a device that fails (/dev/full) is one line and status 2.
     @Test func linksAndDevices() throws {
