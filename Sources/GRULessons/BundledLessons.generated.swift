@@ -15,7 +15,7 @@ extension LessonLibrary {
     "en": "How a GRU learns \"add 1\": parameter learning, number by number"
   },
   "description": {
-    "zh": "一个隐藏维度为 2 的 GRU 读入序列 [1, 2, 3]，目标是 [2, 3, 4]。我们依次算出时间步 1、2、3 的每个门、候选隐藏状态和隐藏状态，求出损失，再用反向传播通过时间（BPTT）把梯度一步步传回去，做一次参数更新，然后训练到收敛，最后把训练好的模型用在 [4, 5, 6] 上。",
+    "zh": "一个隐藏维度为 2 的 GRU 读入序列 [1, 2, 3]，目标是 [2, 3, 4]。我们依次算出时间步 1、2、3 的每个门、候选隐藏状态和隐藏状态，求出损失，再用随时间反向传播（BPTT）把梯度一步步传回去，做一次参数更新，然后训练到收敛，最后把训练好的模型用在 [4, 5, 6] 上。",
     "en": "A GRU with two hidden units reads the sequence [1, 2, 3] and should answer [2, 3, 4]. We compute every gate, candidate state and hidden state at timesteps 1, 2 and 3, add up the loss, send the gradient back step by step with backpropagation through time (BPTT), take one parameter update, train until the loss settles, and finally try the trained model on [4, 5, 6]."
   },
   "notes": {
@@ -199,8 +199,8 @@ extension LessonLibrary {
       "en": "The learning rate is 0.02: θ ← θ − 0.02 × ∂L/∂θ. There is one update per epoch, with the gradient averaged over the 7 sequences."
     },
     "training": {
-      "zh": "训练 6000 轮，学习率 0.02。损失每一轮都在下降：从 55.66 降到 100 轮后的 0.68，再降到 6000 轮后的约 0.0013。",
-      "en": "Training runs for 6000 epochs at learning rate 0.02. The loss falls at every epoch: from 55.66 to 0.68 after 100 epochs and to about 0.0013 after 6000."
+      "zh": "训练 6000 轮，学习率 0.02。损失每一轮都在下降：第 1 轮更新前约为 55.66，第 100 轮约为 0.72，第 6000 轮约为 0.0013（都是该轮更新前的损失，和下表一致）。",
+      "en": "Training runs for 6000 epochs at learning rate 0.02. The loss falls at every epoch: about 55.66 at epoch 1, 0.72 at epoch 100 and 0.0013 at epoch 6000 (each measured before that epoch's update, as in the table below)."
     },
     "apply": {
       "zh": "对 [4, 5, 6]（送进模型的是 0.4、0.5、0.6），模型输出约为 [5.010, 5.994, 7.016]，和 [5, 6, 7] 最多差 0.016；第 1 课的模型给出的是 [3.66, 4.54, 4.76]。区别在训练数据：第 1 课只见过 1 到 4 之间的数，这一课的输入覆盖 0 到 9、目标覆盖 1 到 10，[4, 5, 6] 落在这个范围之内。训练时故意去掉了 s = 4 这个窗口，所以模型并不是背下了答案，而是在见过的数之间做出了正确的推断。它也有限度：隐藏状态仍在 −1 和 1 之间，训练后输出的上限约为 |by| + Σ|Why| ≈ 13.9，对 [20, 21, 22] 它只能给出约 [12.4, 13.4, 13.7]。GRU 能在训练数据覆盖的范围内学好“加 1”，却不能把它推广到远处。",

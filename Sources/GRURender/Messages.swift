@@ -87,7 +87,7 @@ public enum Message: CaseIterable, Sendable {
         case .sectionModel: return "模型与参数"
         case .sectionForward: return "前向传播"
         case .sectionLoss: return "损失"
-        case .sectionBPTT: return "反向传播通过时间（BPTT）"
+        case .sectionBPTT: return "随时间反向传播（BPTT）"
         case .sectionAccumulation: return "梯度累加"
         case .sectionUpdate: return "参数更新"
         case .sectionTraining: return "训练"
@@ -202,7 +202,7 @@ public enum Message: CaseIterable, Sendable {
             return "损失衡量预测离目标有多远。每个时间步各算一项，再把它们合起来，得到整个序列的损失 L。"
 
         case .bpttExplanation:
-            return "反向传播通过时间（BPTT）从最后一个时间步往回算。每一步先求损失对输出 yₜ 的梯度，再求对隐藏状态 hₜ 的梯度。"
+            return "随时间反向传播（BPTT）从最后一个时间步往回算。每一步先求损失对输出 yₜ 的梯度，再求对隐藏状态 hₜ 的梯度。"
                 + "hₜ 的梯度有两个来源：一是经本步的输出 yₜ 传来，二是从下一个时间步经 hₜ₊₁ 传回来；最后一个时间步只有第一个来源。"
                 + "接着按链式法则往回推：更新门、候选隐藏状态、它们的净输入、重置门，最后得到要传回上一个时间步的梯度。"
         case .bpttDerivatives:
@@ -335,7 +335,7 @@ public enum Message: CaseIterable, Sendable {
         case .reasonUpdate:
             return "{0} 算 hₜ = {1}，{2} 算 hₜ = {3}：同一个 z，在一种写法里乘上一隐藏状态，在另一种写法里乘候选隐藏状态。"
                 + "所以 z、r、h̃ 两边相同，而 hₜ 除非 zₜ = ½，否则不同。"
-        case .reasonAlsoDiffer: return "两者的{0}也不同，之后的差别也有它的份。"
+        case .reasonAlsoDiffer: return "两者的{0}也不同，后面的差别也有一部分来自这里。"
         case .columnCandidate: return "候选隐藏状态"
         case .columnNewState: return "新的隐藏状态"
         case .reasonTrainingOnly: return "两者在整个详细计算中数值都相同，是训练让它们分开的：第一个不同的损失是第 {0} 次更新前的损失。"

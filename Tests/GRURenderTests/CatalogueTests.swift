@@ -19,7 +19,7 @@ import GRULessons
 
     @Test func chineseUsesTheBoardTerms() {
         let all = Message.allCases.map { $0.template(.zh) }.joined(separator: "\n")
-        for term in ["更新门", "重置门", "候选隐藏状态", "隐藏状态", "损失", "梯度", "学习率", "反向传播通过时间（BPTT）", "参数更新"] {
+        for term in ["更新门", "重置门", "候选隐藏状态", "隐藏状态", "损失", "梯度", "学习率", "随时间反向传播（BPTT）", "参数更新"] {
             #expect(all.contains(term), "the Chinese catalogue never says \(term)")
         }
     }
