@@ -128,6 +128,9 @@ final class Output {
             throw UsageError(message: "\(path): cannot write the output file (\(failure))")
         }
         guard let temporary, let destination else { return }   // written directly
+        // The replacement keeps the mode of the file it replaces (a chmod 600 file stays 600).
+        var old = stat()
+        if stat(destination, &old) == 0 { _ = chmod(temporary.path, old.st_mode & 0o7777) }
         if rename(temporary.path, destination) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)

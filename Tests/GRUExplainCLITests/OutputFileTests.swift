@@ -77,6 +77,18 @@ import GRULessons
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)
     }
 
+    /// The replacement keeps the replaced file's permissions: a private file stays private.
+    @Test func aReplacedFileKeepsItsMode() throws {
+        for mode in [0o600, 0o640, 0o755] {
+            let out = try file("mode-\(mode).txt", "old\n")
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: out)
+            #expect(runCLI(["run", "lesson1", "--only", "model", "-o", out]).status == 0)
+            let after = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+            #expect(after == mode, "mode \(String(mode, radix: 8)) became \(after.map { String($0, radix: 8) } ?? "nil")")
+            #expect(try String(contentsOfFile: out, encoding: .utf8) != "old\n")
+        }
+    }
+
     /// Every command on a lesson file and an answers file, then the files byte for byte and their
     /// modification dates; `-o` naming an input, directly or through a link, is refused.
     @Test func noCommandModifiesAnInputFile() throws {
