@@ -28,7 +28,8 @@ html.js, html.js body { height: 100%; overflow: hidden; }
 html.js #deck { position: fixed; inset: 0; margin: auto; width: 64rem; height: 36rem; }
 html.js .slide { position: absolute; inset: 0 0 2.4rem 0; overflow: hidden; display: none; border: 0; }
 html.js .slide.current { display: block; }
-@media (prefers-reduced-motion: no-preference) {
+/* On screen only: printed, a slide caught mid-animation would come out faded. */
+@media screen and (prefers-reduced-motion: no-preference) {
   html.js .slide.current { animation: appear .2s ease-out; }
   @keyframes appear { from { opacity: .55; } to { opacity: 1; } }
 }
@@ -90,7 +91,6 @@ html.js .controls { display: flex; position: fixed; left: 0; right: 0; bottom: 0
   h1, h2, h3, .kicker { break-after: avoid; }
   tbody, figure { break-inside: avoid; }
   figure.chart svg { height: 6.5cm; }
-  .slide.current { animation: none; }
 }
 """#
 }

@@ -177,6 +177,14 @@ click("[data-set-lang='zh']")
 check("中文: the page's language", evaluate("document.documentElement.lang"), "zh-Hans")
 check("中文: the title", evaluate("document.title === document.documentElement.getAttribute('data-title-zh')"), True)
 press("ArrowRight"); check("ArrowRight after a click", counter(), "3 / %d" % total)
+# Printed with motion allowed, the current slide must not be caught mid-animation (it would print faded).
+call("Emulation.setEmulatedMedia", media="print", features=[{"name": "prefers-reduced-motion", "value": "no-preference"}])
+check("printed: no animation", evaluate("getComputedStyle(document.querySelector('.slide.current')).animationName"), "none")
+check("printed: every slide shown", evaluate("Array.prototype.filter.call(document.querySelectorAll('.slide'),"
+                                             "function(s){return getComputedStyle(s).display==='none'}).length"), 0)
+call("Emulation.setEmulatedMedia", media="screen", features=[{"name": "prefers-reduced-motion", "value": "no-preference"}])
+check("on screen: the slide appears with an animation",
+      evaluate("getComputedStyle(document.querySelector('.slide.current')).animationName"), "appear")
 if failures:
     fail(", ".join(failures))
 print("OK")
