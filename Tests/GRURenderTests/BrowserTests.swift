@@ -24,9 +24,17 @@ import Testing
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
     static let enabled = chromium != nil || inCI
 
-    /// lesson1 in both languages, opening in Chinese, written once for all the tests.
+    /// lesson1 in both languages, opening in Chinese, written once for all the tests. A static has
+    /// no teardown, so the folders of earlier test processes that have ended are removed here.
     static let page: URL = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-browser-\(getpid())")
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        where name.hasPrefix("gru-explain-browser-") {
+            if let pid = Int32(name.dropFirst("gru-explain-browser-".count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        let dir = temporary.appendingPathComponent("gru-explain-browser-\(getpid())")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("lesson1.html")
         let html = HTMLRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh), languages: [.zh, .en])
