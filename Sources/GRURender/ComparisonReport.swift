@@ -61,7 +61,7 @@ public enum ComparisonReport {
             ch.unicodeScalars.first.map { DisplayWidth.isWide($0.value) } ?? false
         }
 
-        /// The convention as the reader calls it: `seed` is "课程原文" in Chinese (the course text
+        /// The convention as the reader calls it: `seed` is "课程原文" in Chinese and "course text" in English (the text
         /// the lesson follows); the other names are proper names and stay as they are.
         func name(_ run: ConventionComparison.Run) -> String {
             run.preset.name == "seed" ? text(.conventionSeed) : run.preset.name

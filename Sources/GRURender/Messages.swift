@@ -606,7 +606,7 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetEarlier: return "Values from earlier steps (not asked on this sheet):"
         case .worksheetUpdateLine: return "parameter update · new {0} = {0} − η·∂L/∂{0}"
         case .compareTitle: return "{0}: the GRU conventions side by side"
-        case .conventionSeed: return "seed"
+        case .conventionSeed: return "course text"
         case .compareExplanation:
             return "The same lesson with the same parameters, computed under {0} conventions. The update gate z and the reset "
                 + "gate r are computed the same way in all of them. They differ in two places only: where r acts (on hₜ₋₁ before "

@@ -64,12 +64,12 @@ import GRULessons
     @Test func theReportShowsFourConventionsTheirFormulasAndWhy() {
         let comparison = ConventionComparison(lesson: Self.lesson1, presets: Self.all)
         let en = ComparisonReport.text(comparison, options: RenderOptions(language: .en))
-        for name in ["seed (d2l)", "pytorch (keras)", "chung", "candidate-after"] { #expect(en.contains(name)) }
+        for name in ["│ course text ", "(seed, d2l)", "pytorch (keras)", "chung", "candidate-after"] { #expect(en.contains(name)) }
         #expect(en.contains("hₜ = zₜ⊙hₜ₋₁ + (1 − zₜ)⊙h̃ₜ") && en.contains("hₜ = (1 − zₜ)⊙hₜ₋₁ + zₜ⊙h̃ₜ"))
         #expect(en.contains("Uh·(rₜ⊙hₜ₋₁)") && en.contains("rₜ⊙n_hₜ"))
         #expect(en.contains("is t1.h[1]"))
         #expect(en.contains("≠ ← first difference"))
-        #expect(en.contains("pytorch against seed: they first differ at train.loss[2]."))
+        #expect(en.contains("pytorch against course text: they first differ at train.loss[2]."))
         #expect(en.contains("all components of r are equal"))
         let zh = ComparisonReport.text(comparison, options: RenderOptions(language: .zh))
         #expect(zh.contains("第一个不同的值是 t1.h[1]"))
@@ -84,9 +84,10 @@ import GRULessons
         }
     }
 
-    /// In Chinese the course text's convention is called 课程原文; its command-line names (seed,
-    /// d2l) appear only beside it in the conventions table, so the reader knows what to type.
-    @Test func chineseCallsTheSeedConventionTheCourseText() {
+    /// The course text's convention is called 课程原文 in Chinese and "course text" in English; its
+    /// command-line names (seed, d2l) appear only beside it in the conventions table, so the reader
+    /// knows what to type ("seed" alone would read as a random seed).
+    @Test func theSeedConventionIsCalledTheCourseText() {
         let comparison = ConventionComparison(lesson: Self.lesson1, presets: Self.all)
         let zh = ComparisonReport.text(comparison, options: RenderOptions(language: .zh))
         #expect(zh.contains("课程原文 (seed,"))
@@ -94,6 +95,8 @@ import GRULessons
         #expect(zh.contains("│ 课程原文 │ pytorch │"))
         #expect(zh.contains("课程原文算 hₜ = "))                 // no gap between 汉字 around the name
         let en = ComparisonReport.text(comparison, options: RenderOptions(language: .en))
-        #expect(en.contains("seed (d2l)") && !en.contains("课程原文"))
+        #expect(en.contains("│ course text ") && en.contains("(seed, d2l)") && !en.contains("课程原文"))
+        #expect(en.components(separatedBy: "seed").count - 1 == 1, "seed shown in English outside the conventions table")
+        #expect(en.contains("│ course text │ pytorch │"))
     }
 }
