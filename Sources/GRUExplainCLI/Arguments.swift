@@ -78,6 +78,22 @@ struct ParsedArguments {
         }
         // `-o -` is standard output, as in most Unix tools (not a file named "-").
         if out.values["output"] == "-" { out.values["output"] = nil }
+        if out.values["output"] == "" {
+            throw UsageError(message: "\(command): --output needs a file name (or - for standard output), found an empty one")
+        }
+        // --lang takes a locale name too, as LANG does: zh_CN, zh-Hans, en_US.UTF-8 (every command
+        // then checks for zh, en or, where allowed, both).
+        if let lang = out.values["lang"] { out.values["lang"] = languageTag(lang) }
         return out
     }
+}
+
+/// "zh_CN.UTF-8" → "zh", "en-GB" → "en", "ZH" → "zh"; any other value is returned as it was, for
+/// the command to refuse by name.
+func languageTag(_ value: String) -> String {
+    let lower = value.lowercased()
+    for tag in ["zh", "en"] where lower == tag || lower.hasPrefix(tag + "_") || lower.hasPrefix(tag + "-") || lower.hasPrefix(tag + ".") {
+        return tag
+    }
+    return value
 }

@@ -34,7 +34,8 @@ public enum LessonDecoder {
         let r = LessonReader(file: file)
         try checkSize(bytes.count, file: file)
         if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            throw r.error("", "the file is empty; expected a lesson, a JSON object that starts with \"format\": \"\(format)\"")
+            let what = bytes.isEmpty ? "the file is empty" : "the file holds only blank space"
+            throw r.error("", "\(what); expected a lesson, a JSON object that starts with \"format\": \"\(format)\"")
         }
         let root: JSONValue
         do {

@@ -23,8 +23,13 @@ public enum LessonLibrary {
     public static func load(_ reference: String) throws(LessonError) -> Lesson {
         if isPath(reference) { return try loadFile(reference) }
         guard let file = bundledFiles.first(where: { $0.id == reference }) else {
+            // A file of that name (without .json or a /) is most likely what the user meant.
+            if FileManager.default.fileExists(atPath: reference) {
+                throw LessonError(file: reference, path: "", message:
+                    "not a bundled lesson (\(bundledIDs.joined(separator: ", "))); to read the file of that name as a lesson, give it as ./\(reference)")
+            }
             throw LessonError(file: reference, path: "", message:
-                "unknown lesson '\(reference)': the bundled lessons are \(bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
+                "unknown lesson: the bundled lessons are \(bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
         }
         return try decodeBundled(file)
     }

@@ -35,8 +35,10 @@ import GRULessons
             (["run", "lesson1", "--only", "forwrd"], "unknown section 'forwrd'; did you mean forward?"),
             (["run", "lesson1", "--timestep", "4"], "--timestep must be a whole number from 1 to 3, found '4'"),
             (["run"], "which lesson?"),
-            (["run", "lesson9"], "unknown lesson 'lesson9'"),
+            (["run", "lesson9"], "lesson9: unknown lesson: the bundled lessons are"),
             (["run", "lesson1", "--format"], "--format needs a value"),
+            (["run", "lesson1", "-o", ""], "run: --output needs a file name (or - for standard output), found an empty one"),
+            (["run", "lesson1", "--lang", "fr_FR"], "found 'fr_FR'"),
         ]
         for (arguments, fragment) in cases {
             let r = runCLI(arguments)
@@ -77,6 +79,24 @@ import GRULessons
         #expect(!en.stdout.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
         #expect(overridden.stdout == en.stdout)   // LC_ALL wins over LANG
         #expect(runCLI(["list", "--lang", "zh"], environment: ["LANG": "C"]).stdout == zh.stdout)
+        // --lang takes locale names as LANG does.
+        for tag in ["zh_CN", "zh-Hans", "ZH", "zh_TW.UTF-8"] {
+            #expect(runCLI(["list", "--lang", tag], environment: ["LANG": "C"]).stdout == zh.stdout, "\(tag)")
+        }
+        for tag in ["en_US.UTF-8", "en-GB", "EN"] {
+            #expect(runCLI(["list", "--lang", tag], environment: ["LANG": "zh_CN.UTF-8"]).stdout == en.stdout, "\(tag)")
+        }
+    }
+
+    /// A name that is neither a bundled lesson nor a path, while a file of that name is here: the
+    /// message says how to give it as a path.
+    @Test func aFileNamedLikeALessonIdIsPointedTo() throws {
+        let dir = scratchFolder("gru-explain-noext")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("{}".utf8).write(to: dir.appendingPathComponent("mylesson"))
+        let r = try runBinary(["run", "mylesson"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr == "gru-explain: mylesson: not a bundled lesson (lesson1, lesson2, lesson3); to read the file of that name as a lesson, give it as ./mylesson\n")
     }
 
     @Test func divergenceIsStatus3WithWhereItHappened() throws {

@@ -33,7 +33,7 @@ import GRULessons
 
     @Test func anUnknownIdListsTheBundledLessons() {
         let e = #expect(throws: LessonError.self) { try LessonLibrary.load("lesson9") }
-        #expect(e?.description == "lesson9: unknown lesson 'lesson9': the bundled lessons are \(LessonLibrary.bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
+        #expect(e?.description == "lesson9: unknown lesson: the bundled lessons are \(LessonLibrary.bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
         #expect(e?.file == "lesson9")
         #expect(LessonLibrary.bundledIDs.first == "lesson1")
     }
