@@ -20,16 +20,16 @@ extension LessonLibrary {
   },
   "notes": {
     "model": {
-      "zh": "Wz = 0.3、bz = 0.1、by = 0.1 和 h0 = [0, 0] 取自课程原文；其余的值（Uz、Wr、Ur、br、Wh、Uh、bh、Why）是我们选的，为的是让原文里留下的数字重新算出来：z₁ = 0.5987、r₁ = 0.6106、h̃₁ = 0.4621、h₁ = 0.1855、h₂ = 0.3903。原文把每个门当作一个标量，再复制到两个隐藏单元上；这里让每个权重矩阵的各行都相同，标准 GRU 算出来的数字就和原文完全一样。",
-      "en": "Wz = 0.3, bz = 0.1, by = 0.1 and h0 = [0, 0] are given in the course text. We chose the remaining values (Uz, Wr, Ur, br, Wh, Uh, bh, Why) so that the numbers that survive in the text come out again: z₁ = 0.5987, r₁ = 0.6106, h̃₁ = 0.4621, h₁ = 0.1855, h₂ = 0.3903. The text treats each gate as one scalar copied to both hidden units; giving every weight matrix identical rows makes a standard GRU compute exactly those numbers."
+      "zh": "Wz = 0.3、bz = 0.1、by = 0.1 和 h₀ = [0, 0] 取自课程原文；其余的值（Uz、Wr、Ur、br、Wh、Uh、bh、Why）是我们选的，为的是让原文里留下的数字重新算出来：z₁ = 0.5987、r₁ = 0.6106、h̃₁ = 0.4621、h₁ = 0.1855、h₂ = 0.3903。原文把每个门当作一个标量，再复制到两个隐藏单元上；这里让每个权重矩阵的各行都相同，标准 GRU 算出来的数字就和原文完全一样。",
+      "en": "Wz = 0.3, bz = 0.1, by = 0.1 and h₀ = [0, 0] are given in the course text. We chose the remaining values (Uz, Wr, Ur, br, Wh, Uh, bh, Why) so that the numbers that survive in the text come out again: z₁ = 0.5987, r₁ = 0.6106, h̃₁ = 0.4621, h₁ = 0.1855, h₂ = 0.3903. The text treats each gate as one scalar copied to both hidden units; giving every weight matrix identical rows makes a standard GRU compute exactly those numbers."
     },
     "forward": {
-      "zh": "前向传播从 h0 = [0, 0] 出发。时间步 1 时上一隐藏状态全是 0，所以 U 矩阵那一项都消失了，重置门此时也起不了作用。从时间步 2 开始，上一步的隐藏状态才真正参与计算。注意两个隐藏单元的数值始终一样，因为它们的权重行完全相同。",
-      "en": "The forward pass starts from h0 = [0, 0]. At timestep 1 the previous state is all zeros, so every U term vanishes and the reset gate has nothing to act on yet. From timestep 2 on, the previous hidden state really takes part. Notice that the two hidden units always hold the same value: their weight rows are identical."
+      "zh": "前向传播从 h₀ = [0, 0] 出发。时间步 1 时上一隐藏状态全是 0，所以 U 矩阵那一项都消失了，重置门此时也起不了作用。从时间步 2 开始，上一步的隐藏状态才真正参与计算。注意两个隐藏单元的数值始终一样，因为它们的权重行完全相同。",
+      "en": "The forward pass starts from h₀ = [0, 0]. At timestep 1 the previous state is all zeros, so every U term vanishes and the reset gate has nothing to act on yet. From timestep 2 on, the previous hidden state really takes part. Notice that the two hidden units always hold the same value: their weight rows are identical."
     },
     "loss": {
-      "zh": "每个时间步的损失是 ½(y_t − 目标)²，整个序列的损失是三个时间步相加。刚开始预测值远小于目标，所以损失很大。",
-      "en": "Each timestep contributes ½(y_t − target)², and the sequence loss is the sum over the three timesteps. At the start the predictions are far below the targets, so the loss is large."
+      "zh": "每个时间步的损失是 ½(yₜ − 目标)²，整个序列的损失是三个时间步相加。刚开始预测值远小于目标，所以损失很大。",
+      "en": "Each timestep contributes ½(yₜ − target)², and the sequence loss is the sum over the three timesteps. At the start the predictions are far below the targets, so the loss is large."
     },
     "bptt": {
       "zh": "反向传播从最后一个时间步开始。时间步 3 只有来自输出的梯度；时间步 2 和 1 还要加上从后一个时间步传回来的那部分 ∂L/∂h。这就是“通过时间”的含义：早期的隐藏状态也要为后面的误差负责。",
@@ -97,20 +97,20 @@ extension LessonLibrary {
   },
   "notes": {
     "model": {
-      "zh": "和第 1 课相比有两处不同。第一，权重矩阵的各行不再相同：第 1 个隐藏单元用每个矩阵的第 1 行，第 2 个隐藏单元用第 2 行，两者各算各的。第二，重置门的位置换成 PyTorch、cuDNN 和 Keras 默认的写法（after_matmul）：先算 n_h = Uh·h_{t−1} + bhn，再用 r 去乘它，a_h = Wh·x + bh + r⊙n_h；因此多了一个偏置 bhn。更新规则没变，仍是 h_t = z⊙h_{t−1} + (1−z)⊙h̃_t。这些参数就是引擎测试里和 PyTorch 对照用的那一组。",
-      "en": "Two things differ from lesson1. First, the rows of each weight matrix are no longer equal: hidden unit 1 uses row 1 of every matrix and hidden unit 2 uses row 2, so each unit computes something of its own. Second, the reset gate sits where PyTorch, cuDNN and Keras put it by default (after_matmul): first n_h = Uh·h_{t−1} + bhn, then r multiplies it, a_h = Wh·x + bh + r⊙n_h, which brings one more bias, bhn. The update rule is unchanged: h_t = z⊙h_{t−1} + (1−z)⊙h̃_t. These parameters are the set the engine's tests check against PyTorch."
+      "zh": "和第 1 课相比有两处不同。第一，权重矩阵的各行不再相同：第 1 个隐藏单元用每个矩阵的第 1 行，第 2 个隐藏单元用第 2 行，两者各算各的。第二，重置门的位置换成 PyTorch、cuDNN 和 Keras 默认的写法（after_matmul）：先算 n_h = Uh·hₜ₋₁ + bhn，再用 r 去乘它，a_h = Wh·x + bh + r⊙n_h；因此多了一个偏置 bhn。更新规则没变，仍是 hₜ = z⊙hₜ₋₁ + (1−z)⊙h̃_t。这些参数就是引擎测试里和 PyTorch 对照用的那一组。",
+      "en": "Two things differ from lesson1. First, the rows of each weight matrix are no longer equal: hidden unit 1 uses row 1 of every matrix and hidden unit 2 uses row 2, so each unit computes something of its own. Second, the reset gate sits where PyTorch, cuDNN and Keras put it by default (after_matmul): first n_h = Uh·hₜ₋₁ + bhn, then r multiplies it, a_h = Wh·x + bh + r⊙n_h, which brings one more bias, bhn. The update rule is unchanged: hₜ = z⊙hₜ₋₁ + (1−z)⊙h̃_t. These parameters are the set the engine's tests check against PyTorch."
     },
     "forward": {
-      "zh": "第 1 个隐藏单元的第 1 行 Wz、bz、Wr、br 和第 1 课相同，所以时间步 1 的 z = 0.5987、r = 0.6106 也和第 1 课一样；但候选隐藏状态变成 0.4858 而不是 0.4621。原因是 after_matmul 下即使 h0 = 0，n_h 也等于 bhn = 0.05，重置门在第一步就起作用：a_h = 0.5 + 0.6106 × 0.05 = 0.5305。第 2 个隐藏单元的候选输入权重是负的（Wh = −0.4），它的隐藏状态一路变负，到时间步 3 时 h₃ = [0.5697, −0.7588]。输出 y = [0.2904, 0.5404, 0.7453]，与 PyTorch 给出的数字一致。",
-      "en": "Row 1 of Wz, bz, Wr and br is lesson1's, so hidden unit 1 starts with lesson1's gates at timestep 1: z = 0.5987, r = 0.6106. Its candidate state, however, is 0.4858 instead of 0.4621. Under after_matmul, n_h equals bhn = 0.05 even though h0 = 0, so the reset gate already acts at the first step: a_h = 0.5 + 0.6106 × 0.05 = 0.5305. Hidden unit 2 has a negative input weight in its candidate (Wh = −0.4), and its state goes negative; at timestep 3, h₃ = [0.5697, −0.7588]. The outputs y = [0.2904, 0.5404, 0.7453] are the numbers PyTorch prints."
+      "zh": "第 1 个隐藏单元的第 1 行 Wz、bz、Wr、br 和第 1 课相同，所以时间步 1 的 z = 0.5987、r = 0.6106 也和第 1 课一样；但候选隐藏状态变成 0.4858 而不是 0.4621。原因是 after_matmul 下即使 h₀ = 0，n_h 也等于 bhn = 0.05，重置门在第一步就起作用：a_h = 0.5 + 0.6106 × 0.05 = 0.5305。第 2 个隐藏单元的候选输入权重是负的（Wh = −0.4），它的隐藏状态一路变负，到时间步 3 时 h₃ = [0.5697, −0.7588]。输出 y = [0.2904, 0.5404, 0.7453]，与 PyTorch 给出的数字一致。",
+      "en": "Row 1 of Wz, bz, Wr and br is lesson1's, so hidden unit 1 starts with lesson1's gates at timestep 1: z = 0.5987, r = 0.6106. Its candidate state, however, is 0.4858 instead of 0.4621. Under after_matmul, n_h equals bhn = 0.05 even though h₀ = 0, so the reset gate already acts at the first step: a_h = 0.5 + 0.6106 × 0.05 = 0.5305. Hidden unit 2 has a negative input weight in its candidate (Wh = −0.4), and its state goes negative; at timestep 3, h₃ = [0.5697, −0.7588]. The outputs y = [0.2904, 0.5404, 0.7453] are the numbers PyTorch prints."
     },
     "loss": {
-      "zh": "损失仍是三个时间步的 ½(y_t − 目标)² 之和：L = 1.4614 + 3.0248 + 5.2965 = 9.7827，PyTorch 给出的是 9.782658710274607。",
-      "en": "The loss is again the sum of ½(y_t − target)² over the three timesteps: L = 1.4614 + 3.0248 + 5.2965 = 9.7827. PyTorch gives 9.782658710274607."
+      "zh": "损失仍是三个时间步的 ½(yₜ − 目标)² 之和：L = 1.4614 + 3.0248 + 5.2965 = 9.7827，PyTorch 给出的是 9.782658710274607。",
+      "en": "The loss is again the sum of ½(yₜ − target)² over the three timesteps: L = 1.4614 + 3.0248 + 5.2965 = 9.7827. PyTorch gives 9.782658710274607."
     },
     "bptt": {
-      "zh": "反向传播的步骤和第 1 课一样，只是 after_matmul 下 ∂L/∂r = ∂L/∂a_h ⊙ n_h，∂L/∂n_h = ∂L/∂a_h ⊙ r，梯度再经过 Uh 传回 h_{t−1}。现在两个隐藏单元得到的梯度不同：∂L/∂Wz = [1.7983, 0.7840]，∂L/∂bhn = [−0.8190, 1.1902]，∂L/∂Why = [−3.1903, 3.9872]，∂L/∂by = −7.4239，都和 PyTorch 的自动求导一致。",
-      "en": "BPTT follows the same steps as in lesson1, except that under after_matmul ∂L/∂r = ∂L/∂a_h ⊙ n_h and ∂L/∂n_h = ∂L/∂a_h ⊙ r, and the gradient reaches h_{t−1} through Uh. The two hidden units now receive different gradients: ∂L/∂Wz = [1.7983, 0.7840], ∂L/∂bhn = [−0.8190, 1.1902], ∂L/∂Why = [−3.1903, 3.9872], ∂L/∂by = −7.4239, all as PyTorch's autograd computes them."
+      "zh": "反向传播的步骤和第 1 课一样，只是 after_matmul 下 ∂L/∂r = ∂L/∂a_h ⊙ n_h，∂L/∂n_h = ∂L/∂a_h ⊙ r，梯度再经过 Uh 传回 hₜ₋₁。现在两个隐藏单元得到的梯度不同：∂L/∂Wz = [1.7983, 0.7840]，∂L/∂bhn = [−0.8190, 1.1902]，∂L/∂Why = [−3.1903, 3.9872]，∂L/∂by = −7.4239，都和 PyTorch 的自动求导一致。",
+      "en": "BPTT follows the same steps as in lesson1, except that under after_matmul ∂L/∂r = ∂L/∂a_h ⊙ n_h and ∂L/∂n_h = ∂L/∂a_h ⊙ r, and the gradient reaches hₜ₋₁ through Uh. The two hidden units now receive different gradients: ∂L/∂Wz = [1.7983, 0.7840], ∂L/∂bhn = [−0.8190, 1.1902], ∂L/∂Why = [−3.1903, 3.9872], ∂L/∂by = −7.4239, all as PyTorch's autograd computes them."
     },
     "accumulation": {
       "zh": "和第 1 课一样，每个参数的梯度是三个时间步的贡献之和。不同的是，现在同一个矩阵的两行收到的贡献不一样。",
@@ -179,16 +179,16 @@ extension LessonLibrary {
       "en": "Four things change from lessons 1 and 2. (1) There are 4 hidden units instead of 2. (2) The parameters are not written out: \"init\": {\"seed\": 7, \"scale\": 0.5} draws each of them from a seeded SplitMix64 generator, in [−0.5, 0.5). The asymmetric start lets the units learn different things (see lesson2), and the fixed seed gives the same numbers on every machine. (3) \"input_scale\": 0.1: the inputs 0 to 9 are multiplied by 0.1 before they enter the model, so it sees 0 to 0.9. σ and tanh change noticeably only near 0; with large inputs the gates stay pinned near 0 or 1 and hardly learn. The targets are not scaled. (4) \"sequence_reduction\": \"mean\": the loss is the average of the 7 sequence losses, so the learning rate need not change with the number of sequences. The formulas are PyTorch's (after_matmul, z_times_previous)."
     },
     "forward": {
-      "zh": "每个序列都从 h0 = 0 出发，用同一套参数各自做一遍前向传播。注意 x 已经是缩放后的值：输入 4 显示为 x = 0.4。刚开始时参数是随机的小数，所有预测都在 0 附近。",
-      "en": "Each sequence starts from h0 = 0 and runs its own forward pass with the same parameters. Note that x is already scaled: the input 4 appears as x = 0.4. With small random starting parameters every prediction is close to 0."
+      "zh": "每个序列都从 h₀ = 0 出发，用同一套参数各自做一遍前向传播。注意 x 已经是缩放后的值：输入 4 显示为 x = 0.4。刚开始时参数是随机的小数，所有预测都在 0 附近。",
+      "en": "Each sequence starts from h₀ = 0 and runs its own forward pass with the same parameters. Note that x is already scaled: the input 4 appears as x = 0.4. With small random starting parameters every prediction is close to 0."
     },
     "loss": {
-      "zh": "每个序列的损失是 3 个时间步的 ½(y_t − 目标)² 之和，总损失 L 是 7 个序列损失的平均值。刚开始 L 约为 55.66：预测接近 0，而目标在 1 到 10 之间。",
-      "en": "Each sequence's loss is the sum of ½(y_t − target)² over its 3 timesteps, and L is the average of the 7 sequence losses. At the start L is about 55.66: the predictions are near 0 while the targets lie between 1 and 10."
+      "zh": "每个序列的损失是 3 个时间步的 ½(yₜ − 目标)² 之和，总损失 L 是 7 个序列损失的平均值。刚开始 L 约为 55.66：预测接近 0，而目标在 1 到 10 之间。",
+      "en": "Each sequence's loss is the sum of ½(yₜ − target)² over its 3 timesteps, and L is the average of the 7 sequence losses. At the start L is about 55.66: the predictions are near 0 while the targets lie between 1 and 10."
     },
     "bptt": {
-      "zh": "BPTT 对每个序列分别进行，步骤和第 2 课完全一样。因为取平均，每个序列的 ∂L/∂y_t 都多乘了一个 1/7。",
-      "en": "BPTT runs for each sequence separately, in exactly the steps of lesson2. Because of the average, each sequence's ∂L/∂y_t carries an extra factor 1/7."
+      "zh": "BPTT 对每个序列分别进行，步骤和第 2 课完全一样。因为取平均，每个序列的 ∂L/∂yₜ 都多乘了一个 1/7。",
+      "en": "BPTT runs for each sequence separately, in exactly the steps of lesson2. Because of the average, each sequence's ∂L/∂yₜ carries an extra factor 1/7."
     },
     "accumulation": {
       "zh": "每个参数的梯度先在一个序列内对时间步求和，再把 7 个序列的结果相加（每个已经乘过 1/7），也就是对序列取平均。",
