@@ -453,7 +453,7 @@ public enum Message: CaseIterable, Sendable {
                 + "into the prediction yₜ. Below are the formulas and conventions this lesson uses, then the starting value of every parameter."
         case .modelSizes:
             return "Input size {0}, hidden size {1}, output size {2}. σ is the sigmoid function, which squeezes any number into (0, 1); "
-                + "tanh squeezes into (−1, 1); ⊙ multiplies element by element and · is the matrix product (or a product of two numbers)."
+                + "tanh squeezes into (−1, 1); ⊙ multiplies element by element, and a dot (·) is the matrix product (or a product of two numbers)."
         case .preActivations:
             return "The weighted sums that go into σ or tanh are the pre-activations a_z, a_r and a_h. In the forward pass they "
                 + "sit inside σ(…) and tanh(…); BPTT finds their gradients first, and the parameter gradients follow from them."

@@ -35,6 +35,7 @@ public enum Notation {
     }
 
     /// The same text with only ASCII symbols (CJK text is kept): `σ(Wz·x₁)` → `sigmoid(Wz*x_1)`,
+    /// `r⊙h` → `r.*h` (element-wise, as in MATLAB and Octave, apart from the product `*`),
     /// `h̃₁` → `h~_1`, `∂L/∂hₜ₋₁` → `dL/dh_(t-1)`, `Whyᵀ` → `Why^T`, box drawing → `+ - |`,
     /// circled digits → `(1)`, and the separator ` · ` → ` - `.
     public static func ascii(_ text: String) -> String {
@@ -87,7 +88,7 @@ public enum Notation {
     /// One ASCII spelling per non-ASCII symbol in the output. A symbol missing here shows as `?`,
     /// which the tests catch.
     private static let asciiFor: [Unicode.Scalar: String] = [
-        "σ": "sigmoid", "⊙": "*", "·": "*", "×": "x", "−": "-", "½": "0.5*", "‖": "||", "∂": "d",
+        "σ": "sigmoid", "⊙": ".*", "·": "*", "×": "x", "−": "-", "½": "0.5*", "‖": "||", "∂": "d",
         "Σ": "sum", "\u{0303}": "~", "ᵀ": "^T", "²": "^2", "′": "'", "≤": "<=", "≥": ">=", "≈": "~",
         "≠": "!=", "→": "->", "←": "<-", "↓": "v", "…": "...", "η": "lr", "θ": "theta", "∞": "inf", "—": "--",
         "–": "-", "“": "\"", "”": "\"", "‘": "'", "’": "'", "•": "*", "▸": ">", "│": "|", "─": "-",

@@ -17,6 +17,9 @@ import GRULessons
     @Test func circledDigitsBecomeNumbersInParentheses() {
         #expect(Notation.ascii("① 隐藏单元 ② 参数 ⑩ ⑳") == "(1) 隐藏单元 (2) 参数 (10) (20)")
         #expect(Notation.ascii("[−1/√H, 1/√H]") == "[-1/sqrt H, 1/sqrt H]")
+        // The element-wise product and the matrix product stay apart.
+        #expect(Notation.ascii("hₜ = zₜ⊙hₜ₋₁ + (1 − zₜ)⊙h̃ₜ") == "h_t = z_t.*h_(t-1) + (1 - z_t).*h~_t")
+        #expect(Notation.ascii("Uh·(rₜ⊙hₜ₋₁)") == "Uh*(r_t.*h_(t-1))")
     }
 
     @Test func everyBundledLessonRunsInPureASCII() throws {
