@@ -1,3 +1,4 @@
+import Foundation
 import GRUCore
 import GRULessons
 import GRURender
@@ -47,8 +48,9 @@ enum GradcheckCommand: Command {
                                         : report.text(lesson: lesson, options: options)
         try Common.emit(text, a, context)
         guard report.passes else {
-            let worst = report.worst.map { " (largest relative error \($0.relativeError) at \($0.name))" } ?? ""
-            context.fail("gradcheck: \(report.failures.count) of \(report.entries.count) gradient entries exceed the tolerance \(tolerance)\(worst)")
+            let worst = report.worst.map { " (largest relative error \(String(format: "%.2g", $0.relativeError)) at \($0.name))" } ?? ""
+            let cause = report.epsilonHint == nil ? "" : "; the step --epsilon \(a.value("epsilon") ?? "") is the likelier cause, try the default \(GradientCheckReport.defaultEpsilon)"
+            context.fail("gradcheck: \(report.failures.count) of \(report.entries.count) gradient entries exceed the tolerance \(tolerance)\(worst)\(cause)")
             return ExitStatus.failure
         }
         return ExitStatus.success

@@ -99,6 +99,13 @@ extension GradientCheckReport {
     }
 
     /// A small number in scientific notation with two significant digits: `2.7e−8`.
+    /// When entries fail with a step far from the default, the step is the likelier culprit than
+    /// BPTT: a large ε leaves a truncation error that grows as ε², a tiny one rounding noise that
+    /// grows as 1/ε. Nil for steps in [1e-9, 1e-3].
+    public var epsilonHint: Message? {
+        epsilon > 1e-3 ? .gradcheckEpsilonLarge : epsilon < 1e-9 ? .gradcheckEpsilonSmall : nil
+    }
+
     static func scientific(_ x: Double) -> String {
         NumberFormat(digits: 0).short(x)
     }
@@ -132,6 +139,7 @@ extension GradientCheckReport {
             let failed = failures.map { "∂L/∂" + $0.name + " (" + Self.scientific($0.relativeError) + ")" }
             out.append(.paragraph(text(.gradcheckFailures, String(failures.count), String(entries.count),
                                        Self.scientific(tolerance), failed.joined(separator: language == .zh ? "、" : ", "))))
+            if let hint = epsilonHint { out.append(.paragraph(text(hint, Self.scientific(epsilon), Self.scientific(Self.defaultEpsilon)))) }
         }
         out += splitBlocks(lesson: lesson, options: options, format: format)
         return options.ascii ? out.map { $0.mapText(Notation.ascii) } : out

@@ -21,6 +21,22 @@ import Testing
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A step far from the default makes the central difference, not BPTT, the likely culprit;
+    /// the report and the stderr line say so. 24 and 27 of 27 entries, 0.28 and 0.11: what this
+    /// build measured for lesson1 at ε = 1 (truncation, ∝ ε²) and ε = 1e-12 (rounding, ∝ 1/ε).
+    @Test func aStepFarFromTheDefaultIsNamedAsTheLikelierCause() {
+        let large = runCLI(["gradcheck", "lesson1", "--epsilon", "1", "--lang", "en"])
+        #expect(large.status == 1)
+        #expect(large.stderr == "gru-explain: gradcheck: 24 of 27 gradient entries exceed the tolerance 1e-06 (largest relative error 0.28 at Wz[1][1]); the step --epsilon 1 is the likelier cause, try the default 1e-05\n")
+        #expect(large.stdout.contains("The step ε = 1 is large"))
+        let small = runCLI(["gradcheck", "lesson1", "--epsilon", "1e-12", "--lang", "zh"])
+        #expect(small.status == 1)
+        #expect(small.stderr.hasSuffix("; the step --epsilon 1e-12 is the likelier cause, try the default 1e-05\n"))
+        #expect(small.stdout.contains("太小"))
+        // At the default step, a failure is not blamed on the step.
+        #expect(!runCLI(["gradcheck", "lesson1", "--tolerance", "0"]).stderr.contains("likelier cause"))
+    }
+
     @Test func usageErrorsAreOneLine() {
         let cases: [([String], String)] = [
             (["gradcheck", "lesson1", "--epsilon", "0"], "--epsilon must be a number > 0 such as 1e-05, found '0'"),
