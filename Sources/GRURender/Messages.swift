@@ -337,8 +337,8 @@ public enum Message: CaseIterable, Sendable {
             return "{0} 算 hₜ = {1}，{2} 算 hₜ = {3}：同一个 z，在一种写法里乘上一隐藏状态，在另一种写法里乘候选隐藏状态。"
                 + "所以 z、r、h̃ 两边相同，而 hₜ 除非 zₜ = ½，否则不同。"
         case .reasonAlsoDiffer: return "两者的{0}也不同，后面的差别也有一部分来自这里。"
-        case .columnCandidate: return "候选隐藏状态"
-        case .columnNewState: return "新的隐藏状态"
+        case .columnCandidate: return "候选状态 h̃ₜ"
+        case .columnNewState: return "新状态 hₜ"
         case .reasonTrainingOnly: return "两者在整个详细计算中数值都相同，是训练让它们分开的：第一个不同的损失是第 {0} 次更新前的损失。"
         case .reasonEqualR:
             return "这里重置门放在哪里无关紧要：每个时间步 r 的各个分量都相等（各隐藏单元互为拷贝），而且 bhn = 0，"
@@ -648,8 +648,8 @@ public enum Message: CaseIterable, Sendable {
             return "{0} computes hₜ = {1}, {2} computes hₜ = {3}: the same z weights the previous state in one and the candidate "
                 + "in the other. So z, r and h̃ are the same in both, and hₜ differs unless zₜ = ½."
         case .reasonAlsoDiffer: return "Their {0} differs too, which adds to the difference from then on."
-        case .columnCandidate: return "Candidate hidden state"
-        case .columnNewState: return "New hidden state"
+        case .columnCandidate: return "Candidate state h̃ₜ"
+        case .columnNewState: return "New state hₜ"
         case .reasonTrainingOnly:
             return "The two compute the same values in the whole detailed pass; training takes them apart: the first loss that "
                 + "differs is the one before update {0}."

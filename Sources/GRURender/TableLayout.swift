@@ -1,9 +1,9 @@
 /// A boxed table: every column as wide as its widest cell (in display columns), numbers
 /// right-aligned, a rule between row groups.
 ///
-/// When the table is wider than `maxWidth`, its widest formula column is broken at `+` signs
-/// (continuation lines indented under the first `=`), then its widest prose column is wrapped at
-/// words. In a row that takes several lines, results sit on the last line of the formula, everything
+/// When the table is wider than `maxWidth`, its formula columns are broken at `+` signs, widest
+/// first and only as many as needed (continuation lines indented under the first `=`), then its
+/// widest prose column is wrapped at words. In a row that takes several lines, results sit on the last line of the formula, everything
 /// else on the first. Wrapped prose never makes a row taller by itself: its further lines run on
 /// into the rows below whose cell in that column is empty (a matrix value's next rows, a
 /// quantity's next component), and only what is left over gets lines of its own, under the row.
@@ -15,7 +15,7 @@ struct TableLayout {
     let painter: Painter
 
     /// No formula column is narrowed below this; a table that still does not fit stays wider.
-    static let minimumMathWidth = 30
+    static let minimumMathWidth = 16
     static let minimumProseWidth = 12
 
     func lines() -> [String] {
@@ -25,11 +25,14 @@ struct TableLayout {
             rows.map { DisplayWidth.of($0[c].text) }.reduce(DisplayWidth.of(table.columns[c].title), max)
         }
         let frame = 3 * n + 1
-        var wrapMath: Int? = nil, wrapProse: Int? = nil
-        if widths.reduce(frame, +) > maxWidth, let c = widestColumn(widths, style: .math, prose: false) {
+        var wrapMath: Set<Int> = [], wrapProse: Int? = nil
+        // Formula columns first, widest first, each only as far as the table needs: a table of
+        // two formula columns (compare's conventions) breaks both.
+        while widths.reduce(frame, +) > maxWidth,
+              let c = widestColumn(widths, style: .math, prose: false, except: wrapMath) {
             let fit = max(Self.minimumMathWidth, widths[c] - (widths.reduce(frame, +) - maxWidth))
             widths[c] = rows.flatMap { MathWrap.lines($0[c].text, width: fit) }.map(DisplayWidth.of).reduce(DisplayWidth.of(table.columns[c].title), max)
-            wrapMath = c
+            wrapMath.insert(c)
         }
         if widths.reduce(frame, +) > maxWidth, let c = widestColumn(widths, style: .plain, prose: true) {
             let fit = min(widths[c], max(Self.minimumProseWidth, widths[c] - (widths.reduce(frame, +) - maxWidth)))
@@ -67,7 +70,7 @@ struct TableLayout {
             for row in group {
                 let cellLines: [[String]] = (0..<n).map { c in
                     let text = row[c].text
-                    if c == wrapMath { return MathWrap.lines(text, width: widths[c]) }
+                    if wrapMath.contains(c) { return MathWrap.lines(text, width: widths[c]) }
                     return [text]
                 }
                 if let p = wrapProse, !row[p].text.isEmpty {
@@ -96,10 +99,10 @@ struct TableLayout {
 
     /// The widest column all of whose cells have `style` (or are empty); for `prose`, one with
     /// words to wrap at (a column of numbers is never wrapped).
-    private func widestColumn(_ widths: [Int], style: Table.Cell.Style, prose: Bool) -> Int? {
+    private func widestColumn(_ widths: [Int], style: Table.Cell.Style, prose: Bool, except: Set<Int> = []) -> Int? {
         let rows = table.groups.flatMap { $0 }
         let candidates = table.columns.indices.filter { c in
-            rows.allSatisfy { $0[c].style == style || $0[c].text.isEmpty }
+            !except.contains(c) && rows.allSatisfy { $0[c].style == style || $0[c].text.isEmpty }
                 && rows.contains { $0[c].style == style && !$0[c].text.isEmpty }
                 && (!prose || rows.contains { $0[c].text.contains(" ") })
         }

@@ -32,6 +32,24 @@ import GRULessons
         }
     }
 
+    /// compare and gradcheck too, for every bundled lesson: their tables of formulas break at +.
+    /// Not under --ascii: spelt out (h_(t-1) for hₜ₋₁), compare's conventions table cannot break
+    /// below 111 columns, and its values table takes 102.
+    @Test(arguments: ["lesson1", "lesson2", "lesson3"])
+    func compareAndGradcheckFitInOneHundredColumns(id: String) throws {
+        let lesson = try LessonLibrary.load(id)
+        let comparison = ConventionComparison(lesson: lesson, presets: ConventionPreset.all)
+        let report = GradientCheckReport(lesson.problem)
+        for options in Self.variants where !options.ascii {
+            for (what, text) in [("compare", ComparisonReport.text(comparison, options: options)),
+                                 ("gradcheck", report.text(lesson: lesson, options: options))] {
+                for line in text.split(separator: "\n").map(String.init) where DisplayWidth.of(line) > TextRenderer.width {
+                    Issue.record("\(what) \(id) \(options.language)\(options.ascii ? " --ascii" : ""): \(DisplayWidth.of(line)) columns: \(line)")
+                }
+            }
+        }
+    }
+
     @Test func colourWrapsTextWithoutMovingIt() {
         let plain = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh))
         let coloured = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh, color: true))
