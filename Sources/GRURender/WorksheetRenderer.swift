@@ -45,13 +45,21 @@ public enum WorksheetRenderer {
         // Comment lines waiting to be written (nil for a blank line); flush() writes them before the answer lines of a group.
         var comments: [String?] = []
         var out = ""
+        // A comment longer than the text's 100 columns is wrapped at spaces, its further lines
+        // indented under the first: "# Timestep 3 · gradient of the state ∂L/∂h₃ = …" / "#   + ∂L/∂h₄·…".
         func flush() {
-            for c in comments { out += c.map { "# " + (options.ascii ? Notation.ascii($0) : $0) + "\n" } ?? "\n" }
+            for c in comments {
+                guard let c else { out += "\n"; continue }
+                let text = options.ascii ? Notation.ascii(c) : c
+                let lines = DisplayWidth.of("# " + text) > TextRenderer.width ? DisplayWidth.wrap(text, width: TextRenderer.width - 4) : [text]
+                out += lines.enumerated().map { ($0.offset == 0 ? "# " : "#   ") + $0.element + "\n" }.joined()
+            }
             comments = []
         }
         let title = language == .zh ? lesson.title.zh : lesson.title.en
         comments.append(Message.worksheetTitle.text(language, lesson.id) + " · " + title)
-        comments.append(Message.worksheetHowTo.text(language, lesson.id))
+        // Two lines: the command on a line of its own, whole, to copy.
+        comments += Message.worksheetHowTo.text(language, lesson.id).split(separator: "\n").map(String.init)
         comments.append(nil)
         comments += givens(trace, language, format)
         comments += earlierValues(trace, groups, language, format)

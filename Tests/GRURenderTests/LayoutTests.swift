@@ -50,6 +50,22 @@ import GRULessons
         }
     }
 
+    /// Worksheets too, in every variant (--ascii included): long comments wrap, and the check
+    /// command stays on a line of its own, whole.
+    @Test(arguments: ["lesson1", "lesson2", "lesson3"])
+    func worksheetsFitInOneHundredColumns(id: String) throws {
+        let lesson = try LessonLibrary.load(id)
+        let trace = try Trace.record(lesson.problem)
+        for options in Self.variants {
+            let sheet = WorksheetRenderer.render(trace, lesson: lesson, options: options)
+            for line in sheet.split(separator: "\n").map(String.init) where DisplayWidth.of(line) > TextRenderer.width {
+                Issue.record("worksheet \(id) \(options.language): \(DisplayWidth.of(line)) columns: \(line)")
+            }
+            let command = "gru-explain check \(id) " + (options.language == .zh ? "这个文件" : "this-file")
+            #expect(sheet.contains(command + "\n"), "\(id) \(options.language): the check command is not whole on one line")
+        }
+    }
+
     @Test func colourWrapsTextWithoutMovingIt() {
         let plain = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh))
         let coloured = TextRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh, color: true))
