@@ -71,3 +71,29 @@ import GRUCore
         #expect(Kernels.dot(a, a, 9) == 285)
     }
 }
+
+/// The AVX2 build (Package.swift, on hosts that have it) and the baseline x86-64 build compute
+/// the same bits: no fused multiply-add, and every sum in the same order. The expected bit
+/// patterns below were printed by this test in a `GRU_EXPLAIN_PORTABLE=1` (SSE) build and
+/// then passed unchanged in the AVX2 build; hidden size 13 takes the four-row, two-row and one-row
+/// blocks and every column tail of the kernels.
+@Suite struct BuildIndependenceTests {
+    @Test func trainingGivesTheSameBitsInEveryBuild() throws {
+        let c = ModelConfig(inputSize: 3, hiddenSize: 13, outputSize: 2, update: .zTimesCandidate, reset: .afterMatmul)
+        var rng = SplitMix64(seed: 2026)
+        let sequences = (0..<2).map { _ in Fixtures.randomSequence(c, T: 9, rng: &rng) }
+        let problem = Fixtures.problem(c, Fixtures.randomParameters(c, seed: 77, scale: 0.4), sequences: sequences, lr: 0.05, epochs: 5)
+        let trained = try Training.train(problem, from: problem.parameters, epochs: 5)
+        // One number for all parameters: their bit patterns folded together (FNV-1a).
+        var fold: UInt64 = 0xcbf2_9ce4_8422_2325
+        for name in ParameterName.allCases {
+            for x in trained.parameters[name] { fold = (fold ^ x.bitPattern) &* 0x100_0000_01b3 }
+        }
+        let losses = trained.losses.map { String($0.bitPattern, radix: 16) }
+        #expect(losses == Self.expectedLosses)
+        #expect(String(fold, radix: 16) == Self.expectedParameters)
+    }
+
+    static let expectedLosses = ["4026870a079bad90", "4023b866cce6c78f", "402229a68a0ec11a", "4020e75497b3431c", "40202e849f823f19"]
+    static let expectedParameters = "329afc4f42b938dc"
+}
