@@ -41,7 +41,7 @@ public enum CheckRenderer {
                 out += indent + Message.checkHowToCompute.text(language, "\(r.key) = \(formula)") + "\n"
             }
             if !r.inputs.isEmpty {
-                out += indent + Message.checkNumbersToUse.text(language, listing(r.inputs, number)) + "\n"
+                out += indent + Message.checkNumbersToUse.text(language, listing(r.inputs, number, language)) + "\n"
             }
             if !yours.isEmpty, let fromYours = r.fromYourValues {
                 out += indent + Message.checkYourNumbersGive.text(language, carried(yours, number, language), number(r.key, fromYours)) + "\n"
@@ -159,8 +159,8 @@ public enum CheckRenderer {
         }.joined(separator: Message.checkListSeparator.text(language))
     }
 
-    private static func listing(_ entries: [TraceEntry], _ number: (TraceKey, Double) -> String) -> String {
-        entries.map { "\($0.key) = \(number($0.key, $0.value))" }.joined(separator: ", ")
+    private static func listing(_ entries: [TraceEntry], _ number: (TraceKey, Double) -> String, _ language: Language) -> String {
+        entries.map { "\($0.key) = \(number($0.key, $0.value))" }.joined(separator: Message.checkListSeparator.text(language))
     }
 
     private static func pad(_ s: String, _ width: Int) -> String {

@@ -176,4 +176,14 @@ import GRURender
             #expect(!d.explanation(.zh, config).contains("{") && !d.explanation(.en, config).contains("{"))
         }
     }
+
+    /// In zh the lesson's values are listed with "，" as the carried ones are, not ", ".
+    @Test func zhListsWithTheChineseComma() throws {
+        let report = try Fixtures.check(text: "t1.h[1] = 0.2767\n")
+        let zh = CheckRenderer.text(report, config: config, language: .zh)
+        #expect(zh.contains("应代入本课的值：t1.z[1] = 0.5987，h0[1] = 0，t1.h_tilde[1] = 0.4621\n"))
+        #expect(!zh.contains(", "))
+        let en = CheckRenderer.text(report, config: config, language: .en)
+        #expect(en.contains("with the lesson's values: t1.z[1] = 0.5987, h0[1] = 0, t1.h_tilde[1] = 0.4621\n"))
+    }
 }
