@@ -100,7 +100,9 @@ public enum Marker {
                 result.status = inputsTainted ? .followThrough : .correct
             } else {
                 result.status = .wrong
-                result.diagnosis = diagnose(given, key, truth: truth, yours: yours, book: book, lookup: lookup)
+                let mistake = diagnose(given, key, truth: truth, yours: yours, book: book, lookup: lookup)
+                result.diagnosis = mistake?.diagnosis
+                result.diagnosisVariant = mistake?.variant
             }
 
             if result.status != .correct, let formula {
@@ -141,14 +143,16 @@ public enum Marker {
     /// The first known mistake whose formula, on the lesson's values, the student's values or the
     /// student's values rounded, gives what they wrote; then the plain sign error.
     private static func diagnose(_ given: WrittenNumber, _ key: TraceKey, truth: Double, yours: Double?,
-                                 book: FormulaBook, lookup: @escaping (TraceKey) -> Double) -> Diagnosis? {
+                                 book: FormulaBook, lookup: @escaping (TraceKey) -> Double)
+        -> (diagnosis: Diagnosis, variant: Diagnosis.Variant?)? {
         let trueLookup = { (k: TraceKey) in book.trace.value(at: k) ?? .nan }
-        for (diagnosis, formula) in book.mistakes(for: key) {
+        for mistake in book.mistakes(for: key) {
+            let formula = mistake.formula
             let candidates = [formula.evaluate(trueLookup), formula.evaluate(lookup),
                               formula.evaluate(rounded(lookup, like: given))]
-            if candidates.contains(where: { within(given, $0) }) { return diagnosis }
+            if candidates.contains(where: { within(given, $0) }) { return (mistake.diagnosis, mistake.variant) }
         }
-        if within(given, -truth) || yours.map({ within(given, -$0) }) == true { return .signError }
+        if within(given, -truth) || yours.map({ within(given, -$0) }) == true { return (.signError, nil) }
         return nil
     }
 

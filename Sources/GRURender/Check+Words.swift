@@ -26,15 +26,17 @@ extension MarkStatus {
 
 extension Diagnosis {
     /// The diagnosis in words, with the lesson's own formulas where they tell the difference.
-    public func explanation(_ language: Language, _ c: ModelConfig) -> String {
+    /// `variant` says which form of the mistake the value matched.
+    public func explanation(_ language: Language, _ c: ModelConfig, variant: Variant? = nil) -> String {
         let previous = "z⊙hₜ₋₁ + (1 − z)⊙h̃", candidate = "(1 − z)⊙hₜ₋₁ + z⊙h̃"
-        let before = Message.resetsBeforeMatmul.text(language, "Uh·(r⊙hₜ₋₁)")
-        let after = Message.resetsAfterMatmul.text(language, c.reset == .afterMatmul ? "r⊙(Uh·hₜ₋₁ + bhn)" : "r⊙(Uh·hₜ₋₁)")
         switch self {
         case .updateConvention:
             let (mine, theirs) = c.update == .zTimesPrevious ? (previous, candidate) : (candidate, previous)
             return Message.diagnosisUpdateConvention.text(language, mine, theirs)
         case .resetPlacement:
+            // In an after_matmul lesson the value may match the course text's formula, or the same with bhn.
+            let before = Message.resetsBeforeMatmul.text(language, variant == .withBhn ? "Uh·(r⊙hₜ₋₁) + bhn" : "Uh·(r⊙hₜ₋₁)")
+            let after = Message.resetsAfterMatmul.text(language, c.reset == .afterMatmul ? "r⊙(Uh·hₜ₋₁ + bhn)" : "r⊙(Uh·hₜ₋₁)")
             let (mine, theirs) = c.reset == .beforeMatmul ? (before, after) : (after, before)
             return Message.diagnosisResetPlacement.text(language, mine, theirs)
         case .recurrentTermForgotten: return Message.diagnosisRecurrentTermForgotten.text(language)
@@ -48,5 +50,12 @@ extension Diagnosis {
                 ? ("½‖y − \(target)‖²", "y − \(target)") : ("‖y − \(target)‖²", "2(y − \(target))")
             return Message.diagnosisLossHalfFactor.text(language, loss, derivative)
         }
+    }
+}
+
+extension CheckResult {
+    /// The diagnosis of this mark in words, for the form of the mistake it matched.
+    public func diagnosisText(_ language: Language, _ c: ModelConfig) -> String? {
+        diagnosis?.explanation(language, c, variant: diagnosisVariant)
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import GRUCore
 import GRUJSON
+import GRULessons
 import GRURender
 @testable import GRUCheck
 
@@ -175,6 +176,32 @@ import GRURender
         for d in Diagnosis.allCases {
             #expect(!d.explanation(.zh, config).contains("{") && !d.explanation(.en, config).contains("{"))
         }
+    }
+
+    /// The reset placement in words, for the formula the value matched. lesson2 is after_matmul;
+    /// its a_h₂[1] with the course text's formula is 1.1070, and 1.1570 with bhn added
+    /// (MarkingTests.lesson2WithTheCourseTextsResetPlacement). Before: "your value matches resets
+    /// before the matmul, Uh·(r⊙hₜ₋₁)", for 1.1570 only.
+    @Test func theResetPlacementNamesTheFormulaTheValueMatches() throws {
+        let trace = try Trace.record(LessonLibrary.load("lesson2").problem)
+        let lesson2 = trace.config
+        let text = { (sheet: String, language: Language) in
+            CheckRenderer.text(try Fixtures.check(text: sheet, trace), config: lesson2, language: language)
+        }
+        let without = try text("t2.a_h[1] = 1.1070\n", .en), with = try text("t2.a_h[1] = 1.1570\n", .en)
+        let lesson = "the reset gate in the other place: this lesson applies r after the matrix product, r⊙(Uh·hₜ₋₁ + bhn); "
+        #expect(without.contains(lesson + "your value matches r applied before the matrix product, Uh·(r⊙hₜ₋₁)\n"))
+        #expect(with.contains(lesson + "your value matches r applied before the matrix product, Uh·(r⊙hₜ₋₁) + bhn\n"))
+        let zhWithout = try text("t2.a_h[1] = 1.1070\n", .zh), zhWith = try text("t2.a_h[1] = 1.1570\n", .zh)
+        let zhLesson = "重置门放错了位置：本课先做矩阵乘法再乘 r，即 r⊙(Uh·hₜ₋₁ + bhn)；"
+        #expect(zhWithout.contains(zhLesson + "你的数值对应的是先乘 r 再做矩阵乘法，即 Uh·(r⊙hₜ₋₁)\n"))
+        #expect(zhWith.contains(zhLesson + "你的数值对应的是先乘 r 再做矩阵乘法，即 Uh·(r⊙hₜ₋₁) + bhn\n"))
+        // A before_matmul lesson (lesson1 with unequal rows, MarkingTests) the other way round.
+        let before = Diagnosis.resetPlacement.explanation(.en, config)
+        #expect(before == "the reset gate in the other place: this lesson applies r before the matrix product, Uh·(r⊙hₜ₋₁); your value matches r applied after the matrix product, r⊙(Uh·hₜ₋₁)")
+        // The JSON carries the same words.
+        let json = CheckRenderer.json(try Fixtures.check(text: "t2.a_h[1] = 1.1570\n", trace), config: lesson2, lesson: "lesson2")
+        #expect(json.contains("Uh·(r⊙hₜ₋₁) + bhn\"") && json.contains("\"diagnosis\": \"reset_placement\""))
     }
 
     /// In zh the lesson's values are listed with "，" as the carried ones are, not ", ".

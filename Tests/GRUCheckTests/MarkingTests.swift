@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GRUCore
+import GRULessons
 @testable import GRUCheck
 
 /// Marking lesson1 sheets. The sheets under Sheets/ come from Sheets/make_sheets.py, a second,
@@ -150,7 +151,29 @@ import GRUCore
         let report = try Fixtures.check(text: String(format: "t2.a_h[1] = %.6f\nt2.h[1] = %.6f\n", before, onPrevious), trace)
         #expect(abs(before - v("t2.a_h[1]")) > 0.01 && abs(onPrevious - v("t2.h[1]")) > 0.01)
         #expect(report["t2.a_h[1]"]?.diagnosis == .resetPlacement)
+        #expect(report["t2.a_h[1]"]?.diagnosisVariant == .withBhn)
         #expect(report["t2.h[1]"]?.diagnosis == .updateConvention)
+    }
+
+    /// lesson2 (after_matmul, PyTorch's a_h = Wh·x + bh + r⊙(Uh·h_{t−1} + bhn)) worked with the
+    /// course text's formula a_h = Wh·x + Uh·(r⊙h_{t−1}) + bh: the mistake a student of the course
+    /// text is most likely to make. Only the variant with bhn added was recognised; 1.1070 was a
+    /// plain "wrong". By hand, from lesson2's Wh[1] = 0.5, Uh[1] = [0.5, −0.3], bh[1] = 0,
+    /// bhn[1] = 0.05 and the trace's r₂ = [0.6808, 0.7389], h₁ = [0.1950, −0.1836]:
+    /// 0.5·2 + 0.5·0.6808·0.1950 + (−0.3)·0.7389·(−0.1836) = 1.1070, and + bhn = 1.1570; the
+    /// lesson's a_h₂[1] is 1.1379.
+    @Test func lesson2WithTheCourseTextsResetPlacement() throws {
+        let trace = try Trace.record(LessonLibrary.load("lesson2").problem)
+        #expect(abs(trace.value(at: TraceKey("t2.a_h[1]")!)! - 1.1379) < 0.00005)
+        let without = try Fixtures.check(text: "t2.a_h[1] = 1.1070\nt2.h_tilde[2] = -0.6093\n", trace)
+        #expect(without["t2.a_h[1]"]?.diagnosis == .resetPlacement && without["t2.a_h[1]"]?.diagnosisVariant == nil)
+        let with = try Fixtures.check(text: "t2.a_h[1] = 1.1570\n", trace)
+        #expect(with["t2.a_h[1]"]?.diagnosis == .resetPlacement && with["t2.a_h[1]"]?.diagnosisVariant == .withBhn)
+        // h̃₂[2] = tanh(−0.4·2 + 0.2·0.6808·0.1950 + 0.6·0.7389·(−0.1836) + 0.1) = tanh(−0.7548) = −0.6380
+        // without bhn (−0.6667 with bhn[2] = −0.05); the lesson's is tanh(−0.7895) = −0.6581.
+        let h2 = try Fixtures.check(text: "t2.h_tilde[2] = -0.6380\n", trace)
+        #expect(h2["t2.h_tilde[2]"]?.diagnosis == .resetPlacement && h2["t2.h_tilde[2]"]?.diagnosisVariant == nil)
+        #expect(without["t2.h_tilde[2]"]?.diagnosis == nil)   // −0.6093 is no known mistake
     }
 
     @Test func precisionIsWhatTheStudentWrote() throws {
