@@ -23,6 +23,9 @@ public enum Diagnosis: String, CaseIterable, Sendable {
     case notSummedOverTimesteps = "not_summed_over_timesteps"
     /// A loss or dy off by the factor 2 that the ½ in ½‖y − target‖² decides.
     case lossHalfFactor = "loss_half_factor"
+    /// h_t where the formula takes h_{t−1}: in dz, dr (before_matmul) and the contributions to
+    /// the gradients of Uz, Ur and Uh, which multiply by h_{t−1} (and their sums and updates).
+    case hInsteadOfHPrev = "h_t_instead_of_h_prev"
 
     /// Which form of a mistake a value matched, where the words must tell them apart.
     public enum Variant: Equatable, Sendable {

@@ -67,6 +67,7 @@ public struct FormulaBook: Sendable {
             }
         default: out = []
         }
+        if let wrong = hInsteadOfHPrev(key) { out.append(Mistake(.hInsteadOfHPrev, wrong)) }
         return out
     }
 
@@ -79,6 +80,38 @@ public struct FormulaBook: Sendable {
         guard c.reset == .afterMatmul else { return [other] }
         let withBhn = aH(k, otherReset: true) + .value(k.param(.bhn, [k.i]))
         return [other, Mistake(.resetPlacement, wrap(withBhn), variant: .withBhn)]
+    }
+
+    /// The key's formula with h_t read where it takes h_{t−1}, for the backward quantities that
+    /// read h_{t−1} itself: dz, dr under before_matmul, and the contributions to the gradients
+    /// of Uz, Ur and Uh (under before_matmul, `da_h[i]·r[j]·h_t[j]` for `da_h[i]·rh[j]`), then
+    /// their sums and the updates made from them. nil for every other key. The forward pass has
+    /// no such mistake: h_t is computed from the values that read h_{t−1}.
+    private func hInsteadOfHPrev(_ key: TraceKey) -> Formula? {
+        guard var k = Entry(key, trace) else { return nil }
+        k.readsHForHPrev = true
+        switch key.kind {
+        case .step(.dz): return dz(k, c.update)
+        case .step(.dr) where c.reset == .beforeMatmul: return dr(k, otherReset: false)
+        case .stepGradient(let p) where p == .Uz || p == .Ur: return stepGradient(p, k)
+        case .stepGradient(.Uh) where c.reset == .afterMatmul: return stepGradient(.Uh, k)
+        case .stepGradient(.Uh):
+            let (i, j) = (k.index[0], k.index[1])
+            return .value(k.at(.daH, i)) * .value(k.at(.r, j)) * .value(k.hPrev(j))
+        case .gradient:
+            // Σ of the same mistake in every term (timesteps, or sequences).
+            guard let right = formula(for: key) else { return nil }
+            var terms: [Formula] = []
+            for term in right.terms {
+                guard case .value(let part) = term, let wrong = hInsteadOfHPrev(part) else { return nil }
+                terms.append(wrong)
+            }
+            return .total(terms)
+        case .update(let p):
+            guard let sum = hInsteadOfHPrev(TraceKey(.gradient(p), key.index)) else { return nil }
+            return .value(k.param(p)) - .value(TraceKey(.learningRate)) * sum
+        default: return nil
+        }
     }
 
     // MARK: - Forward, one entry of timestep t
@@ -271,6 +304,8 @@ private struct Entry {
     let T: Int
     let index: [Int]
     let c: ModelConfig
+    /// For the mistake `h_t_instead_of_h_prev`: `hPrev(j)` gives h_t[j].
+    var readsHForHPrev = false
 
     /// nil when the key has no value in the trace.
     init?(_ key: TraceKey, _ trace: Trace) {
@@ -293,7 +328,8 @@ private struct Entry {
 
     /// h_{t−1}[j]: `t(N−1).h[j]`, or `h0[j]` at t = 1.
     func hPrev(_ j: Int) -> TraceKey {
-        t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
+        if readsHForHPrev { return at(.h, j) }
+        return t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
     }
 
     func x(_ j: Int) -> TraceKey { at(.x, j) }

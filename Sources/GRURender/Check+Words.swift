@@ -26,8 +26,9 @@ extension MarkStatus {
 
 extension Diagnosis {
     /// The diagnosis in words, with the lesson's own formulas where they tell the difference.
-    /// `variant` says which form of the mistake the value matched.
-    public func explanation(_ language: Language, _ c: ModelConfig, variant: Variant? = nil) -> String {
+    /// `variant` says which form of the mistake the value matched; `t`, the timestep of the key,
+    /// lets `h_t_instead_of_h_prev` name h₃ and h₂ rather than hₜ and hₜ₋₁.
+    public func explanation(_ language: Language, _ c: ModelConfig, variant: Variant? = nil, t: Int? = nil) -> String {
         let previous = "z⊙hₜ₋₁ + (1 − z)⊙h̃", candidate = "(1 − z)⊙hₜ₋₁ + z⊙h̃"
         switch self {
         case .updateConvention:
@@ -49,13 +50,16 @@ extension Diagnosis {
             let (loss, derivative) = c.loss == .halfSquared
                 ? ("½‖y − \(target)‖²", "y − \(target)") : ("‖y − \(target)‖²", "2(y − \(target))")
             return Message.diagnosisLossHalfFactor.text(language, loss, derivative)
+        case .hInsteadOfHPrev:
+            let step: Step = t.map { .number($0) } ?? .t
+            return Message.diagnosisHInsteadOfHPrev.text(language, "h" + step.sub, "h" + (step + -1).sub)
         }
     }
 }
 
 extension CheckResult {
-    /// The diagnosis of this mark in words, for the form of the mistake it matched.
+    /// The diagnosis of this mark in words, for its timestep and the form of the mistake it matched.
     public func diagnosisText(_ language: Language, _ c: ModelConfig) -> String? {
-        diagnosis?.explanation(language, c, variant: diagnosisVariant)
+        diagnosis?.explanation(language, c, variant: diagnosisVariant, t: key.t)
     }
 }

@@ -204,6 +204,20 @@ import GRURender
         #expect(json.contains("Uh·(r⊙hₜ₋₁) + bhn\"") && json.contains("\"diagnosis\": \"reset_placement\""))
     }
 
+    /// h₃ for h₂ in dz₃[1] (0.6914 for 0.9360, MarkingTests), named with the timestep's own
+    /// subscripts; a summed gradient has no timestep and keeps hₜ and hₜ₋₁.
+    @Test func theHiddenStateOfThisTimestepInWords() throws {
+        let report = try Fixtures.check(text: "t3.dz[1] = 0.6914\ngrad.Uz[1][1] = 0.2880\n")
+        let en = CheckRenderer.text(report, config: config, language: .en)
+        let zh = CheckRenderer.text(report, config: config, language: .zh)
+        #expect(en.contains("      the wrong hidden state: this formula takes the previous timestep's h₂, and your value matches this timestep's h₃\n"))
+        #expect(zh.contains("      用错了隐藏状态：这个公式要用上一时间步的 h₂，你的数值对应的是本时间步的 h₃\n"))
+        #expect(en.contains("the previous timestep's hₜ₋₁, and your value matches this timestep's hₜ\n"))
+        #expect(zh.contains("上一时间步的 hₜ₋₁，你的数值对应的是本时间步的 hₜ\n"))
+        // At t = 1 the previous state is h₀.
+        #expect(Diagnosis.hInsteadOfHPrev.explanation(.en, config, t: 1).contains("the previous timestep's h₀, and your value matches this timestep's h₁"))
+    }
+
     /// In zh the lesson's values are listed with "，" as the carried ones are, not ", ".
     @Test func zhListsWithTheChineseComma() throws {
         let report = try Fixtures.check(text: "t1.h[1] = 0.2767\n")
