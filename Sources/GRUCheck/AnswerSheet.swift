@@ -27,8 +27,8 @@ public struct SheetError: Error, Equatable, Sendable {
         case decimalComma(key: String, found: String)
         /// The value overflows a Double (`1e999`).
         case notFinite(key: String, found: String)
-        /// The line is not valid UTF-8, or holds binary data.
-        case notText
+        /// The file is not UTF-8 text: decided for the whole file before any line is read.
+        case notUTF8(NotUTF8)
         /// The key does not exist in this lesson; `suggestion` is the nearest key that does.
         case unknownKey(key: String, suggestion: String?)
         /// The key was already answered on `firstLine`.
@@ -78,8 +78,8 @@ public struct SheetError: Error, Equatable, Sendable {
         case .notFinite(let whole, let found):
             let key = shown(whole)
             return place + "\(key): '\(found)' is too large to be a number"
-        case .notText:
-            return place + "expected 'key = value', found bytes that are not UTF-8 text"
+        case .notUTF8(let reason):
+            return place + reason.text
         case .unknownKey(let whole, let suggestion):
             let key = shown(whole)
             return place + "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see docs/keys.md")
@@ -122,19 +122,25 @@ public struct SheetErrors: Error, Equatable, Sendable {
 /// - plain or scientific numbers;
 /// - full-width characters (`ｔ１．ｚ［１］＝０．５９８７`), the Chinese full stop `。` and the
 ///   minus sign `−` as a decimal point and a minus; a byte-order mark; CRLF line ends, and a
-///   lone CR (old Mac files) as a line end too.
+///   lone CR (old Mac files) as a line end too;
+/// - UTF-8, or UTF-16 or UTF-32 with a byte order mark (Windows Notepad's "Unicode").
 public struct AnswerSheet: Equatable, Sendable {
     public var lines: [SheetLine]
 
     /// Reads a sheet. Collects a problem per line that cannot be read rather than stopping at the
-    /// first. Whether each key exists is decided later, against a lesson's trace (`Marker`).
-    public static func parse(_ bytes: [UInt8]) -> (sheet: AnswerSheet, errors: [SheetError]) {
+    /// first; a file that is not UTF-8 text is one problem (`utf8Text`). Whether each key exists
+    /// is decided later, against a lesson's trace (`Marker`).
+    public static func parse(_ raw: [UInt8]) -> (sheet: AnswerSheet, errors: [SheetError]) {
         var lines: [SheetLine] = []
         var errors: [SheetError] = []
         var start = 0
         var number = 0
-        var bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes: [UInt8]
+        do {
+            bytes = try utf8Text(raw)
+        } catch {
+            return (AnswerSheet(lines: []), [error])
+        }
         // No sheet line starts with '{' or '[': this is JSON, and one line says so.
         if let first = bytes.first(where: { ![0x20, 0x09, 0x0D, 0x0A].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             return (AnswerSheet(lines: []), [SheetError(line: nil, .json)])
@@ -145,11 +151,7 @@ public struct AnswerSheet: Equatable, Sendable {
             while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
             let lineBytes = bytes[start..<end]
             start = end + (bytes[end...].starts(with: [0x0D, 0x0A]) ? 2 : 1)
-            guard !lineBytes.contains(0), let text = String(validating: lineBytes, as: UTF8.self) else {
-                errors.append(SheetError(line: number, .notText))
-                continue
-            }
-            switch readLine(text) {
+            switch readLine(String(decoding: lineBytes, as: UTF8.self)) {
             case .none: continue
             case .answer(let key, let value): lines.append(SheetLine(line: number, keyText: key, value: value))
             case .problem(let problem): errors.append(SheetError(line: number, problem))

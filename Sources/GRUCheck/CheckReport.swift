@@ -24,6 +24,8 @@ public struct CheckResult: Equatable, Sendable {
     public var expected: Double
     /// The known mistake the value matches, for wrong marks.
     public var diagnosis: Diagnosis?
+    /// Which form of that mistake, where the words tell them apart (`Diagnosis.Variant`).
+    public var diagnosisVariant: Diagnosis.Variant?
     /// How the key is computed; nil for givens, training and apply keys.
     public var formula: Formula?
     /// For wrong and follow-through marks: the formula's inputs with the lesson's values, the
@@ -37,14 +39,15 @@ public struct CheckResult: Equatable, Sendable {
     public var fromYourValues: Double?
 
     public init(key: TraceKey, line: Int, status: MarkStatus, given: WrittenNumber?, expected: Double,
-                diagnosis: Diagnosis? = nil, formula: Formula? = nil, inputs: [TraceEntry] = [],
-                carriedFrom: [CarriedValue] = [], fromYourValues: Double? = nil) {
+                diagnosis: Diagnosis? = nil, diagnosisVariant: Diagnosis.Variant? = nil, formula: Formula? = nil,
+                inputs: [TraceEntry] = [], carriedFrom: [CarriedValue] = [], fromYourValues: Double? = nil) {
         self.key = key
         self.line = line
         self.status = status
         self.given = given
         self.expected = expected
         self.diagnosis = diagnosis
+        self.diagnosisVariant = diagnosisVariant
         self.formula = formula
         self.inputs = inputs
         self.carriedFrom = carriedFrom

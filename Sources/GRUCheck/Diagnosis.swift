@@ -6,7 +6,9 @@ public enum Diagnosis: String, CaseIterable, Sendable {
     /// (or the other way round); also the matching dz, dh̃ and dh_{t−1}.
     case updateConvention = "update_convention"
     /// The reset gate applied after the matmul, `r⊙(Uh·h_{t−1})`, where the lesson applies it
-    /// before, `Uh·(r⊙h_{t−1})` (or the other way round); in a_h, h̃ or dr.
+    /// before, `Uh·(r⊙h_{t−1})`; or in an after_matmul lesson (`r⊙(Uh·h_{t−1} + bhn)`) before it,
+    /// as the course text does, `Uh·(r⊙h_{t−1})`, with or without bhn (`Variant.withBhn`); in a_h,
+    /// h̃ or dr.
     case resetPlacement = "reset_placement"
     /// dh = dh_out, without the ∂L/∂h_t arriving from step t+1 (dh_rec).
     case recurrentTermForgotten = "recurrent_term_forgotten"
@@ -21,4 +23,28 @@ public enum Diagnosis: String, CaseIterable, Sendable {
     case notSummedOverTimesteps = "not_summed_over_timesteps"
     /// A loss or dy off by the factor 2 that the ½ in ½‖y − target‖² decides.
     case lossHalfFactor = "loss_half_factor"
+    /// h_t where the formula takes h_{t−1}: in dz, dr (before_matmul) and the contributions to
+    /// the gradients of Uz, Ur and Uh, which multiply by h_{t−1} (and their sums and updates).
+    case hInsteadOfHPrev = "h_t_instead_of_h_prev"
+
+    /// Which form of a mistake a value matched, where the words must tell them apart.
+    public enum Variant: Equatable, Sendable {
+        /// `reset_placement` in an after_matmul lesson: `Wh·x + Uh·(r⊙h_{t−1}) + bh + bhn`, the
+        /// course text's formula with the lesson's bhn added. (Without a variant it is the course
+        /// text's formula as it stands.)
+        case withBhn
+    }
+}
+
+/// A known mistake for one key: what the key's value would be after it, `formula`.
+public struct Mistake: Equatable, Sendable {
+    public var diagnosis: Diagnosis
+    public var variant: Diagnosis.Variant?
+    public var formula: Formula
+
+    public init(_ diagnosis: Diagnosis, _ formula: Formula, variant: Diagnosis.Variant? = nil) {
+        self.diagnosis = diagnosis
+        self.formula = formula
+        self.variant = variant
+    }
 }

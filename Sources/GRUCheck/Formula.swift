@@ -99,6 +99,11 @@ extension Formula {
         return .product([a, b])
     }
     static func - (a: Formula, b: Formula) -> Formula { .difference(a, b) }
+    /// The terms of a sum; a formula that is not a sum is one term.
+    var terms: [Formula] {
+        if case .sum(let terms) = self { return terms }
+        return [self]
+    }
     /// `c·f`, or `f` alone when c is 1.
     static func scaled(_ c: Double, _ f: Formula) -> Formula { c == 1 ? f : .constant(c) * f }
     /// Σ over a list; a list of one is that term.

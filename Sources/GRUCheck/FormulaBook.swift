@@ -36,36 +36,81 @@ public struct FormulaBook: Sendable {
 
     /// What the key's value would be after a known mistake, one formula per mistake, most
     /// specific first. The generic sign error is the marker's, not listed here.
-    public func mistakes(for key: TraceKey) -> [(Diagnosis, Formula)] {
+    public func mistakes(for key: TraceKey) -> [Mistake] {
         guard let k = Entry(key, trace), let right = formula(for: key) else { return [] }
         let other: UpdateRule = c.update == .zTimesPrevious ? .zTimesCandidate : .zTimesPrevious
+        var out: [Mistake]
         switch key.kind {
-        case .step(.h): return [(.updateConvention, h(k, other))]
-        case .step(.dz): return [(.updateConvention, dz(k, other))]
-        case .step(.dhTilde): return [(.updateConvention, dhTilde(k, other))]
-        case .step(.dhPrev): return [(.updateConvention, dhPrev(k, other))]
-        case .step(.aH): return [(.resetPlacement, aH(k, otherReset: true))]
-        case .step(.hTilde): return [(.resetPlacement, .tanh(aH(k, otherReset: true)))]
-        case .step(.dr): return [(.resetPlacement, dr(k, otherReset: true))]
-        case .step(.dh) where k.t < k.T: return [(.recurrentTermForgotten, .value(k.at(.dhOut)))]
-        case .step(.dhRec) where k.t < k.T: return [(.recurrentTermForgotten, .constant(0))]
-        case .step(.daH): return [(.missingTanhDerivative, .value(k.at(.dhTilde)))]
-        case .step(.daR): return [(.missingSigmoidDerivative, .value(k.at(.dr)))]
-        case .step(.daZ): return [(.missingSigmoidDerivative, .value(k.at(.dz)))]
+        case .step(.h): out = [Mistake(.updateConvention, h(k, other))]
+        case .step(.dz): out = [Mistake(.updateConvention, dz(k, other))]
+        case .step(.dhTilde): out = [Mistake(.updateConvention, dhTilde(k, other))]
+        case .step(.dhPrev): out = [Mistake(.updateConvention, dhPrev(k, other))]
+        case .step(.aH): out = otherResetPlacement(k) { $0 }
+        case .step(.hTilde): out = otherResetPlacement(k) { .tanh($0) }
+        case .step(.dr): out = [Mistake(.resetPlacement, dr(k, otherReset: true))]
+        case .step(.dh) where k.t < k.T: out = [Mistake(.recurrentTermForgotten, .value(k.at(.dhOut)))]
+        case .step(.dhRec) where k.t < k.T: out = [Mistake(.recurrentTermForgotten, .constant(0))]
+        case .step(.daH): out = [Mistake(.missingTanhDerivative, .value(k.at(.dhTilde)))]
+        case .step(.daR): out = [Mistake(.missingSigmoidDerivative, .value(k.at(.dr)))]
+        case .step(.daZ): out = [Mistake(.missingSigmoidDerivative, .value(k.at(.dz)))]
         case .step(.dy), .stepLoss, .loss:
-            return [(.lossHalfFactor, .scaled(2, right)), (.lossHalfFactor, .scaled(0.5, right))]
+            out = [Mistake(.lossHalfFactor, .scaled(2, right)), Mistake(.lossHalfFactor, .scaled(0.5, right))]
         case .gradient:
-            guard case .sum(let parts) = right else { return [] }
-            return parts.map { (.notSummedOverTimesteps, $0) }
+            guard case .sum(let parts) = right else { out = []; break }
+            out = parts.map { Mistake(.notSummedOverTimesteps, $0) }
         case .update(let p):
             let theta = Formula.value(k.param(p)), lr = Formula.value(TraceKey(.learningRate))
             let sumKey = TraceKey(.gradient(p), key.index)
-            var out: [(Diagnosis, Formula)] = [(.signError, theta + lr * .value(sumKey))]
+            out = [Mistake(.signError, theta + lr * .value(sumKey))]
             if case .sum(let parts)? = formula(for: sumKey) {
-                out += parts.map { (.notSummedOverTimesteps, theta - lr * $0) }
+                out += parts.map { Mistake(.notSummedOverTimesteps, theta - lr * $0) }
             }
-            return out
-        default: return []
+        default: out = []
+        }
+        if let wrong = hInsteadOfHPrev(key) { out.append(Mistake(.hInsteadOfHPrev, wrong)) }
+        return out
+    }
+
+    /// The reset gate in the place the lesson does not use, for a_h (`wrap` is the identity) or
+    /// h̃ (`wrap` is tanh). A before_matmul lesson has one other placement, `r⊙(Uh·h_{t−1})`; an
+    /// after_matmul lesson has two, since its bhn has no place in the course text's formula:
+    /// `Uh·(r⊙h_{t−1})` as the course text writes it, and the same with bhn added.
+    private func otherResetPlacement(_ k: Entry, _ wrap: (Formula) -> Formula) -> [Mistake] {
+        let other = Mistake(.resetPlacement, wrap(aH(k, otherReset: true)))
+        guard c.reset == .afterMatmul else { return [other] }
+        let withBhn = aH(k, otherReset: true) + .value(k.param(.bhn, [k.i]))
+        return [other, Mistake(.resetPlacement, wrap(withBhn), variant: .withBhn)]
+    }
+
+    /// The key's formula with h_t read where it takes h_{t−1}, for the backward quantities that
+    /// read h_{t−1} itself: dz, dr under before_matmul, and the contributions to the gradients
+    /// of Uz, Ur and Uh (under before_matmul, `da_h[i]·r[j]·h_t[j]` for `da_h[i]·rh[j]`), then
+    /// their sums and the updates made from them. nil for every other key. The forward pass has
+    /// no such mistake: h_t is computed from the values that read h_{t−1}.
+    private func hInsteadOfHPrev(_ key: TraceKey) -> Formula? {
+        guard var k = Entry(key, trace) else { return nil }
+        k.readsHForHPrev = true
+        switch key.kind {
+        case .step(.dz): return dz(k, c.update)
+        case .step(.dr) where c.reset == .beforeMatmul: return dr(k, otherReset: false)
+        case .stepGradient(let p) where p == .Uz || p == .Ur: return stepGradient(p, k)
+        case .stepGradient(.Uh) where c.reset == .afterMatmul: return stepGradient(.Uh, k)
+        case .stepGradient(.Uh):
+            let (i, j) = (k.index[0], k.index[1])
+            return .value(k.at(.daH, i)) * .value(k.at(.r, j)) * .value(k.hPrev(j))
+        case .gradient:
+            // Σ of the same mistake in every term (timesteps, or sequences).
+            guard let right = formula(for: key) else { return nil }
+            var terms: [Formula] = []
+            for term in right.terms {
+                guard case .value(let part) = term, let wrong = hInsteadOfHPrev(part) else { return nil }
+                terms.append(wrong)
+            }
+            return .total(terms)
+        case .update(let p):
+            guard let sum = hInsteadOfHPrev(TraceKey(.gradient(p), key.index)) else { return nil }
+            return .value(k.param(p)) - .value(TraceKey(.learningRate)) * sum
+        default: return nil
         }
     }
 
@@ -121,7 +166,8 @@ public struct FormulaBook: Sendable {
     }
 
     /// before_matmul: `a_h = Wh·x + Uh·rh + bh`;  after_matmul: `a_h = Wh·x + bh + r⊙n_h`.
-    /// `otherReset` gives the formula of the placement the lesson does not use, from r and h_{t−1}.
+    /// `otherReset` gives the formula of the placement the lesson does not use, from r and h_{t−1}:
+    /// `Wh·x + bh + r⊙(Uh·h_{t−1})`, or the course text's `Wh·x + Uh·(r⊙h_{t−1}) + bh` (no bhn).
     private func aH(_ k: Entry, otherReset: Bool) -> Formula {
         let i = k.i
         let wx = k.row(.Wh, i, times: k.x), bh = Formula.value(k.param(.bh, [i]))
@@ -133,7 +179,7 @@ public struct FormulaBook: Sendable {
             let products = (1...c.hiddenSize).map { j in
                 Formula.value(k.param(.Uh, [i, j])) * .value(k.at(.r, j)) * .value(k.hPrev(j))
             }
-            return .sum(wx + products + [bh, .value(k.param(.bhn, [i]))])
+            return .sum(wx + products + [bh])
         }
     }
 
@@ -258,6 +304,8 @@ private struct Entry {
     let T: Int
     let index: [Int]
     let c: ModelConfig
+    /// For the mistake `h_t_instead_of_h_prev`: `hPrev(j)` gives h_t[j].
+    var readsHForHPrev = false
 
     /// nil when the key has no value in the trace.
     init?(_ key: TraceKey, _ trace: Trace) {
@@ -280,7 +328,8 @@ private struct Entry {
 
     /// h_{t−1}[j]: `t(N−1).h[j]`, or `h0[j]` at t = 1.
     func hPrev(_ j: Int) -> TraceKey {
-        t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
+        if readsHForHPrev { return at(.h, j) }
+        return t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
     }
 
     func x(_ j: Int) -> TraceKey { at(.x, j) }

@@ -100,7 +100,9 @@ public enum Marker {
                 result.status = inputsTainted ? .followThrough : .correct
             } else {
                 result.status = .wrong
-                result.diagnosis = diagnose(given, key, truth: truth, yours: yours, book: book, lookup: lookup)
+                let mistake = diagnose(given, key, truth: truth, book: book, lookup: lookup)
+                result.diagnosis = mistake?.diagnosis
+                result.diagnosisVariant = mistake?.variant
             }
 
             if result.status != .correct, let formula {
@@ -139,17 +141,35 @@ public enum Marker {
     }
 
     /// The first known mistake whose formula, on the lesson's values, the student's values or the
-    /// student's values rounded, gives what they wrote; then the plain sign error.
-    private static func diagnose(_ given: WrittenNumber, _ key: TraceKey, truth: Double, yours: Double?,
-                                 book: FormulaBook, lookup: @escaping (TraceKey) -> Double) -> Diagnosis? {
+    /// student's values rounded, gives what they wrote; then the plain sign error. A mistake
+    /// counts only where it changes the value by more than the student's precision: where it
+    /// gives nearly the right value (dz with h_t, where h_t ≈ h_{t−1}), a wrong answer near both
+    /// is not that mistake.
+    private static func diagnose(_ given: WrittenNumber, _ key: TraceKey, truth: Double,
+                                 book: FormulaBook, lookup: @escaping (TraceKey) -> Double)
+        -> (diagnosis: Diagnosis, variant: Diagnosis.Variant?)? {
         let trueLookup = { (k: TraceKey) in book.trace.value(at: k) ?? .nan }
-        for (diagnosis, formula) in book.mistakes(for: key) {
-            let candidates = [formula.evaluate(trueLookup), formula.evaluate(lookup),
-                              formula.evaluate(rounded(lookup, like: given))]
-            if candidates.contains(where: { within(given, $0) }) { return diagnosis }
+        let lookups = [trueLookup, lookup, rounded(lookup, like: given)]
+        let right = book.formula(for: key)
+        // The right value and the mistake's, each on the same values.
+        func matches(_ wrong: (@escaping (TraceKey) -> Double) -> Double) -> Bool {
+            lookups.contains { values in
+                let w = wrong(values), r = right?.evaluate(values) ?? truth
+                return within(given, w) && apart(w, r, at: given)
+            }
         }
-        if within(given, -truth) || yours.map({ within(given, -$0) }) == true { return .signError }
+        for mistake in book.mistakes(for: key) where matches({ mistake.formula.evaluate($0) }) {
+            return (mistake.diagnosis, mistake.variant)
+        }
+        if matches({ -(right?.evaluate($0) ?? truth) }) { return (.signError, nil) }
         return nil
+    }
+
+    /// True when `a` and `b` differ by more than the precision of `given` can tell.
+    static func apart(_ a: Double, _ b: Double, at given: WrittenNumber) -> Bool {
+        var g = given
+        g.value = a
+        return !within(g, b)
     }
 
     // MARK: - Precision

@@ -14,7 +14,8 @@ enum CheckCommand: Command {
     with 'gru-explain worksheet <lesson>'. Blank or '?' means not attempted; '#' starts a comment.
     A value is correct within the precision you wrote it (0.1854 means ±0.00005), allowing for
     rounding carried from earlier steps. An answer that is wrong only because an earlier one was
-    is marked follow-through. '-' reads the answers from standard input. The file is only read.
+    is marked follow-through. '-' reads the answers from standard input. The file is only read;
+    it is UTF-8 text, or UTF-16 with a byte order mark (Notepad's "Unicode").
     Formats: text (default; lists the lines you answered, or every line with --all), json (for
     course platforms; every line, the same in both languages).
     Exit status: 0 when everything answered is correct or follow-through, 1 when something is
@@ -44,9 +45,18 @@ enum CheckCommand: Command {
         }
         let lesson = try Common.lesson(a, command: name, extraPositionals: 1)
         let path = a.positionals[1]
-        let bytes = try readSheet(path)
+        let raw = try readSheet(path)
 
         let file = path == "-" ? "<stdin>" : path
+        // A sheet in UTF-16 with its byte order mark is read as UTF-8; one that is not text, or
+        // in another encoding (GBK), gets one line for the whole file.
+        let bytes: [UInt8]
+        do {
+            bytes = try AnswerSheet.utf8Text(raw)
+        } catch {
+            context.fail(error.message(file: file))
+            return ExitStatus.badInput
+        }
         // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
         // this one line, not an unknown key for every line.
         if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {

@@ -302,52 +302,10 @@ public struct JSONParser {
     }
 
     /// Rejects bytes that are not UTF-8 before parsing, so that binary files get a clear message.
-    /// Well-formed UTF-8 as in RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
     private mutating func checkUTF8() throws(JSONSyntaxError) {
-        var k = 0
-        var l = 1, ls = 0
-        let n = bytes.count
-        func continuation(_ at: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-            at < n && range.contains(bytes[at])
-        }
-        while k < n {
-            let b = bytes[k]
-            var width = 1
-            switch b {
-            case 0x00:
-                i = k; line = l; lineStart = ls
-                throw error("the file contains a NUL byte: it looks like a binary file, not JSON text")
-            case 0x0A:
-                l += 1; ls = k + 1
-            case 0x0D:
-                if k + 1 == n || bytes[k + 1] != 0x0A { l += 1; ls = k + 1 }
-            case 0x01..<0x80:
-                break
-            case 0xC2...0xDF:
-                width = continuation(k + 1) ? 2 : 0
-            case 0xE0:
-                width = continuation(k + 1, 0xA0...0xBF) && continuation(k + 2) ? 3 : 0
-            case 0xED:
-                width = continuation(k + 1, 0x80...0x9F) && continuation(k + 2) ? 3 : 0
-            case 0xE1...0xEF:
-                width = continuation(k + 1) && continuation(k + 2) ? 3 : 0
-            case 0xF0:
-                width = continuation(k + 1, 0x90...0xBF) && continuation(k + 2) && continuation(k + 3) ? 4 : 0
-            case 0xF1...0xF3:
-                width = continuation(k + 1) && continuation(k + 2) && continuation(k + 3) ? 4 : 0
-            case 0xF4:
-                width = continuation(k + 1, 0x80...0x8F) && continuation(k + 2) && continuation(k + 3) ? 4 : 0
-            default:
-                width = 0
-            }
-            if width == 0 {
-                i = k; line = l; lineStart = ls
-                let what = (0xC2...0xF4).contains(b)
-                    ? "an incomplete or invalid UTF-8 sequence starting with byte 0x\(hex(b).suffix(2))"
-                    : "invalid byte 0x\(hex(b).suffix(2))"
-                throw error("the file is not UTF-8 text (\(what)); is it a binary file?")
-            }
-            k += width
-        }
+        guard let problem = UTF8Problem.first(in: bytes) else { return }
+        i = problem.offset; line = problem.line; lineStart = problem.lineStart
+        if problem.byte == 0 { throw error("the file contains a NUL byte: it looks like a binary file, not JSON text") }
+        throw error("the file is not UTF-8 text (\(problem)); is it a binary file?")
     }
 }

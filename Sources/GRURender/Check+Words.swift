@@ -26,15 +26,18 @@ extension MarkStatus {
 
 extension Diagnosis {
     /// The diagnosis in words, with the lesson's own formulas where they tell the difference.
-    public func explanation(_ language: Language, _ c: ModelConfig) -> String {
+    /// `variant` says which form of the mistake the value matched; `t`, the timestep of the key,
+    /// lets `h_t_instead_of_h_prev` name h₃ and h₂ rather than hₜ and hₜ₋₁.
+    public func explanation(_ language: Language, _ c: ModelConfig, variant: Variant? = nil, t: Int? = nil) -> String {
         let previous = "z⊙hₜ₋₁ + (1 − z)⊙h̃", candidate = "(1 − z)⊙hₜ₋₁ + z⊙h̃"
-        let before = Message.resetsBeforeMatmul.text(language, "Uh·(r⊙hₜ₋₁)")
-        let after = Message.resetsAfterMatmul.text(language, c.reset == .afterMatmul ? "r⊙(Uh·hₜ₋₁ + bhn)" : "r⊙(Uh·hₜ₋₁)")
         switch self {
         case .updateConvention:
             let (mine, theirs) = c.update == .zTimesPrevious ? (previous, candidate) : (candidate, previous)
             return Message.diagnosisUpdateConvention.text(language, mine, theirs)
         case .resetPlacement:
+            // In an after_matmul lesson the value may match the course text's formula, or the same with bhn.
+            let before = Message.resetsBeforeMatmul.text(language, variant == .withBhn ? "Uh·(r⊙hₜ₋₁) + bhn" : "Uh·(r⊙hₜ₋₁)")
+            let after = Message.resetsAfterMatmul.text(language, c.reset == .afterMatmul ? "r⊙(Uh·hₜ₋₁ + bhn)" : "r⊙(Uh·hₜ₋₁)")
             let (mine, theirs) = c.reset == .beforeMatmul ? (before, after) : (after, before)
             return Message.diagnosisResetPlacement.text(language, mine, theirs)
         case .recurrentTermForgotten: return Message.diagnosisRecurrentTermForgotten.text(language)
@@ -47,6 +50,16 @@ extension Diagnosis {
             let (loss, derivative) = c.loss == .halfSquared
                 ? ("½‖y − \(target)‖²", "y − \(target)") : ("‖y − \(target)‖²", "2(y − \(target))")
             return Message.diagnosisLossHalfFactor.text(language, loss, derivative)
+        case .hInsteadOfHPrev:
+            let step: Step = t.map { .number($0) } ?? .t
+            return Message.diagnosisHInsteadOfHPrev.text(language, "h" + step.sub, "h" + (step + -1).sub)
         }
+    }
+}
+
+extension CheckResult {
+    /// The diagnosis of this mark in words, for its timestep and the form of the mistake it matched.
+    public func diagnosisText(_ language: Language, _ c: ModelConfig) -> String? {
+        diagnosis?.explanation(language, c, variant: diagnosisVariant, t: key.t)
     }
 }

@@ -34,14 +34,14 @@ public enum CheckRenderer {
             out += line + "\n"
             guard r.status == .wrong else { continue }
             let indent = "      "
-            if let diagnosis = r.diagnosis {
-                out += indent + diagnosis.explanation(language, config) + "\n"
+            if let diagnosis = r.diagnosisText(language, config) {
+                out += indent + diagnosis + "\n"
             }
             if let formula = r.formula {
                 out += indent + Message.checkHowToCompute.text(language, "\(r.key) = \(formula)") + "\n"
             }
             if !r.inputs.isEmpty {
-                out += indent + Message.checkNumbersToUse.text(language, listing(r.inputs, number)) + "\n"
+                out += indent + Message.checkNumbersToUse.text(language, listing(r.inputs, number, language)) + "\n"
             }
             if !yours.isEmpty, let fromYours = r.fromYourValues {
                 out += indent + Message.checkYourNumbersGive.text(language, carried(yours, number, language), number(r.key, fromYours)) + "\n"
@@ -65,7 +65,7 @@ public enum CheckRenderer {
             let decimals = max(digits, given.decimals)
             out += Message.checkFirstMistake.text(language, String(first.line), first.key.description, given.written,
                                                   NumberFormat(digits: decimals).value(first.expected)) + "\n"
-            if let diagnosis = first.diagnosis { out += diagnosis.explanation(language, config) + "\n" }
+            if let diagnosis = first.diagnosisText(language, config) { out += diagnosis + "\n" }
         } else if s.correct + s.followThrough == 0 {
             out += Message.checkNothingAnswered.text(language) + "\n"
         } else {
@@ -99,7 +99,7 @@ public enum CheckRenderer {
             if let given = r.given { o["given_text"] = .string(given.text) }
             o["expected"] = .double(r.expected)
             o["diagnosis"] = r.diagnosis.map { .string($0.rawValue) } ?? .null
-            if let d = r.diagnosis { o["diagnosis_text"] = bilingual { d.explanation($0, config) } }
+            if r.diagnosis != nil { o["diagnosis_text"] = bilingual { r.diagnosisText($0, config) ?? "" } }
             if r.status == .wrong || r.status == .followThrough {
                 if let formula = r.formula { o["formula"] = .string("\(formula)") }
                 if !r.inputs.isEmpty { o["inputs"] = values(r.inputs) }
@@ -159,8 +159,8 @@ public enum CheckRenderer {
         }.joined(separator: Message.checkListSeparator.text(language))
     }
 
-    private static func listing(_ entries: [TraceEntry], _ number: (TraceKey, Double) -> String) -> String {
-        entries.map { "\($0.key) = \(number($0.key, $0.value))" }.joined(separator: ", ")
+    private static func listing(_ entries: [TraceEntry], _ number: (TraceKey, Double) -> String, _ language: Language) -> String {
+        entries.map { "\($0.key) = \(number($0.key, $0.value))" }.joined(separator: Message.checkListSeparator.text(language))
     }
 
     private static func pad(_ s: String, _ width: Int) -> String {

@@ -43,6 +43,7 @@ public enum Message: CaseIterable, Sendable {
     case markCorrect, markFollowThrough, markWrong, markUnanswered
     case diagnosisUpdateConvention, diagnosisResetPlacement, diagnosisRecurrentTermForgotten, diagnosisMissingSigmoidDerivative
     case diagnosisMissingTanhDerivative, diagnosisSignError, diagnosisNotSummedOverTimesteps, diagnosisLossHalfFactor
+    case diagnosisHInsteadOfHPrev
     case resetsBeforeMatmul, resetsAfterMatmul
     case checkExpected, checkFromYours, checkHowToCompute, checkNumbersToUse, checkYourNumbersGive, checkSummary, checkNotOnSheet
     case checkFirstMistake, checkNoMistake, checkNothingAnswered
@@ -273,15 +274,16 @@ public enum Message: CaseIterable, Sendable {
         case .markWrong: return "错误"
         case .markUnanswered: return "未作答"
         case .diagnosisUpdateConvention: return "更新门的位置用反了：本课的公式是 h = {0}，你的数值对应 h = {1}"
-        case .diagnosisResetPlacement: return "重置门放错了位置：本课{0}，你的数值对应{1}"
+        case .diagnosisResetPlacement: return "重置门放错了位置：本课{0}；你的数值对应的是{1}"
         case .diagnosisRecurrentTermForgotten: return "漏掉了从下一时间步传回的梯度：∂L/∂hₜ = 经本步输出传来的部分 + 从 t+1 传回的部分（dh_rec）"
         case .diagnosisMissingSigmoidDerivative: return "漏乘了 sigmoid 的导数 σ′ = σ(1 − σ)"
         case .diagnosisMissingTanhDerivative: return "漏乘了 tanh 的导数 tanh′ = 1 − h̃²"
         case .diagnosisSignError: return "符号错了"
         case .diagnosisNotSummedOverTimesteps: return "只用了一个时间步的贡献：参数的梯度是所有时间步的贡献之和"
         case .diagnosisLossHalfFactor: return "差了 2 倍：本课的损失是 {0}，它对 y 的导数是 {1}"
-        case .resetsBeforeMatmul: return "先重置再乘矩阵 {0}"
-        case .resetsAfterMatmul: return "先乘矩阵再重置 {0}"
+        case .diagnosisHInsteadOfHPrev: return "用错了隐藏状态：这个公式要用上一时间步的 {1}，你的数值对应的是本时间步的 {0}"
+        case .resetsBeforeMatmul: return "先乘 r 再做矩阵乘法，即 {0}"
+        case .resetsAfterMatmul: return "先做矩阵乘法再乘 r，即 {0}"
         case .checkExpected: return "正确值 {0}"
         case .checkFromYours: return "按前面这些数算是对的：{0}"
         case .checkHowToCompute: return "算法：{0}"
@@ -580,15 +582,16 @@ public enum Message: CaseIterable, Sendable {
         case .markWrong: return "wrong"
         case .markUnanswered: return "unanswered"
         case .diagnosisUpdateConvention: return "the other update convention: this lesson computes h = {0}; your value matches h = {1}"
-        case .diagnosisResetPlacement: return "the reset gate in the other place: this lesson {0}; your value matches {1}"
+        case .diagnosisResetPlacement: return "the reset gate in the other place: this lesson applies r {0}; your value matches r applied {1}"
         case .diagnosisRecurrentTermForgotten: return "the gradient arriving from timestep t+1 is missing: ∂L/∂hₜ = the part through this step's output + dh_rec from t+1"
         case .diagnosisMissingSigmoidDerivative: return "the factor σ′ = σ(1 − σ) is missing"
         case .diagnosisMissingTanhDerivative: return "the factor tanh′ = 1 − h̃² is missing"
         case .diagnosisSignError: return "the sign is wrong"
         case .diagnosisNotSummedOverTimesteps: return "one timestep's contribution only: a parameter's gradient is the sum over all timesteps"
         case .diagnosisLossHalfFactor: return "off by a factor of 2: this lesson's loss is {0}, whose derivative with respect to y is {1}"
-        case .resetsBeforeMatmul: return "resets before the matmul, {0}"
-        case .resetsAfterMatmul: return "resets after the matmul, {0}"
+        case .diagnosisHInsteadOfHPrev: return "the wrong hidden state: this formula takes the previous timestep's {1}, and your value matches this timestep's {0}"
+        case .resetsBeforeMatmul: return "before the matrix product, {0}"
+        case .resetsAfterMatmul: return "after the matrix product, {0}"
         case .checkExpected: return "expected {0}"
         case .checkFromYours: return "right from {0}"
         case .checkHowToCompute: return "compute: {0}"

@@ -1,6 +1,7 @@
 import Testing
 import GRUCore
 import GRUJSON
+import GRULessons
 import GRURender
 @testable import GRUCheck
 
@@ -175,5 +176,55 @@ import GRURender
         for d in Diagnosis.allCases {
             #expect(!d.explanation(.zh, config).contains("{") && !d.explanation(.en, config).contains("{"))
         }
+    }
+
+    /// The reset placement in words, for the formula the value matched. lesson2 is after_matmul;
+    /// its a_h₂[1] with the course text's formula is 1.1070, and 1.1570 with bhn added
+    /// (MarkingTests.lesson2WithTheCourseTextsResetPlacement). Before: "your value matches resets
+    /// before the matmul, Uh·(r⊙hₜ₋₁)", for 1.1570 only.
+    @Test func theResetPlacementNamesTheFormulaTheValueMatches() throws {
+        let trace = try Trace.record(LessonLibrary.load("lesson2").problem)
+        let lesson2 = trace.config
+        let text = { (sheet: String, language: Language) in
+            CheckRenderer.text(try Fixtures.check(text: sheet, trace), config: lesson2, language: language)
+        }
+        let without = try text("t2.a_h[1] = 1.1070\n", .en), with = try text("t2.a_h[1] = 1.1570\n", .en)
+        let lesson = "the reset gate in the other place: this lesson applies r after the matrix product, r⊙(Uh·hₜ₋₁ + bhn); "
+        #expect(without.contains(lesson + "your value matches r applied before the matrix product, Uh·(r⊙hₜ₋₁)\n"))
+        #expect(with.contains(lesson + "your value matches r applied before the matrix product, Uh·(r⊙hₜ₋₁) + bhn\n"))
+        let zhWithout = try text("t2.a_h[1] = 1.1070\n", .zh), zhWith = try text("t2.a_h[1] = 1.1570\n", .zh)
+        let zhLesson = "重置门放错了位置：本课先做矩阵乘法再乘 r，即 r⊙(Uh·hₜ₋₁ + bhn)；"
+        #expect(zhWithout.contains(zhLesson + "你的数值对应的是先乘 r 再做矩阵乘法，即 Uh·(r⊙hₜ₋₁)\n"))
+        #expect(zhWith.contains(zhLesson + "你的数值对应的是先乘 r 再做矩阵乘法，即 Uh·(r⊙hₜ₋₁) + bhn\n"))
+        // A before_matmul lesson (lesson1 with unequal rows, MarkingTests) the other way round.
+        let before = Diagnosis.resetPlacement.explanation(.en, config)
+        #expect(before == "the reset gate in the other place: this lesson applies r before the matrix product, Uh·(r⊙hₜ₋₁); your value matches r applied after the matrix product, r⊙(Uh·hₜ₋₁)")
+        // The JSON carries the same words.
+        let json = CheckRenderer.json(try Fixtures.check(text: "t2.a_h[1] = 1.1570\n", trace), config: lesson2, lesson: "lesson2")
+        #expect(json.contains("Uh·(r⊙hₜ₋₁) + bhn\"") && json.contains("\"diagnosis\": \"reset_placement\""))
+    }
+
+    /// h₃ for h₂ in dz₃[1] (0.6914 for 0.9360, MarkingTests), named with the timestep's own
+    /// subscripts; a summed gradient has no timestep and keeps hₜ and hₜ₋₁.
+    @Test func theHiddenStateOfThisTimestepInWords() throws {
+        let report = try Fixtures.check(text: "t3.dz[1] = 0.6914\ngrad.Uz[1][1] = 0.2880\n")
+        let en = CheckRenderer.text(report, config: config, language: .en)
+        let zh = CheckRenderer.text(report, config: config, language: .zh)
+        #expect(en.contains("      the wrong hidden state: this formula takes the previous timestep's h₂, and your value matches this timestep's h₃\n"))
+        #expect(zh.contains("      用错了隐藏状态：这个公式要用上一时间步的 h₂，你的数值对应的是本时间步的 h₃\n"))
+        #expect(en.contains("the previous timestep's hₜ₋₁, and your value matches this timestep's hₜ\n"))
+        #expect(zh.contains("上一时间步的 hₜ₋₁，你的数值对应的是本时间步的 hₜ\n"))
+        // At t = 1 the previous state is h₀.
+        #expect(Diagnosis.hInsteadOfHPrev.explanation(.en, config, t: 1).contains("the previous timestep's h₀, and your value matches this timestep's h₁"))
+    }
+
+    /// In zh the lesson's values are listed with "，" as the carried ones are, not ", ".
+    @Test func zhListsWithTheChineseComma() throws {
+        let report = try Fixtures.check(text: "t1.h[1] = 0.2767\n")
+        let zh = CheckRenderer.text(report, config: config, language: .zh)
+        #expect(zh.contains("应代入本课的值：t1.z[1] = 0.5987，h0[1] = 0，t1.h_tilde[1] = 0.4621\n"))
+        #expect(!zh.contains(", "))
+        let en = CheckRenderer.text(report, config: config, language: .en)
+        #expect(en.contains("with the lesson's values: t1.z[1] = 0.5987, h0[1] = 0, t1.h_tilde[1] = 0.4621\n"))
     }
 }

@@ -50,8 +50,9 @@ import GRUCore
             let value = formula.evaluate { trace.value(at: $0)! }
             let truth = trace.value(at: key)!
             #expect(abs(value - truth) <= 1e-12 * max(1, abs(truth)), "\(key) = \(formula): \(value) vs \(truth)")
-            // Every input comes earlier in Trace.keys, so one pass in key order marks a sheet.
-            for input in formula.inputs {
+            // Every input comes earlier in Trace.keys, so one pass in key order marks a sheet;
+            // so does every input of a known mistake, which is evaluated on the same values.
+            for input in formula.inputs + book.mistakes(for: key).flatMap(\.formula.inputs) {
                 #expect(position[input].map { $0 < position[key]! } == true, "\(key) reads \(input)")
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GRUCore
+import GRULessons
 @testable import GRUCheck
 
 /// Marking lesson1 sheets. The sheets under Sheets/ come from Sheets/make_sheets.py, a second,
@@ -91,6 +92,7 @@ import GRUCore
         ("sign_error", "t3.dy[1]"),
         ("not_summed_over_timesteps", "grad.Wz[1][1]"),
         ("loss_half_factor", "t1.loss"),
+        ("h_t_instead_of_h_prev", "t3.dz[1]"),
     ])
     func aDeliberateMistakeIsNamed(_ code: String, _ key: String) throws {
         // The reset placement shows only when r differs between hidden units (Fixtures.asymmetric).
@@ -150,7 +152,77 @@ import GRUCore
         let report = try Fixtures.check(text: String(format: "t2.a_h[1] = %.6f\nt2.h[1] = %.6f\n", before, onPrevious), trace)
         #expect(abs(before - v("t2.a_h[1]")) > 0.01 && abs(onPrevious - v("t2.h[1]")) > 0.01)
         #expect(report["t2.a_h[1]"]?.diagnosis == .resetPlacement)
+        #expect(report["t2.a_h[1]"]?.diagnosisVariant == .withBhn)
         #expect(report["t2.h[1]"]?.diagnosis == .updateConvention)
+    }
+
+    /// lesson2 (after_matmul, PyTorch's a_h = Wh·x + bh + r⊙(Uh·h_{t−1} + bhn)) worked with the
+    /// course text's formula a_h = Wh·x + Uh·(r⊙h_{t−1}) + bh: the mistake a student of the course
+    /// text is most likely to make. Only the variant with bhn added was recognised; 1.1070 was a
+    /// plain "wrong". By hand, from lesson2's Wh[1] = 0.5, Uh[1] = [0.5, −0.3], bh[1] = 0,
+    /// bhn[1] = 0.05 and the trace's r₂ = [0.6808, 0.7389], h₁ = [0.1950, −0.1836]:
+    /// 0.5·2 + 0.5·0.6808·0.1950 + (−0.3)·0.7389·(−0.1836) = 1.1070, and + bhn = 1.1570; the
+    /// lesson's a_h₂[1] is 1.1379.
+    @Test func lesson2WithTheCourseTextsResetPlacement() throws {
+        let trace = try Trace.record(LessonLibrary.load("lesson2").problem)
+        #expect(abs(trace.value(at: TraceKey("t2.a_h[1]")!)! - 1.1379) < 0.00005)
+        let without = try Fixtures.check(text: "t2.a_h[1] = 1.1070\nt2.h_tilde[2] = -0.6093\n", trace)
+        #expect(without["t2.a_h[1]"]?.diagnosis == .resetPlacement && without["t2.a_h[1]"]?.diagnosisVariant == nil)
+        let with = try Fixtures.check(text: "t2.a_h[1] = 1.1570\n", trace)
+        #expect(with["t2.a_h[1]"]?.diagnosis == .resetPlacement && with["t2.a_h[1]"]?.diagnosisVariant == .withBhn)
+        // h̃₂[2] = tanh(−0.4·2 + 0.2·0.6808·0.1950 + 0.6·0.7389·(−0.1836) + 0.1) = tanh(−0.7548) = −0.6380
+        // without bhn (−0.6667 with bhn[2] = −0.05); the lesson's is tanh(−0.7895) = −0.6581.
+        let h2 = try Fixtures.check(text: "t2.h_tilde[2] = -0.6380\n", trace)
+        #expect(h2["t2.h_tilde[2]"]?.diagnosis == .resetPlacement && h2["t2.h_tilde[2]"]?.diagnosisVariant == nil)
+        #expect(without["t2.h_tilde[2]"]?.diagnosis == nil)   // −0.6093 is no known mistake
+    }
+
+    /// h_t where the formula takes h_{t−1}. lesson1's trace: dh₃[1] = −1.682155, h₂[1] = 0.390280,
+    /// h₃[1] = 0.535690, h̃₃[1] = 0.946685, da_z₃[1] = 0.180678, da_r₃[1] = −0.0031947.
+    @Test func theHiddenStateOfThisTimestepForThePreviousOne() throws {
+        let v = { (k: String) in self.trace.value(at: TraceKey(k)!)! }
+        func mark(_ text: String, _ trace: Trace = Fixtures.lesson1Trace) throws -> CheckResult? {
+            let key = String(text.prefix { $0 != " " })
+            return try Fixtures.check(text: text + "\n", trace)[key]
+        }
+        // dz₃ = dh₃·(h₂ − h̃₃) = 0.9360; with h₃, −1.6822·(0.5357 − 0.9467) = 0.6914.
+        #expect(try mark("t3.dz[1] = 0.6914")?.diagnosis == .hInsteadOfHPrev)
+        // Uz's contribution at t = 3, da_z₃·h₂ = 0.0705; with h₃, 0.1807·0.5357 = 0.0968.
+        #expect(try mark("t3.grad.Uz[1][1] = 0.0968")?.diagnosis == .hInsteadOfHPrev)
+        // Ur's, da_r₃·h₂ = −0.0012; with h₃, −0.0032·0.5357 = −0.0017.
+        #expect(abs(v("t3.da_r[1]") * v("t3.h[1]") - -0.0017) < 0.00005)
+        #expect(try mark("t3.grad.Ur[1][1] = -0.0017")?.diagnosis == .hInsteadOfHPrev)
+        // Written to 3 decimals, −0.002 is as near the right −0.0012 as that precision tells apart
+        // from −0.0017 (they differ by 0.0005): wrong, and no diagnosis.
+        let coarse = try mark("t3.grad.Ur[1][1] = -0.002")
+        #expect(coarse?.status == .wrong && coarse?.diagnosis == nil)
+        // Summed over t, with h_t at every step: Σ da_z,t·h_t = 0.0559 + 0.1352 + 0.0968 = 0.2880
+        // (the lesson's 0.1348), and the update made from it, 0.05 − 0.05·0.2880 = 0.0356.
+        let summed = (1...3).map { v("t\($0).da_z[1]") * v("t\($0).h[1]") }.reduce(0, +)
+        #expect(abs(summed - 0.2880) < 0.00005)
+        #expect(try mark("grad.Uz[1][1] = 0.2880")?.diagnosis == .hInsteadOfHPrev)
+        #expect(try mark("update.Uz[1][1] = 0.0356")?.diagnosis == .hInsteadOfHPrev)
+        // Never on a right value: dz₃ = 0.9360 and the contributions at t = 1, where h₀ = 0.
+        #expect(try mark("t3.dz[1] = 0.9360")?.status == .correct)
+        #expect(try mark("t1.grad.Uz[1][1] = 0")?.status == .correct)
+        // t = 1: dz₁ = dh₁·(h₀ − h̃₁) = −2.7168·(0 − 0.4621) = 1.2555; with h₁, −2.7168·(0.1855 − 0.4621) = 0.7517.
+        #expect(abs(v("t1.dh[1]") * (v("t1.h[1]") - v("t1.h_tilde[1]")) - 0.7517) < 0.00005)
+        #expect(try mark("t1.dz[1] = 0.7517")?.diagnosis == .hInsteadOfHPrev)
+
+        // before_matmul (the asymmetric lesson1): dr = drh⊙h_{t−1}, and Uh's contribution
+        // da_h[i]·r[j]·h_{t−1}[j], each with h_t.
+        let a = Fixtures.asymmetricTrace
+        let w = { (k: String) in a.value(at: TraceKey(k)!)! }
+        #expect(try mark(String(format: "t2.dr[2] = %.6f", w("t2.drh[2]") * w("t2.h[2]")), a)?.diagnosis == .hInsteadOfHPrev)
+        let uh = w("t3.da_h[1]") * w("t3.r[2]") * w("t3.h[2]")
+        #expect(try mark(String(format: "t3.grad.Uh[1][2] = %.6f", uh), a)?.diagnosis == .hInsteadOfHPrev)
+        // after_matmul (lesson2): Uh's contribution is dn_h[i]·h_{t−1}[j]; dr = da_h⊙n_h reads no h.
+        let l2 = try Trace.record(LessonLibrary.load("lesson2").problem)
+        let u = { (k: String) in l2.value(at: TraceKey(k)!)! }
+        #expect(try mark(String(format: "t2.grad.Uh[2][1] = %.6f", u("t2.dn_h[2]") * u("t2.h[1]")), l2)?.diagnosis == .hInsteadOfHPrev)
+        #expect(FormulaBook(l2).mistakes(for: TraceKey("t2.dr[1]")!).allSatisfy { $0.diagnosis != .hInsteadOfHPrev })
+        // Nor in the forward pass: h_t is computed from a_z, a_r, a_h.
+        #expect(FormulaBook(trace).mistakes(for: TraceKey("t2.a_z[1]")!).isEmpty)
     }
 
     @Test func precisionIsWhatTheStudentWrote() throws {

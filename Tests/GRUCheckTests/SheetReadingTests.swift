@@ -58,6 +58,52 @@ import GRUCore
         #expect(report.summary.correct == 4)
     }
 
+    /// Windows Notepad's "Unicode" is UTF-16 with a byte order mark; a sheet saved so reads as
+    /// the same sheet. lesson1-rounded.txt (make_sheets.py) has all 259 answers correct.
+    @Test func unicodeWithAByteOrderMarkIsRead() throws {
+        let text = String(decoding: Fixtures.sheet("lesson1-rounded.txt"), as: UTF8.self) + "# 完\n"
+        let utf8 = AnswerSheet.parse(Array(text.utf8))
+        #expect(utf8.errors.isEmpty && utf8.sheet.lines.count == 259)
+        let u16 = Array(text.utf16), u32 = text.unicodeScalars.map(\.value)
+        let encodings: [(String, [UInt8])] = [
+            ("UTF-16LE", [0xFF, 0xFE] + u16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            ("UTF-16BE", [0xFE, 0xFF] + u16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+            ("UTF-32LE", [0xFF, 0xFE, 0, 0] + u32.flatMap { v in (0..<4).map { UInt8((v >> (8 * $0)) & 0xFF) } }),
+            ("UTF-32BE", [0, 0, 0xFE, 0xFF] + u32.flatMap { v in (0..<4).reversed().map { UInt8((v >> (8 * $0)) & 0xFF) } }),
+        ]
+        for (name, bytes) in encodings {
+            #expect(try AnswerSheet.utf8Text(bytes) == Array(text.utf8), "\(name)")
+            let read = AnswerSheet.parse(bytes)
+            #expect(read.errors.isEmpty && read.sheet == utf8.sheet, "\(name)")
+            #expect(try Marker.check(bytes, against: Fixtures.lesson1Trace).summary.correct == 259, "\(name)")
+        }
+        // A mark followed by what is not that encoding: an unpaired surrogate D800, a cut unit.
+        for (bytes, name) in [([0xFF, 0xFE, 0x00, 0xD8, 0x61, 0x00], "UTF-16LE"), ([0xFE, 0xFF, 0x00], "UTF-16BE")] as [([UInt8], String)] {
+            #expect(throws: SheetError(line: nil, .notUTF8(.notAsMarked(encoding: name)))) { try AnswerSheet.utf8Text(bytes) }
+        }
+    }
+
+    /// What a sheet that is not UTF-8 probably is. The corpus (39-gbk … 43-png-image) has the
+    /// messages; these are the edges of the two guesses.
+    @Test func encodingGuesses() {
+        // "t1" in UTF-16LE and BE without a mark: NUL at every odd (even) offset.
+        #expect(AnswerSheet.looksLikeUTF16([0x74, 0, 0x31, 0, 0x3D, 0, 0x30, 0]))
+        #expect(AnswerSheet.looksLikeUTF16([0, 0x74, 0, 0x31, 0, 0x3D, 0, 0x30]))
+        // One NUL in text, or NULs at both parities (binary), is not UTF-16.
+        #expect(!AnswerSheet.looksLikeUTF16(Array("garbage".utf8) + [0]))
+        #expect(!AnswerSheet.looksLikeUTF16([0, 0, 0, 0, 1, 2, 3, 4]))
+        // 答案 in GBK; ₁ (U+2081) in GB18030 is four bytes, 81 36 AE 39 (python3: '₁'.encode('gb18030')).
+        #expect(AnswerSheet.looksLikeGBK([0x23, 0x20, 0xB4, 0xF0, 0xB0, 0xB8, 0x0A]))
+        #expect(AnswerSheet.looksLikeGBK(Array("z".utf8) + [0x81, 0x36, 0xAE, 0x39]))
+        // A byte that cannot start a GBK character (0x80, 0xFF), a lead byte at the end, a control byte.
+        #expect(!AnswerSheet.looksLikeGBK([0x30, 0xFF, 0xFE]))
+        #expect(!AnswerSheet.looksLikeGBK([0x30, 0x80, 0x41]))
+        #expect(!AnswerSheet.looksLikeGBK([0x30, 0xB4]))
+        #expect(!AnswerSheet.looksLikeGBK([0x01, 0xB4, 0xF0]))
+        // Plain ASCII has no pair: it is not GBK (it is UTF-8).
+        #expect(!AnswerSheet.looksLikeGBK(Array("t1.z[1] = 0.5987".utf8)))
+    }
+
     @Test func aBlankWorksheetIsAllUnanswered() throws {
         let report = try Fixtures.check(text: "t1.a_z[1] =\nt1.a_z[2] = ?\nt1.z[1] = ？\n")
         #expect(report.results.map(\.status) == [.unanswered, .unanswered, .unanswered])
@@ -85,8 +131,12 @@ import GRUCore
             Issue.record("\(name) was read: \(report.summary)")
         } catch {
             #expect(error.errors.map { $0.message(file: name) } == expected)
-            // Every message names a line, except for a sheet that has no answer lines at all or is JSON.
-            #expect(error.errors.allSatisfy { $0.line != nil || $0.problem == .empty || $0.problem == .json })
+            // Every message names a line, except for a sheet that has no answer lines at all, is
+            // JSON, or is not UTF-8 text (one message for the whole file, which then says where).
+            #expect(error.errors.allSatisfy {
+                if case .notUTF8 = $0.problem { return $0.line == nil && error.errors.count == 1 }
+                return $0.line != nil || $0.problem == .empty || $0.problem == .json
+            })
         }
     }
 

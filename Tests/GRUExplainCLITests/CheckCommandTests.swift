@@ -20,6 +20,13 @@ import GRUJSON
         return url.path
     }
 
+    @discardableResult
+    func write(_ name: String, bytes: [UInt8]) -> String {
+        let url = dir.appendingPathComponent(name)
+        try! Data(bytes).write(to: url)
+        return url.path
+    }
+
     /// lesson1 to 4 decimals: z₁ = 0.5987, h₁ = 0.1855 (the seed, issue 2); y₁ = h₁ + 0.1 = 0.2855.
     static let good = "t1.z[1] = 0.5987\nt1.z[2] = 0.5987\nt1.h[1] = 0.1855\nt1.y[1] = 0.2855\n"
 
@@ -86,6 +93,34 @@ import GRUJSON
         let lines = u.stderr.split(separator: "\n")
         #expect(u.status == 2 && lines.count == 11)
         #expect(lines.last == "gru-explain: \(untitled): … and 2 more problems like these")
+    }
+
+    /// A Chinese Windows editor saves a sheet as UTF-16 ("Unicode", with a byte order mark) or as
+    /// GBK ("ANSI"). Read as UTF-8, either printed a line for every line of the file (134 for a
+    /// GBK worksheet). UTF-16 with its mark is read as the same sheet; GBK gets one line.
+    @Test func aSheetSavedInAnotherEncoding() throws {
+        let sheet = runCLI(["worksheet", "lesson1", "--lang", "zh"]).stdout
+            .replacing("t1.z[1] =", with: "t1.z[1] = 0.5987").replacing("t1.z[2] =", with: "t1.z[2] = 0.5897")
+        let utf8 = runCLI(["check", "lesson1", write("utf8.txt", sheet), "--lang", "zh"])
+        #expect(utf8.status == 1 && utf8.stdout.contains("汇总：正确 1，后续正确 0，错误 1"))
+        let units = Array(sheet.utf16)
+        let littleEndian: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let bigEndian: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for (name, bytes) in [("le.txt", littleEndian), ("be.txt", bigEndian)] {
+            let path = write(name, bytes: bytes)
+            let r = runCLI(["check", "lesson1", path, "--lang", "zh"])
+            #expect(r.status == 1 && r.stderr.isEmpty && r.stdout == utf8.stdout, "\(name): \(r.stderr)")
+            // Its title is read too: checked against lesson2 it is one line naming lesson1.
+            #expect(runCLI(["check", "lesson2", path]).stderr.contains("this sheet is for lesson1"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes))
+        }
+        // "# 答案" in GBK: 答 = B4 F0, 案 = B0 B8.
+        let gbk: [UInt8] = [0x23, 0x20, 0xB4, 0xF0, 0xB0, 0xB8, 0x0A] + Array("t1.z[1] = 0.5987\n".utf8)
+        let path = write("gbk.txt", bytes: gbk)
+        let r = runCLI(["check", "lesson1", path])
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        #expect(r.stderr == "gru-explain: \(path): the file is not UTF-8 text (line 1, column 3: byte 0xB4); it is probably GBK or GB18030, which a Chinese Windows editor calls 'ANSI'; save it as UTF-8 and check it again\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(gbk))
     }
 
     @Test func aJSONFileGetsOneLine() {

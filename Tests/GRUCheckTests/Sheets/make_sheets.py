@@ -200,6 +200,8 @@ def main():
         "not_summed_over_timesteps": (LESSON1, {"grad.Wz[1][1]": lambda v, _: v["t3.grad.Wz[1][1]"]}),
         # L_1 = (y − target)², the ½ left out.
         "loss_half_factor": (LESSON1, {"t1.loss": lambda v, right: 2 * right}),
+        # at t = 3, dz = dh·(h_3 − h̃_3): this timestep's h where the formula takes h_2.
+        "h_t_instead_of_h_prev": (LESSON1, {"t3.dz[1]": lambda v, _: v["t3.dh[1]"] * (v["t3.h[1]"] - v["t3.h_tilde[1]"])}),
     }
     for code, (lesson, mistake) in mistakes.items():
         what = ", ".join(mistake)
