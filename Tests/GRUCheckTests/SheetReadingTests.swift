@@ -141,7 +141,7 @@ import GRUCore
     }
 
     /// A lesson file given as the answers printed a line for each of its 74 lines; one says what
-    /// it is (33-json-lesson.txt holds the start of one). A sheet with many problems prints ten of
+    /// it is (44-json-lesson.txt holds the start of one). A sheet with many problems prints ten of
     /// them and a count of the rest.
     @Test func manyProblemsAreCappedAtTen() throws {
         let text = (1...12).map { "t1.zz[\($0)] = 1" }.joined(separator: "\n")
