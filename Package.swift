@@ -30,7 +30,8 @@ let package = Package(
     targets: [
         // Pure math and the trace model: cell forward/backward, sequence, loss, SGD.
         .target(name: "GRUCore", swiftSettings: coreSettings()),
-        // A small JSON reader (with line/column positions) and writer (shortest round-trip numbers).
+        // A small JSON reader (with line/column positions) and writer (shortest round-trip numbers);
+        // the text of a lesson or answers file as UTF-8, or what it probably is instead (UTF8Text).
         .target(name: "GRUJSON"),
         // Lesson files: decoding, validation with JSON-path error messages, bundled lessons.
         .target(name: "GRULessons", dependencies: ["GRUCore", "GRUJSON"]),

@@ -83,27 +83,6 @@ import GRUCore
         }
     }
 
-    /// What a sheet that is not UTF-8 probably is. The corpus (39-gbk … 43-png-image) has the
-    /// messages; these are the edges of the two guesses.
-    @Test func encodingGuesses() {
-        // "t1" in UTF-16LE and BE without a mark: NUL at every odd (even) offset.
-        #expect(AnswerSheet.looksLikeUTF16([0x74, 0, 0x31, 0, 0x3D, 0, 0x30, 0]))
-        #expect(AnswerSheet.looksLikeUTF16([0, 0x74, 0, 0x31, 0, 0x3D, 0, 0x30]))
-        // One NUL in text, or NULs at both parities (binary), is not UTF-16.
-        #expect(!AnswerSheet.looksLikeUTF16(Array("garbage".utf8) + [0]))
-        #expect(!AnswerSheet.looksLikeUTF16([0, 0, 0, 0, 1, 2, 3, 4]))
-        // 答案 in GBK; ₁ (U+2081) in GB18030 is four bytes, 81 36 AE 39 (python3: '₁'.encode('gb18030')).
-        #expect(AnswerSheet.looksLikeGBK([0x23, 0x20, 0xB4, 0xF0, 0xB0, 0xB8, 0x0A]))
-        #expect(AnswerSheet.looksLikeGBK(Array("z".utf8) + [0x81, 0x36, 0xAE, 0x39]))
-        // A byte that cannot start a GBK character (0x80, 0xFF), a lead byte at the end, a control byte.
-        #expect(!AnswerSheet.looksLikeGBK([0x30, 0xFF, 0xFE]))
-        #expect(!AnswerSheet.looksLikeGBK([0x30, 0x80, 0x41]))
-        #expect(!AnswerSheet.looksLikeGBK([0x30, 0xB4]))
-        #expect(!AnswerSheet.looksLikeGBK([0x01, 0xB4, 0xF0]))
-        // Plain ASCII has no pair: it is not GBK (it is UTF-8).
-        #expect(!AnswerSheet.looksLikeGBK(Array("t1.z[1] = 0.5987".utf8)))
-    }
-
     @Test func aBlankWorksheetIsAllUnanswered() throws {
         let report = try Fixtures.check(text: "t1.a_z[1] =\nt1.a_z[2] = ?\nt1.z[1] = ？\n")
         #expect(report.results.map(\.status) == [.unanswered, .unanswered, .unanswered])
