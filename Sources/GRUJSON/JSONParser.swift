@@ -13,6 +13,10 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
 /// Beyond the RFC it rejects duplicate keys and nesting deeper than `maxDepth`, and it names the
 /// usual non-JSON tokens (`NaN`, `Infinity`, comments, trailing commas, single quotes) in its
 /// messages. Columns count Unicode scalars, so they match what an editor shows.
+///
+/// It reads text, not a file: a byte order mark is refused like any other character outside a
+/// string. `UTF8Text.decode` turns a file into text first (it removes one mark, and reads UTF-16
+/// and UTF-32), so that lines and columns are counted in the text after the mark.
 public struct JSONParser {
     public static let maxDepth = 200
 
@@ -43,7 +47,6 @@ public struct JSONParser {
 
     private mutating func document() throws(JSONSyntaxError) -> JSONValue {
         try checkUTF8()
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3; lineStart = 3 }   // a UTF-8 byte order mark
         skipWhitespace()
         if i == bytes.count { throw error("the file is empty; expected a JSON value") }
         let v = try value()
@@ -301,7 +304,8 @@ public struct JSONParser {
         return "00" + String(digits[Int(b >> 4)]) + String(digits[Int(b & 0xF)])
     }
 
-    /// Rejects bytes that are not UTF-8 before parsing, so that binary files get a clear message.
+    /// Rejects bytes that are not UTF-8 before parsing. A lesson file is refused before it gets
+    /// here, by `UTF8Text.decode` with a guess at what it is; this keeps any other caller safe.
     private mutating func checkUTF8() throws(JSONSyntaxError) {
         guard let problem = UTF8Problem.first(in: bytes) else { return }
         i = problem.offset; line = problem.line; lineStart = problem.lineStart

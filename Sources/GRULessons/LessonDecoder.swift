@@ -30,20 +30,53 @@ public enum LessonDecoder {
 
     /// Decodes the bytes of a lesson file. `file` names the file in error messages; `source`
     /// becomes `Lesson.source` ("bundled" or the path the user gave).
+    ///
+    /// The file is UTF-8, or UTF-16 or UTF-32 with a byte order mark (`UTF8Text.decode`). Lines
+    /// and columns in the messages are counted in its text after the mark, the column in Unicode
+    /// scalars (characters, as an editor shows them), so a file gives the same places in every
+    /// encoding.
     public static func decode(_ bytes: [UInt8], file: String, source: String) throws(LessonError) -> Lesson {
         let r = LessonReader(file: file)
         try checkSize(bytes.count, file: file)
-        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            let what = bytes.isEmpty ? "the file is empty" : "the file holds only blank space"
+        let text: [UInt8]
+        do {
+            text = try UTF8Text.decode(bytes)
+        } catch {
+            throw r.error("", notUTF8Message(error))
+        }
+        if text.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            let what = text.isEmpty ? "the file is empty" : "the file holds only blank space"
             throw r.error("", "\(what); expected a lesson, a JSON object that starts with \"format\": \"\(format)\"")
         }
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes)
+            root = try JSONParser.parse(text)
         } catch {
             throw r.error("", "invalid JSON at \(error.description)")
         }
         return try lesson(Node(value: root, path: ""), r, source: source)
+    }
+
+    /// The message for a file that is not UTF-8 text: what it probably is, and how to fix it. A
+    /// place is given as for the parser's errors, `invalid JSON at line 1, column 11: …`.
+    static func notUTF8Message(_ reason: NotUTF8) -> String {
+        let fix = "save it as UTF-8"
+        func at(_ p: UTF8Problem) -> String { "invalid JSON at line \(p.line), column \(p.column): " }
+        switch reason {
+        case .gbk(let p):
+            return at(p) + "the file is not UTF-8 text (byte \(p.hex)); it is probably GBK or GB18030, "
+                + "which a Chinese Windows editor calls 'ANSI'; \(fix)"
+        case .utf16WithoutBOM:
+            return "the file is not UTF-8 text (many of its bytes are 0x00); it is probably UTF-16 without a byte order mark; \(fix)"
+        case .binary(let p) where p.byte == 0:
+            return at(p) + "the file contains a NUL byte: it looks like a binary file, not JSON text"
+        case .binary(let p):
+            return at(p) + "the file is not UTF-8 text (\(p)); it looks like a binary file, not JSON text"
+        case .other(let p):
+            return at(p) + "the file is not UTF-8 text (\(p)); is it a binary file? If it is text, \(fix)"
+        case .notAsMarked(let encoding):
+            return "the file starts with the byte order mark of \(encoding) but is not \(encoding) text; \(fix)"
+        }
     }
 
     /// Refuses a file larger than `LessonLimits.maxFileBytes`; the loader calls this before reading.

@@ -163,11 +163,44 @@ func errorLine(_ text: String) -> String? {
                 #"test.json: training["a\nb"]: unknown field; the known fields are learning_rate, epochs"#)
     }
 
+    /// Windows Notepad's "Unicode" is UTF-16LE with a byte order mark. lessons/lesson1.json saved
+    /// so, or in UTF-16BE or UTF-32, is the same lesson; a JSON error in such a file is at the
+    /// same line and column as in the UTF-8 file, counted in characters (🙂 is two UTF-16 code
+    /// units and four UTF-8 bytes, but one column).
+    @Test func unicodeWithAByteOrderMarkIsTheSameLesson() throws {
+        /// `text` as a file in each encoding a byte order mark names; Foundation encodes.
+        func files(_ text: String) -> [(String, [UInt8])] {
+            [("UTF-8", [], .utf8), ("UTF-8 with a mark", [0xEF, 0xBB, 0xBF], .utf8),
+             ("UTF-16LE", [0xFF, 0xFE], .utf16LittleEndian), ("UTF-16BE", [0xFE, 0xFF], .utf16BigEndian),
+             ("UTF-32LE", [0xFF, 0xFE, 0, 0], .utf32LittleEndian), ("UTF-32BE", [0, 0, 0xFE, 0xFF], .utf32BigEndian)]
+                .map { (name: String, mark: [UInt8], encoding: String.Encoding) in (name, mark + Array(text.data(using: encoding)!)) }
+        }
+        let lesson1 = try #require(LessonLibrary.bundledFiles.first { $0.id == "lesson1" }).json
+        let expected = try decode(lesson1, file: "lesson1.json")
+        for (name, bytes) in files(lesson1) {
+            #expect(try LessonDecoder.decode(bytes, file: "lesson1.json", source: "lesson1.json") == expected, "\(name)")
+        }
+        let broken = tiny(("\"小例子\", \"en\"", "\"小例子 🙂\" \"en\"")).replacingOccurrences(of: "\n", with: "\r\n")
+        for (name, bytes) in files(broken) {
+            let error = #expect(throws: LessonError.self, "\(name)") {
+                try LessonDecoder.decode(bytes, file: "test.json", source: "test.json")
+            }
+            #expect(error?.description == #"test.json: invalid JSON at line 4, column 27: expected ',' or '}' after the value of "zh", found '"en":'"#, "\(name)")
+        }
+        // A mark and nothing else is an empty file, whatever the encoding; a second mark is not
+        // blank space.
+        for mark: [UInt8] in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] {
+            #expect(throws: LessonError(file: "test.json", path: "", message: "the file is empty; expected a lesson, a JSON object that starts with \"format\": \"gru-explain.lesson/1\"")) {
+                try LessonDecoder.decode(mark, file: "test.json", source: "test.json")
+            }
+        }
+        #expect(throws: LessonError.self) { try LessonDecoder.decode([0xFF, 0xFE, 0xFF, 0xFE], file: "test.json", source: "test.json") }
+    }
+
     /// Whatever the bytes, decoding returns a lesson or a one-line LessonError; it never traps.
     /// Inputs: every prefix of a lesson, and 3000 copies with random bytes overwritten (SplitMix64,
-    /// seed 2).
+    /// seed 2); then the same for the lesson in UTF-16LE with a byte order mark.
     @Test func neverCrashesOnDamagedInput() {
-        let bytes = Array(tinyLesson.utf8)
         func check(_ b: [UInt8]) {
             do {
                 _ = try LessonDecoder.decode(b, file: "damaged.json", source: "damaged.json")
@@ -176,16 +209,19 @@ func errorLine(_ text: String) -> String? {
                 #expect(error.description.hasPrefix("damaged.json: "))
             }
         }
-        for n in 0..<bytes.count { check(Array(bytes[..<n])) }
-        var rng = SplitMix64(seed: 2)
-        let alphabet = Array("{}[]\",:0123456789.eE-+ntfaxNI\\/ \n\u{00}é".utf8)
-        for _ in 0..<3000 {
-            var b = bytes
-            for _ in 0..<3 {
-                let at = Int(rng.next() % UInt64(b.count))
-                b[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+        let utf16: [UInt8] = [0xFF, 0xFE] + tinyLesson.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for bytes: [UInt8] in [Array(tinyLesson.utf8), utf16] {
+            for n in 0..<bytes.count { check(Array(bytes[..<n])) }
+            var rng = SplitMix64(seed: 2)
+            let alphabet = Array("{}[]\",:0123456789.eE-+ntfaxNI\\/ \n\u{00}é".utf8)
+            for _ in 0..<3000 {
+                var b = bytes
+                for _ in 0..<3 {
+                    let at = Int(rng.next() % UInt64(b.count))
+                    b[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                }
+                check(b)
             }
-            check(b)
         }
     }
 }
