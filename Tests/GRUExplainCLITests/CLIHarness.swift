@@ -22,6 +22,9 @@ func runCLI(_ arguments: [String], environment: [String: String] = [:], terminal
     return CLIResult(status: status, stdout: box.out, stderr: box.err)
 }
 
+/// The checkout this file is in (Tests/GRUExplainCLITests/CLIHarness.swift → the package root).
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
 /// The built `gru-explain` binary, next to the test bundle in .build/<configuration>/.
 func builtBinary() -> URL? {
     var dir = Bundle.main.bundleURL
@@ -31,9 +34,8 @@ func builtBinary() -> URL? {
         dir = dir.deletingLastPathComponent()
     }
     // Fall back to the package layout: Tests/GRUExplainCLITests/<this file> → .build/debug.
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     for configuration in ["debug", "release"] {
-        let candidate = root.appendingPathComponent(".build/\(configuration)/gru-explain")
+        let candidate = repository.appendingPathComponent(".build/\(configuration)/gru-explain")
         if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
     return nil
