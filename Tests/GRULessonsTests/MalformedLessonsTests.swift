@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRUJSON
 import GRULessons
 
 /// Every file in Malformed/ is a small lesson with one mistake, named for the mistake.
@@ -31,6 +32,23 @@ import GRULessons
             try LessonDecoder.decode(bytes, file: c.file, source: url.path)
         }
         #expect(error?.description == c.expected)
+    }
+
+    /// Each file that is UTF-8 text, saved as UTF-16LE and as UTF-16BE with a byte order mark
+    /// (Foundation encodes), gets the same line: JSON errors at the same line and column.
+    @Test(arguments: try cases())
+    func theSameFileInUTF16GetsTheSameLine(_ c: Case) throws {
+        let url = try #require(Self.folder).appendingPathComponent(c.file)
+        // The files that are not UTF-8 text have nothing to compare; a UTF-8 mark is not text.
+        guard let text = try? UTF8Text.decode([UInt8](try Data(contentsOf: url))) else { return }
+        let string = String(decoding: text, as: UTF8.self)
+        for (mark, encoding) in [([0xFF, 0xFE], .utf16LittleEndian), ([0xFE, 0xFF], .utf16BigEndian)] as [([UInt8], String.Encoding)] {
+            let bytes = mark + [UInt8](try #require(string.data(using: encoding)))
+            let error = #expect(throws: LessonError.self, "\(encoding)") {
+                try LessonDecoder.decode(bytes, file: c.file, source: url.path)
+            }
+            #expect(error?.description == c.expected, "\(encoding)")
+        }
     }
 
     @Test func everyFileHasOneExpectedLineAndThereAreAtLeastForty() throws {
