@@ -5,7 +5,7 @@ extension SheetError {
     /// what it probably is), one line. A Chinese Windows editor saves text as GBK ("ANSI") or
     /// UTF-16 ("Unicode"); read as UTF-8, every line of such a file would be a problem of its
     /// own, so the whole file gets one.
-    static func text(_ reason: NotUTF8) -> String {
+    static func notUTF8Message(_ reason: NotUTF8) -> String {
         let fix = "save it as UTF-8 and check it again"
         func place(_ p: UTF8Problem, _ what: String) -> String { "line \(p.line), column \(p.column): \(what)" }
         switch reason {

@@ -79,7 +79,7 @@ public struct SheetError: Error, Equatable, Sendable {
             let key = shown(whole)
             return place + "\(key): '\(found)' is too large to be a number"
         case .notUTF8(let reason):
-            return place + Self.text(reason)
+            return place + Self.notUTF8Message(reason)
         case .unknownKey(let whole, let suggestion):
             let key = shown(whole)
             return place + "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see docs/keys.md")

@@ -194,7 +194,9 @@ func errorLine(_ text: String) -> String? {
                 try LessonDecoder.decode(mark, file: "test.json", source: "test.json")
             }
         }
-        #expect(throws: LessonError.self) { try LessonDecoder.decode([0xFF, 0xFE, 0xFF, 0xFE], file: "test.json", source: "test.json") }
+        #expect(throws: LessonError(file: "test.json", path: "", message: #"invalid JSON at line 1, column 1: expected a value, found '\uFEFF'"#)) {
+            try LessonDecoder.decode([0xFF, 0xFE, 0xFF, 0xFE], file: "test.json", source: "test.json")
+        }
     }
 
     /// Whatever the bytes, decoding returns a lesson or a one-line LessonError; it never traps.
