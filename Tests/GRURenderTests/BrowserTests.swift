@@ -96,6 +96,17 @@ import Testing
         #expect(minFit >= 0.9, "\(size): a slide had to shrink its type to \(minFit)")
         let fits = report["fits"] as? [String: [Double]] ?? [:]
         #expect(Set(fits.keys) == ["zh", "en"])
+        // That is because the estimate is never short of the height the browser gives a slide's
+        // content (it also counts the margin below the last block, which the browser leaves out).
+        let estimates = SlideLayout.slides(HTMLTests.decks()).map(\.estimate)
+        let heights = report["heights"] as? [String: [Double]] ?? [:]
+        #expect(Set(heights.keys) == ["zh", "en"])
+        for (language, drawn) in heights.sorted(by: { $0.key < $1.key }) {
+            #expect(drawn.count == estimates.count)
+            for (n, height) in zip(drawn, estimates).map({ $0 }).enumerated() where height.0 > height.1 {
+                Issue.record("\(size) \(language): slide \(n + 1) is \(height.0) rem tall, estimated \(height.1)")
+            }
+        }
     }
 
     @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the screenshots are skipped"), arguments: sizes)
