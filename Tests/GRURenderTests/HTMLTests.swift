@@ -188,6 +188,9 @@ import GRULessons
         #expect(html.contains("prefers-reduced-motion"))
         #expect(html.contains(":focus-visible"))
         #expect(html.contains("@media print"))
+        // σ′ and tanh′ take their prime from an installed CJK font, never a downloaded one.
+        #expect(html.contains("@font-face { font-family: \"Prime Mono\"; src: local(\"Noto Sans Mono CJK SC\")"))
+        #expect(html.contains("unicode-range: U+2032-2033;") && html.contains("--mono: \"Prime Mono\", \"DejaVu Sans Mono\""))
         // Every <section> carries every language once.
         let sections = html.components(separatedBy: "<section ").dropFirst()
         for section in sections {
