@@ -8,7 +8,7 @@
 /// happens: a slide ending with a heading, or between a lead-in and its table or chart (see
 /// `keepsWithNext`); a slide taller than the room, unless one block alone is. What costs: every
 /// slide; a nearly empty slide (under `thin` full, or holding the lesson's note with no table or
-/// chart) when its page has more; each table cut in two; a paragraph left at the foot of a slide
+/// chart) when its page has more, unless it is the title slide; each table cut in two; a paragraph left at the foot of a slide
 /// with the table it introduces on the next; and, least, slides less full than their neighbours.
 /// So a note or a short tail joins the slide before it, or takes the end of that slide's table
 /// along; a section's opening paragraph goes on with what follows; and a table that needs two
@@ -94,8 +94,8 @@ struct SlideLayout {
                 return nil
             }
         }
-        /// An item's height in version (language) `v`.
-        func cost(_ item: Item, _ v: Int) -> Double {
+        /// An item's height in rem in version (language) `v`.
+        func itemHeight(_ item: Item, _ v: Int) -> Double {
             switch item {
             case .block(let b):
                 return profiles[v][b].map { $0.height(groups: 0..<$0.groupCount) } ?? HeightEstimate.block(versions[v].blocks[b])
@@ -171,7 +171,7 @@ struct SlideLayout {
         /// The height of the slide of pieces `a..<b` in the taller language.
         func estimate(_ a: Int, _ b: Int) -> Double {
             let shown = items(a, b)
-            return overhead(startingAt: pieces[a].block) + (versions.indices.map { v in shown.map { cost($0, v) }.reduce(0, +) }.max() ?? 0)
+            return overhead(startingAt: pieces[a].block) + (versions.indices.map { v in shown.map { itemHeight($0, v) }.reduce(0, +) }.max() ?? 0)
         }
         /// What the slide of pieces `a..<b` adds to the cost of the page.
         func slideCost(_ a: Int, _ b: Int, height used: Double) -> Double {
