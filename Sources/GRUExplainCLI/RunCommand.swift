@@ -16,6 +16,12 @@ enum RunCommand: Command {
              html (slides in one self-contained file, for projecting in class and printing handouts).
     One timestep (--timestep N): the forward pass and BPTT show the detail of timestep N only; the
              loss, the accumulation, the update and training still cover every timestep.
+    One sequence (--sequence K, for a lesson with several, such as lesson3's 7): the forward pass,
+             the loss terms and BPTT of sequence K only; the other sequences appear as their sums
+             in the loss and the accumulation, and the total loss, the gradients, the update,
+             training and the application still cover them all. For text, markdown and html (and
+             --step); json and tsv are the full trace and refuse it (keep one sequence of the TSV
+             with grep '^sK\\.'). Default: every sequence in detail.
     Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
              loss, each BPTT timestep, the accumulation, the update, training, the application).
              Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints
@@ -27,6 +33,7 @@ enum RunCommand: Command {
       gru-explain run lesson1 --step
       gru-explain run lesson1 --only forward,bptt --timestep 2
       gru-explain run lesson1 --format html --lang both -o lesson1.html
+      gru-explain run lesson3 --format html --sequence 1 -o lesson3.html
       gru-explain run my-lesson.json --format json -o trace.json
     """
     static let formats = ["text", "markdown", "json", "tsv", "html"]
@@ -37,6 +44,7 @@ enum RunCommand: Command {
         Common.digits,
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
         .value("timestep", "N", "show the forward and BPTT detail of timestep N only (the other sections cover all)"),
+        .value("sequence", "K", "show the forward, loss and BPTT detail of sequence K only (the totals cover all; not json, tsv)"),
         Common.color,
         Common.ascii,
         Common.output,
@@ -57,12 +65,19 @@ enum RunCommand: Command {
         if a.has("step") && a.value("output") != nil {
             throw UsageError(message: "run: --step shows the walkthrough on the terminal; it cannot be combined with --output")
         }
+        if a.value("sequence") != nil && (format == "json" || format == "tsv") {
+            throw UsageError(message: "run: --sequence chooses the sequence the walkthrough details (text, markdown, html); --format \(format) is the full trace of every sequence"
+                             + (format == "tsv" ? " (keep one with grep '^sK\\.')" : ""))
+        }
         var fromEnvironment = a
         if both { fromEnvironment.values["lang"] = nil }    // the language the slides open in
         var options = try Common.renderOptions(fromEnvironment, context, command: name)
         options.sections = try sections(a)
         let lesson = try Common.lesson(a, command: name)
-        let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
+        let sequences = lesson.problem.sequences
+        options.sequence = try Common.integer(a, "sequence", in: 1...max(sequences.count, 1), command: name)
+        // --timestep N within the sequence shown, or within the longest.
+        let longest = options.sequence.map { sequences[$0 - 1].inputs.count } ?? sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
 
         if format == "json" { return try streamJSON(lesson, options, a, context) }

@@ -91,7 +91,8 @@ enum HTMLScript {
 
   function selftest() {
     var report = { slides: slides.length, width: window.innerWidth, height: window.innerHeight,
-                   checks: [], failures: 0, overflow: [], minFit: 1, fits: {}, fill: {} };
+                   checks: [], failures: 0, overflow: [], minFit: 1, fits: {}, fill: {}, heights: {} };
+    var rem = parseFloat(getComputedStyle(root).fontSize);
     function check(name, ok, detail) {
       report.checks.push({ name: name, ok: !!ok, detail: detail || "" });
       if (!ok) report.failures += 1;
@@ -139,12 +140,15 @@ enum HTMLScript {
       if (langButtons.length) setLang(l);
       report.fits[l] = [];
       report.fill[l] = [];
+      report.heights[l] = [];
       for (var i = 0; i < slides.length; i++) {
         show(i);
         var scale = Number(slides[i].getAttribute("data-fit"));
         report.fits[l].push(scale);
         var content = slides[i].querySelector('.content[data-lang="' + l + '"]') || slides[i].querySelector(".content");
         report.fill[l].push(Math.round(100 * (content.offsetTop + content.offsetHeight) / slides[i].clientHeight));
+        // The content's height in rem, to hold SlideLayout's estimate against.
+        report.heights[l].push(Math.round(100 * content.offsetHeight / rem) / 100);
         report.minFit = Math.min(report.minFit, scale);
         if (overflows(slides[i])) {
           report.overflow.push({ slide: i + 1, lang: l, scrollHeight: slides[i].scrollHeight, clientHeight: slides[i].clientHeight,

@@ -8,13 +8,20 @@
 /// the focus ring 5.2:1; text on the note and header backgrounds above 15:1).
 enum HTMLStyle {
     static let css = #"""
+/* The prime of σ′ and tanh′ from the CJK fonts, where they are installed: DejaVu's prime is a
+   short slanted stroke that floats in its cell and reads as an acute accent (σ´); Noto's
+   (Source Han's) stands upright against the letter. Only U+2032 and U+2033, only local fonts. */
+@font-face { font-family: "Prime Mono"; src: local("Noto Sans Mono CJK SC"), local("NotoSansMonoCJKsc-Regular"),
+             local("Source Han Mono SC"), local("SourceHanMonoSC-Regular"); unicode-range: U+2032-2033; }
+@font-face { font-family: "Prime Sans"; src: local("Noto Sans CJK SC"), local("NotoSansCJKsc-Regular"),
+             local("Source Han Sans SC"), local("SourceHanSansSC-Regular"); unicode-range: U+2032-2033; }
 :root {
   --ink: #1a1a1a; --muted: #444; --accent: #0b4f8a; --line: #c4c4c4; --rule: #6b6b6b;
   --paper: #fff; --band: #eef3f9; --note: #fdf6e3; --note-rule: #b07d00; --warn: #a4001d; --focus: #c2410c;
   /* Latin first, so that σ · ‖ ∂ keep their Latin shapes in Chinese text; then the CJK fonts. */
-  --sans: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", "Noto Sans", "Noto Sans CJK SC",
+  --sans: "Prime Sans", system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", "Noto Sans", "Noto Sans CJK SC",
           "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
-  --mono: "DejaVu Sans Mono", "Noto Sans Mono", Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC",
+  --mono: "Prime Mono", "DejaVu Sans Mono", "Noto Sans Mono", Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC",
           "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", monospace;
 }
 html { font-size: max(12px, min(1.5625vw, 2.7778vh)); }

@@ -5,7 +5,7 @@
 public enum Message: CaseIterable, Sendable {
     // Headings and labels
     case sectionModel, sectionForward, sectionLoss, sectionBPTT, sectionAccumulation, sectionUpdate, sectionTraining, sectionApply
-    case lessonNote, timestep, sequence, unit, output, noSuchTimestep
+    case lessonNote, timestep, sequence, unit, output, noSuchTimestep, oneSequenceShown, sequenceAllSteps
     // Quantity names (see Quantity.name)
     case qInput, qPreviousHidden, qUpdatePre, qUpdateGate, qResetPre, qResetGate, qResetPrevious, qRecurrentTerm
     case qCandidatePre, qCandidate, qHidden, qOutput, qTarget, qLossTerm, qTotalLoss
@@ -100,6 +100,10 @@ public enum Message: CaseIterable, Sendable {
         case .unit: return "单元 {0}"
         case .output: return "输出 {0}"
         case .noSuchTimestep: return "没有时间步 {0}：这个序列只有 {1} 个时间步。"
+        case .oneSequenceShown:
+            return "本课有 {1} 个训练序列，这里详细列出序列 {0}。其余序列用同一套参数、按同样的步骤计算（用 --sequence K 查看序列 K）；"
+                + "总损失、梯度之和、参数更新和训练仍然包含所有序列。"
+        case .sequenceAllSteps: return "序列 {0} · 所有时间步"
 
         case .qInput: return "输入"
         case .qPreviousHidden: return "上一隐藏状态"
@@ -390,6 +394,10 @@ public enum Message: CaseIterable, Sendable {
         case .unit: return "unit {0}"
         case .output: return "output {0}"
         case .noSuchTimestep: return "There is no timestep {0}: this sequence has {1} timesteps."
+        case .oneSequenceShown:
+            return "This lesson trains on {1} sequences; here is sequence {0} in detail. The others go through the same steps with the "
+                + "same parameters (--sequence K shows sequence K); the total loss, the gradient sums, the update and training still cover them all."
+        case .sequenceAllSteps: return "Sequence {0} · all timesteps"
 
         case .qInput: return "input"
         case .qPreviousHidden: return "previous hidden state"

@@ -19,17 +19,21 @@ public struct RenderOptions: Equatable, Sendable {
     public var sections: Set<LessonSection>?
     /// Show the forward and BPTT detail of this one timestep (1-based) only.
     public var timestep: Int?
+    /// Show the detail of this one sequence (1-based) only: its forward pass, its loss terms and
+    /// its BPTT. The totals (the loss, the gradient sums, the update, training) still cover all.
+    public var sequence: Int?
     /// Emit ANSI colour escapes (already resolved from --color, NO_COLOR and whether stdout is a terminal).
     public var color: Bool
     /// Replace Unicode symbols (σ, ⊙, h̃, ₁, ᵀ, box drawing) with ASCII.
     public var ascii: Bool
 
     public init(language: Language = .en, digits: Int = 4, sections: Set<LessonSection>? = nil,
-                timestep: Int? = nil, color: Bool = false, ascii: Bool = false) {
+                timestep: Int? = nil, sequence: Int? = nil, color: Bool = false, ascii: Bool = false) {
         self.language = language
         self.digits = digits
         self.sections = sections
         self.timestep = timestep
+        self.sequence = sequence
         self.color = color
         self.ascii = ascii
     }

@@ -6,8 +6,8 @@ extension Walkthrough {
     // MARK: 4 · BPTT
 
     func bpttSection() -> [Block] {
-        var out: [Block] = [.paragraph(text(.bpttExplanation)), .paragraph(text(.bpttDerivatives))]
-        for s in trace.sequences.indices {
+        var out: [Block] = [.paragraph(text(.bpttExplanation)), .paragraph(text(.bpttDerivatives))] + oneSequenceNote(in: .bptt)
+        for s in detailSequences {
             out += missingStep(sequence: s)
             for t in detailSteps(sequence: s).reversed() {
                 let sequence = trace.sequences[s]
@@ -97,8 +97,8 @@ extension Walkthrough {
     func gradientFlowPage() -> Page? {
         guard options.shows(.bptt) else { return nil }
         var bars: [BarChart.Bar] = []
-        for (s, sequence) in trace.sequences.enumerated() {
-            for b in sequence.backward.sorted(by: { $0.t < $1.t }) {
+        for s in detailSequences {
+            for b in trace.sequences[s].backward.sorted(by: { $0.t < $1.t }) {
                 let norm = b.dh.reduce(0) { $0 + $1 * $1 }.squareRoot()
                 let label = trace.sequences.count > 1 ? text(.sequence, String(s + 1)) + " · t = \(b.t)" : "t = \(b.t)"
                 bars.append(BarChart.Bar(label: label, value: norm, text: format.value(norm)))
@@ -115,10 +115,13 @@ extension Walkthrough {
 
     func accumulationSection() -> [Block] {
         var out: [Block] = [.paragraph(text(.accumulationExplanation))]
-        // Every timestep of every sequence, in forward order, with its backward record.
-        let steps: [(label: String, b: StepBackward)] = trace.sequences.enumerated().flatMap { s, sequence in
-            sequence.backward.sorted { $0.t < $1.t }.map { b in
-                (trace.sequences.count > 1 ? text(.sequence, String(s + 1)) + " · t = \(b.t)" : "t = \(b.t)", b)
+        // Every timestep of every sequence, in forward order, with its share of the gradients; a
+        // sequence not shown in detail (--sequence) as one share, the sum over its timesteps.
+        let detailed = detailSequences
+        let steps: [(label: String, grads: Parameters)] = trace.sequences.enumerated().flatMap { s, sequence in
+            guard detailed.contains(s) else { return [(text(.sequenceAllSteps, String(s + 1)), sequence.gradients)] }
+            return sequence.backward.sorted { $0.t < $1.t }.map { b in
+                (trace.sequences.count > 1 ? text(.sequence, String(s + 1)) + " · t = \(b.t)" : "t = \(b.t)", b.grads)
             }
         }
         let c = context()
@@ -130,7 +133,7 @@ extension Walkthrough {
                 + [Table.Column(title: "Σ = ∂L/∂θ", alignRight: true)]
             let groups: [[Table.Row]] = parameters.map { p in
                 entries(p).enumerated().map { k, e in
-                    let shares = steps.map { Table.Cell(text: format.value($0.b.grads[p][e.index])) }
+                    let shares = steps.map { Table.Cell(text: format.value($0.grads[p][e.index])) }
                     let formula: Table.Cell = k == 0 ? .math(Quantity.grads(p).unicodeEquation(at: .t, c)) : ""
                     return [.math(e.name), formula] + shares + [.result(format.value(trace.gradients[p][e.index]))]
                 }
@@ -147,7 +150,7 @@ extension Walkthrough {
                     var running = 0.0
                     var rows: [Table.Row] = []
                     for (n, step) in steps.enumerated() {
-                        let share = step.b.grads[p][e.index]
+                        let share = step.grads[p][e.index]
                         running += share
                         let formula: Table.Cell = k == 0 && n == 0 ? .math(Quantity.grads(p).unicodeEquation(at: .t, c)) : ""
                         let last = n == steps.count - 1

@@ -71,8 +71,8 @@ extension Walkthrough {
     // MARK: 2 · Forward pass
 
     func forwardSection() -> [Block] {
-        var out: [Block] = [.paragraph(text(.forwardExplanation))]
-        for s in trace.sequences.indices {
+        var out: [Block] = [.paragraph(text(.forwardExplanation))] + oneSequenceNote(in: .forward)
+        for s in detailSequences {
             out += missingStep(sequence: s)
             for t in detailSteps(sequence: s) {
                 let f = trace.sequences[s].forward[t - 1]
@@ -166,11 +166,19 @@ extension Walkthrough {
 
     func lossSection() -> [Block] {
         let c = context()
-        var out: [Block] = [.paragraph(text(.lossExplanation))]
+        var out: [Block] = [.paragraph(text(.lossExplanation))] + oneSequenceNote(in: .loss)
         var rows: [Table.Row] = [["", .math(Quantity.loss.unicodeEquation(at: .t, c)), ""]]
         var terms: [String] = []
+        let detailed = detailSequences
         for (s, sequence) in trace.sequences.enumerated() {
             let cs = context(sequence: s)
+            guard detailed.contains(s) else {
+                // A sequence not shown in detail: its terms as one sum (its weighted loss).
+                rows.append([Table.Cell(text: text(.sequenceAllSteps, String(s + 1))),
+                             .math("Σₜ " + Quantity.loss.unicodeSymbol(at: .t, cs)), .result(format.value(sequence.loss))])
+                terms.append(format.operand(sequence.loss))
+                continue
+            }
             for f in sequence.forward {
                 guard let loss = f.loss, let target = f.target else { continue }
                 rows.append([Table.Cell(text: stepLabel(sequence: s, t: f.t)),

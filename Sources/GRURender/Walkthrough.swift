@@ -117,6 +117,21 @@ struct Walkthrough {
         return trace.sequences.count > 1 ? text(.sequence, String(s + 1)) + " · " + step : step
     }
 
+    /// The sequences (0-based) whose forward pass, loss terms and BPTT the walkthrough details:
+    /// `options.sequence` or all.
+    var detailSequences: [Int] {
+        guard let k = options.sequence, trace.sequences.indices.contains(k - 1) else { return Array(trace.sequences.indices) }
+        return [k - 1]
+    }
+
+    /// "Here is sequence 2 of 7 in detail; --sequence K shows another", when `options.sequence`
+    /// chose one of several: in the first of the forward pass, the loss and BPTT that is shown.
+    func oneSequenceNote(in section: LessonSection) -> [Block] {
+        guard let k = options.sequence, trace.sequences.count > 1, detailSequences == [k - 1],
+              [LessonSection.forward, .loss, .bptt].first(where: options.shows) == section else { return [] }
+        return [.paragraph(text(.oneSequenceShown, String(k), String(trace.sequences.count)))]
+    }
+
     /// The timesteps of sequence `s` that the detail sections show (`options.timestep` or all).
     func detailSteps(sequence s: Int) -> [Int] {
         let T = trace.sequences[s].forward.count

@@ -1,8 +1,11 @@
 import Foundation
 import Testing
 @testable import GRURender
+import GRUCore
+import GRULessons
 
-/// lesson1's slides (both languages) in headless Chromium, at 1920×1080 and 1280×720.
+/// lesson1's slides (both languages) in headless Chromium, at 1920×1080 and 1280×720; for the
+/// fit of every slide, lesson3 with `--sequence 1` too.
 ///
 /// The page's own self-test (`#selftest`, see `HTMLScript`) presses →, Space, PageDown, ←,
 /// PageUp, End and Home, clicks the buttons and the zh/en switch, fits every slide in every
@@ -24,9 +27,9 @@ import Testing
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
     static let enabled = chromium != nil || inCI
 
-    /// lesson1 in both languages, opening in Chinese, written once for all the tests. A static has
-    /// no teardown, so the folders of earlier test processes that have ended are removed here.
-    static let page: URL = {
+    /// The folder of this test process's pages. A static has no teardown, so the folders of
+    /// earlier test processes that have ended are removed here.
+    static let folder: URL = {
         let temporary = FileManager.default.temporaryDirectory
         for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
         where name.hasPrefix("gru-explain-browser-") {
@@ -36,11 +39,35 @@ import Testing
         }
         let dir = temporary.appendingPathComponent("gru-explain-browser-\(getpid())")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("lesson1.html")
+        return dir
+    }()
+
+    /// lesson1 in both languages, opening in Chinese, written once for all the tests.
+    static let page: URL = {
+        let file = folder.appendingPathComponent("lesson1.html")
         let html = HTMLRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: .zh), languages: [.zh, .en])
         try? Data(html.utf8).write(to: file)
         return file
     }()
+
+    /// lesson3 with --sequence 1, both languages, opening in English: its pages and its file.
+    static let lesson3: (decks: [[Page]], page: URL) = {
+        let lesson = try! LessonLibrary.load("lesson3")
+        let trace = try! Trace.record(lesson.problem)
+        let options = RenderOptions(language: .en, sequence: 1)
+        let decks = Language.allCases.map { HTMLRenderer.pages(trace, lesson: lesson, options: options, language: $0) }
+        let file = folder.appendingPathComponent("lesson3-sequence1.html")
+        try? Data(HTMLRenderer.render(trace, lesson: lesson, options: options, languages: [.zh, .en]).utf8).write(to: file)
+        return (decks, file)
+    }()
+
+    /// The decks the self-test runs on.
+    enum Deck: String, CaseIterable, CustomStringConvertible, Sendable {
+        case lesson1, lesson3Sequence1
+        var description: String { rawValue }
+        var page: URL { self == .lesson1 ? BrowserTests.page : BrowserTests.lesson3.page }
+        var decks: [[Page]] { self == .lesson1 ? HTMLTests.decks() : BrowserTests.lesson3.decks }
+    }
 
     static let screenshots: URL = {
         let dir = ProcessInfo.processInfo.environment["GRU_EXPLAIN_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
@@ -78,46 +105,68 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the browser test is skipped"), arguments: sizes)
-    func keysSwitchAndNoOverflow(size: Size) throws {
-        let dom = try Self.run(["--dump-dom", Self.page.absoluteString + "#selftest"], size: size)
+    @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the browser test is skipped"),
+          arguments: Deck.allCases, sizes)
+    func keysSwitchAndNoOverflow(deck: Deck, size: Size) throws {
+        let dom = try Self.run(["--dump-dom", deck.page.absoluteString + "#selftest"], size: size)
         let report = try #require(Self.report(in: dom), "no self-test report in the page; Chromium printed \(dom.prefix(300))")
         let slides = report["slides"] as? Int ?? 0
-        #expect(slides == SlideLayout.slides(HTMLTests.decks()).count)
+        let layout = SlideLayout.slides(deck.decks)
+        #expect(slides == layout.count)
         let checks = report["checks"] as? [[String: Any]] ?? []
         #expect(checks.count >= 15)
         for check in checks where check["ok"] as? Bool != true {
-            Issue.record("\(size): \(check["name"] ?? "?") failed: \(check["detail"] ?? "")")
+            Issue.record("\(deck) \(size): \(check["name"] ?? "?") failed: \(check["detail"] ?? "")")
         }
         let overflow = report["overflow"] as? [[String: Any]] ?? []
-        #expect(overflow.isEmpty, "\(size): slides that do not fit even at 70 % type: \(overflow)")
+        #expect(overflow.isEmpty, "\(deck) \(size): slides that do not fit even at 70 % type: \(overflow)")
         // The estimate in SlideLayout keeps the type at full size (or nearly) on every slide.
         let minFit = report["minFit"] as? Double ?? 0
-        #expect(minFit >= 0.9, "\(size): a slide had to shrink its type to \(minFit)")
+        #expect(minFit >= 0.9, "\(deck) \(size): a slide had to shrink its type to \(minFit)")
         let fits = report["fits"] as? [String: [Double]] ?? [:]
         #expect(Set(fits.keys) == ["zh", "en"])
+        // That is because the estimate is never short of the height the browser gives a slide's
+        // content (it also counts the margin below the last block, which the browser leaves out).
+        let estimates = layout.map(\.estimate)
+        let heights = report["heights"] as? [String: [Double]] ?? [:]
+        #expect(Set(heights.keys) == ["zh", "en"])
+        for (language, drawn) in heights.sorted(by: { $0.key < $1.key }) {
+            #expect(drawn.count == estimates.count)
+            for (n, height) in zip(drawn, estimates).map({ $0 }).enumerated() where height.0 > height.1 {
+                Issue.record("\(deck) \(size) \(language): slide \(n + 1) is \(height.0) rem tall, estimated \(height.1)")
+            }
+        }
     }
 
     @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the screenshots are skipped"), arguments: sizes)
     func screenshots(size: Size) throws {
-        // The title slide, forward timestep 1, the first BPTT slide, the loss curve, in zh and en.
-        let slides = SlideLayout.slides(HTMLTests.decks())
-        let pages = HTMLTests.decks()[0]
-        let forward = slides.firstIndex { pages[$0.page].section == .forward && $0.items.count > 2 }! + 1
-        let bptt = slides.firstIndex { pages[$0.page].section == .bptt }! + 1
-        let training = slides.firstIndex { slide in
-            slide.items.contains { if case .lossCurve = pages[slide.page].blocks[$0.block] { true } else { false } }
-        }! + 1
-        for language in ["zh", "en"] {
-            for slide in [1, forward, bptt, training] {
-                let file = Self.screenshots.appendingPathComponent("lesson1-\(language)-\(slide)-\(size).png")
-                try? FileManager.default.removeItem(at: file)
-                _ = try Self.run(["--screenshot=\(file.path)", Self.page.absoluteString + "#\(language)/\(slide)"], size: size)
-                let png = try Data(contentsOf: file)
-                #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(file.lastPathComponent) is not a PNG")
-                // Width and height from the IHDR chunk.
-                let dimensions = png.count >= 24 ? (png[16..<20].reduce(0) { $0 << 8 | Int($1) }, png[20..<24].reduce(0) { $0 << 8 | Int($1) }) : (0, 0)
-                #expect(dimensions == (size.width, size.height), "\(file.lastPathComponent) is \(dimensions)")
+        // lesson1: the title slide, forward timestep 1, the first BPTT slide, the loss curve;
+        // lesson3 --sequence 1: the forward pass's first slide (which says what is shown) and the
+        // loss (the other sequences as sums); in zh and en.
+        func first(_ deck: Deck, where condition: (SlideLayout.Slide, Page) -> Bool) -> Int {
+            let pages = deck.decks[0]
+            return SlideLayout.slides(deck.decks).firstIndex { condition($0, pages[$0.page]) }! + 1
+        }
+        let forward = first(.lesson1) { slide, page in page.section == .forward && slide.items.count > 2 }
+        let bptt = first(.lesson1) { _, page in page.section == .bptt }
+        let training = first(.lesson1) { slide, page in
+            slide.items.contains { if case .lossCurve = page.blocks[$0.block] { true } else { false } }
+        }
+        let shots: [(Deck, [Int])] = [(.lesson1, [1, forward, bptt, training]),
+                                      (.lesson3Sequence1, [first(.lesson3Sequence1) { _, page in page.section == .forward },
+                                                           first(.lesson3Sequence1) { _, page in page.section == .loss }])]
+        for (deck, slides) in shots {
+            for language in ["zh", "en"] {
+                for slide in slides {
+                    let file = Self.screenshots.appendingPathComponent("\(deck)-\(language)-\(slide)-\(size).png")
+                    try? FileManager.default.removeItem(at: file)
+                    _ = try Self.run(["--screenshot=\(file.path)", deck.page.absoluteString + "#\(language)/\(slide)"], size: size)
+                    let png = try Data(contentsOf: file)
+                    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(file.lastPathComponent) is not a PNG")
+                    // Width and height from the IHDR chunk.
+                    let dimensions = png.count >= 24 ? (png[16..<20].reduce(0) { $0 << 8 | Int($1) }, png[20..<24].reduce(0) { $0 << 8 | Int($1) }) : (0, 0)
+                    #expect(dimensions == (size.width, size.height), "\(file.lastPathComponent) is \(dimensions)")
+                }
             }
         }
         print("Screenshots of the slides: \(Self.screenshots.path)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GRURender
+import GRUCore
 import GRULessons
 
 /// The HTML slides without a browser: the golden file, the slide breaks, the markup that screen
@@ -63,6 +64,106 @@ import GRULessons
         #expect(slides.count < 40)
     }
 
+    /// A bundled lesson's slides in zh and en, as `run --format html --lang both` lays them out
+    /// (with `--sequence K` for `sequence`).
+    static func bundled(_ id: String, sequence: Int? = nil) throws -> (pages: [Page], slides: [SlideLayout.Slide]) {
+        let lesson = try LessonLibrary.load(id)
+        let trace = try Trace.record(lesson.problem)
+        let options = RenderOptions(sequence: sequence)
+        let decks = Language.allCases.map { HTMLRenderer.pages(trace, lesson: lesson, options: options, language: $0) }
+        return (decks[0], SlideLayout.slides(decks))
+    }
+
+    /// On a page of several slides, every slide is at least a third full by the estimate, and the
+    /// lesson's note shares its slide with a table or a chart. (Before the breaks were chosen page
+    /// by page, lesson1 had the notes of sections 1 and 2 alone on slides 4 and 9, at 24 % and 20 %,
+    /// and section 2's opening paragraph alone on slide 5.) No slide is taller than the room.
+    /// lesson3 makes 221 slides, 77 with --sequence 1.
+    @Test(arguments: [("lesson1", nil, 26), ("lesson2", nil, 26), ("lesson3", nil, 221), ("lesson3", 1, 77)])
+    func noSlideIsNearlyEmpty(id: String, sequence: Int?, count: Int) throws {
+        let (pages, slides) = try Self.bundled(id, sequence: sequence)
+        #expect(slides.count == count)
+        for (n, slide) in slides.enumerated() {
+            let blocks = pages[slide.page].blocks
+            #expect(slide.estimate <= SlideLayout.height, "\(id) slide \(n + 1) is estimated at \(slide.estimate) rem")
+            guard slides.filter({ $0.page == slide.page }).count > 1 else { continue }
+            #expect(slide.fill >= SlideLayout.thin, "\(id) slide \(n + 1) is \(Int(slide.fill * 100)) % full")
+            let shown = slide.items.map { blocks[$0.block] }
+            if shown.contains(where: { if case .note = $0 { true } else { false } }) {
+                #expect(shown.contains { switch $0 { case .table, .lossCurve, .barChart: true; default: false } },
+                        "\(id) slide \(n + 1) holds the lesson's note and no table or chart")
+            }
+        }
+    }
+
+    @Test func lesson1KeepsNotesAndOpeningsWithTheirContent() throws {
+        let (pages, slides) = try Self.bundled("lesson1")
+        func slide(page k: Int, block b: Int) -> SlideLayout.Slide? {
+            slides.first { $0.page == k && $0.items.contains { $0.block == b } }
+        }
+        // Section 1's note goes with the end of the parameters table (block 9) and h₀ (block 10).
+        let model = pages[0].blocks
+        let note = try #require(model.lastIndex { if case .note = $0 { true } else { false } })
+        let noteSlide = try #require(slide(page: 0, block: note))
+        #expect(noteSlide.items.first.map { if case .rows(block: note - 2, _) = $0 { true } else { false } } == true)
+        // Section 2's opening paragraph (block 1) goes on with timestep 1 and its first rows (block 4).
+        let opening = try #require(slide(page: 1, block: 1))
+        #expect(opening.items.first == .block(0))
+        #expect(opening.items.last.map { if case .rows(block: 4, _) = $0 { true } else { false } } == true)
+        // The forward pass's note (after timestep 3's table) goes with the table's last rows.
+        let forwardNote = try #require(slide(page: 3, block: pages[3].blocks.count - 1))
+        #expect(forwardNote.items.count == 2 && forwardNote.items[0].block == pages[3].blocks.count - 2)
+        // BPTT timestep 3's table needs two slides; they are about as full as each other (81 % and 85 %).
+        let bptt = slides.filter { $0.page == 5 }
+        #expect(bptt.count == 3)
+        #expect(abs(bptt[1].fill - bptt[2].fill) < 0.1)
+    }
+
+    /// `groups` row groups of 3 short rows each: a quantity and its two units.
+    static func table(groups: Int) -> Table {
+        let row: Table.Row = ["x", .math("1"), .result("2")]
+        let columns = [Table.Column(title: "a"), Table.Column(title: "b"), Table.Column(title: "c", alignRight: true)]
+        return Table(columns: columns, groups: Array(repeating: Array(repeating: row, count: 3), count: groups))
+    }
+
+    /// A table of 8 groups of 3 rows under a subheading, each group 3 × 1.14 + 0.15 = 3.57 rem: the
+    /// kicker, the subheading (or "(continued)") and the header leave room for 7 groups on a slide
+    /// ((30.8 − 1.15 − 1.8 − 1.14 − 0.55) / 3.57 = 7.3). Filling the first slide would leave one
+    /// group alone on the second; the layout gives each slide 4.
+    @Test func aTableOnTwoSlidesIsCutInTheMiddle() {
+        let table = Self.table(groups: 8)
+        let page = Page(section: .bptt, heading: "4 · BPTT", blocks: [.subheading("t = 3"), .table(table)])
+        let slides = SlideLayout.slides([[page]])
+        #expect(slides.map(\.items) == [[.block(0), .rows(block: 1, groups: 0..<4)], [.rows(block: 1, groups: 4..<8)]])
+        #expect(slides.map(\.continues) == [nil, 0])
+        // 1.15 + 1.8 + (1 + 12) × 1.14 + 4 × 0.15 + 0.55
+        #expect(abs(slides[0].estimate - 18.92) < 1e-9)
+    }
+
+    /// The same table with 7 groups fills a slide (1.15 + 1.8 + 22 × 1.14 + 7 × 0.15 + 0.55 =
+    /// 29.63 rem); the note after it (one line at 0.85 rem type, its padding and the gap: 2.61 rem)
+    /// does not fit beside it, and takes the last 3 groups along rather than stand alone.
+    @Test func aNoteTakesTheEndOfTheTableAlong() {
+        let table = Self.table(groups: 7)
+        let page = Page(section: .forward, heading: "2 · Forward", blocks: [.subheading("t = 3"), .table(table), .note(label: "Note", text: "A remark.")])
+        #expect(abs(HeightEstimate.block(.table(table)) + 1.15 + 1.8 - 29.63) < 1e-9)
+        let slides = SlideLayout.slides([[page]])
+        #expect(slides.map(\.items) == [[.block(0), .rows(block: 1, groups: 0..<4)], [.rows(block: 1, groups: 4..<7), .block(2)]])
+    }
+
+    /// Rows are one line unless a cell is wider than its column: a cell that sets its column's
+    /// width is one line (7 × 0.42 rem, where the division once gave 1.0000000000000002 lines and so
+    /// two), and a formula of 200 characters (96.4 rem) on a 60.8 rem slide is two.
+    @Test func tableRowsWrapOnlyWhenTooWide() {
+        let columns = [Table.Column(title: "a"), Table.Column(title: "b"), Table.Column(title: "c", alignRight: true)]
+        let narrow = Table(columns: columns, groups: [[["name", "−0.0008", "1"], ["name", "−0.0008", "2"]]])
+        // The header and 2 rows of one line, a group's rule, the gap below.
+        #expect(abs(HeightEstimate.block(.table(narrow)) - (3 * 1.14 + 0.15 + 0.55)) < 1e-9)
+        let wide = Table(columns: columns, groups: [[["x", .math(String(repeating: "1", count: 200)), .result("2")]]])
+        // The header, a row of two lines.
+        #expect(abs(HeightEstimate.block(.table(wide)) - (2 * 1.14 + 1.06 + 0.15 + 0.55)) < 1e-9)
+    }
+
     @Test func rowGroupsTallerThanASlideAreCut() {
         let row: Table.Row = ["x", .math("1"), .result("2")]
         let table = Table(columns: [Table.Column(title: "a"), Table.Column(title: "b"), Table.Column(title: "c")],
@@ -87,6 +188,9 @@ import GRULessons
         #expect(html.contains("prefers-reduced-motion"))
         #expect(html.contains(":focus-visible"))
         #expect(html.contains("@media print"))
+        // σ′ and tanh′ take their prime from an installed CJK font, never a downloaded one.
+        #expect(html.contains("@font-face { font-family: \"Prime Mono\"; src: local(\"Noto Sans Mono CJK SC\")"))
+        #expect(html.contains("unicode-range: U+2032-2033;") && html.contains("--mono: \"Prime Mono\", \"DejaVu Sans Mono\""))
         // Every <section> carries every language once.
         let sections = html.components(separatedBy: "<section ").dropFirst()
         for section in sections {
