@@ -80,6 +80,58 @@ import GRURender
         #expect(tall.handle(.back) == .show && tall.top == 0)
     }
 
+    /// The rows a line takes, worked out by hand from how a terminal wraps (xterm and tmux do
+    /// this): a row holds `columns` columns; a character that does not fit in what is left
+    /// starts the next row; a CJK character is two columns wide; colour escapes take none.
+    @Test func rowsCountTheWrappedLineAsATerminalShowsIt() {
+        let ascii100 = String(repeating: "a", count: 100)
+        #expect(StepMode.rows("", columns: 60) == 1)
+        #expect(StepMode.rows(ascii100, columns: 100) == 1)        // exactly full: the cursor waits at its end
+        #expect(StepMode.rows(ascii100, columns: 60) == 2)         // 60 + 40
+        #expect(StepMode.rows(ascii100, columns: 33) == 4)         // 33 + 33 + 33 + 1
+        // 60 letters in bold cyan: 71 characters, but 60 columns, one row.
+        let colored = "\u{1B}[1;36m" + String(repeating: "a", count: 60) + "\u{1B}[0m"
+        #expect(colored.count == 71 && StepMode.rows(colored, columns: 60) == 1)
+        // 31 CJK characters, 62 columns: 30 fill a row of 60 (or of 61, whose last column stays
+        // empty, since the 31st needs two), the 31st starts row 2; at 62 columns they fit in one.
+        let cjk31 = String(repeating: "中", count: 31)
+        #expect(StepMode.rows(cjk31, columns: 60) == 2)
+        #expect(StepMode.rows(cjk31, columns: 61) == 2)
+        #expect(StepMode.rows(cjk31, columns: 62) == 1)
+        // "a中中中中" at 3 columns: "a中" | "中" | "中" | "中", 4 rows, although its 9 columns ÷ 3
+        // make 3: each row after the first leaves a column empty.
+        #expect(StepMode.rows("a中中中中", columns: 3) == 4)
+        // A combining tilde takes no column: "h̃ₜ" is 2 columns.
+        #expect(StepMode.visibleWidth("h̃ₜ") == 2 && StepMode.rows("h̃ₜ", columns: 2) == 1)
+        // lesson1's first zh paragraph line (99 columns) at 60 columns, as tmux showed it: "…[2, 3, 4]"
+        // fills row 1 exactly and "。" begins row 2.
+        let line = "一个隐藏维度为 2 的 GRU 读入序列 [1, 2, 3]，目标是 [2, 3, 4]。我们依次算出时间步 1、2、3 的每个门、"
+        #expect(StepMode.visibleWidth(line) == 99 && StepMode.rows(line, columns: 60) == 2)
+    }
+
+    /// The prompt never wraps: it shortens to fit in the terminal's width less one column. The
+    /// widths are counted by hand: "[1/12] Enter/Space/→: more of this page · b/←: back · q: quit"
+    /// is 61 columns, the short form 51, the shortest 35; the Chinese full form is 58 (each CJK
+    /// character and full-width colon two columns).
+    @Test func thePromptFitsTheWidth() {
+        let pager = Pager(lineHeights: Array(repeating: [1, 1], count: 12), rows: 1)   // page 1 of 12 goes on
+        func prompt(_ language: Language, _ columns: Int) -> String {
+            StepMode.prompt(pager, language: language, color: false, columns: columns)
+        }
+        #expect(prompt(.en, 100) == "[1/12] Enter/Space/→: more of this page · b/←: back · q: quit")
+        #expect(prompt(.en, 62) == "[1/12] Enter/Space/→: more of this page · b/←: back · q: quit")
+        #expect(prompt(.en, 61) == "[1/12] Space: more of this page · b: back · q: quit")
+        #expect(prompt(.en, 45) == "[1/12] more of this page: Space b q")
+        #expect(prompt(.en, 20) == "[1/12] more of thi…")                    // 19 columns
+        #expect(prompt(.zh, 60) == "[1/12] 回车、空格或 →：继续本页 · b 或 ←：上一页 · q：退出")
+        #expect(prompt(.zh, 50) == "[1/12] 空格：继续本页 · b：上一页 · q：退出")   // 43 columns
+        #expect(prompt(.zh, 30) == "[1/12] 继续本页：空格 b q")                     // 25 columns
+        #expect(prompt(.zh, 12) == "[1/12] 继…")                                     // 10: 续 would make 12
+        #expect(prompt(.en, 1) == "")
+        #expect(StepMode.prompt(pager, language: .en, color: true, columns: 20) == "\u{1B}[7m[1/12] more of thi…\u{1B}[0m")
+        #expect(StepMode.truncate("abcdef", toWidth: 5, ascii: true) == "ab...")
+    }
+
     struct ScriptedKeys: Keyboard {
         var keys: [PagerKey]
         var size: (rows: Int, columns: Int) = (rows: 200, columns: 100)
