@@ -5,6 +5,9 @@ enum PagerKey: Equatable, Sendable {
     case interrupt
     /// A key step mode does not use.
     case other
+    /// Not a key: the screen must be drawn again, because the terminal was resized or the program
+    /// goes on after Ctrl-Z and `fg` (see `Terminal.readKey`).
+    case redraw
 
     /// The key behind the bytes of one key press, as a terminal in non-canonical mode sends them:
     /// Enter, Space, →, ↓, PageDown and n go on; b, ←, ↑, PageUp, p and Backspace go back;
@@ -157,6 +160,7 @@ struct Pager: Equatable {
             page = last
             top = 0
             return .show
+        case .redraw: return .show
         case .quit: return .quit
         case .interrupt: return .interrupt
         case .other: return .stay

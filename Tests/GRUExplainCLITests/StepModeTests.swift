@@ -157,6 +157,38 @@ import GRURender
         ])
     }
 
+    /// A keyboard whose terminal changes size: each key comes with the size after it.
+    struct ResizingTerminal: Keyboard {
+        var events: [(PagerKey, (rows: Int, columns: Int))]
+        var size: (rows: Int, columns: Int)
+        mutating func readKey() -> PagerKey? {
+            guard !events.isEmpty else { return nil }
+            let (key, next) = events.removeFirst()
+            size = next
+            return key
+        }
+    }
+
+    /// `.redraw` (after Ctrl-Z and fg, or a resize) draws the same screen again; after a resize,
+    /// the same page from its top, measured for the new size.
+    @Test func redrawShowsTheScreenAgain() {
+        let small = (rows: 3, columns: 100), tall = (rows: 10, columns: 100)
+        var keyboard = ResizingTerminal(events: [(.next, small), (.redraw, small), (.redraw, tall), (.quit, tall)], size: small)
+        var out: [String] = []
+        _ = StepMode.run(pages: ["a\nb\nc\nd\n", "e\n"], language: .en, color: false, keyboard: &keyboard) { out.append($0) }
+        let more = "[1/2] Enter/Space/→: more of this page · b/←: back · q: quit"
+        let next = "[1/2] Enter/Space/→: next · b/←: back · q: quit"
+        #expect(out == [
+            StepMode.clearScreen + "a\nb\n" + more,          // 2 rows under the prompt
+            StepMode.clearScreen + "c\nd\n" + next,
+            StepMode.clearScreen + "c\nd\n" + next,          // drawn again, unmoved
+            StepMode.clearScreen + "a\nb\nc\nd\n" + next,    // 10 rows: the whole page
+            StepMode.eraseLine,
+        ])
+        var pager = Pager(lineHeights: [[1]], rows: 5)
+        #expect(pager.handle(.redraw) == .show)
+    }
+
     @Test func finishingEndOfInputAndCtrlC() {
         #expect(play([.next, .next, .next]).status == 0)                    // Enter on the last page
         #expect(play([.next]).screens.last == StepMode.eraseLine)            // input ends: quit cleanly

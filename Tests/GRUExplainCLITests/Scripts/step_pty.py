@@ -5,7 +5,10 @@ usage: python3 step_pty.py BINARY MODE
   MODE q, ctrl-d, sigint or ctrl-c: a 110×40 terminal; Enter, b, →, Space, End and Home, then
        that way out.
   MODE narrow-en or narrow-zh: a 60×30 terminal; every screen, wrapped as a terminal wraps it,
-       fits in 30 rows, the prompt in one row.
+       fits in 30 rows, the prompt in one row; resizing to 100 columns redraws at once (SIGWINCH),
+       without a key.
+  MODE ctrl-z: gru-explain runs as a shell's foreground job; Ctrl-Z stops it with the terminal
+       settings put back, SIGCONT (what fg sends) brings single keys and the screen back.
 Prints one line: OK, or FAIL and the reason (exit status 1).
 """
 import fcntl, os, re, select, signal, struct, subprocess, sys, termios, time, unicodedata
@@ -136,6 +139,11 @@ def check_screen(number, width, height):
     return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in lines]
 
 
+def resize(height, width):
+    """What a window manager does: a new size on the pty (the kernel sends SIGWINCH)."""
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+
+
 def finish(child_wait, expected, ending):
     try:
         status = child_wait()
@@ -209,13 +217,96 @@ def narrow():
         check_screen(number, columns, rows)
     else:
         fail("never reached the end")
+    # A resize redraws at once, without a key.
+    resize(30, 100)
+    wait_for_screen()
+    check_screen(1, 100, 30)
     os.write(master, b"q")
     finish(wait_child(child), 0, "q")
+
+
+def process_state(pid):
+    """'T' when stopped: the third field of /proc/PID/stat, else what ps says."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        out = subprocess.run(["ps", "-o", "state=", "-p", str(pid)], capture_output=True, text=True).stdout
+        return out.strip()[:1]
+
+
+def ctrl_z():
+    """gru-explain as a job of an interactive shell: a session leader (the 'shell', a child of
+    this script) owns the pty and waits; gru-explain runs in its own process group, in the
+    foreground. A group whose parent is outside its session would be orphaned, and the system
+    ignores a stop signal there, so gru-explain cannot simply be the session leader here."""
+    report_r, report_w = os.pipe()
+    shell = os.fork()
+    if shell == 0:
+        try:
+            os.close(report_r)
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            os.setsid()
+            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+            job = os.fork()
+            if job == 0:
+                os.setpgid(0, 0)
+                signal.signal(signal.SIGTTOU, signal.SIG_IGN)     # tcsetpgrp from the background
+                os.tcsetpgrp(slave, os.getpgrp())
+                signal.signal(signal.SIGTTOU, signal.SIG_DFL)
+                for fd in (0, 1, 2):
+                    os.dup2(slave, fd)
+                os.chdir("/")
+                os.execve(binary, command, env)
+            os.write(report_w, str(job).encode())
+            os.close(report_w)
+            _, status = os.waitpid(job, 0)                        # not WUNTRACED: waits through stops
+            os._exit(os.waitstatus_to_exitcode(status) & 0xFF if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+        except BaseException:
+            os._exit(99)
+    os.close(report_w)
+    job = int(os.read(report_r, 32) or b"0")
+    if not job:
+        fail("could not start gru-explain as a job")
+
+    def wait_shell():
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            pid, status = os.waitpid(shell, os.WNOHANG)
+            if pid:
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        os.kill(job, signal.SIGKILL)
+        raise subprocess.TimeoutExpired(binary, 30)
+
+    wait_for_screen()
+    press(b" ")
+    page = prompt_of_last_screen()[:6]
+    os.write(master, b"\x1a")                        # Ctrl-Z
+    deadline = time.time() + 30
+    while process_state(job) != "T":
+        if time.time() > deadline:
+            fail("Ctrl-Z did not stop gru-explain (state %r)" % process_state(job))
+        time.sleep(0.05)
+    check_restored("while stopped by Ctrl-Z")
+    os.killpg(job, signal.SIGCONT)                   # what fg sends
+    wait_for_screen()
+    if not prompt_of_last_screen().startswith(page):
+        fail("after SIGCONT the screen of %r is not drawn again" % page)
+    check_single_keys("after Ctrl-Z and SIGCONT")
+    redrawn = last_screen()
+    press(b" ")                                      # one key, no Enter: single keys again
+    if last_screen() == redrawn:
+        fail("Space after SIGCONT did not move on")
+    os.write(master, b"q")
+    finish(wait_shell, 0, "q after Ctrl-Z and SIGCONT")
 
 
 if mode in ("q", "ctrl-d", "sigint", "ctrl-c"):
     keys_and_endings()
 elif mode in ("narrow-en", "narrow-zh"):
     narrow()
+elif mode == "ctrl-z":
+    ctrl_z()
 else:
     fail("unknown mode " + mode)
