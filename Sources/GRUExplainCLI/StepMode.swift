@@ -5,7 +5,8 @@ import GRURender
 ///
 /// The text is laid out for `TextRenderer.width` columns. On a narrower terminal its lines wrap,
 /// and the pager counts the rows each one really takes (`rows(_:columns:)`), so a screen never
-/// scrolls its top away; the prompt is shortened to fit on one row.
+/// scrolls its top away; the prompt is shortened to fit on one row, and the first screen says
+/// that the terminal is too narrow (`Common.narrowHint`).
 enum StepMode {
     /// Clears the screen and puts the cursor at the top left.
     static let clearScreen = "\u{1B}[H\u{1B}[2J"
@@ -18,10 +19,21 @@ enum StepMode {
         let lines = pages.map { page in
             page.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         }
+        let widest = lines.joined().map(visibleWidth).max() ?? 0
         var size = keyboard.size
+        // The hint that the terminal is too narrow, on the first screen and on the first screen
+        // after a resize; the page has that many fewer rows while it is shown.
+        var notice: String? = nil
         func layout(page: Int) -> Pager {
+            notice = Common.narrowHint(widest: widest, columns: size.columns, language: language, instead: "--format html")
+                .map { "gru-explain: " + $0 }
+            var noticeRows = notice.map { rows($0, columns: size.columns) } ?? 0
+            if size.rows - 1 - noticeRows < 1 {
+                notice = nil                 // a terminal this small has no room for it
+                noticeRows = 0
+            }
             let heights = lines.map { page in page.map { rows($0, columns: size.columns) } }
-            return Pager(lineHeights: heights, rows: size.rows - 1, page: page)
+            return Pager(lineHeights: heights, rows: size.rows - 1 - noticeRows, page: page)
         }
         var pager = layout(page: 0)
         var action = Pager.Action.show
@@ -30,7 +42,9 @@ enum StepMode {
             case .show:
                 let page = lines[pager.page]
                 let shown = page[pager.top..<(pager.top + pager.visibleCount)]
-                var screen = clearScreen + shown.joined(separator: "\n") + "\n"
+                var screen = clearScreen
+                if let notice { screen += (color ? "\u{1B}[33m" + notice + "\u{1B}[0m" : notice) + "\n" }
+                screen += shown.joined(separator: "\n") + "\n"
                 screen += prompt(pager, language: language, color: color, ascii: ascii, columns: size.columns)
                 write(screen)
             case .stay:
@@ -53,6 +67,11 @@ enum StepMode {
                 pager = layout(page: pager.page)
             }
             action = pager.handle(key)
+            if notice != nil, key != .redraw, action == .show {
+                // The reader has moved on, so has seen the hint: the next screens use every row.
+                notice = nil
+                pager.rows = size.rows - 1
+            }
         }
     }
 

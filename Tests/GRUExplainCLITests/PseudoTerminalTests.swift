@@ -5,9 +5,10 @@ import Testing
 /// pty, presses Enter, b, →, Space, End and Home, reads the prompts, ends the session one of four
 /// ways and checks that the terminal settings are exactly as before. On a 60×30 terminal
 /// (narrow-en, narrow-zh) it checks that every screen, wrapped as a terminal wraps it, fits in 30
-/// rows with the prompt on one, and that a resize redraws at once. As a shell's job (ctrl-z),
-/// Ctrl-Z stops it with the settings put back and SIGCONT (fg) brings single keys and the screen
-/// back. Needs python3 (its pty and termios modules); skipped without it.
+/// rows with the prompt on one, that the first screen gives the narrow-terminal hint, and that
+/// a resize redraws at once. As a shell's job (ctrl-z), Ctrl-Z stops it with the settings put
+/// back and SIGCONT (fg) brings single keys and the screen back. Needs python3 (its pty and
+/// termios modules); skipped without it.
 @Suite struct PseudoTerminalTests {
     static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }

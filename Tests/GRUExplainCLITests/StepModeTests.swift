@@ -189,6 +189,32 @@ import GRURender
         #expect(pager.handle(.redraw) == .show)
     }
 
+    /// On a terminal narrower than the widest line, the first screen begins with the hint that
+    /// `run` prints on stderr, and has that many fewer rows; the next screens do not repeat it; a
+    /// resize draws again at once (.redraw), with the hint when the terminal is still narrow.
+    @Test func aNarrowTerminalGetsTheHintOnTheFirstScreen() {
+        let x45 = String(repeating: "x", count: 45)                 // 2 rows at 40 columns
+        let pages = ["p1 a\n\(x45)\np1 c\np1 d\np1 e\n", "p2\n"]
+        let narrow = (rows: 8, columns: 40), wide = (rows: 8, columns: 100)
+        var keyboard = ResizingTerminal(events: [(.next, narrow), (.back, narrow), (.redraw, wide), (.redraw, narrow), (.quit, narrow)], size: narrow)
+        var out: [String] = []
+        _ = StepMode.run(pages: pages, language: .en, color: false, keyboard: &keyboard) { out.append($0) }
+        // The hint is 89 columns: 3 rows at 40, which leaves 8 − 1 − 3 = 4 rows: "p1 a" and the
+        // two rows of x45 and "p1 c".
+        let hint = "gru-explain: laid out for 100 columns, the terminal has 40; widen it or use --format html"
+        #expect(out == [
+            StepMode.clearScreen + hint + "\np1 a\n\(x45)\np1 c\n[1/2] more of this page: Space b q",
+            StepMode.clearScreen + "p1 d\np1 e\n[1/2] Space: next · b: back · q: quit",              // 37 columns
+            StepMode.clearScreen + "p1 a\n\(x45)\np1 c\np1 d\np1 e\n[1/2] Space: next · b: back · q: quit",   // 6 rows, no hint
+            StepMode.clearScreen + "p1 a\n\(x45)\np1 c\np1 d\np1 e\n[1/2] Enter/Space/→: next · b/←: back · q: quit",
+            StepMode.clearScreen + hint + "\np1 a\n\(x45)\np1 c\n[1/2] more of this page: Space b q",
+            StepMode.eraseLine,
+        ])
+        // Chinese: the same hint as run's stderr line.
+        #expect(Common.narrowHint(widest: 104, columns: 60, language: .zh, instead: "--format html") == "按 104 列排版，终端只有 60 列；请把窗口拉宽，或改用 --format html。")
+        #expect(Common.narrowHint(widest: 100, columns: 100, language: .en, instead: "--format html") == nil)
+    }
+
     @Test func finishingEndOfInputAndCtrlC() {
         #expect(play([.next, .next, .next]).status == 0)                    // Enter on the last page
         #expect(play([.next]).screens.last == StepMode.eraseLine)            // input ends: quit cleanly

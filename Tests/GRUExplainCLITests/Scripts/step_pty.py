@@ -5,8 +5,8 @@ usage: python3 step_pty.py BINARY MODE
   MODE q, ctrl-d, sigint or ctrl-c: a 110×40 terminal; Enter, b, →, Space, End and Home, then
        that way out.
   MODE narrow-en or narrow-zh: a 60×30 terminal; every screen, wrapped as a terminal wraps it,
-       fits in 30 rows, the prompt in one row; resizing to 100 columns redraws at once (SIGWINCH),
-       without a key.
+       fits in 30 rows, the prompt in one row, and the first screen says the terminal is too narrow;
+       resizing to 100 columns and back redraws at once (SIGWINCH), without a key.
   MODE ctrl-z: gru-explain runs as a shell's foreground job; Ctrl-Z stops it with the terminal
        settings put back, SIGCONT (what fg sends) brings single keys and the screen back.
 Prints one line: OK, or FAIL and the reason (exit status 1).
@@ -205,7 +205,11 @@ def keys_and_endings():
 def narrow():
     child = start()
     wait_for_screen()
+    hint = {"en": "gru-explain: laid out for 100 columns, the terminal has 60",
+            "zh": "gru-explain: 按 100 列排版，终端只有 60 列"}[language]
     first = check_screen(1, columns, rows)
+    if not first[0].startswith(hint):
+        fail("the first screen does not begin with the hint %r" % hint)
     if "[1/12]" not in first[-1]:
         fail("the first screen's prompt is not page 1's")
     # Every screen, Space by Space, to the end.
@@ -214,13 +218,20 @@ def narrow():
         if prompt.startswith("12/12]") and not ("more" in prompt or "继续" in prompt):
             break
         press(b" ")
-        check_screen(number, columns, rows)
+        shown = check_screen(number, columns, rows)
+        if shown[0].startswith("gru-explain:"):
+            fail("screen %d still shows the hint" % number)
     else:
         fail("never reached the end")
-    # A resize redraws at once, without a key.
+    # A resize redraws at once; 100 columns are enough, 60 again bring the hint back.
     resize(30, 100)
     wait_for_screen()
-    check_screen(1, 100, 30)
+    if check_screen(1, 100, 30)[0].startswith("gru-explain:"):
+        fail("the hint is shown at 100 columns")
+    resize(30, 60)
+    wait_for_screen()
+    if not check_screen(1, 60, 30)[0].startswith(hint):
+        fail("after a resize to 60 columns the screen does not begin with the hint")
     os.write(master, b"q")
     finish(wait_child(child), 0, "q")
 
