@@ -19,6 +19,7 @@ enum StepMode {
         let lines = pages.map { page in
             page.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         }
+        let blank = lines.map { page in page.map(isBlank) }
         let widest = lines.joined().map(visibleWidth).max() ?? 0
         var size = keyboard.size
         // The hint that the terminal is too narrow, on the first screen and on the first screen
@@ -33,7 +34,7 @@ enum StepMode {
                 noticeRows = 0
             }
             let heights = lines.map { page in page.map { rows($0, columns: size.columns) } }
-            return Pager(lineHeights: heights, rows: size.rows - 1 - noticeRows, page: page)
+            return Pager(lineHeights: heights, blank: blank, rows: size.rows - 1 - noticeRows, page: page)
         }
         var pager = layout(page: 0)
         var action = Pager.Action.show
@@ -135,6 +136,14 @@ enum StepMode {
             column += w
         }
         return rows
+    }
+
+    /// True when `line` shows nothing but spaces: a place where a page breaks well, between two
+    /// paragraphs or before a table.
+    static func isBlank(_ line: String) -> Bool {
+        var blank = true
+        forEachVisible(line) { if $0 != " " { blank = false } }
+        return blank
     }
 
     /// Calls `body` with each Unicode scalar of `line` that is shown: not those of an ANSI escape

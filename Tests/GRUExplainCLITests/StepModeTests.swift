@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import GRUCore
+import GRULessons
 import GRURender
 @testable import GRUExplainCLI
 
@@ -107,6 +109,7 @@ import GRURender
         // fills row 1 exactly and "。" begins row 2.
         let line = "一个隐藏维度为 2 的 GRU 读入序列 [1, 2, 3]，目标是 [2, 3, 4]。我们依次算出时间步 1、2、3 的每个门、"
         #expect(StepMode.visibleWidth(line) == 99 && StepMode.rows(line, columns: 60) == 2)
+        #expect(StepMode.isBlank("") && StepMode.isBlank("  \u{1B}[0m") && !StepMode.isBlank("\u{1B}[1m│"))
     }
 
     /// The prompt never wraps: it shortens to fit in the terminal's width less one column. The
@@ -130,6 +133,45 @@ import GRURender
         #expect(prompt(.en, 1) == "")
         #expect(StepMode.prompt(pager, language: .en, color: true, columns: 20) == "\u{1B}[7m[1/12] more of thi…\u{1B}[0m")
         #expect(StepMode.truncate("abcdef", toWidth: 5, ascii: true) == "ab...")
+    }
+
+    /// The last two screens of a page are split at a blank line when the rest fits on one screen
+    /// from there: at 100×40, lesson1's page 2 (English) left its table's last row alone on a
+    /// screen; now its first screen ends before the table.
+    @Test func aPageBreaksAtABlankLineRatherThanLeaveARemainder() {
+        // Six one-row lines, line 2 blank, 4 rows: lines 0–3 would leave 4–5; from the blank line
+        // the rest (3–5) fits, so the first screen is lines 0–2.
+        var pager = Pager(lineHeights: [[1, 1, 1, 1, 1, 1]], blank: [[false, false, true, false, false, false]], rows: 4)
+        #expect(pager.visibleCount == 3 && pager.hasMore)
+        #expect(pager.handle(.next) == .show && pager.top == 3 && pager.visibleCount == 3 && !pager.hasMore)
+        #expect(pager.handle(.back) == .show && pager.top == 0)
+        // Ten lines, line 1 blank, 4 rows: the rest from line 2 (8 rows) would not fit: no change.
+        let long = Pager(lineHeights: [Array(repeating: 1, count: 10)], blank: [[false, true] + Array(repeating: false, count: 8)], rows: 4)
+        #expect(long.visibleCount == 4)
+        // Nine lines, line 5 blank, 4 rows: screens 0–3, then 4–5 (not 4–7, which would leave line
+        // 8 alone), then 6–8; back retraces them exactly.
+        var tall = Pager(lineHeights: [Array(repeating: 1, count: 9)], blank: [(0..<9).map { $0 == 5 }], rows: 4)
+        #expect(tall.visibleCount == 4)
+        #expect(tall.handle(.next) == .show && tall.top == 4 && tall.visibleCount == 2)
+        #expect(tall.handle(.next) == .show && tall.top == 6 && tall.visibleCount == 3 && !tall.hasMore)
+        #expect(tall.handle(.back) == .show && tall.top == 4)
+        #expect(tall.handle(.back) == .show && tall.top == 0)
+        // A screen that would show only blank lines does not end early.
+        let blanks = Pager(lineHeights: [[1, 1, 1, 1]], blank: [[true, true, false, false]], rows: 3)
+        #expect(blanks.visibleCount == 3)
+    }
+
+    /// lesson1's English page 2 at 100×40 (39 rows under the prompt): 41 lines; the first screen
+    /// ends at the blank line before the table, the second is the whole table.
+    @Test func lesson1Page2KeepsItsTableWhole() throws {
+        let trace = try #require(try? Trace.record(LessonLibrary.load("lesson1").problem))
+        let page = TextRenderer.pages(trace, lesson: try LessonLibrary.load("lesson1"), options: RenderOptions(language: .en))[1]
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        var pager = Pager(lineHeights: [lines.map { StepMode.rows($0, columns: 100) }], blank: [lines.map(StepMode.isBlank)], rows: 39)
+        #expect(lines.count == 41)
+        let first = pager.visibleCount
+        #expect(lines[first - 1].isEmpty && lines[first].hasPrefix("┌"))
+        #expect(pager.handle(.next) == .show && !pager.hasMore && lines.last!.hasPrefix("└"))
     }
 
     struct ScriptedKeys: Keyboard {
