@@ -24,9 +24,17 @@ CLEAR = b"\x1b[H\x1b[2J"
 PROMPT = b"\x1b[7m["             # the prompt starts in reverse video (colour is on: TERM=xterm)
 
 
+started = []                      # processes to end if the test fails
+
+
 def fail(reason):
     tail = seen[-600:].decode("utf-8", "replace")
     print("FAIL " + reason + "\n--- last output ---\n" + tail)
+    for pid in started:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
     sys.exit(1)
 
 
@@ -157,8 +165,10 @@ def finish(child_wait, expected, ending):
 
 
 def start():
-    return subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                            preexec_fn=controlling_terminal, cwd="/")
+    child = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
+                             preexec_fn=controlling_terminal, cwd="/")
+    started.append(child.pid)
+    return child
 
 
 def wait_child(child):
@@ -276,7 +286,9 @@ def ctrl_z():
         except BaseException:
             os._exit(99)
     os.close(report_w)
+    started.append(shell)
     job = int(os.read(report_r, 32) or b"0")
+    started.append(job)
     if not job:
         fail("could not start gru-explain as a job")
 
