@@ -203,18 +203,27 @@ enum Common {
         return "\(name(lesson)): the loss became non-finite at \(place) (\(d.quantity) reached \(value)\(why)); \(remedy)"
     }
 
-    /// Writes `text` to --output FILE or to stdout.
     /// One line on stderr, before the output, when text laid out for 100 columns (TextRenderer.width)
     /// goes to a terminal narrower than its widest line: the tables would wrap and fall apart.
     /// The width is the terminal's (TIOCGWINSZ), else $COLUMNS. `instead` is the format to suggest.
+    /// (`run --step` shows the same hint on its first screen instead.)
     static func warnIfNarrow(_ text: String, _ a: ParsedArguments, _ context: Context, language: Language, instead: String) {
         guard a.value("output") == nil, context.stdoutIsTerminal,
               let columns = context.terminalColumns ?? context.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 else { return }
         let widest = text.split(separator: "\n").map { StepMode.visibleWidth(String($0)) }.max() ?? 0
-        guard widest > columns else { return }
-        context.fail(Message.narrowTerminal.text(language, [String(max(widest, TextRenderer.width)), String(columns), instead]))
+        if let hint = narrowHint(widest: widest, columns: columns, language: language, instead: instead) {
+            context.fail(hint)
+        }
     }
 
+    /// "laid out for 100 columns, the terminal has 60; widen it or use --format html", or nil
+    /// when the widest line fits in `columns`.
+    static func narrowHint(widest: Int, columns: Int, language: Language, instead: String) -> String? {
+        guard widest > columns else { return nil }
+        return Message.narrowTerminal.text(language, [String(max(widest, TextRenderer.width)), String(columns), instead])
+    }
+
+    /// Writes `text` to --output FILE or to stdout.
     static func emit(_ text: String, _ a: ParsedArguments, _ context: Context) throws(UsageError) {
         if let path = a.value("output") {
             try writeAtomically(text, to: path, context: context)

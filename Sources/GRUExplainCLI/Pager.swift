@@ -5,6 +5,9 @@ enum PagerKey: Equatable, Sendable {
     case interrupt
     /// A key step mode does not use.
     case other
+    /// Not a key: the screen must be drawn again, because the terminal was resized or the program
+    /// goes on after Ctrl-Z and `fg` (see `Terminal.readKey`).
+    case redraw
 
     /// The key behind the bytes of one key press, as a terminal in non-canonical mode sends them:
     /// Enter, Space, →, ↓, PageDown and n go on; b, ←, ↑, PageUp, p and Backspace go back;
@@ -81,6 +84,12 @@ enum PagerKey: Equatable, Sendable {
 ///     pager.handle(.next)   // .show: page 0 from line 2 (the rest of page 0)
 ///     pager.handle(.next)   // .show: page 1
 ///     pager.handle(.next)   // .finish
+///
+/// The last two screens of a tall page are split at a blank line when they can be: if the rest of
+/// the page fits on one screen from the last blank line of the screen before it, that screen ends
+/// there, so a table or a paragraph is not cut in two and the page takes no more screens than
+/// before. (At 100×40, lesson1's page 2 in English left its table's last row alone on a second
+/// screen; now the second screen is the whole table.)
 struct Pager: Equatable {
     enum Action: Equatable {
         /// Redraw: `page` from line `top`.
@@ -95,20 +104,31 @@ struct Pager: Equatable {
 
     /// For every page, the screen rows each of its lines takes (more than 1 when a line wraps).
     let lineHeights: [[Int]]
-    /// Screen rows for the page, without the prompt line. Set it again when the terminal is resized.
+    /// For every page, which of its lines are blank: where a screen may end early (see above).
+    let blank: [[Bool]]
+    /// Screen rows for the page, without the prompt line (nor the narrow-terminal hint while it is
+    /// shown: see `StepMode.run`).
     var rows: Int
     private(set) var page = 0
     /// The first line of `page` on the screen.
     private(set) var top = 0
+    /// The first lines of the screens of `page` above this one, so that back shows them again as
+    /// they were. Empty exactly when `top` is 0.
+    private var above: [Int] = []
 
-    init(lineHeights: [[Int]], rows: Int, page: Int = 0) {
+    /// `blank` may be empty (no line is blank) or give a flag for every line of every page.
+    init(lineHeights: [[Int]], blank: [[Bool]] = [], rows: Int, page: Int = 0) {
         precondition(!lineHeights.isEmpty, "a walkthrough has at least one page")
+        precondition(blank.isEmpty || blank.map(\.count) == lineHeights.map(\.count), "a blank flag for every line")
         self.lineHeights = lineHeights
+        self.blank = blank.isEmpty ? lineHeights.map { [Bool](repeating: false, count: $0.count) } : blank
         self.rows = rows
         self.page = min(max(page, 0), lineHeights.count - 1)
     }
 
-    /// How many lines of the page fit from `top`: at least one, however tall.
+    /// How many lines of the page fit from `top`: at least one, however tall. When the rest of
+    /// the page would then fit on the next screen, this screen ends instead at its last blank
+    /// line from which the rest still fits on one screen.
     var visibleCount: Int {
         let heights = lineHeights[page]
         var used = 0, count = 0
@@ -116,6 +136,20 @@ struct Pager: Equatable {
             if count > 0 && used + h > rows { break }
             used += h
             count += 1
+        }
+        // The next screen would start at line `next` and show the rest: move its start up to just
+        // after a blank line, as long as the rest still fits and this screen keeps a line that is
+        // not blank.
+        var next = top + count
+        var rest = heights[next...].reduce(0, +)
+        guard next < heights.count, rest <= rows else { return count }
+        while next > top + 1 {
+            if blank[page][next - 1] {
+                if blank[page][top..<(next - 1)].contains(false) { return next - top }
+            }
+            next -= 1
+            rest += heights[next]
+            if rest > rows { break }
         }
         return count
     }
@@ -128,19 +162,19 @@ struct Pager: Equatable {
     mutating func handle(_ key: PagerKey) -> Action {
         switch key {
         case .next:
-            if hasMore { top += visibleCount; return .show }
+            if hasMore {
+                above.append(top)
+                top += visibleCount
+                return .show
+            }
             guard page < lineHeights.count - 1 else { return .finish }
             page += 1
             top = 0
+            above = []
             return .show
         case .back:
-            if top > 0 {
-                // One screenful up: the lines just above the screen, as many as fit (at least one).
-                var used = 0
-                repeat {
-                    top -= 1
-                    used += lineHeights[page][top]
-                } while top > 0 && used + lineHeights[page][top - 1] <= rows
+            if let previous = above.popLast() {
+                top = previous                          // the screen above, as it was shown
                 return .show
             }
             guard page > 0 else { return .stay }
@@ -150,13 +184,16 @@ struct Pager: Equatable {
             if page == 0 && top == 0 { return .stay }
             page = 0
             top = 0
+            above = []
             return .show
         case .last:
             let last = lineHeights.count - 1
             if page == last && top == 0 { return .stay }
             page = last
             top = 0
+            above = []
             return .show
+        case .redraw: return .show
         case .quit: return .quit
         case .interrupt: return .interrupt
         case .other: return .stay

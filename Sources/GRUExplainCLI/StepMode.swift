@@ -2,6 +2,11 @@ import GRURender
 
 /// `run --step`: the walkthrough one page at a time (see `TextRenderer.pages`), with a one-line
 /// prompt under each: Enter, Space or → for the next page, b or ← for back, q to quit.
+///
+/// The text is laid out for `TextRenderer.width` columns. On a narrower terminal its lines wrap,
+/// and the pager counts the rows each one really takes (`rows(_:columns:)`), so a screen never
+/// scrolls its top away; the prompt is shortened to fit on one row, and the first screen says
+/// that the terminal is too narrow (`Common.narrowHint`).
 enum StepMode {
     /// Clears the screen and puts the cursor at the top left.
     static let clearScreen = "\u{1B}[H\u{1B}[2J"
@@ -14,18 +19,35 @@ enum StepMode {
         let lines = pages.map { page in
             page.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         }
-        func heights(columns: Int) -> [[Int]] {
-            lines.map { page in page.map { max(1, (visibleWidth($0) + columns - 1) / max(columns, 1)) } }
-        }
+        let blank = lines.map { page in page.map(isBlank) }
+        let widest = lines.joined().map(visibleWidth).max() ?? 0
         var size = keyboard.size
-        var pager = Pager(lineHeights: heights(columns: size.columns), rows: size.rows - 1)
+        // The hint that the terminal is too narrow, on the first screen and on the first screen
+        // after a resize; the page has that many fewer rows while it is shown.
+        var notice: String? = nil
+        func layout(page: Int) -> Pager {
+            notice = Common.narrowHint(widest: widest, columns: size.columns, language: language, instead: "--format html")
+                .map { "gru-explain: " + $0 }
+            var noticeRows = notice.map { rows($0, columns: size.columns) } ?? 0
+            if size.rows - 1 - noticeRows < 1 {
+                notice = nil                 // a terminal this small has no room for it
+                noticeRows = 0
+            }
+            let heights = lines.map { page in page.map { rows($0, columns: size.columns) } }
+            return Pager(lineHeights: heights, blank: blank, rows: size.rows - 1 - noticeRows, page: page)
+        }
+        var pager = layout(page: 0)
         var action = Pager.Action.show
         while true {
             switch action {
             case .show:
                 let page = lines[pager.page]
                 let shown = page[pager.top..<(pager.top + pager.visibleCount)]
-                write(clearScreen + shown.joined(separator: "\n") + "\n" + prompt(pager, language: language, color: color, ascii: ascii))
+                var screen = clearScreen
+                if let notice { screen += (color ? "\u{1B}[33m" + notice + "\u{1B}[0m" : notice) + "\n" }
+                screen += shown.joined(separator: "\n") + "\n"
+                screen += prompt(pager, language: language, color: color, ascii: ascii, columns: size.columns)
+                write(screen)
             case .stay:
                 break
             case .finish, .quit:
@@ -43,33 +65,99 @@ enum StepMode {
             if now != size {
                 // The terminal was resized: measure again, from the top of the same page.
                 size = now
-                pager = Pager(lineHeights: heights(columns: size.columns), rows: size.rows - 1, page: pager.page)
+                pager = layout(page: pager.page)
             }
             action = pager.handle(key)
+            if notice != nil, key != .redraw, action == .show {
+                // The reader has moved on, so has seen the hint: the next screens use every row.
+                notice = nil
+                pager.rows = size.rows - 1
+            }
         }
     }
 
-    /// `[3/12] Enter/Space/→: next · b/←: back · q: quit`, in reverse video when colour is on.
-    static func prompt(_ pager: Pager, language: Language, color: Bool, ascii: Bool = false) -> String {
+    /// The prompt under each screen: `[3/12] Enter/Space/→: next · b/←: back · q: quit`, in reverse
+    /// video when colour is on. It never wraps: it takes at most `columns` − 1 columns (the last
+    /// stays free, so the cursor waits on the prompt's row), and where the full form is wider it
+    /// becomes `[3/12] Space: next · b: back · q: quit`, then `[3/12] next: Space b q`, then that
+    /// cut short.
+    static func prompt(_ pager: Pager, language: Language, color: Bool, ascii: Bool = false, columns: Int = .max) -> String {
         let what: Message = pager.hasMore ? .stepMore : pager.isLastScreen ? .stepFinish : .stepNext
-        let keys = Message.stepKeys.text(language, what.text(language))
-        let text = "[\(pager.page + 1)/\(pager.lineHeights.count)] " + (ascii ? Notation.ascii(keys) : keys)
+        let room = columns - 1
+        var text = ""
+        for form in [Message.stepKeys, .stepKeysShort, .stepKeysShortest] {
+            let keys = form.text(language, what.text(language))
+            text = "[\(pager.page + 1)/\(pager.lineHeights.count)] " + (ascii ? Notation.ascii(keys) : keys)
+            if DisplayWidth.of(text) <= room { break }
+        }
+        text = truncate(text, toWidth: room, ascii: ascii)
         return color ? "\u{1B}[7m" + text + "\u{1B}[0m" : text
+    }
+
+    /// `text` (no escapes) cut to at most `width` columns, ending in "…" ("..." with `ascii`) when cut.
+    static func truncate(_ text: String, toWidth width: Int, ascii: Bool = false) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        let ellipsis = ascii ? "..." : "…"
+        let room = width - DisplayWidth.of(ellipsis)
+        guard room >= 0 else { return "" }
+        var out = "", used = 0
+        for ch in text {
+            let w = DisplayWidth.of(String(ch))
+            if used + w > room { break }
+            out.append(ch)
+            used += w
+        }
+        return out + ellipsis
     }
 
     /// Display columns, not counting ANSI colour escapes.
     static func visibleWidth(_ line: String) -> Int {
-        var plain = ""
+        var width = 0
+        forEachVisible(line) { width += DisplayWidth.of($0) }
+        return width
+    }
+
+    /// The screen rows `line` takes on a terminal `columns` wide, which wraps what does not fit.
+    /// Colour escapes take no room; a CJK character takes two columns, and one that does not fit in
+    /// what is left of a row starts the next row whole (the terminal leaves the last column empty),
+    /// so a line can take more rows than its width ÷ `columns`, rounded up. A line exactly
+    /// `columns` wide takes one row: the cursor waits at its end, and the "\n" after it moves
+    /// down one. An empty line takes one row.
+    static func rows(_ line: String, columns: Int) -> Int {
+        let columns = max(columns, 1)
+        var rows = 1, column = 0
+        forEachVisible(line) { scalar in
+            let w = DisplayWidth.of(scalar)
+            guard w > 0 else { return }
+            if column > 0 && column + w > columns {
+                rows += 1
+                column = 0
+            }
+            column += w
+        }
+        return rows
+    }
+
+    /// True when `line` shows nothing but spaces: a place where a page breaks well, between two
+    /// paragraphs or before a table.
+    static func isBlank(_ line: String) -> Bool {
+        var blank = true
+        forEachVisible(line) { if $0 != " " { blank = false } }
+        return blank
+    }
+
+    /// Calls `body` with each Unicode scalar of `line` that is shown: not those of an ANSI escape
+    /// (ESC, then up to and including the first letter, as in `ESC [1;36m`).
+    private static func forEachVisible(_ line: String, _ body: (Unicode.Scalar) -> Void) {
         var inEscape = false
-        for ch in line {
+        for scalar in line.unicodeScalars {
             if inEscape {
-                if ch.isLetter { inEscape = false }
-            } else if ch == "\u{1B}" {
+                if scalar.properties.isAlphabetic && scalar.isASCII { inEscape = false }
+            } else if scalar == "\u{1B}" {
                 inEscape = true
             } else {
-                plain.append(ch)
+                body(scalar)
             }
         }
-        return DisplayWidth.of(plain)
     }
 }

@@ -35,7 +35,7 @@ public enum Message: CaseIterable, Sendable {
     // Table captions (read by screen readers in HTML)
     case captionEquations, captionConventions, captionParameters, captionEpochs, captionTrained, captionPredictions
     // Step mode (run --step)
-    case stepKeys, stepNext, stepMore, stepFinish, narrowTerminal
+    case stepKeys, stepKeysShort, stepKeysShortest, stepNext, stepMore, stepFinish, narrowTerminal
     // HTML slides
     case slideContinued, slidePrevious, slideNext, slideCounter, slideKeys, languageSwitch
     case gradientFlowTitle, gradientFlowExplanation, chartLossAxis
@@ -257,6 +257,8 @@ public enum Message: CaseIterable, Sendable {
         case .captionPredictions: return "对新输入的预测"
 
         case .stepKeys: return "回车、空格或 →：{0} · b 或 ←：上一页 · q：退出"
+        case .stepKeysShort: return "空格：{0} · b：上一页 · q：退出"
+        case .stepKeysShortest: return "{0}：空格 b q"
         case .stepNext: return "下一页"
         case .stepMore: return "继续本页"
         case .stepFinish: return "结束"
@@ -568,6 +570,8 @@ public enum Message: CaseIterable, Sendable {
         case .captionPredictions: return "Predictions for the new input"
 
         case .stepKeys: return "Enter/Space/→: {0} · b/←: back · q: quit"
+        case .stepKeysShort: return "Space: {0} · b: back · q: quit"
+        case .stepKeysShortest: return "{0}: Space b q"
         case .stepNext: return "next"
         case .stepMore: return "more of this page"
         case .stepFinish: return "finish"

@@ -3,7 +3,11 @@ import Testing
 
 /// `run --step` on a real (pseudo-)terminal: Scripts/step_pty.py starts the built binary on a
 /// pty, presses Enter, b, →, Space, End and Home, reads the prompts, ends the session one of four
-/// ways and checks that the terminal settings are exactly as before. Needs python3 (its pty and
+/// ways and checks that the terminal settings are exactly as before. On a 60×30 terminal
+/// (narrow-en, narrow-zh) it checks that every screen, wrapped as a terminal wraps it, fits in 30
+/// rows with the prompt on one, that the first screen gives the narrow-terminal hint, and that
+/// a resize redraws at once. As a shell's job (ctrl-z), Ctrl-Z stops it with the settings put
+/// back and SIGCONT (fg) brings single keys and the screen back. Needs python3 (its pty and
 /// termios modules); skipped without it.
 @Suite struct PseudoTerminalTests {
     static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"]
@@ -12,12 +16,12 @@ import Testing
         .appendingPathComponent("Scripts/step_pty.py").path
 
     @Test(.enabled(if: python != nil, "python3 is not installed: the pseudo-terminal test of --step is skipped"),
-          arguments: ["q", "ctrl-d", "sigint", "ctrl-c"])
-    func stepModeRestoresTheTerminal(ending: String) throws {
+          arguments: ["q", "ctrl-d", "sigint", "ctrl-c", "narrow-en", "narrow-zh", "ctrl-z"])
+    func stepModeOnAPseudoTerminal(mode: String) throws {
         let binary = try #require(builtBinary(), "the gru-explain binary is not built; run 'swift build' first")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python!)
-        process.arguments = [Self.script, binary.path, ending]
+        process.arguments = [Self.script, binary.path, mode]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
@@ -26,6 +30,6 @@ import Testing
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.hasPrefix("OK \(ending)"), "\(text)")
+        #expect(text.hasPrefix("OK \(mode)"), "\(text)")
     }
 }

@@ -1,27 +1,46 @@
 """Drives `gru-explain run lesson1 --step` in a pseudo-terminal as a person would, and checks
 that the terminal's settings come back however the session ends.
 
-usage: python3 step_pty.py BINARY q|ctrl-d|sigint|ctrl-c
+usage: python3 step_pty.py BINARY MODE
+  MODE q, ctrl-d, sigint or ctrl-c: a 110×40 terminal; Enter, b, →, Space, End and Home, then
+       that way out.
+  MODE narrow-en or narrow-zh: a 60×30 terminal; every screen, wrapped as a terminal wraps it,
+       fits in 30 rows, the prompt in one row, and the first screen says the terminal is too narrow;
+       resizing to 100 columns and back redraws at once (SIGWINCH), without a key.
+  MODE ctrl-z: gru-explain runs as a shell's foreground job; Ctrl-Z stops it with the terminal
+       settings put back, SIGCONT (what fg sends) brings single keys and the screen back.
 Prints one line: OK, or FAIL and the reason (exit status 1).
 """
-import fcntl, os, select, signal, struct, subprocess, sys, termios, time
+import fcntl, os, re, select, signal, struct, subprocess, sys, termios, time, unicodedata
 
-binary, ending = sys.argv[1], sys.argv[2]
-master, slave = pty_pair = os.openpty()
-fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 110, 0, 0))
+binary, mode = sys.argv[1], sys.argv[2]
+master, slave = os.openpty()
+rows, columns = (30, 60) if mode.startswith("narrow") else (40, 110)
+language = "zh" if mode == "narrow-zh" else "en"
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
 before = termios.tcgetattr(slave)
 seen = b""
+CLEAR = b"\x1b[H\x1b[2J"
+PROMPT = b"\x1b[7m["             # the prompt starts in reverse video (colour is on: TERM=xterm)
+
+
+started = []                      # processes to end if the test fails
 
 
 def fail(reason):
     tail = seen[-600:].decode("utf-8", "replace")
     print("FAIL " + reason + "\n--- last output ---\n" + tail)
+    for pid in started:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
     sys.exit(1)
 
 
-def wait_for(text, timeout=30.0):
-    """Reads the screen until `text` appears after what was already read, then until the
-    output has been quiet for a moment (on a busy machine a screen can arrive in pieces)."""
+def read_until(predicate, what, timeout=30.0):
+    """Reads the screen until `predicate(new output)` holds, then until the output has been quiet
+    for a moment (on a busy machine a screen can arrive in pieces)."""
     global seen
     start = len(seen)
     deadline = time.time() + timeout
@@ -32,14 +51,32 @@ def wait_for(text, timeout=30.0):
                 seen += os.read(master, 65536)
             except OSError:
                 break
-            if text.encode() in seen[start:]:
+            if predicate(seen[start:]):
                 while select.select([master], [], [], 0.3)[0]:
                     try:
                         seen += os.read(master, 65536)
                     except OSError:
                         break
                 return
-    fail("waited for %r" % text)
+    fail("waited for " + what)
+
+
+def wait_for(text, timeout=30.0):
+    read_until(lambda new: text.encode() in new, repr(text), timeout)
+
+
+def wait_for_screen(timeout=30.0):
+    """Waits for a whole new screen: cleared, then drawn down to its prompt."""
+    read_until(lambda new: CLEAR in new and PROMPT in new.rsplit(CLEAR, 1)[-1], "a new screen", timeout)
+
+
+def last_screen():
+    return seen.rsplit(CLEAR, 1)[-1].decode("utf-8", "replace")
+
+
+def prompt_of_last_screen():
+    """The prompt of the last screen without its colour: "[2/12] Enter/Space/→: next …"."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", seen.rsplit(PROMPT, 1)[-1].decode("utf-8", "replace"))
 
 
 def controlling_terminal():
@@ -49,13 +86,14 @@ def controlling_terminal():
 
 
 env = {"PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"}
-child = subprocess.Popen([binary, "run", "lesson1", "--step", "--lang", "en"], stdin=slave, stdout=slave,
-                         stderr=slave, env=env, preexec_fn=controlling_terminal, cwd="/")
+command = [binary, "run", "lesson1", "--step", "--lang", language]
+
+
 def press(key):
-    """Sends one key and returns the prompt of the screen it brings: "[2/12] Enter/Space: next …"."""
+    """Sends one key and returns the prompt of the screen it brings."""
     os.write(master, key)
-    wait_for("q: quit")
-    return seen.rsplit(b"\x1b[7m[", 1)[-1].decode("utf-8", "replace")
+    wait_for_screen()
+    return prompt_of_last_screen()
 
 
 def press_until(key, page):
@@ -66,44 +104,232 @@ def press_until(key, page):
     fail("never reached page " + page)
 
 
-wait_for("q: quit")
-if b"[1/12] Enter/Space/\xe2\x86\x92: more of this page" not in seen:
-    fail("page 1 should be taller than 40 rows and say so")
-during = termios.tcgetattr(slave)
-if during[3] & (termios.ICANON | termios.ECHO):
-    fail("step mode did not turn off line editing and echo")
-press_until(b"\r", "2/12]")                      # Enter: the rest of page 1, then page 2
-if not press(b"b").startswith("1/12]"):
-    fail("b on the first screen of page 2 should go back to page 1")
-press_until(b"\x1b[C", "2/12]")                  # the right arrow
-press_until(b" ", "3/12]")
-os.write(master, b"\x1b[C\x1b[C")               # two right arrows in one read (held down, a clicker)
-wait_for("[5/12]")
-press_until(b"\x1b[D", "3/12]")                  # the left arrow
-if b"Timestep 2" not in seen.rsplit(b"\x1b[H\x1b[2J", 1)[-1]:
-    fail("page 3 does not show forward timestep 2")
-if not press(b"\x1b[F").startswith("12/12] Enter/Space/\u2192: finish"):
-    fail("End should show the last page")
-if not press(b"\x1b[H").startswith("1/12]"):
-    fail("Home should show the first page")
+def check_restored(when):
+    if termios.tcgetattr(slave) != before:
+        fail("the terminal settings were not restored " + when)
 
-if ending == "q":
+
+def check_single_keys(when):
+    if termios.tcgetattr(slave)[3] & (termios.ICANON | termios.ECHO):
+        fail("line editing or echo is on " + when)
+
+
+# Display width as a terminal counts it, from Python's own Unicode tables (East Asian Width W and
+# F take two columns; combining marks none): independent of gru-explain's DisplayWidth.
+def char_width(ch):
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def screen_rows(line, width):
+    """The rows a terminal `width` wide gives `line`: what does not fit goes on the next row, and a
+    wide character that does not fit in what is left of a row starts the next one."""
+    used, column = 1, 0
+    for ch in re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", line):
+        w = char_width(ch)
+        if w and column > 0 and column + w > width:
+            used, column = used + 1, 0
+        column += w
+    return used
+
+
+def check_screen(number, width, height):
+    """The last screen fits: its lines, wrapped at `width`, and its prompt take at most `height` rows,
+    and the prompt is narrower than the terminal. Returns the screen's lines without escapes."""
+    lines = last_screen().split("\r\n")
+    prompt = re.sub(r"\x1b\[[0-9;]*m", "", lines[-1])
+    if sum(char_width(c) for c in prompt) > width - 1:
+        fail("screen %d: the prompt %r is wider than %d columns" % (number, prompt, width - 1))
+    used = sum(screen_rows(line, width) for line in lines)
+    if used > height:
+        fail("screen %d takes %d rows on a %d-row terminal: its top scrolls away" % (number, used, height))
+    return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in lines]
+
+
+def resize(height, width):
+    """What a window manager does: a new size on the pty (the kernel sends SIGWINCH)."""
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+
+
+def finish(child_wait, expected, ending):
+    try:
+        status = child_wait()
+    except subprocess.TimeoutExpired:
+        fail("gru-explain did not end after " + ending)
+    if status != expected:
+        fail("exit status %d after %s, expected %d" % (status, ending, expected))
+    check_restored("after " + ending)
+    print("OK " + mode)
+    sys.exit(0)
+
+
+def start():
+    child = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
+                             preexec_fn=controlling_terminal, cwd="/")
+    started.append(child.pid)
+    return child
+
+
+def wait_child(child):
+    def wait():
+        try:
+            return child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            raise
+    return wait
+
+
+def keys_and_endings():
+    child = start()
+    wait_for_screen()
+    if not prompt_of_last_screen().startswith("1/12] Enter/Space/\u2192: more of this page"):
+        fail("page 1 should be taller than 40 rows and say so")
+    check_single_keys("in step mode")
+    press_until(b"\r", "2/12]")                      # Enter: the rest of page 1, then page 2
+    if not press(b"b").startswith("1/12]"):
+        fail("b on the first screen of page 2 should go back to page 1")
+    press_until(b"\x1b[C", "2/12]")                  # the right arrow
+    press_until(b" ", "3/12]")
+    os.write(master, b"\x1b[C\x1b[C")               # two right arrows in one read (held down, a clicker)
+    wait_for("[5/12]")
+    press_until(b"\x1b[D", "3/12]")                  # the left arrow
+    if "Timestep 2" not in last_screen():
+        fail("page 3 does not show forward timestep 2")
+    if not press(b"\x1b[F").startswith("12/12] Enter/Space/\u2192: finish"):
+        fail("End should show the last page")
+    if not press(b"\x1b[H").startswith("1/12]"):
+        fail("Home should show the first page")
+    if mode == "q":
+        os.write(master, b"q")
+    elif mode == "ctrl-d":
+        os.write(master, b"\x04")
+    elif mode == "sigint":
+        child.send_signal(signal.SIGINT)
+    elif mode == "ctrl-c":
+        os.write(master, b"\x03")
+    finish(wait_child(child), 130 if mode in ("sigint", "ctrl-c") else 0, mode)
+
+
+def narrow():
+    child = start()
+    wait_for_screen()
+    hint = {"en": "gru-explain: laid out for 100 columns, the terminal has 60",
+            "zh": "gru-explain: 按 100 列排版，终端只有 60 列"}[language]
+    first = check_screen(1, columns, rows)
+    if not first[0].startswith(hint):
+        fail("the first screen does not begin with the hint %r" % hint)
+    if "[1/12]" not in first[-1]:
+        fail("the first screen's prompt is not page 1's")
+    # Every screen, Space by Space, to the end.
+    for number in range(2, 200):
+        prompt = prompt_of_last_screen()
+        if prompt.startswith("12/12]") and not ("more" in prompt or "继续" in prompt):
+            break
+        press(b" ")
+        shown = check_screen(number, columns, rows)
+        if shown[0].startswith("gru-explain:"):
+            fail("screen %d still shows the hint" % number)
+    else:
+        fail("never reached the end")
+    # A resize redraws at once; 100 columns are enough, 60 again bring the hint back.
+    resize(30, 100)
+    wait_for_screen()
+    if check_screen(1, 100, 30)[0].startswith("gru-explain:"):
+        fail("the hint is shown at 100 columns")
+    resize(30, 60)
+    wait_for_screen()
+    if not check_screen(1, 60, 30)[0].startswith(hint):
+        fail("after a resize to 60 columns the screen does not begin with the hint")
     os.write(master, b"q")
-elif ending == "ctrl-d":
-    os.write(master, b"\x04")
-elif ending == "sigint":
-    child.send_signal(signal.SIGINT)
-elif ending == "ctrl-c":
-    os.write(master, b"\x03")
-try:
-    status = child.wait(timeout=30)
-except subprocess.TimeoutExpired:
-    child.kill()
-    fail("gru-explain did not end after " + ending)
-expected = 130 if ending in ("sigint", "ctrl-c") else 0
-if status != expected:
-    fail("exit status %d after %s, expected %d" % (status, ending, expected))
-after = termios.tcgetattr(slave)
-if after != before:
-    fail("the terminal settings were not restored after " + ending)
-print("OK " + ending)
+    finish(wait_child(child), 0, "q")
+
+
+def process_state(pid):
+    """'T' when stopped: the third field of /proc/PID/stat, else what ps says."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        out = subprocess.run(["ps", "-o", "state=", "-p", str(pid)], capture_output=True, text=True).stdout
+        return out.strip()[:1]
+
+
+def ctrl_z():
+    """gru-explain as a job of an interactive shell: a session leader (the 'shell', a child of
+    this script) owns the pty and waits; gru-explain runs in its own process group, in the
+    foreground. A group whose parent is outside its session would be orphaned, and the system
+    ignores a stop signal there, so gru-explain cannot simply be the session leader here."""
+    report_r, report_w = os.pipe()
+    shell = os.fork()
+    if shell == 0:
+        try:
+            os.close(report_r)
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            os.setsid()
+            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+            job = os.fork()
+            if job == 0:
+                os.setpgid(0, 0)
+                signal.signal(signal.SIGTTOU, signal.SIG_IGN)     # tcsetpgrp from the background
+                os.tcsetpgrp(slave, os.getpgrp())
+                signal.signal(signal.SIGTTOU, signal.SIG_DFL)
+                for fd in (0, 1, 2):
+                    os.dup2(slave, fd)
+                os.chdir("/")
+                os.execve(binary, command, env)
+            os.write(report_w, str(job).encode())
+            os.close(report_w)
+            _, status = os.waitpid(job, 0)                        # not WUNTRACED: waits through stops
+            os._exit(os.waitstatus_to_exitcode(status) & 0xFF if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+        except BaseException:
+            os._exit(99)
+    os.close(report_w)
+    started.append(shell)
+    job = int(os.read(report_r, 32) or b"0")
+    started.append(job)
+    if not job:
+        fail("could not start gru-explain as a job")
+
+    def wait_shell():
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            pid, status = os.waitpid(shell, os.WNOHANG)
+            if pid:
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        os.kill(job, signal.SIGKILL)
+        raise subprocess.TimeoutExpired(binary, 30)
+
+    wait_for_screen()
+    press(b" ")
+    page = prompt_of_last_screen()[:6]
+    os.write(master, b"\x1a")                        # Ctrl-Z
+    deadline = time.time() + 30
+    while process_state(job) != "T":
+        if time.time() > deadline:
+            fail("Ctrl-Z did not stop gru-explain (state %r)" % process_state(job))
+        time.sleep(0.05)
+    check_restored("while stopped by Ctrl-Z")
+    os.killpg(job, signal.SIGCONT)                   # what fg sends
+    wait_for_screen()
+    if not prompt_of_last_screen().startswith(page):
+        fail("after SIGCONT the screen of %r is not drawn again" % page)
+    check_single_keys("after Ctrl-Z and SIGCONT")
+    redrawn = last_screen()
+    press(b" ")                                      # one key, no Enter: single keys again
+    if last_screen() == redrawn:
+        fail("Space after SIGCONT did not move on")
+    os.write(master, b"q")
+    finish(wait_shell, 0, "q after Ctrl-Z and SIGCONT")
+
+
+if mode in ("q", "ctrl-d", "sigint", "ctrl-c"):
+    keys_and_endings()
+elif mode in ("narrow-en", "narrow-zh"):
+    narrow()
+elif mode == "ctrl-z":
+    ctrl_z()
+else:
+    fail("unknown mode " + mode)
