@@ -44,12 +44,14 @@ enum GradcheckCommand: Command {
         }
 
         let report = GradientCheckReport(lesson.problem, epsilon: epsilon, tolerance: tolerance, split: split)
+            .checkingTheDefaultStep(lesson.problem)
         let text = markdown ? report.markdown(lesson: lesson, options: options)
                                         : report.text(lesson: lesson, options: options)
         try Common.emit(text, a, context)
         guard report.passes else {
             let worst = report.worst.map { " (largest relative error \(String(format: "%.2g", $0.relativeError)) at \($0.name))" } ?? ""
-            let cause = report.epsilonHint == nil ? "" : "; the step --epsilon \(a.value("epsilon") ?? "") is the likelier cause, try the default \(GradientCheckReport.defaultEpsilon)"
+            let cause = report.epsilonHint == nil ? ""
+                : "; at the default --epsilon \(GradientCheckReport.defaultEpsilon) every entry passes, so the step \(a.value("epsilon") ?? "") is the cause"
             context.fail("gradcheck: \(report.failures.count) of \(report.entries.count) gradient entries exceed the tolerance \(tolerance)\(worst)\(cause)")
             return ExitStatus.failure
         }

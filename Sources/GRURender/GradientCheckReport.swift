@@ -52,6 +52,9 @@ public struct GradientCheckReport: Sendable {
     public var split: ParameterName
     public var shares: [Share]
     public var total: [Double]
+    /// Whether every entry passes at the default step, when this check used another one and some
+    /// entries failed (`checkingTheDefaultStep`); nil when that was not asked.
+    public var defaultStepPasses: Bool? = nil
 
     public var passes: Bool { entries.allSatisfy(\.passes) }
     public var failures: [Entry] { entries.filter { !$0.passes } }
@@ -99,11 +102,21 @@ extension GradientCheckReport {
     }
 
     /// A small number in scientific notation with two significant digits: `2.7e−8`.
-    /// When entries fail with a step far from the default, the step is the likelier culprit than
-    /// BPTT: a large ε leaves a truncation error that grows as ε², a tiny one rounding noise that
-    /// grows as 1/ε. Nil for steps in [1e-9, 1e-3].
+    /// When entries fail at a step other than the default and all pass at the default, the step,
+    /// not BPTT, is the cause: a larger ε leaves a truncation error that grows as ε², a smaller
+    /// one rounding noise that grows as 1/ε. Nil otherwise.
     public var epsilonHint: Message? {
-        epsilon > 1e-3 ? .gradcheckEpsilonLarge : epsilon < 1e-9 ? .gradcheckEpsilonSmall : nil
+        guard defaultStepPasses == true else { return nil }
+        return epsilon > Self.defaultEpsilon ? .gradcheckEpsilonLarge : .gradcheckEpsilonSmall
+    }
+
+    /// This report, with `defaultStepPasses` found by checking `problem` again at the default
+    /// step when some entries failed at another one (a second pass of the same cost).
+    public func checkingTheDefaultStep(_ problem: Problem) -> GradientCheckReport {
+        guard !passes, epsilon != Self.defaultEpsilon else { return self }
+        var report = self
+        report.defaultStepPasses = GradientCheckReport(problem, tolerance: tolerance, split: split).passes
+        return report
     }
 
     static func scientific(_ x: Double) -> String {

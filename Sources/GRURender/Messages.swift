@@ -363,9 +363,9 @@ public enum Message: CaseIterable, Sendable {
         case .gradcheckAllPass: return "全部 {0} 个分量都通过；最大的相对误差是 {1}，出现在 {2}。"
         case .gradcheckFailures: return "{1} 个分量中有 {0} 个超过容差 {2}：{3}。"
         case .gradcheckEpsilonLarge:
-            return "步长 ε = {0} 太大：中心差分本身的误差随 ε² 增长，这些差别多半来自差分而不是 BPTT。请用默认的 ε = {1} 再试一次。"
+            return "步长 ε = {0} 偏大：中心差分本身的误差随 ε² 增长。用默认的 ε = {1} 时所有分量都在容差之内，所以这些差别来自差分，而不是 BPTT。"
         case .gradcheckEpsilonSmall:
-            return "步长 ε = {0} 太小：L(θ + ε) 和 L(θ − ε) 几乎相等，相减后只剩舍入误差，这些差别多半来自差分而不是 BPTT。请用默认的 ε = {1} 再试一次。"
+            return "步长 ε = {0} 偏小：L(θ + ε) 和 L(θ − ε) 几乎相等，相减后舍入误差占了大头。用默认的 ε = {1} 时所有分量都在容差之内，所以这些差别来自差分，而不是 BPTT。"
         case .columnEntry: return "参数分量"
         case .columnBPTT: return "BPTT"
         case .columnNumerical: return "中心差分"
@@ -686,9 +686,9 @@ public enum Message: CaseIterable, Sendable {
         case .gradcheckAllPass: return "All {0} entries pass; the largest relative error is {1}, at {2}."
         case .gradcheckFailures: return "{0} of {1} entries exceed the tolerance {2}: {3}."
         case .gradcheckEpsilonLarge:
-            return "The step ε = {0} is large: the central difference's own error grows as ε², so these differences most likely come from the difference, not from BPTT. Try again with the default ε = {1}."
+            return "The step ε = {0} is large: the central difference's own error grows as ε². At the default ε = {1} every entry is within the tolerance, so these differences come from the difference, not from BPTT."
         case .gradcheckEpsilonSmall:
-            return "The step ε = {0} is tiny: L(θ + ε) and L(θ − ε) are almost equal, and their difference is mostly rounding error, so these differences most likely come from the difference, not from BPTT. Try again with the default ε = {1}."
+            return "The step ε = {0} is small: L(θ + ε) and L(θ − ε) are almost equal, and rounding error weighs heavily in their difference. At the default ε = {1} every entry is within the tolerance, so these differences come from the difference, not from BPTT."
         case .columnEntry: return "Entry"
         case .columnBPTT: return "BPTT"
         case .columnNumerical: return "Central difference"
