@@ -250,7 +250,9 @@ public struct AnswerSheet: Equatable, Sendable {
     }
 
     private static func trimmed(_ s: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        // Tabs, the ideographic space of a Chinese input method, and the no-break space that a
+        // word processor leaves when a line is copied from it.
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{00A0}" }
         guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(s[first...last])
     }

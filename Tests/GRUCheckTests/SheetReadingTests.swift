@@ -58,6 +58,15 @@ import GRUCore
         #expect(report.summary.correct == 4)
     }
 
+    /// Spaces around a value: the ideographic space of a Chinese input method, and the no-break
+    /// space a word processor leaves when a line is copied from it. z₁ = 0.5987 (the seed).
+    @Test func ideographicAndNoBreakSpacesAroundAValue() throws {
+        let text = "t1.z[1] =\u{3000}0.5987\u{3000}\nt1.z[2] = 0.5987\u{00A0}\n"
+        let (sheet, errors) = AnswerSheet.parse(Array(text.utf8))
+        #expect(errors.isEmpty)
+        #expect(sheet.lines.map { $0.value?.value } == [0.5987, 0.5987])
+    }
+
     /// Windows Notepad's "Unicode" is UTF-16 with a byte order mark; a sheet saved so reads as
     /// the same sheet. lesson1-rounded.txt (make_sheets.py) has all 259 answers correct.
     @Test func unicodeWithAByteOrderMarkIsRead() throws {
