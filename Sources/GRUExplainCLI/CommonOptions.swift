@@ -53,6 +53,15 @@ enum Common {
         return .en
     }
 
+    /// --sequence K for a lesson of `count` sequences: a whole number from 1 to count, or a usage
+    /// error; a lesson of one sequence says so rather than "from 1 to 1".
+    static func sequence(_ a: ParsedArguments, count: Int, lesson: String, command: String) throws(UsageError) -> Int? {
+        if count <= 1, let text = a.value("sequence"), text != "1" {
+            throw UsageError(message: "\(command): --sequence: \(lesson) has only one sequence, found '\(text)'")
+        }
+        return try integer(a, "sequence", in: 1...max(count, 1), command: command)
+    }
+
     /// A whole number within `range`, or a usage error naming the option.
     static func integer(_ a: ParsedArguments, _ name: String, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int? {
         guard let text = a.value(name) else { return nil }

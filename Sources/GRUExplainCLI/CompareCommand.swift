@@ -29,7 +29,7 @@ enum CompareCommand: Command {
         let (markdown, options) = try Common.documentFormat(a, context, digits: 4, command: name)
         let presets = try conventions(a)
         let lesson = try Common.lesson(a, command: name)
-        let sequence = try Common.integer(a, "sequence", in: 1...lesson.problem.sequences.count, command: name) ?? 1
+        let sequence = try Common.sequence(a, count: lesson.problem.sequences.count, lesson: lesson.id, command: name) ?? 1
 
         let comparison = ConventionComparison(lesson: lesson, presets: presets)
         let text = markdown

@@ -75,7 +75,7 @@ enum RunCommand: Command {
         options.sections = try sections(a)
         let lesson = try Common.lesson(a, command: name)
         let sequences = lesson.problem.sequences
-        options.sequence = try Common.integer(a, "sequence", in: 1...max(sequences.count, 1), command: name)
+        options.sequence = try Common.sequence(a, count: sequences.count, lesson: lesson.id, command: name)
         // --timestep N within the sequence shown, or within the longest.
         let longest = options.sequence.map { sequences[$0 - 1].inputs.count } ?? sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)

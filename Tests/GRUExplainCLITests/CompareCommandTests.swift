@@ -22,7 +22,7 @@ import Testing
         let cases: [([String], String)] = [
             (["compare", "lesson1", "--conventions", "pytroch"], "unknown convention 'pytroch'; did you mean pytorch?"),
             (["compare", "lesson1", "--conventions", "seed,d2l"], "needs at least two different conventions, found 1"),
-            (["compare", "lesson1", "--sequence", "2"], "--sequence must be a whole number from 1 to 1, found '2'"),
+            (["compare", "lesson1", "--sequence", "2"], "compare: --sequence: lesson1 has only one sequence, found '2'"),
             (["compare", "lesson1", "--format", "json"], "--format must be one of text, markdown"),
             (["compare"], "which lesson?"),
         ]

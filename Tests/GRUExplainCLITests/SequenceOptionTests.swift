@@ -9,7 +9,7 @@ import Testing
         let cases: [([String], String)] = [
             (["run", "lesson3", "--sequence", "8"], "run: --sequence must be a whole number from 1 to 7, found '8'"),
             (["run", "lesson3", "--sequence", "0"], "run: --sequence must be a whole number from 1 to 7, found '0'"),
-            (["run", "lesson1", "--sequence", "2"], "run: --sequence must be a whole number from 1 to 1, found '2'"),
+            (["run", "lesson1", "--sequence", "2"], "run: --sequence: lesson1 has only one sequence, found '2'"),
             (["run", "lesson3", "--sequence", "two"], "run: --sequence must be a whole number from 1 to 7, found 'two'"),
             // --timestep counts within the sequence shown.
             (["run", "lesson3", "--sequence", "2", "--timestep", "4"], "run: --timestep must be a whole number from 1 to 3, found '4'"),
