@@ -610,7 +610,7 @@ public enum Message: CaseIterable, Sendable {
         case .checkNumbersToUse: return "with the lesson's values: {0}"
         case .checkYourNumbersGive: return "from {0} it gives {1}"
         case .checkSummary: return "Summary: {0} correct, {1} follow-through, {2} wrong, {3} unanswered."
-        case .checkNotOnSheet: return "{0} values of the worksheet are not on the sheet."
+        case .checkNotOnSheet: return "{0} of the worksheet's values do not appear in your answers."
         case .checkFirstMistake: return "First genuine mistake: {1} on line {0}: you wrote {2}, the lesson's value is {3}."
         case .checkNoMistake: return "No mistakes."
         case .checkNothingAnswered: return "Nothing is answered yet."
