@@ -28,8 +28,15 @@ public enum LessonLibrary {
                 throw LessonError(file: reference, path: "", message:
                     "not a bundled lesson (\(bundledIDs.joined(separator: ", "))); to read the file of that name as a lesson, give it as ./\(reference)")
             }
+            // "LESSON1", "lesson 2": the nearest bundled name, when one is near and nearer than the
+            // rest (lesson9 is as near to lesson1 as to lesson3: no guess).
+            let key = reference.replacing(" ", with: "")
+            let distances = bundledIDs.map { editDistance(Array(key.lowercased()), Array($0.lowercased())) }
+            let nearest = nearestName(to: key, among: bundledIDs)
+            let unique = distances.filter { $0 == distances.min() }.count == 1
+            let hint = nearest.flatMap { unique ? "did you mean \($0)? " : nil } ?? ""
             throw LessonError(file: reference, path: "", message:
-                "unknown lesson: the bundled lessons are \(bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
+                "unknown lesson: \(hint)the bundled lessons are \(bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
         }
         return try decodeBundled(file)
     }
@@ -48,7 +55,14 @@ public enum LessonLibrary {
         func failure(_ message: String) -> LessonError { LessonError(file: path, path: "", message: message) }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw failure("no such file") }
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // "lesson1.json" where no such file is here: the bundled lesson is named without .json.
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            if !path.contains("/"), bundledIDs.contains(stem) {
+                throw failure("no such file; the bundled lesson is named \(stem), without .json")
+            }
+            throw failure("no such file")
+        }
         guard !isDirectory.boolValue else {
             throw failure("is a directory, not a lesson file; give the path of a .json file")
         }

@@ -38,6 +38,19 @@ import GRULessons
         #expect(LessonLibrary.bundledIDs.first == "lesson1")
     }
 
+    /// A near miss names the bundled lesson it is nearest to, when it is nearer to one than to
+    /// the others (lesson9 above is one edit from each: no guess).
+    @Test func aNearMissIsNamed() {
+        for (typed, meant) in [("LESSON1", "lesson1"), ("lesson 2", "lesson2"), ("lessn3", "lesson3")] {
+            let e = #expect(throws: LessonError.self) { try LessonLibrary.load(typed) }
+            #expect(e?.description.hasPrefix("\(typed): unknown lesson: did you mean \(meant)? the bundled lessons are") == true, "\(typed)")
+        }
+        // A .json name that is not a file here, whose stem is a bundled lesson (run from a folder
+        // without such a file: the test's working directory holds no lesson2.json).
+        let e = #expect(throws: LessonError.self) { try LessonLibrary.load("lesson2.json") }
+        #expect(e?.description == "lesson2.json: no such file; the bundled lesson is named lesson2, without .json")
+    }
+
     @Test func aMissingFileOrADirectoryIsNamed() throws {
         try Self.inScratchFolder { folder in
             let missing = folder.appendingPathComponent("nope.json").path
