@@ -199,8 +199,8 @@ extension LessonLibrary {
       "en": "The learning rate is 0.02: θ ← θ − 0.02 × ∂L/∂θ. There is one update per epoch, with the gradient averaged over the 7 sequences."
     },
     "training": {
-      "zh": "训练 6000 轮，学习率 0.02。损失每一轮都在下降：第 1 轮更新前约为 55.66，第 100 轮约为 0.72，第 6000 轮约为 0.0013（都是该轮更新前的损失，和下表一致）。",
-      "en": "Training runs for 6000 epochs at learning rate 0.02. The loss falls at every epoch: about 55.66 at epoch 1, 0.72 at epoch 100 and 0.0013 at epoch 6000 (each measured before that epoch's update, as in the table below)."
+      "zh": "训练 6000 轮，学习率 0.02。损失每一轮都在下降：第 1 轮更新前约为 55.66，第 100 轮约为 0.72，第 6000 轮约为 0.0013（都是该轮更新前的损失，和表中的数一致）。",
+      "en": "Training runs for 6000 epochs at learning rate 0.02. The loss falls at every epoch: about 55.66 at epoch 1, 0.72 at epoch 100 and 0.0013 at epoch 6000 (each measured before that epoch's update, as in the table)."
     },
     "apply": {
       "zh": "对 [4, 5, 6]（送进模型的是 0.4、0.5、0.6），模型输出约为 [5.010, 5.994, 7.016]，和 [5, 6, 7] 最多差 0.016；第 1 课的模型给出的是 [3.66, 4.54, 4.76]。区别在训练数据：第 1 课只见过 1 到 4 之间的数，这一课的输入覆盖 0 到 9、目标覆盖 1 到 10，[4, 5, 6] 落在这个范围之内。训练时故意去掉了 s = 4 这个窗口，所以模型并不是背下了答案，而是在见过的数之间做出了正确的推断。它也有限度：隐藏状态仍在 −1 和 1 之间，训练后输出的上限约为 |by| + Σ|Why| ≈ 13.9，对 [20, 21, 22] 它只能给出约 [12.4, 13.4, 13.7]。GRU 能在训练数据覆盖的范围内学好“加 1”，却不能把它推广到远处。",
