@@ -96,7 +96,7 @@ html.js .controls { display: flex; position: fixed; left: 0; right: 0; bottom: 0
   .content { font-size: 1rem; }
   html.js .controls { display: none; }
   h1, h2, h3, .kicker { break-after: avoid; }
-  tbody, figure { break-inside: avoid; }
+  table, tbody, figure { break-inside: avoid; }
   figure.chart svg { height: 6.5cm; }
 }
 """#
