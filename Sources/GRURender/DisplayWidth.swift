@@ -58,11 +58,14 @@ public enum DisplayWidth {
     /// Breaks `text` into lines of at most `width` columns. English breaks at spaces; Chinese may
     /// break between any two characters, but never before closing punctuation (，。）) or after
     /// opening punctuation (（“). A word longer than `width` stays whole on its own line.
+    ///
+    /// An equation in prose, "bhn = 0" or "η = 0.05", is kept on one line: the words on both
+    /// sides of a spaced "=" are one token.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = "", lineWidth = 0
         var pendingSpace = false
-        for token in tokens(text) {
+        for token in keepingEquationsWhole(tokens(text)) {
             if token == " " { pendingSpace = !line.isEmpty; continue }
             let w = of(token)
             let gap = pendingSpace ? 1 : 0
@@ -77,6 +80,24 @@ public enum DisplayWidth {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// [a, " ", "=", " ", b] → ["a = b"], for words a and b.
+    private static func keepingEquationsWhole(_ tokens: [String]) -> [String] {
+        var out: [String] = []
+        var k = 0
+        while k < tokens.count {
+            if tokens[k] == "=", out.count >= 2, out[out.count - 1] == " ", out[out.count - 2] != " ",
+               k + 2 < tokens.count, tokens[k + 1] == " ", tokens[k + 2] != " " {
+                out.removeLast()
+                out[out.count - 1] += " = " + tokens[k + 2]
+                k += 3
+                continue
+            }
+            out.append(tokens[k])
+            k += 1
+        }
+        return out
     }
 
     /// Latin words, single spaces and single CJK characters; closing punctuation sticks to the
