@@ -63,8 +63,10 @@ public enum ComparisonReport {
 
         /// The convention as the reader calls it: `seed` is "课程原文" in Chinese and "course text" in English (the text
         /// the lesson follows); the other names are proper names and stay as they are.
-        func name(_ run: ConventionComparison.Run) -> String {
-            run.preset.name == "seed" ? text(.conventionSeed) : run.preset.name
+        func name(_ run: ConventionComparison.Run) -> String { name(run.preset) }
+
+        func name(_ preset: ConventionPreset) -> String {
+            preset.name == "seed" ? text(.conventionSeed) : preset.name
         }
 
         /// The name with every name `--conventions` takes for it: `课程原文 (seed, d2l)`.
@@ -300,14 +302,28 @@ public enum ComparisonReport {
                 } else if problem.h0.allSatisfy({ $0 == 0 }) && problem.parameters.bhn.allSatisfy({ $0 == 0 }) {
                     out.append(text(.reasonResetLater))
                 }
-                if updateDiffers { out.append(text(.reasonAlsoDiffer, text(.conventionUpdate))) }
+                if updateDiffers { out.append(onItsOwn(a, b, differing: .conventionUpdate)) }
                 return out
             }
             guard updateDiffers else { return [] }
             var out = [text(.reasonUpdate, name(a), Quantity.h.formula(at: .t, context(a))!,
                            name(b), Quantity.h.formula(at: .t, context(b))!)]
-            if resetDiffers { out.append(text(.reasonAlsoDiffer, text(.conventionReset))) }
+            if resetDiffers { out.append(onItsOwn(a, b, differing: .conventionReset)) }
             return out
+        }
+
+        /// When a and b differ in both the update rule and the reset placement: where the one
+        /// named by `differing` first makes a difference on its own, that is, between a and the
+        /// convention that differs from a in that one respect.
+        func onItsOwn(_ a: ConventionComparison.Run, _ b: ConventionComparison.Run, differing: Message) -> String {
+            let alone = differing == .conventionReset
+                ? ConventionPreset.all.first { $0.update == a.preset.update && $0.reset == b.preset.reset }!
+                : ConventionPreset.all.first { $0.update == b.preset.update && $0.reset == a.preset.reset }!
+            let k = runs.firstIndex { $0.preset == a.preset } ?? 0
+            guard let v = comparison.firstDivergence(k, alone) else {
+                return text(.reasonAlsoDifferNoEffect, text(differing), name(alone), name(a))
+            }
+            return text(.reasonAlsoDiffer, text(differing), v.name, name(alone), name(a))
         }
     }
 }

@@ -56,7 +56,7 @@ public enum Message: CaseIterable, Sendable {
     case compareTrainingExplanation, compareLastLoss, compareApplied, compareDiverged, compareSectionDivergence
     case compareAllAgree, compareFirstDifference, comparePair, comparePairSame, compareMarkDiffers, compareMarkFirst
     case reasonReset, reasonResetAtOne, reasonResetLater, reasonUpdate, reasonAlsoDiffer, columnCandidate, columnNewState
-    case reasonTrainingOnly, reasonEqualR, reasonBhnTrained
+    case reasonTrainingOnly, reasonEqualR, reasonBhnTrained, reasonAlsoDifferNoEffect
     // gradcheck: BPTT against central differences
     case gradcheckTitle, gradcheckExplanation, gradcheckSettings, gradcheckAllPass, gradcheckFailures
     case gradcheckEpsilonLarge, gradcheckEpsilonSmall
@@ -344,7 +344,8 @@ public enum Message: CaseIterable, Sendable {
         case .reasonUpdate:
             return "{0} 算 hₜ = {1}，{2} 算 hₜ = {3}：同一个 z，在一种写法里乘上一隐藏状态，在另一种写法里乘候选隐藏状态。"
                 + "所以 z、r、h̃ 两边相同，而 hₜ 除非 zₜ = ½，否则不同。"
-        case .reasonAlsoDiffer: return "两者的{0}也不同，后面的差别也有一部分来自这里。"
+        case .reasonAlsoDiffer: return "两者的{0}也不同；只差这一点时（{2} 与 {3}），从 {1} 开始不同。"
+        case .reasonAlsoDifferNoEffect: return "两者的{0}也不同，但只差这一点时（{1} 与 {2}），这里比较的值全都相同。"
         case .columnCandidate: return "候选状态 h̃ₜ"
         case .columnNewState: return "新状态 hₜ"
         case .reasonTrainingOnly: return "两者在整个详细计算中数值都相同，是训练让它们分开的：第一个不同的损失是第 {0} 次更新前的损失。"
@@ -662,7 +663,9 @@ public enum Message: CaseIterable, Sendable {
         case .reasonUpdate:
             return "{0} computes hₜ = {1}, {2} computes hₜ = {3}: the same z weights the previous state in one and the candidate "
                 + "in the other. So z, r and h̃ are the same in both, and hₜ differs unless zₜ = ½."
-        case .reasonAlsoDiffer: return "Their {0} differs too, which adds to the difference from then on."
+        case .reasonAlsoDiffer: return "Their {0} differs too; on its own ({2} against {3}) it first makes a difference at {1}."
+        case .reasonAlsoDifferNoEffect:
+            return "Their {0} differs too, but on its own ({1} against {2}) it changes none of the values compared here."
         case .columnCandidate: return "Candidate state h̃ₜ"
         case .columnNewState: return "New state hₜ"
         case .reasonTrainingOnly:

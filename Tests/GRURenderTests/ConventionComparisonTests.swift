@@ -9,6 +9,13 @@ import GRULessons
     static let lesson2 = try! LessonLibrary.load("lesson2")
     static let all = ConventionPreset.all
 
+    /// The report's paragraphs, unwrapped, one a line.
+    static func paragraphs(_ comparison: ConventionComparison, _ language: Language) -> String {
+        ComparisonReport.blocks(comparison, sequence: 1, options: RenderOptions(language: language))
+            .compactMap { if case .paragraph(let text) = $0 { return text } else { return nil } }
+            .joined(separator: "\n")
+    }
+
     @Test func presetsAreParsedByNameAndAlias() throws {
         func names(_ list: String) -> [String]? { try? ConventionPreset.parse(list).get().map(\.name) }
         #expect(names("all") == ["seed", "pytorch", "chung", "candidate-after"])
@@ -59,6 +66,35 @@ import GRULessons
         #expect(comparison.firstDivergence?.name == "t1.a_h[1]")
         #expect(comparison.firstDivergence(0, 1)?.name == "t1.a_h[1]")
         #expect(comparison.firstDivergence(0, 2)?.name == "t1.h[1]")
+    }
+
+    /// candidate-after differs from the course text in both respects. The report says where the
+    /// respect that is not the reason on its own first makes a difference: the first divergence
+    /// between the course text and the convention that differs from it in that respect only, the
+    /// values the tests above assert (seed against pytorch, seed against chung).
+    @Test func whereTheOtherRespectOnItsOwnFirstMakesADifference() {
+        let lesson1 = ConventionComparison(lesson: Self.lesson1, presets: Self.all)
+        // lesson1: the reset placement alone (pytorch) changes nothing until training, train.loss[2].
+        let en1 = Self.paragraphs(lesson1, .en)
+        #expect(en1.contains("Their reset gate differs too; on its own (pytorch against course text) it first makes a "
+                             + "difference at train.loss[2]."))
+        #expect(!en1.contains("adds to the difference"))
+        let zh1 = Self.paragraphs(lesson1, .zh)
+        #expect(zh1.contains("两者的重置门位置也不同；只差这一点时（pytorch 与课程原文），从 train.loss[2] 开始不同。"))
+        // lesson2: bhn ≠ 0, so the pair parts at t1.a_h[1] for the reset placement; the update
+        // rule alone (chung) parts at t1.h[1].
+        let lesson2 = ConventionComparison(lesson: Self.lesson2, presets: Self.all)
+        #expect(lesson2.firstDivergence(0, 3)?.name == "t1.a_h[1]")
+        let en2 = Self.paragraphs(lesson2, .en)
+        #expect(en2.contains("Their update rule differs too; on its own (chung against course text) it first makes a "
+                             + "difference at t1.h[1]."))
+        let zh2 = Self.paragraphs(lesson2, .zh)
+        #expect(zh2.contains("两者的更新规则也不同；只差这一点时（chung 与课程原文），从 t1.h[1] 开始不同。"))
+        // The convention that differs in one respect need not be compared: it is run on its own.
+        let two = ConventionComparison(lesson: Self.lesson1, presets: [Self.all[0], Self.all[3]])
+        #expect(two.firstDivergence(0, Self.all[1])?.name == "train.loss[2]")
+        #expect(Self.paragraphs(two, .en)
+            .contains("on its own (pytorch against course text) it first makes a difference at train.loss[2]."))
     }
 
     @Test func theReportShowsFourConventionsTheirFormulasAndWhy() {
