@@ -634,7 +634,7 @@ public enum Message: CaseIterable, Sendable {
                 + "Uh multiplies it, or on Uh·hₜ₋₁ + bhn afterwards), and which of hₜ₋₁ and h̃ₜ the update gate z weights. "
                 + "Rows that differ from the first column by more than 1e-12 are marked ≠."
         case .compareBhnZero: return "The lesson has no bhn (it is written for before_matmul), so the after_matmul conventions use bhn = 0."
-        case .compareBhnUnused: return "bhn = {0} has a role only under after_matmul; the before_matmul conventions ignore it."
+        case .compareBhnUnused: return "Only the after_matmul conventions use bhn = {0}; the before_matmul ones ignore it."
         case .compareSequenceShown:
             return "The tables show sequence {0} of {1} (--sequence K shows another); the search for the first difference covers them all."
         case .compareSectionConventions: return "Conventions and formulas"
@@ -651,17 +651,17 @@ public enum Message: CaseIterable, Sendable {
         case .compareSectionDivergence: return "Where they first diverge"
         case .compareAllAgree: return "All {0} values agree within 1e-12: with these parameters the conventions compute the same numbers."
         case .compareFirstDifference: return "The first value that differs, in the order the numbers are computed, is {0} ({1}, {2}): {3}."
-        case .comparePair: return "{0} against {1}: they first differ at {2}."
-        case .comparePairSame: return "{0} against {1}: no difference."
+        case .comparePair: return "Against {1}, {0} first differs at {2}."
+        case .comparePairSame: return "Against {1}, {0} agrees on every value."
         case .compareMarkDiffers: return "≠"
         case .compareMarkFirst: return "≠ ← first difference"
         case .reasonReset:
-            return "{0} applies the reset gate before the matrix product, a_hₜ = {1}; {2} applies it after, a_hₜ = {3}. "
+            return "Under {0} the reset gate acts before the matrix product, a_hₜ = {1}; under {2} it acts after, a_hₜ = {3}. "
                 + "The two agree whenever hₜ₋₁ = 0 and bhn = 0, because both then reduce to Wh·xₜ + bh."
         case .reasonResetAtOne: return "Here they differ from timestep 1 on, because {0}."
         case .reasonResetLater: return "At timestep 1, h₀ = 0 and bhn = 0, so they agree there; from timestep 2 on, hₜ₋₁ is no longer 0."
         case .reasonUpdate:
-            return "{0} computes hₜ = {1}, {2} computes hₜ = {3}: the same z weights the previous state in one and the candidate "
+            return "Under {0}, hₜ = {1}; under {2}, hₜ = {3}: the same z weights the previous state in one and the candidate "
                 + "in the other. So z, r and h̃ are the same in both, and hₜ differs unless zₜ = ½."
         case .reasonAlsoDiffer: return "Their {0} differs too; on its own ({2} against {3}) it first makes a difference at {1}."
         case .reasonAlsoDifferNoEffect:

@@ -108,8 +108,15 @@ import GRULessons
         #expect(en.contains("Uh·(rₜ⊙hₜ₋₁)") && en.contains("rₜ⊙n_hₜ"))
         #expect(en.contains("is t1.h[1]"))
         #expect(en.contains("≠ ← first difference"))
-        #expect(en.contains("pytorch against course text: they first differ at train.loss[2]."))
+        #expect(en.contains("Against course text, pytorch first differs at train.loss[2]."))
         #expect(en.contains("all components of r are equal"))
+        // No English sentence starts with a lowercase word ("course text computes", "chung against").
+        for lesson in [Self.lesson1, Self.lesson2] {
+            let all = Self.paragraphs(ConventionComparison(lesson: lesson, presets: Self.all), .en)
+            for sentence in all.split(separator: "\n").flatMap({ $0.components(separatedBy: ". ") }) {
+                #expect(sentence.first?.isLowercase != true, "\(lesson.id): \(sentence)")
+            }
+        }
         let zh = ComparisonReport.text(comparison, options: RenderOptions(language: .zh))
         #expect(zh.contains("第一个不同的值是 t1.h[1]"))
         #expect(zh.contains("pytorch 与课程原文：从 train.loss[2] 开始不同。"))
