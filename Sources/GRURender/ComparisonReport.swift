@@ -289,8 +289,10 @@ public enum ComparisonReport {
                 guard resetDiffers else { return out }
                 let rEqual = (a.trace?.sequences ?? []).allSatisfy { $0.forward.allSatisfy { f in f.r.allSatisfy { $0 == f.r[0] } } }
                 if rEqual && problem.parameters.bhn.allSatisfy({ $0 == 0 }) { out.append(text(.reasonEqualR)) }
-                out.append(text(.reasonBhnTrained, format.vector(after.trace?.gradients.bhn ?? []), name(after),
-                                  format.givenVector(problem.parameters.bhn)))
+                let dbhn = after.trace?.gradients.bhn ?? []
+                if dbhn.contains(where: { $0 != 0 }) {
+                    out.append(text(.reasonBhnTrained, format.vector(dbhn), name(after), format.givenVector(problem.parameters.bhn)))
+                }
                 return out
             }
             let beforeH: Set<Quantity> = [.aZ, .z, .aR, .r, .aH, .hTilde]
@@ -306,8 +308,10 @@ public enum ComparisonReport {
                 return out
             }
             guard updateDiffers else { return [] }
-            var out = [text(.reasonUpdate, name(a), Quantity.h.formula(at: .t, context(a))!,
-                           name(b), Quantity.h.formula(at: .t, context(b))!)]
+            let c = context(a), t = Step.number(v.key.t ?? 1)
+            var out = [text(.reasonUpdate, name(a), Quantity.h.formula(at: .t, c)!, name(b), Quantity.h.formula(at: .t, context(b))!,
+                            Quantity.z.symbol(at: t, c), Quantity.r.symbol(at: t, c), Quantity.hTilde.symbol(at: t, c),
+                            Quantity.h.symbol(at: t, c), Quantity.hPrev.symbol(at: t, c))]
             if resetDiffers { out.append(onItsOwn(a, b, differing: .conventionReset)) }
             return out
         }

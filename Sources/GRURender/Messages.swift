@@ -343,7 +343,7 @@ public enum Message: CaseIterable, Sendable {
         case .reasonResetLater: return "时间步 1 时 h₀ = 0、bhn = 0，所以两者相同；从时间步 2 起 hₜ₋₁ 不再是 0。"
         case .reasonUpdate:
             return "{0} 算 hₜ = {1}，{2} 算 hₜ = {3}：同一个 z，在一种写法里乘上一隐藏状态，在另一种写法里乘候选隐藏状态。"
-                + "所以 z、r、h̃ 两边相同，而 hₜ 除非 zₜ = ½，否则不同。"
+                + "所以 {4}、{5}、{6} 两边相同，而 {7} 除非 {4} = ½ 或 {6} = {8}，否则不同。"
         case .reasonAlsoDiffer: return "两者的{0}也不同；只差这一点时（{2} 与 {3}），从 {1} 开始不同。"
         case .reasonAlsoDifferNoEffect: return "两者的{0}也不同，但只差这一点时（{1} 与 {2}），这里比较的值全都相同。"
         case .columnCandidate: return "候选状态 h̃ₜ"
@@ -662,7 +662,7 @@ public enum Message: CaseIterable, Sendable {
         case .reasonResetLater: return "At timestep 1, h₀ = 0 and bhn = 0, so they agree there; from timestep 2 on, hₜ₋₁ is no longer 0."
         case .reasonUpdate:
             return "Under {0}, hₜ = {1}; under {2}, hₜ = {3}: the same z weights the previous state in one and the candidate "
-                + "in the other. So z, r and h̃ are the same in both, and hₜ differs unless zₜ = ½."
+                + "in the other. So {4}, {5} and {6} are the same in both, and {7} differs unless {4} = ½ or {6} = {8}."
         case .reasonAlsoDiffer: return "Their {0} differs too; on its own ({2} against {3}) it first makes a difference at {1}."
         case .reasonAlsoDifferNoEffect:
             return "Their {0} differs too, but on its own ({1} against {2}) it changes none of the values compared here."

@@ -110,6 +110,12 @@ import GRULessons
         #expect(en.contains("≠ ← first difference"))
         #expect(en.contains("Against course text, pytorch first differs at train.loss[2]."))
         #expect(en.contains("all components of r are equal"))
+        // Update rule alone: at timestep 1 the gates and the candidate agree (z₁ is the same in all
+        // four, asserted above); h₁ = z₁⊙h₀ + (1 − z₁)⊙h̃₁ against (1 − z₁)⊙h₀ + z₁⊙h̃₁ differ by
+        // (2z₁ − 1)⊙(h₀ − h̃₁). At timestep 2 z₂ already differs, so the sentence names timestep 1.
+        let paragraphs = Self.paragraphs(comparison, .en)
+        #expect(paragraphs.contains("So z₁, r₁ and h̃₁ are the same in both, and h₁ differs unless z₁ = ½ or h̃₁ = h₀."))
+        #expect(comparison.values.first { $0.name == "t2.z[1]" }?.differs == true)
         // No English sentence starts with a lowercase word ("course text computes", "chung against").
         for lesson in [Self.lesson1, Self.lesson2] {
             let all = Self.paragraphs(ConventionComparison(lesson: lesson, presets: Self.all), .en)
