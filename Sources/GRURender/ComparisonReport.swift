@@ -108,7 +108,12 @@ public enum ComparisonReport {
             }
             let columns = [text(.columnConvention), text(.conventionUpdate), text(.conventionReset),
                            text(.columnCandidate), text(.columnNewState)].map { Table.Column(title: $0) }
-            return [.heading("1 · " + text(.compareSectionConventions)), .table(Table(columns: columns, groups: [rows]))]
+            var out: [Block] = [.heading("1 · " + text(.compareSectionConventions)), .table(Table(columns: columns, groups: [rows]))]
+            // rₜ⊙n_hₜ in the table needs n_hₜ said once.
+            if let after = runs.first(where: { $0.preset.reset == .afterMatmul }) {
+                out.append(.paragraph(text(.compareRecurrentTerm, Quantity.nH.equation(at: .t, context(after)))))
+            }
+            return out
         }
 
         // MARK: Values side by side

@@ -56,7 +56,7 @@ public enum Message: CaseIterable, Sendable {
     case compareTrainingExplanation, compareLastLoss, compareApplied, compareDiverged, compareSectionDivergence
     case compareAllAgree, compareFirstDifference, comparePair, comparePairSame, compareMarkDiffers, compareMarkFirst
     case reasonReset, reasonResetAtOne, reasonResetLater, reasonUpdate, reasonAlsoDiffer, columnCandidate, columnNewState
-    case reasonTrainingOnly, reasonEqualR, reasonBhnTrained, reasonAlsoDifferNoEffect
+    case reasonTrainingOnly, reasonEqualR, reasonBhnTrained, reasonAlsoDifferNoEffect, compareRecurrentTerm
     // gradcheck: BPTT against central differences
     case gradcheckTitle, gradcheckExplanation, gradcheckSettings, gradcheckAllPass, gradcheckFailures
     case gradcheckEpsilonLarge, gradcheckEpsilonSmall
@@ -346,6 +346,7 @@ public enum Message: CaseIterable, Sendable {
                 + "所以 {4}、{5}、{6} 两边相同，而 {7} 除非 {4} = ½ 或 {6} = {8}，否则不同。"
         case .reasonAlsoDiffer: return "两者的{0}也不同；只差这一点时（{2} 与 {3}），从 {1} 开始不同。"
         case .reasonAlsoDifferNoEffect: return "两者的{0}也不同，但只差这一点时（{1} 与 {2}），这里比较的值全都相同。"
+        case .compareRecurrentTerm: return "after_matmul 先算出整个循环项 {0}，再用重置门 r 缩放它。"
         case .columnCandidate: return "候选状态 h̃ₜ"
         case .columnNewState: return "新状态 hₜ"
         case .reasonTrainingOnly: return "两者在整个详细计算中数值都相同，是训练让它们分开的：第一个不同的损失是第 {0} 次更新前的损失。"
@@ -666,6 +667,8 @@ public enum Message: CaseIterable, Sendable {
         case .reasonAlsoDiffer: return "Their {0} differs too; on its own ({2} against {3}) it first makes a difference at {1}."
         case .reasonAlsoDifferNoEffect:
             return "Their {0} differs too, but on its own ({1} against {2}) it changes none of the values compared here."
+        case .compareRecurrentTerm:
+            return "Under after_matmul, {0} is the recurrent term, computed in full first; the reset gate r then scales it."
         case .columnCandidate: return "Candidate state h̃ₜ"
         case .columnNewState: return "New state hₜ"
         case .reasonTrainingOnly:

@@ -116,6 +116,9 @@ import GRULessons
         let paragraphs = Self.paragraphs(comparison, .en)
         #expect(paragraphs.contains("So z₁, r₁ and h̃₁ are the same in both, and h₁ differs unless z₁ = ½ or h̃₁ = h₀."))
         #expect(comparison.values.first { $0.name == "t2.z[1]" }?.differs == true)
+        // rₜ⊙n_hₜ in the conventions table, and n_hₜ said once below it.
+        #expect(paragraphs.contains("Under after_matmul, n_hₜ = Uh·hₜ₋₁ + bhn is the recurrent term"))
+        #expect(Self.paragraphs(comparison, .zh).contains("after_matmul 先算出整个循环项 n_hₜ = Uh·hₜ₋₁ + bhn，再用重置门 r 缩放它。"))
         // No English sentence starts with a lowercase word ("course text computes", "chung against").
         for lesson in [Self.lesson1, Self.lesson2] {
             let all = Self.paragraphs(ConventionComparison(lesson: lesson, presets: Self.all), .en)
