@@ -63,8 +63,10 @@ public enum ComparisonReport {
 
         /// The convention as the reader calls it: `seed` is "课程原文" in Chinese and "course text" in English (the text
         /// the lesson follows); the other names are proper names and stay as they are.
-        func name(_ run: ConventionComparison.Run) -> String {
-            run.preset.name == "seed" ? text(.conventionSeed) : run.preset.name
+        func name(_ run: ConventionComparison.Run) -> String { name(run.preset) }
+
+        func name(_ preset: ConventionPreset) -> String {
+            preset.name == "seed" ? text(.conventionSeed) : preset.name
         }
 
         /// The name with every name `--conventions` takes for it: `课程原文 (seed, d2l)`.
@@ -106,7 +108,12 @@ public enum ComparisonReport {
             }
             let columns = [text(.columnConvention), text(.conventionUpdate), text(.conventionReset),
                            text(.columnCandidate), text(.columnNewState)].map { Table.Column(title: $0) }
-            return [.heading("1 · " + text(.compareSectionConventions)), .table(Table(columns: columns, groups: [rows]))]
+            var out: [Block] = [.heading("1 · " + text(.compareSectionConventions)), .table(Table(columns: columns, groups: [rows]))]
+            // rₜ⊙n_hₜ in the table needs n_hₜ said once.
+            if let after = runs.first(where: { $0.preset.reset == .afterMatmul }) {
+                out.append(.paragraph(text(.compareRecurrentTerm, Quantity.nH.equation(at: .t, context(after)))))
+            }
+            return out
         }
 
         // MARK: Values side by side
@@ -287,8 +294,10 @@ public enum ComparisonReport {
                 guard resetDiffers else { return out }
                 let rEqual = (a.trace?.sequences ?? []).allSatisfy { $0.forward.allSatisfy { f in f.r.allSatisfy { $0 == f.r[0] } } }
                 if rEqual && problem.parameters.bhn.allSatisfy({ $0 == 0 }) { out.append(text(.reasonEqualR)) }
-                out.append(text(.reasonBhnTrained, format.vector(after.trace?.gradients.bhn ?? []), name(after),
-                                  format.givenVector(problem.parameters.bhn)))
+                let dbhn = after.trace?.gradients.bhn ?? []
+                if dbhn.contains(where: { $0 != 0 }) {
+                    out.append(text(.reasonBhnTrained, format.vector(dbhn), name(after), format.givenVector(problem.parameters.bhn)))
+                }
                 return out
             }
             let beforeH: Set<Quantity> = [.aZ, .z, .aR, .r, .aH, .hTilde]
@@ -300,14 +309,30 @@ public enum ComparisonReport {
                 } else if problem.h0.allSatisfy({ $0 == 0 }) && problem.parameters.bhn.allSatisfy({ $0 == 0 }) {
                     out.append(text(.reasonResetLater))
                 }
-                if updateDiffers { out.append(text(.reasonAlsoDiffer, text(.conventionUpdate))) }
+                if updateDiffers { out.append(onItsOwn(a, b, differing: .conventionUpdate)) }
                 return out
             }
             guard updateDiffers else { return [] }
-            var out = [text(.reasonUpdate, name(a), Quantity.h.formula(at: .t, context(a))!,
-                           name(b), Quantity.h.formula(at: .t, context(b))!)]
-            if resetDiffers { out.append(text(.reasonAlsoDiffer, text(.conventionReset))) }
+            let c = context(a), t = Step.number(v.key.t ?? 1)
+            var out = [text(.reasonUpdate, name(a), Quantity.h.formula(at: .t, c)!, name(b), Quantity.h.formula(at: .t, context(b))!,
+                            Quantity.z.symbol(at: t, c), Quantity.r.symbol(at: t, c), Quantity.hTilde.symbol(at: t, c),
+                            Quantity.h.symbol(at: t, c), Quantity.hPrev.symbol(at: t, c))]
+            if resetDiffers { out.append(onItsOwn(a, b, differing: .conventionReset)) }
             return out
+        }
+
+        /// When a and b differ in both the update rule and the reset placement: where the one
+        /// named by `differing` first makes a difference on its own, that is, between a and the
+        /// convention that differs from a in that one respect.
+        func onItsOwn(_ a: ConventionComparison.Run, _ b: ConventionComparison.Run, differing: Message) -> String {
+            let alone = differing == .conventionReset
+                ? ConventionPreset.all.first { $0.update == a.preset.update && $0.reset == b.preset.reset }!
+                : ConventionPreset.all.first { $0.update == b.preset.update && $0.reset == a.preset.reset }!
+            let k = runs.firstIndex { $0.preset == a.preset } ?? 0
+            guard let v = comparison.firstDivergence(k, alone) else {
+                return text(.reasonAlsoDifferNoEffect, text(differing), name(alone), name(a))
+            }
+            return text(.reasonAlsoDiffer, text(differing), v.name, name(alone), name(a))
         }
     }
 }

@@ -124,6 +124,17 @@ public struct ConventionComparison: Sendable {
         values.first { $0.differs(a, b) }
     }
 
+    /// The first value on which run `a` and `preset` differ, for a convention that need not be
+    /// one of the runs: from the runs when it is one, otherwise from the two run on their own.
+    /// Only values this comparison shares count, so the answer names a row of its tables.
+    /// nil when the two agree on every one of them.
+    public func firstDivergence(_ a: Int, _ preset: ConventionPreset) -> Value? {
+        if let b = runs.firstIndex(where: { $0.preset == preset }) { return firstDivergence(a, b) }
+        let shared = Set(values.map(\.name))
+        return ConventionComparison(lesson: lesson, presets: [runs[a].preset, preset]).values
+            .first { shared.contains($0.name) && $0.differs(0, 1) }
+    }
+
     static func run(_ lessonProblem: Problem, _ preset: ConventionPreset) -> Run {
         var problem = lessonProblem
         problem.config.update = preset.update

@@ -56,7 +56,7 @@ public enum Message: CaseIterable, Sendable {
     case compareTrainingExplanation, compareLastLoss, compareApplied, compareDiverged, compareSectionDivergence
     case compareAllAgree, compareFirstDifference, comparePair, comparePairSame, compareMarkDiffers, compareMarkFirst
     case reasonReset, reasonResetAtOne, reasonResetLater, reasonUpdate, reasonAlsoDiffer, columnCandidate, columnNewState
-    case reasonTrainingOnly, reasonEqualR, reasonBhnTrained
+    case reasonTrainingOnly, reasonEqualR, reasonBhnTrained, reasonAlsoDifferNoEffect, compareRecurrentTerm
     // gradcheck: BPTT against central differences
     case gradcheckTitle, gradcheckExplanation, gradcheckSettings, gradcheckAllPass, gradcheckFailures
     case gradcheckEpsilonLarge, gradcheckEpsilonSmall
@@ -343,8 +343,10 @@ public enum Message: CaseIterable, Sendable {
         case .reasonResetLater: return "时间步 1 时 h₀ = 0、bhn = 0，所以两者相同；从时间步 2 起 hₜ₋₁ 不再是 0。"
         case .reasonUpdate:
             return "{0} 算 hₜ = {1}，{2} 算 hₜ = {3}：同一个 z，在一种写法里乘上一隐藏状态，在另一种写法里乘候选隐藏状态。"
-                + "所以 z、r、h̃ 两边相同，而 hₜ 除非 zₜ = ½，否则不同。"
-        case .reasonAlsoDiffer: return "两者的{0}也不同，后面的差别也有一部分来自这里。"
+                + "所以 {4}、{5}、{6} 两边相同，而 {7} 除非 {4} = ½ 或 {6} = {8}，否则不同。"
+        case .reasonAlsoDiffer: return "两者的{0}也不同；只差这一点时（{2} 与 {3}），从 {1} 开始不同。"
+        case .reasonAlsoDifferNoEffect: return "两者的{0}也不同，但只差这一点时（{1} 与 {2}），这里比较的值全都相同。"
+        case .compareRecurrentTerm: return "after_matmul 先算出整个循环项 {0}，再用重置门 r 缩放它。"
         case .columnCandidate: return "候选状态 h̃ₜ"
         case .columnNewState: return "新状态 hₜ"
         case .reasonTrainingOnly: return "两者在整个详细计算中数值都相同，是训练让它们分开的：第一个不同的损失是第 {0} 次更新前的损失。"
@@ -633,7 +635,7 @@ public enum Message: CaseIterable, Sendable {
                 + "Uh multiplies it, or on Uh·hₜ₋₁ + bhn afterwards), and which of hₜ₋₁ and h̃ₜ the update gate z weights. "
                 + "Rows that differ from the first column by more than 1e-12 are marked ≠."
         case .compareBhnZero: return "The lesson has no bhn (it is written for before_matmul), so the after_matmul conventions use bhn = 0."
-        case .compareBhnUnused: return "bhn = {0} has a role only under after_matmul; the before_matmul conventions ignore it."
+        case .compareBhnUnused: return "Only the after_matmul conventions use bhn = {0}; the before_matmul ones ignore it."
         case .compareSequenceShown:
             return "The tables show sequence {0} of {1} (--sequence K shows another); the search for the first difference covers them all."
         case .compareSectionConventions: return "Conventions and formulas"
@@ -650,19 +652,23 @@ public enum Message: CaseIterable, Sendable {
         case .compareSectionDivergence: return "Where they first diverge"
         case .compareAllAgree: return "All {0} values agree within 1e-12: with these parameters the conventions compute the same numbers."
         case .compareFirstDifference: return "The first value that differs, in the order the numbers are computed, is {0} ({1}, {2}): {3}."
-        case .comparePair: return "{0} against {1}: they first differ at {2}."
-        case .comparePairSame: return "{0} against {1}: no difference."
+        case .comparePair: return "Against {1}, {0} first differs at {2}."
+        case .comparePairSame: return "Against {1}, {0} agrees on every value."
         case .compareMarkDiffers: return "≠"
         case .compareMarkFirst: return "≠ ← first difference"
         case .reasonReset:
-            return "{0} applies the reset gate before the matrix product, a_hₜ = {1}; {2} applies it after, a_hₜ = {3}. "
+            return "Under {0} the reset gate acts before the matrix product, a_hₜ = {1}; under {2} it acts after, a_hₜ = {3}. "
                 + "The two agree whenever hₜ₋₁ = 0 and bhn = 0, because both then reduce to Wh·xₜ + bh."
         case .reasonResetAtOne: return "Here they differ from timestep 1 on, because {0}."
         case .reasonResetLater: return "At timestep 1, h₀ = 0 and bhn = 0, so they agree there; from timestep 2 on, hₜ₋₁ is no longer 0."
         case .reasonUpdate:
-            return "{0} computes hₜ = {1}, {2} computes hₜ = {3}: the same z weights the previous state in one and the candidate "
-                + "in the other. So z, r and h̃ are the same in both, and hₜ differs unless zₜ = ½."
-        case .reasonAlsoDiffer: return "Their {0} differs too, which adds to the difference from then on."
+            return "Under {0}, hₜ = {1}; under {2}, hₜ = {3}: the same z weights the previous state in one and the candidate "
+                + "in the other. So {4}, {5} and {6} are the same in both, and {7} differs unless {4} = ½ or {6} = {8}."
+        case .reasonAlsoDiffer: return "Their {0} differs too; on its own ({2} against {3}) it first makes a difference at {1}."
+        case .reasonAlsoDifferNoEffect:
+            return "Their {0} differs too, but on its own ({1} against {2}) it changes none of the values compared here."
+        case .compareRecurrentTerm:
+            return "Under after_matmul, {0} is the recurrent term, computed in full first; the reset gate r then scales it."
         case .columnCandidate: return "Candidate state h̃ₜ"
         case .columnNewState: return "New state hₜ"
         case .reasonTrainingOnly:
