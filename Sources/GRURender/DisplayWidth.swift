@@ -58,15 +58,20 @@ public enum DisplayWidth {
     /// Breaks `text` into lines of at most `width` columns. English breaks at spaces; Chinese may
     /// break between any two characters, but never before closing punctuation (，。）) or after
     /// opening punctuation (（“). A word longer than `width` stays whole on its own line.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    ///
+    /// The first line may have another width (`firstWidth`, after a label on its left), and
+    /// `keepTogether(before, after)` keeps the two words either side of a space on one line:
+    /// CheckRenderer keeps `1 − z` together and lets a formula break only before `+`.
+    static func wrap(_ text: String, width: Int, firstWidth: Int? = nil,
+                     keepTogether: (String, String) -> Bool = { _, _ in false }) -> [String] {
         var lines: [String] = []
         var line = "", lineWidth = 0
         var pendingSpace = false
-        for token in tokens(text) {
+        for token in joined(tokens(text), keepTogether) {
             if token == " " { pendingSpace = !line.isEmpty; continue }
             let w = of(token)
             let gap = pendingSpace ? 1 : 0
-            if lineWidth + gap + w > width && !line.isEmpty {
+            if lineWidth + gap + w > (lines.isEmpty ? firstWidth ?? width : width) && !line.isEmpty {
                 lines.append(line)
                 line = token; lineWidth = w
             } else {
@@ -77,6 +82,27 @@ public enum DisplayWidth {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The tokens with every space that `keepTogether` refuses to break at (and the token after
+    /// it) joined onto the token before: `["1", " ", "−", " ", "z"]` → `["1 − z"]`.
+    private static func joined(_ tokens: [String], _ keepTogether: (String, String) -> Bool) -> [String] {
+        var out: [String] = []
+        var previous: String? = nil     // the last token as it came, before any joining
+        var space = false
+        for token in tokens {
+            if token == " " { space = true; continue }
+            if space, let before = previous, keepTogether(before, token) {
+                out[out.count - 1] += " " + token
+            } else {
+                if space { out.append(" ") }
+                out.append(token)
+            }
+            previous = token
+            space = false
+        }
+        if space { out.append(" ") }
+        return out
     }
 
     /// Latin words, single spaces and single CJK characters; closing punctuation sticks to the
