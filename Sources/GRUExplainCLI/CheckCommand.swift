@@ -16,8 +16,9 @@ enum CheckCommand: Command {
     rounding carried from earlier steps. An answer that is wrong only because an earlier one was
     is marked follow-through. '-' reads the answers from standard input. The file is only read;
     it is UTF-8 text, or UTF-16 with a byte order mark (Notepad's "Unicode").
-    Formats: text (default; lists the lines you answered, or every line with --all), json (for
-    course platforms; every line, the same in both languages).
+    Formats: text (default; lists the lines you answered, or every line with --all; fits 100
+    columns, --ascii spells σ, ⊙, ‖ in ASCII), json (for course platforms; every line, the same in
+    both languages; --ascii leaves it as it is).
     Exit status: 0 when everything answered is correct or follow-through, 1 when something is
     wrong, 2 when the sheet or the lesson cannot be read.
     Examples:
@@ -30,6 +31,7 @@ enum CheckCommand: Command {
         Common.lang,
         .value("digits", "N", "decimals of the lesson's values in the text report (default 4, more where you wrote more)"),
         .flag("all", "list every line of the sheet in the text report, the unanswered ones too"),
+        .flag("ascii", "use ASCII instead of Unicode symbols in the text report (sigmoid instead of σ, ...)"),
         Common.output,
     ]
 
@@ -74,7 +76,7 @@ enum CheckCommand: Command {
         }
         let text = format == "json"
             ? CheckRenderer.json(report, config: trace.config, lesson: lesson.id)
-            : CheckRenderer.text(report, config: trace.config, language: language, digits: digits, all: a.has("all"))
+            : CheckRenderer.text(report, config: trace.config, language: language, digits: digits, all: a.has("all"), ascii: a.has("ascii"))
         try Common.emit(text, a, context)
         return report.exitStatus
     }

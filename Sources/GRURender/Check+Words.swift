@@ -22,6 +22,17 @@ extension MarkStatus {
         case .unanswered: return "·"
         }
     }
+
+    /// The mark in one ASCII column, for `--ascii`: + correct, > follow-through, x wrong,
+    /// . unanswered (Notation.ascii would give `->` and `*`, which do not line up or read as marks).
+    public var asciiMark: String {
+        switch self {
+        case .correct: return "+"
+        case .followThrough: return ">"
+        case .wrong: return "x"
+        case .unanswered: return "."
+        }
+    }
 }
 
 extension Diagnosis {

@@ -14,64 +14,97 @@ public enum CheckRenderer {
     /// lesson's and those carried from the student's answers, use the minus sign U+2212, with as
     /// many decimals as the student wrote and at least `digits`. An input the student left blank
     /// is never quoted as theirs: it is "carried from your t1.h[1]", the answers it came from.
+    ///
+    /// Every line fits `width` columns (TextRenderer.width), with `ascii` too (Notation.ascii, and
+    /// the marks + > x .): a longer one goes on under its status word, the details under a wrong
+    /// mark and the summary two columns further in than their first line (`wrapped`).
     public static func text(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4,
-                            all: Bool = false) -> String {
+                            all: Bool = false, ascii: Bool = false, width: Int = TextRenderer.width) -> String {
+        let show = { (text: String) in ascii ? Notation.ascii(text) : text }
         let listed = all ? report.results : report.results.filter { $0.status != .unanswered }
-        let width = listed.map { $0.key.description.count }.max() ?? 0
-        let givenWidth = listed.map { DisplayWidth.of($0.given?.written ?? "?") }.max() ?? 0
+        let keyWidth = listed.map { $0.key.description.count }.max() ?? 0
+        let givenWidth = listed.map { DisplayWidth.of(show($0.given?.written ?? "?")) }.max() ?? 0
         var out = ""
         for r in listed {
             let decimals = max(digits, r.given?.decimals ?? 0)
             let format = NumberFormat(digits: decimals)
             let number = { (key: TraceKey, x: Double) in key.stage == .given ? format.given(x) : format.value(x) }
-            var line = "\(r.status.mark) \(pad(r.key.description, width))  \(DisplayWidth.pad(r.given?.written ?? "?", to: givenWidth))  \(r.status.name(language))"
+            let label = "\(ascii ? r.status.asciiMark : r.status.mark) \(pad(r.key.description, keyWidth))  \(DisplayWidth.pad(show(r.given?.written ?? "?"), to: givenWidth))  "
+            var line = r.status.name(language)
             let yours = r.carriedFrom
             switch r.status {
             case .wrong: line += " · " + Message.checkExpected.text(language, number(r.key, r.expected))
             case .followThrough: line += " · " + Message.checkFromYours.text(language, carried(yours, number, language))
             default: break
             }
-            out += line + "\n"
+            // A follow-through line that goes on continues under its status word.
+            let labelWidth = DisplayWidth.of(label)
+            out += wrapped(show(line), label: label, hang: labelWidth <= width / 2 ? labelWidth : 8, width: width)
             guard r.status == .wrong else { continue }
-            let indent = "      "
-            if let diagnosis = r.diagnosisText(language, config) {
-                out += indent + diagnosis + "\n"
-            }
-            if let formula = r.formula {
-                out += indent + Message.checkHowToCompute.text(language, "\(r.key) = \(formula)") + "\n"
-            }
-            if !r.inputs.isEmpty {
-                out += indent + Message.checkNumbersToUse.text(language, listing(r.inputs, number, language)) + "\n"
-            }
+            var details: [String] = []
+            if let diagnosis = r.diagnosisText(language, config) { details.append(diagnosis) }
+            if let formula = r.formula { details.append(Message.checkHowToCompute.text(language, "\(r.key) = \(formula)")) }
+            if !r.inputs.isEmpty { details.append(Message.checkNumbersToUse.text(language, listing(r.inputs, number, language))) }
             if !yours.isEmpty, let fromYours = r.fromYourValues {
-                out += indent + Message.checkYourNumbersGive.text(language, carried(yours, number, language), number(r.key, fromYours)) + "\n"
+                details.append(Message.checkYourNumbersGive.text(language, carried(yours, number, language), number(r.key, fromYours)))
             }
+            for detail in details { out += wrapped(show(detail), label: "      ", hang: 8, width: width) }
         }
         if !listed.isEmpty { out += "\n" }
-        out += summary(report, config: config, language: language, digits: digits)
+        out += summary(report, config: config, language: language, digits: digits, ascii: ascii, width: width)
         if !all && report.summary.unanswered > 0 && report.summary.correct + report.summary.followThrough + report.summary.wrong > 0 {
-            out += Message.checkUnansweredNotListed.text(language) + "\n"
+            out += wrapped(show(Message.checkUnansweredNotListed.text(language)), label: "", hang: 2, width: width)
         }
         return out
     }
 
     /// The counts and the first genuine mistake, with its diagnosis.
-    public static func summary(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4) -> String {
+    public static func summary(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4,
+                               ascii: Bool = false, width: Int = TextRenderer.width) -> String {
         let s = report.summary
-        var out = Message.checkSummary.text(language, String(s.correct), String(s.followThrough), String(s.wrong), String(s.unanswered))
-        if s.notOnSheet > 0 { out += (language == .zh ? "" : " ") + Message.checkNotOnSheet.text(language, String(s.notOnSheet)) }
-        out += "\n"
+        var lines = [Message.checkSummary.text(language, String(s.correct), String(s.followThrough), String(s.wrong), String(s.unanswered))]
+        if s.notOnSheet > 0 { lines[0] += (language == .zh ? "" : " ") + Message.checkNotOnSheet.text(language, String(s.notOnSheet)) }
         if let first = s.firstMistake, let given = first.given {
             let decimals = max(digits, given.decimals)
-            out += Message.checkFirstMistake.text(language, String(first.line), first.key.description, given.written,
-                                                  NumberFormat(digits: decimals).value(first.expected)) + "\n"
-            if let diagnosis = first.diagnosisText(language, config) { out += diagnosis + "\n" }
+            lines.append(Message.checkFirstMistake.text(language, String(first.line), first.key.description, given.written,
+                                                        NumberFormat(digits: decimals).value(first.expected)))
+            if let diagnosis = first.diagnosisText(language, config) { lines.append(diagnosis) }
         } else if s.correct + s.followThrough == 0 {
-            out += Message.checkNothingAnswered.text(language) + "\n"
+            lines.append(Message.checkNothingAnswered.text(language))
         } else {
-            out += Message.checkNoMistake.text(language) + "\n"
+            lines.append(Message.checkNoMistake.text(language))
         }
-        return out
+        return lines.map { wrapped(ascii ? Notation.ascii($0) : $0, label: "", hang: 2, width: width) }.joined()
+    }
+
+    /// `label` and then `text`, in lines of at most `width` columns: the first after the label,
+    /// the others `hang` columns in, so that they read as part of the same item. Text breaks at
+    /// spaces (and between Chinese characters); a formula only before ` + ` and after `=`, never
+    /// inside a key or a number, nor around another operator (`1 − z` stays whole), and
+    /// `t1.z[1] = 0.5987` stays on one line.
+    static func wrapped(_ text: String, label: String, hang: Int, width: Int) -> String {
+        let lines = DisplayWidth.wrap(text, width: max(width - hang, 1), firstWidth: max(width - DisplayWidth.of(label), 1),
+                                      keepTogether: keepTogether)
+        let indent = String(repeating: " ", count: hang)
+        return lines.enumerated().map { ($0.offset == 0 ? label : indent) + $0.element + "\n" }.joined()
+    }
+
+    /// Whether a line may not break at the space between `before` and `after` (see `wrapped`).
+    static func keepTogether(_ before: String, _ after: String) -> Bool {
+        if after == "+" { return false }
+        if before == "=" { return isNumber(after) }
+        return operators.contains(before) || operators.contains(after)
+    }
+
+    /// Operators written with a space either side, in Unicode and in ASCII.
+    private static let operators: Set<String> = ["=", "+", "−", "-", "·", "*", "⊙", ".*", "×", "/"]
+
+    /// `0.5987`, `−0.0456`, `2，` or `0.1855.`: a number, perhaps with the punctuation after it.
+    private static func isNumber(_ word: String) -> Bool {
+        var body = Substring(word)
+        while let last = body.last, ",，、;；.。)）".contains(last) { body = body.dropLast() }
+        if let first = body.first, first == "−" || first == "-" { body = body.dropFirst() }
+        return body.contains(where: \.isNumber) && body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     }
 
     /// The report for course platforms, the same in every language:

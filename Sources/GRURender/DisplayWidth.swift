@@ -61,15 +61,20 @@ public enum DisplayWidth {
     ///
     /// An equation in prose, "bhn = 0" or "η = 0.05", is kept on one line: the words on both
     /// sides of a spaced "=" are one token.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    ///
+    /// The first line may have another width (`firstWidth`, after a label on its left), and
+    /// `keepTogether(before, after)` keeps the two words either side of a space on one line:
+    /// CheckRenderer keeps `1 − z` together and lets a formula break only before `+`.
+    static func wrap(_ text: String, width: Int, firstWidth: Int? = nil,
+                     keepTogether: (String, String) -> Bool = { _, _ in false }) -> [String] {
         var lines: [String] = []
         var line = "", lineWidth = 0
         var pendingSpace = false
-        for token in keepingEquationsWhole(tokens(text)) {
+        for token in keepingEquationsWhole(joined(tokens(text), keepTogether)) {
             if token == " " { pendingSpace = !line.isEmpty; continue }
             let w = of(token)
             let gap = pendingSpace ? 1 : 0
-            if lineWidth + gap + w > width && !line.isEmpty {
+            if lineWidth + gap + w > (lines.isEmpty ? firstWidth ?? width : width) && !line.isEmpty {
                 lines.append(line)
                 line = token; lineWidth = w
             } else {
@@ -82,13 +87,15 @@ public enum DisplayWidth {
         return lines
     }
 
-    /// [a, " ", "=", " ", b] → ["a = b"], for words a and b.
+    /// [a, " ", "=", " ", b] → ["a = b"], for single words a and b of at most 10 columns (a
+    /// name and a value); a longer formula may still break after its "=".
     private static func keepingEquationsWhole(_ tokens: [String]) -> [String] {
+        func short(_ word: String) -> Bool { word != " " && !word.contains(" ") && of(word) <= 10 }
         var out: [String] = []
         var k = 0
         while k < tokens.count {
-            if tokens[k] == "=", out.count >= 2, out[out.count - 1] == " ", out[out.count - 2] != " ",
-               k + 2 < tokens.count, tokens[k + 1] == " ", tokens[k + 2] != " " {
+            if tokens[k] == "=", out.count >= 2, out[out.count - 1] == " ", short(out[out.count - 2]),
+               k + 2 < tokens.count, tokens[k + 1] == " ", short(tokens[k + 2]) {
                 out.removeLast()
                 out[out.count - 1] += " = " + tokens[k + 2]
                 k += 3
@@ -97,6 +104,27 @@ public enum DisplayWidth {
             out.append(tokens[k])
             k += 1
         }
+        return out
+    }
+
+    /// The tokens with every space that `keepTogether` refuses to break at (and the token after
+    /// it) joined onto the token before: `["1", " ", "−", " ", "z"]` → `["1 − z"]`.
+    private static func joined(_ tokens: [String], _ keepTogether: (String, String) -> Bool) -> [String] {
+        var out: [String] = []
+        var previous: String? = nil     // the last token as it came, before any joining
+        var space = false
+        for token in tokens {
+            if token == " " { space = true; continue }
+            if space, let before = previous, keepTogether(before, token) {
+                out[out.count - 1] += " " + token
+            } else {
+                if space { out.append(" ") }
+                out.append(token)
+            }
+            previous = token
+            space = false
+        }
+        if space { out.append(" ") }
         return out
     }
 

@@ -6,7 +6,9 @@ import GRURender
 @testable import GRUCheck
 
 /// The check report as the student reads it (text, zh and en) and as a course platform reads it
-/// (JSON). The marks come from the sheets of Sheets/make_sheets.py (see MarkingTests).
+/// (JSON). The marks come from the sheets of Sheets/make_sheets.py (see MarkingTests). Tests of
+/// whole sentences read the report unwrapped (`width: .max`); LayoutTests and the golden files
+/// hold it to 100 columns.
 @Suite struct CheckRendererTests {
     let config = Fixtures.lesson1Trace.config
 
@@ -39,7 +41,7 @@ import GRURender
     @Test(arguments: Language.allCases)
     func aWrongMarkShowsDiagnosisFormulaAndNumbers(_ language: Language) throws {
         let report = try Fixtures.check("mistake-update_convention.txt")
-        let text = CheckRenderer.text(report, config: config, language: language)
+        let text = CheckRenderer.text(report, config: config, language: language, width: .max)
         let block = text.components(separatedBy: "\n").drop { !$0.hasPrefix("✗") }.prefix(4)
         #expect(block.count == 4)
         #expect(block.dropFirst().first?.contains("(1 − z)⊙hₜ₋₁ + z⊙h̃") == true)            // the diagnosis
@@ -96,8 +98,8 @@ import GRURender
         #expect(loss.carriedFrom.count == 1 && y.key.description == "t1.y[1]" && y.written == nil)
         #expect(y.origins.map(\.description) == ["t1.h[1]"])
         #expect(abs(y.value - 0.3311) < 1e-12)   // ½·0.2767 + ½·0.1855 + 0.1, from the sheet
-        let en = CheckRenderer.text(report, config: config, language: .en)
-        let zh = CheckRenderer.text(report, config: config, language: .zh)
+        let en = CheckRenderer.text(report, config: config, language: .en, width: .max)
+        let zh = CheckRenderer.text(report, config: config, language: .zh, width: .max)
         #expect(en.contains("from t1.y[1] = 0.3311 (carried from your t1.h[1]) it gives 1.3926"))
         #expect(zh.contains("用前面这些数会得到 1.3926：t1.y[1] = 0.3311（由你的 t1.h[1] 算出）"))
         #expect(!en.contains("your t1.y[1]") && !zh.contains("你写的 t1.y[1]") && !zh.contains("你前面的 t1.y[1]"))
@@ -186,7 +188,7 @@ import GRURender
         let trace = try Trace.record(LessonLibrary.load("lesson2").problem)
         let lesson2 = trace.config
         let text = { (sheet: String, language: Language) in
-            CheckRenderer.text(try Fixtures.check(text: sheet, trace), config: lesson2, language: language)
+            CheckRenderer.text(try Fixtures.check(text: sheet, trace), config: lesson2, language: language, width: .max)
         }
         let without = try text("t2.a_h[1] = 1.1070\n", .en), with = try text("t2.a_h[1] = 1.1570\n", .en)
         let lesson = "the reset gate in the other place: this lesson applies r after the matrix product, r⊙(Uh·hₜ₋₁ + bhn); "
@@ -208,8 +210,8 @@ import GRURender
     /// subscripts; a summed gradient has no timestep and keeps hₜ and hₜ₋₁.
     @Test func theHiddenStateOfThisTimestepInWords() throws {
         let report = try Fixtures.check(text: "t3.dz[1] = 0.6914\ngrad.Uz[1][1] = 0.2880\n")
-        let en = CheckRenderer.text(report, config: config, language: .en)
-        let zh = CheckRenderer.text(report, config: config, language: .zh)
+        let en = CheckRenderer.text(report, config: config, language: .en, width: .max)
+        let zh = CheckRenderer.text(report, config: config, language: .zh, width: .max)
         #expect(en.contains("      the wrong hidden state: this formula takes the previous timestep's h₂, and your value matches this timestep's h₃\n"))
         #expect(zh.contains("      用错了隐藏状态：这个公式要用上一时间步的 h₂，你的数值对应的是本时间步的 h₃\n"))
         #expect(en.contains("the previous timestep's hₜ₋₁, and your value matches this timestep's hₜ\n"))

@@ -78,6 +78,24 @@ import GRUJSON
         #expect(!all.stdout.contains("--all"))
     }
 
+    /// --ascii spells the text report's symbols and marks in ASCII (+ > x), as run --ascii does;
+    /// the JSON is data and stays the same. The slip of aSlipExits1AndIsFollowedThrough.
+    @Test func asciiSpellsTheTextReportAndLeavesTheJSON() {
+        let path = write("slip-ascii.txt", "t1.z[1] = 0.5897\nt1.h[1] = 0.1896\nt1.h[2] = 0.1855\nt1.y[1] = 0.2876\n")
+        for language in ["zh", "en"] {
+            let r = runCLI(["check", "lesson1", path, "--lang", language, "--ascii"])
+            #expect(r.status == 1, "\(r.stderr)")
+            #expect(r.stdout.unicodeScalars.allSatisfy { $0.isASCII || ($0.value >= 0x3000 && $0.value <= 0x9FFF) || ($0.value >= 0xFF00 && $0.value <= 0xFF60) },
+                    "\(r.stdout)")
+            let marks = r.stdout.split(separator: "\n").compactMap { $0.first }.filter { "+x>.".contains($0) }
+            #expect(String(marks) == "x>+>", "\(r.stdout)")
+            #expect(r.stdout.contains("sigmoid(t1.a_z[1])"))
+        }
+        let json = runCLI(["check", "lesson1", path, "--format", "json"])
+        #expect(runCLI(["check", "lesson1", path, "--format", "json", "--ascii"]).stdout == json.stdout)
+        #expect(json.stdout.contains("σ(t1.a_z[1])"))
+    }
+
     /// A lesson1 worksheet checked against lesson2 printed an unknown key for each of its 12
     /// reset-gate lines; its title names lesson1, and one line says so.
     @Test func aSheetForAnotherLessonGetsOneLine() {

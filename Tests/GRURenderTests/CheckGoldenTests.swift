@@ -25,17 +25,19 @@ import GRUCheck
         t3.da_h[1] = -0.0500
         """
 
-    static let cases: [(String, Language, Bool)] = [
-        ("check.lesson1.zh.txt", .zh, false),
-        ("check.lesson1.en.txt", .en, false),
-        ("check.lesson1.en.all.txt", .en, true),
+    /// File, language, --all, --ascii.
+    static let cases: [(String, Language, Bool, Bool)] = [
+        ("check.lesson1.zh.txt", .zh, false, false),
+        ("check.lesson1.en.txt", .en, false, false),
+        ("check.lesson1.en.all.txt", .en, true, false),
+        ("check.lesson1.zh.ascii.txt", .zh, false, true),
     ]
 
     @Test(arguments: cases.map(\.0))
     func matchesGolden(_ file: String) throws {
-        let (_, language, all) = Self.cases.first { $0.0 == file }!
+        let (_, language, all, ascii) = Self.cases.first { $0.0 == file }!
         let report = try Marker.check(Array(Self.sheet.utf8), against: Lesson1.trace)
-        try Golden.check(CheckRenderer.text(report, config: Lesson1.trace.config, language: language, all: all), file: file)
+        try Golden.check(CheckRenderer.text(report, config: Lesson1.trace.config, language: language, all: all, ascii: ascii), file: file)
     }
 
     /// The title a worksheet starts with names its lesson, in every language and in ASCII; a

@@ -64,6 +64,10 @@ import Testing
         #expect(zh.allSatisfy { DisplayWidth.of($0) <= 10 })
         #expect(zh.joined() == "更新门决定保留多少，重置门决定参与多少。")
         #expect(!zh.contains { $0.hasPrefix("，") || $0.hasPrefix("。") })
+        // A first line beside a label, and words kept together (here "1 − z", as CheckRenderer does).
+        let keep = { (before: String, after: String) in before == "−" || after == "−" }
+        #expect(DisplayWidth.wrap("so h = (1 − z) h", width: 10, firstWidth: 9) == ["so h = (1", "− z) h"])
+        #expect(DisplayWidth.wrap("so h = (1 − z) h", width: 10, firstWidth: 9, keepTogether: keep) == ["so h =", "(1 − z) h"])
     }
 
     @Test func subscriptsAndSteps() {
