@@ -9,7 +9,7 @@ enum Common {
     static let output = OptionSpec.value("output", "FILE", "write to FILE (atomically: replaced only when complete) instead of stdout; - is stdout", short: "o")
     static let digits = OptionSpec.value("digits", "N", "decimal places shown (default 4); rounding is for display only")
     static let color = OptionSpec.value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off")
-    static let ascii = OptionSpec.flag("ascii", "use ASCII instead of Unicode symbols (sigma instead of σ, ...)")
+    static let ascii = OptionSpec.flag("ascii", "use ASCII instead of Unicode symbols (sigmoid for σ, .* for ⊙, ...)")
 
     /// The options of a command that prints a document (compare, gradcheck): --format text or
     /// markdown, then the display options and --output.
