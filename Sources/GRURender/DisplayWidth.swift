@@ -59,8 +59,8 @@ public enum DisplayWidth {
     /// break between any two characters, but never before closing punctuation (，。）) or after
     /// opening punctuation (（“). A word longer than `width` stays whole on its own line.
     ///
-    /// An equation in prose, "bhn = 0" or "η = 0.05", is kept on one line: the words on both
-    /// sides of a spaced "=" are one token.
+    /// An equation in prose, "bhn = 0" or "η = 0.05", is kept on one line, and so is a difference
+    /// such as "(1 − zₜ)" (`keepingEquationsWhole`).
     ///
     /// The first line may have another width (`firstWidth`, after a label on its left), and
     /// `keepTogether(before, after)` keeps the two words either side of a space on one line:
@@ -87,17 +87,23 @@ public enum DisplayWidth {
         return lines
     }
 
-    /// [a, " ", "=", " ", b] → ["a = b"], for single words a and b of at most 10 columns (a
-    /// name and a value); a longer formula may still break after its "=".
+    /// [a, " ", "−", " ", b] → ["a − b"], then [a, " ", "=", " ", b] → ["a = b"], for single words a
+    /// and b of at most 10 columns: a difference such as "(1 − zₜ)⊙h̃ₜ" is not broken inside its
+    /// parenthesis, and a name stays with its value ("bhn = 0"), while a longer formula may still
+    /// break after its "=".
     private static func keepingEquationsWhole(_ tokens: [String]) -> [String] {
+        joiningAround("=", joiningAround("−", tokens))
+    }
+
+    private static func joiningAround(_ operator: String, _ tokens: [String]) -> [String] {
         func short(_ word: String) -> Bool { word != " " && !word.contains(" ") && of(word) <= 10 }
         var out: [String] = []
         var k = 0
         while k < tokens.count {
-            if tokens[k] == "=", out.count >= 2, out[out.count - 1] == " ", short(out[out.count - 2]),
+            if tokens[k] == `operator`, out.count >= 2, out[out.count - 1] == " ", short(out[out.count - 2]),
                k + 2 < tokens.count, tokens[k + 1] == " ", short(tokens[k + 2]) {
                 out.removeLast()
-                out[out.count - 1] += " = " + tokens[k + 2]
+                out[out.count - 1] += " " + `operator` + " " + tokens[k + 2]
                 k += 3
                 continue
             }

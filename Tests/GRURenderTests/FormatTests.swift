@@ -58,6 +58,16 @@ import Testing
         #expect(!DisplayWidth.containsCJK("update gate z₁ = σ(…)"))
     }
 
+    /// A short equation or difference in prose stays on one line ("so the conventions use bhn = 0."
+    /// broke after its "=", and "(1 − zₜ)" inside its parenthesis); a long formula may still break.
+    @Test func wrapKeepsShortEquationsWhole() {
+        #expect(DisplayWidth.wrap("so they use bhn = 0.", width: 16) == ["so they use", "bhn = 0."])
+        #expect(DisplayWidth.wrap("h = z⊙h + (1 − z)⊙h̃", width: 12) == ["h = z⊙h +", "(1 − z)⊙h̃"])
+        #expect(DisplayWidth.wrap("学习率 η = 0.05。", width: 8) == ["学习率", "η = 0.05。"])
+        // Operands longer than 10 columns are not joined: the break after "=" stays possible.
+        #expect(DisplayWidth.wrap("loss L = 9.78265871027", width: 12) == ["loss L =", "9.78265871027"])
+    }
+
     @Test func wrapBreaksEnglishAtSpacesAndChineseAnywhereButBeforePunctuation() {
         #expect(DisplayWidth.wrap("the update gate decides", width: 10) == ["the update", "gate", "decides"])
         let zh = DisplayWidth.wrap("更新门决定保留多少，重置门决定参与多少。", width: 10)
@@ -66,7 +76,7 @@ import Testing
         #expect(!zh.contains { $0.hasPrefix("，") || $0.hasPrefix("。") })
         // A first line beside a label, and words kept together (here "1 − z", as CheckRenderer does).
         let keep = { (before: String, after: String) in before == "−" || after == "−" }
-        #expect(DisplayWidth.wrap("so h = (1 − z) h", width: 10, firstWidth: 9) == ["so h = (1", "− z) h"])
+        #expect(DisplayWidth.wrap("so h = (1 − z) h", width: 10, firstWidth: 9) == ["so h =", "(1 − z) h"])
         #expect(DisplayWidth.wrap("so h = (1 − z) h", width: 10, firstWidth: 9, keepTogether: keep) == ["so h =", "(1 − z) h"])
     }
 
