@@ -26,6 +26,9 @@ public enum Diagnosis: String, CaseIterable, Sendable {
     /// h_t where the formula takes h_{t−1}: in dz, dr (before_matmul) and the contributions to
     /// the gradients of Uz, Ur and Uh, which multiply by h_{t−1} (and their sums and updates).
     case hInsteadOfHPrev = "h_t_instead_of_h_prev"
+    /// The reverse: h_{t−1} where the formula takes h_t, in the output y = Why·h_t + by and in
+    /// Why's contribution dy·h_tᵀ (and its sum and update).
+    case hPrevInsteadOfH = "h_prev_instead_of_h_t"
 
     /// Which form of a mistake a value matched, where the words must tell them apart.
     public enum Variant: Equatable, Sendable {

@@ -68,6 +68,7 @@ public struct FormulaBook: Sendable {
         default: out = []
         }
         if let wrong = hInsteadOfHPrev(key) { out.append(Mistake(.hInsteadOfHPrev, wrong)) }
+        if let wrong = hPrevInsteadOfH(key) { out.append(Mistake(.hPrevInsteadOfH, wrong)) }
         return out
     }
 
@@ -98,18 +99,43 @@ public struct FormulaBook: Sendable {
         case .stepGradient(.Uh):
             let (i, j) = (k.index[0], k.index[1])
             return .value(k.at(.daH, i)) * .value(k.at(.r, j)) * .value(k.hPrev(j))
+        case .gradient, .update: return summedAndUpdated(key, hInsteadOfHPrev)
+        default: return nil
+        }
+    }
+
+    /// The reverse slip: the key's formula with h_{t−1} read where it takes h_t, for the keys
+    /// that read h_t itself: the output `y = Why·h_{t−1} + by`, Why's contribution
+    /// `dy[i]·h_{t−1}[j]`, its sum over t and the update made from it. h_{t−1} is known before
+    /// either (h₀ is a given), so every input still comes earlier in computation order. nil for
+    /// every other key: a_z, a_r, a_h and the backward quantities read h_{t−1} or no h at all.
+    private func hPrevInsteadOfH(_ key: TraceKey) -> Formula? {
+        guard var k = Entry(key, trace) else { return nil }
+        k.readsHPrevForH = true
+        switch key.kind {
+        case .step(.y): return step(.y, k)
+        case .stepGradient(.Why): return stepGradient(.Why, k)
+        case .gradient(.Why), .update(.Why): return summedAndUpdated(key, hPrevInsteadOfH)
+        default: return nil
+        }
+    }
+
+    /// A mistake in the contributions carried into a summed gradient, `Σ` of the same mistake in
+    /// every term (timesteps, or sequences), and into the update made from that sum. `mistake`
+    /// gives a contribution's wrong formula; nil when a term has none, or for any other key.
+    private func summedAndUpdated(_ key: TraceKey, _ mistake: (TraceKey) -> Formula?) -> Formula? {
+        switch key.kind {
         case .gradient:
-            // Σ of the same mistake in every term (timesteps, or sequences).
             guard let right = formula(for: key) else { return nil }
             var terms: [Formula] = []
             for term in right.terms {
-                guard case .value(let part) = term, let wrong = hInsteadOfHPrev(part) else { return nil }
+                guard case .value(let part) = term, let wrong = mistake(part) else { return nil }
                 terms.append(wrong)
             }
             return .total(terms)
         case .update(let p):
-            guard let sum = hInsteadOfHPrev(TraceKey(.gradient(p), key.index)) else { return nil }
-            return .value(k.param(p)) - .value(TraceKey(.learningRate)) * sum
+            guard let sum = mistake(TraceKey(.gradient(p), key.index)) else { return nil }
+            return .value(TraceKey(.parameter(p), key.index)) - .value(TraceKey(.learningRate)) * sum
         default: return nil
         }
     }
@@ -135,7 +161,7 @@ public struct FormulaBook: Sendable {
         case .hTilde: return .tanh(.value(k.at(.aH)))
         case .h: return h(k, c.update)
         // y = Why·h + by
-        case .y: return .total(k.row(.Why, i, times: { k.at(.h, $0) }) + [.value(k.param(.by, [i]))])
+        case .y: return .total(k.row(.Why, i, times: k.h) + [.value(k.param(.by, [i]))])
         // Backward
         case .dy: return dy(k)
         // dh_out = Whyᵀ·dy
@@ -284,7 +310,7 @@ public struct FormulaBook: Sendable {
         case .Uh: return c.reset == .beforeMatmul ? delta(.daH) * .value(k.at(.rh, j)) : delta(.dnH) * .value(k.hPrev(j))
         case .bh: return delta(.daH)
         case .bhn: return delta(.dnH)
-        case .Why: return delta(.dy) * .value(k.at(.h, j))
+        case .Why: return delta(.dy) * .value(k.h(j))
         case .by: return delta(.dy)
         }
     }
@@ -306,6 +332,8 @@ private struct Entry {
     let c: ModelConfig
     /// For the mistake `h_t_instead_of_h_prev`: `hPrev(j)` gives h_t[j].
     var readsHForHPrev = false
+    /// For the mistake `h_prev_instead_of_h_t`: `h(j)` gives h_{t−1}[j].
+    var readsHPrevForH = false
 
     /// nil when the key has no value in the trace.
     init?(_ key: TraceKey, _ trace: Trace) {
@@ -329,6 +357,12 @@ private struct Entry {
     /// h_{t−1}[j]: `t(N−1).h[j]`, or `h0[j]` at t = 1.
     func hPrev(_ j: Int) -> TraceKey {
         if readsHForHPrev { return at(.h, j) }
+        return t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
+    }
+
+    /// h_t[j]: `tN.h[j]`, as y and Why's gradient read it.
+    func h(_ j: Int) -> TraceKey {
+        guard readsHPrevForH else { return at(.h, j) }
         return t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
     }
 

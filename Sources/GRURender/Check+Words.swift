@@ -38,7 +38,8 @@ extension MarkStatus {
 extension Diagnosis {
     /// The diagnosis in words, with the lesson's own formulas where they tell the difference.
     /// `variant` says which form of the mistake the value matched; `t`, the timestep of the key,
-    /// lets `h_t_instead_of_h_prev` name h₃ and h₂ rather than hₜ and hₜ₋₁.
+    /// lets `h_t_instead_of_h_prev` and `h_prev_instead_of_h_t` name h₃ and h₂ rather than hₜ
+    /// and hₜ₋₁.
     public func explanation(_ language: Language, _ c: ModelConfig, variant: Variant? = nil, t: Int? = nil) -> String {
         let previous = "z⊙hₜ₋₁ + (1 − z)⊙h̃", candidate = "(1 − z)⊙hₜ₋₁ + z⊙h̃"
         switch self {
@@ -64,6 +65,9 @@ extension Diagnosis {
         case .hInsteadOfHPrev:
             let step: Step = t.map { .number($0) } ?? .t
             return Message.diagnosisHInsteadOfHPrev.text(language, "h" + step.sub, "h" + (step + -1).sub)
+        case .hPrevInsteadOfH:
+            let step: Step = t.map { .number($0) } ?? .t
+            return Message.diagnosisHPrevInsteadOfH.text(language, "h" + step.sub, "h" + (step + -1).sub)
         }
     }
 }

@@ -43,7 +43,7 @@ public enum Message: CaseIterable, Sendable {
     case markCorrect, markFollowThrough, markWrong, markUnanswered
     case diagnosisUpdateConvention, diagnosisResetPlacement, diagnosisRecurrentTermForgotten, diagnosisMissingSigmoidDerivative
     case diagnosisMissingTanhDerivative, diagnosisSignError, diagnosisNotSummedOverTimesteps, diagnosisLossHalfFactor
-    case diagnosisHInsteadOfHPrev
+    case diagnosisHInsteadOfHPrev, diagnosisHPrevInsteadOfH
     case resetsBeforeMatmul, resetsAfterMatmul
     case checkExpected, checkFromYours, checkHowToCompute, checkNumbersToUse, checkYourNumbersGive, checkSummary, checkNotOnSheet
     case checkFirstMistake, checkNoMistake, checkNothingAnswered
@@ -288,6 +288,7 @@ public enum Message: CaseIterable, Sendable {
         case .diagnosisNotSummedOverTimesteps: return "只用了一个时间步的贡献：参数的梯度是所有时间步的贡献之和"
         case .diagnosisLossHalfFactor: return "差了 2 倍：本课的损失是 {0}，它对 y 的导数是 {1}"
         case .diagnosisHInsteadOfHPrev: return "用错了隐藏状态：这个公式要用上一时间步的 {1}，你的数值对应的是本时间步的 {0}"
+        case .diagnosisHPrevInsteadOfH: return "用错了隐藏状态：这个公式要用本时间步的 {0}，你的数值对应的是上一时间步的 {1}"
         case .resetsBeforeMatmul: return "先乘 r 再做矩阵乘法，即 {0}"
         case .resetsAfterMatmul: return "先做矩阵乘法再乘 r，即 {0}"
         case .checkExpected: return "正确值 {0}"
@@ -604,6 +605,7 @@ public enum Message: CaseIterable, Sendable {
         case .diagnosisNotSummedOverTimesteps: return "one timestep's contribution only: a parameter's gradient is the sum over all timesteps"
         case .diagnosisLossHalfFactor: return "off by a factor of 2: this lesson's loss is {0}, whose derivative with respect to y is {1}"
         case .diagnosisHInsteadOfHPrev: return "the wrong hidden state: this formula takes the previous timestep's {1}, and your value matches this timestep's {0}"
+        case .diagnosisHPrevInsteadOfH: return "the wrong hidden state: this formula takes this timestep's {0}, and your value matches the previous timestep's {1}"
         case .resetsBeforeMatmul: return "before the matrix product, {0}"
         case .resetsAfterMatmul: return "after the matrix product, {0}"
         case .checkExpected: return "expected {0}"

@@ -220,6 +220,20 @@ import GRURender
         #expect(Diagnosis.hInsteadOfHPrev.explanation(.en, config, t: 1).contains("the previous timestep's h₀, and your value matches this timestep's h₁"))
     }
 
+    /// h₁ for h₂ in y₂ (0.2855 for 0.4903, MarkingTests), the other way round: named with the
+    /// timestep's own subscripts, and hₜ, hₜ₋₁ for a sum over t.
+    @Test func thePreviousHiddenStateInWords() throws {
+        let report = try Fixtures.check(text: "t2.y[1] = 0.2855\ngrad.Why[1][1] = -1.7785\n")
+        let en = CheckRenderer.text(report, config: config, language: .en, width: .max)
+        let zh = CheckRenderer.text(report, config: config, language: .zh, width: .max)
+        #expect(en.contains("      the wrong hidden state: this formula takes this timestep's h₂, and your value matches the previous timestep's h₁\n"))
+        #expect(zh.contains("      用错了隐藏状态：这个公式要用本时间步的 h₂，你的数值对应的是上一时间步的 h₁\n"))
+        #expect(en.contains("this timestep's hₜ, and your value matches the previous timestep's hₜ₋₁\n"))
+        #expect(zh.contains("本时间步的 hₜ，你的数值对应的是上一时间步的 hₜ₋₁\n"))
+        let json = CheckRenderer.json(report, config: config, lesson: "lesson1")
+        #expect(json.contains("\"diagnosis\": \"h_prev_instead_of_h_t\""))
+    }
+
     /// In zh the lesson's values are listed with "，" as the carried ones are, not ", ".
     @Test func zhListsWithTheChineseComma() throws {
         let report = try Fixtures.check(text: "t1.h[1] = 0.2767\n")

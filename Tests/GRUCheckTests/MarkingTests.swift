@@ -93,6 +93,7 @@ import GRULessons
         ("not_summed_over_timesteps", "grad.Wz[1][1]"),
         ("loss_half_factor", "t1.loss"),
         ("h_t_instead_of_h_prev", "t3.dz[1]"),
+        ("h_prev_instead_of_h_t", "t2.y[1]"),
     ])
     func aDeliberateMistakeIsNamed(_ code: String, _ key: String) throws {
         // The reset placement shows only when r differs between hidden units (Fixtures.asymmetric).
@@ -223,6 +224,41 @@ import GRULessons
         #expect(FormulaBook(l2).mistakes(for: TraceKey("t2.dr[1]")!).allSatisfy { $0.diagnosis != .hInsteadOfHPrev })
         // Nor in the forward pass: h_t is computed from a_z, a_r, a_h.
         #expect(FormulaBook(trace).mistakes(for: TraceKey("t2.a_z[1]")!).isEmpty)
+    }
+
+    /// The reverse: h_{t−1} where the formula takes h_t, in y = Why·h + by and in Why's
+    /// contribution dy·hᵀ. lesson1's trace: h₁ = [0.185453, 0.185453], h₂[1] = 0.390280,
+    /// h₃[1] = 0.535690, by = 0.1, Why = [0.5, 0.5], dy₂ = −2.509720, dy₃ = −3.364310.
+    @Test func theHiddenStateOfThePreviousTimestepForThisOne() throws {
+        let v = { (k: String) in self.trace.value(at: TraceKey(k)!)! }
+        func mark(_ text: String) throws -> CheckResult? {
+            let key = String(text.prefix { $0 != " " })
+            return try Fixtures.check(text: text + "\n")[key]
+        }
+        // y₂ = Why·h₂ + by = 0.5·0.3903·2 + 0.1 = 0.4903; with h₁, 0.5·0.1855·2 + 0.1 = 0.2855.
+        #expect(abs(v("t2.y[1]") - 0.4903) < 0.00005)
+        #expect(try mark("t2.y[1] = 0.2855")?.diagnosis == .hPrevInsteadOfH)
+        // y₁ with h₀ = 0 is by alone, 0.1 (the lesson's 0.2855).
+        #expect(try mark("t1.y[1] = 0.1")?.diagnosis == .hPrevInsteadOfH)
+        // Why's contribution at t = 3, dy₃·h₃ = −3.3643·0.5357 = −1.8022; with h₂, −3.3643·0.3903 = −1.3130.
+        #expect(abs(v("t3.grad.Why[1][1]") - -1.8022) < 0.00005)
+        #expect(abs(v("t3.dy[1]") * v("t2.h[1]") - -1.3130) < 0.00005)
+        #expect(try mark("t3.grad.Why[1][1] = -1.3130")?.diagnosis == .hPrevInsteadOfH)
+        // Summed over t with h_{t−1} at every step: −1.7145·0 − 2.5097·0.1855 − 3.3643·0.3903
+        // = −1.7785 (the lesson's −3.0997), and the update 0.5 − 0.05·(−1.7785) = 0.5889 (0.6550).
+        #expect(try mark("grad.Why[1][1] = -1.7785")?.diagnosis == .hPrevInsteadOfH)
+        #expect(try mark("update.Why[1][1] = 0.5889")?.diagnosis == .hPrevInsteadOfH)
+        // Never on a right value.
+        for right in ["t1.y[1] = 0.2855", "t2.y[1] = 0.4903", "t3.grad.Why[1][1] = -1.8022",
+                      "grad.Why[1][1] = -3.0997", "update.Why[1][1] = 0.6550"] {
+            #expect(try mark(right)?.status == .correct, "\(right)")
+        }
+        // Only y, Why's contribution, its sum and its update: the gates read h_{t−1} already, and
+        // by's contribution reads no h.
+        let book = FormulaBook(trace)
+        for key in ["t2.a_z[1]", "t2.h[1]", "t2.dz[1]", "t2.grad.Uz[1][1]", "t2.grad.by[1]", "t2.dh_out[1]"] {
+            #expect(book.mistakes(for: TraceKey(key)!).allSatisfy { $0.diagnosis != .hPrevInsteadOfH }, "\(key)")
+        }
     }
 
     @Test func precisionIsWhatTheStudentWrote() throws {

@@ -202,6 +202,9 @@ def main():
         "loss_half_factor": (LESSON1, {"t1.loss": lambda v, right: 2 * right}),
         # at t = 3, dz = dh·(h_3 − h̃_3): this timestep's h where the formula takes h_2.
         "h_t_instead_of_h_prev": (LESSON1, {"t3.dz[1]": lambda v, _: v["t3.dh[1]"] * (v["t3.h[1]"] - v["t3.h_tilde[1]"])}),
+        # at t = 2, y = Why·h_1 + by: the previous timestep's h where the formula takes h_2.
+        "h_prev_instead_of_h_t": (LESSON1, {"t2.y[1]": lambda v, _: sum(LESSON1["Why"][0][j - 1] * v["t1.h[%d]" % j]
+                                                                         for j in (1, 2)) + LESSON1["by"][0]}),
     }
     for code, (lesson, mistake) in mistakes.items():
         what = ", ".join(mistake)
