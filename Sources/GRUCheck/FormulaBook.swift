@@ -354,16 +354,20 @@ private struct Entry {
         TraceKey(sequence: s, t: t ?? self.t, .step(q), [i ?? self.i])
     }
 
-    /// h_{t−1}[j]: `t(N−1).h[j]`, or `h0[j]` at t = 1.
+    /// h_{t−1}[j] as the formulas read it (h_t[j] for the mistake `h_t_instead_of_h_prev`).
     func hPrev(_ j: Int) -> TraceKey {
-        if readsHForHPrev { return at(.h, j) }
-        return t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
+        readsHForHPrev ? at(.h, j) : previousH(j)
     }
 
-    /// h_t[j]: `tN.h[j]`, as y and Why's gradient read it.
+    /// h_t[j]: `tN.h[j]`, as y and Why's gradient read it (h_{t−1}[j] for the mistake
+    /// `h_prev_instead_of_h_t`).
     func h(_ j: Int) -> TraceKey {
-        guard readsHPrevForH else { return at(.h, j) }
-        return t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
+        readsHPrevForH ? previousH(j) : at(.h, j)
+    }
+
+    /// h_{t−1}[j] itself: `t(N−1).h[j]`, or `h0[j]` at t = 1.
+    private func previousH(_ j: Int) -> TraceKey {
+        t == 1 ? TraceKey(.h0, [j]) : at(.h, j, t: t - 1)
     }
 
     func x(_ j: Int) -> TraceKey { at(.x, j) }
