@@ -38,7 +38,7 @@ let package = Package(
         // Trace → JSON, text tables, Markdown, TSV; zh/en strings.
         .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRUCheck"]),
         // Answer sheets: reading a student's filled worksheet and marking it with follow-through.
-        .target(name: "GRUCheck", dependencies: ["GRUCore", "GRUJSON", "GRULessons"]),
+        .target(name: "GRUCheck", dependencies: ["GRUCore", "GRUJSON"]),
         // Argument parsing, commands, exit codes.
         .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender", "GRUCheck"]),
         // A few lines: hand the arguments to GRUExplainCLI and exit with its status.

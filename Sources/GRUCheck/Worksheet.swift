@@ -1,5 +1,4 @@
 import GRUCore
-import GRULessons
 
 /// One quantity of a worksheet: the keys a student fills in under one comment line, such as
 /// `t1.z[1]`, `t1.z[2]` under "timestep 1 · update gate z₁ = σ(Wz·x₁ + Uz·h₀ + bz)".

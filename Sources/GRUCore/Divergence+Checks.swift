@@ -14,12 +14,12 @@ extension Divergence {
     public static func firstPass(_ sequences: [SequenceTrace], _ c: ModelConfig) -> Divergence? {
         let several = sequences.count > 1
         for (k, s) in sequences.enumerated() {
-            let prefix = several ? "s\(k + 1)." : ""
+            let sequence = several ? k + 1 : nil
             for f in s.forward {
-                if let d = forward(f, prefix: prefix, sequence: k + 1) { return d }
+                if let d = forward(f, c, sequence: sequence) { return d }
             }
             for b in s.backward {
-                if let d = backward(b, c, prefix: prefix, sequence: k + 1) { return d }
+                if let d = backward(b, c, sequence: sequence) { return d }
             }
         }
         return nil
@@ -31,80 +31,93 @@ extension Divergence {
         let c = problem.config, p = problem.parameters
         let several = problem.sequences.count > 1
         for (k, s) in problem.sequences.enumerated() {
-            let prefix = several ? "s\(k + 1)." : ""
+            let sequence = several ? k + 1 : nil
             let (steps, _) = SequencePass.forwardWithLoss(p, c, h0: problem.h0, sequence: s, weight: problem.sequenceWeight)
             for f in steps {
-                if let d = forward(f, prefix: prefix, sequence: k + 1) { return d }
+                if let d = forward(f, c, sequence: sequence) { return d }
             }
             var found: Divergence?
             _ = SequencePass.bptt(p, c, steps, weight: problem.sequenceWeight) { b in
-                if found == nil { found = backward(b, c, prefix: prefix, sequence: k + 1) }
+                if found == nil { found = backward(b, c, sequence: sequence) }
             }
             if let found { return found }
         }
         return nil
     }
 
-    private static func first(_ fields: [(String, [Double]?)], t: Int, prefix: String, sequence: Int) -> Divergence? {
-        for (name, values) in fields {
-            guard let values, let i = values.firstIndex(where: { !$0.isFinite }) else { continue }
-            let index = name == "loss" ? "" : "[\(i + 1)]"
-            return Divergence(epoch: 1, sequence: sequence, t: t, quantity: "\(prefix)t\(t).\(name)\(index)", value: values[i])
+    /// The first entry of the listed quantities of timestep t that is not finite, with the
+    /// step's loss after the forward quantities.
+    private static func first(_ quantities: [TraceKey.StepQuantity], _ values: (TraceKey.StepQuantity) -> [Double]?,
+                              loss: Double?, t: Int, sequence: Int?) -> Divergence? {
+        for q in quantities {
+            guard let v = values(q), let i = v.firstIndex(where: { !$0.isFinite }) else { continue }
+            return Divergence(epoch: 1, site: .step(TraceKey(sequence: sequence, t: t, .step(q), [i + 1])),
+                              value: v[i], lossIsFinite: true)
+        }
+        if let loss, !loss.isFinite {
+            return Divergence(epoch: 1, site: .step(TraceKey(sequence: sequence, t: t, .stepLoss)), value: loss, lossIsFinite: true)
         }
         return nil
     }
 
-    private static func forward(_ f: StepForward, prefix: String, sequence: Int) -> Divergence? {
-        first([("a_z", f.aZ), ("z", f.z), ("a_r", f.aR), ("r", f.r), ("rh", f.rh), ("n_h", f.nH),
-               ("a_h", f.aH), ("h_tilde", f.hTilde), ("h", f.h), ("y", f.y), ("loss", f.loss.map { [$0] })],
-              t: f.t, prefix: prefix, sequence: sequence)
+    private static func forward(_ f: StepForward, _ c: ModelConfig, sequence: Int?) -> Divergence? {
+        first(TraceKey.StepQuantity.forward(c).filter { $0 != .x && $0 != .target }, { f[$0] },
+              loss: f.loss, t: f.t, sequence: sequence)
     }
 
-    private static func backward(_ b: StepBackward, _ c: ModelConfig, prefix: String, sequence: Int) -> Divergence? {
-        if let d = first([("dy", b.dy), ("dh_out", b.dhOut), ("dh_rec", b.dhRec), ("dh", b.dh), ("dz", b.dz),
-                          ("dh_tilde", b.dhTilde), ("da_h", b.daH), ("drh", b.drh), ("dn_h", b.dnH), ("dr", b.dr),
-                          ("da_r", b.daR), ("da_z", b.daZ), ("dh_prev", b.dhPrev)],
-                         t: b.t, prefix: prefix, sequence: sequence) {
+    private static func backward(_ b: StepBackward, _ c: ModelConfig, sequence: Int?) -> Divergence? {
+        if let d = first(TraceKey.StepQuantity.backward(c), { b[$0] }, loss: nil, t: b.t, sequence: sequence) {
             return d
         }
-        guard var d = update(b.grads, c, epoch: 1) else { return nil }
-        d.quantity = "\(prefix)t\(b.t).grad." + d.quantity.dropFirst("update.".count)
-        d.sequence = sequence
-        d.t = b.t
-        return d
+        guard let (name, index, value) = firstNonFinite(b.grads, c) else { return nil }
+        return Divergence(epoch: 1, site: .step(TraceKey(sequence: sequence, t: b.t, .stepGradient(name), index)),
+                          value: value, lossIsFinite: true)
+    }
+
+    /// The first entry of `p` that is not finite, by parameter and 1-based index, in lesson order.
+    private static func firstNonFinite(_ p: Parameters, _ c: ModelConfig) -> (ParameterName, [Int], Double)? {
+        for name in ParameterName.used(by: c) {
+            let values = p[name]
+            guard let k = values.firstIndex(where: { !$0.isFinite }) else { continue }
+            let cols = name.shape(c).cols
+            return (name, name.isVector ? [k + 1] : [k / cols + 1, k % cols + 1], values[k])
+        }
+        return nil
     }
 
     /// The first parameter entry of the model after epoch `epoch`'s update that is not finite,
     /// named by its trace key (`update.Why[1][2]`, 1-based), or nil when all are finite.
     public static func update(_ p: Parameters, _ c: ModelConfig, epoch: Int) -> Divergence? {
-        for name in ParameterName.used(by: c) {
-            let values = p[name]
-            guard let k = values.firstIndex(where: { !$0.isFinite }) else { continue }
-            let cols = name.shape(c).cols
-            let index = name.isVector ? "[\(k + 1)]" : "[\(k / cols + 1)][\(k % cols + 1)]"
-            return Divergence(epoch: epoch, sequence: 1, t: nil, quantity: "update.\(name.rawValue)\(index)", value: values[k])
-        }
-        return nil
+        guard let (name, index, value) = firstNonFinite(p, c) else { return nil }
+        return Divergence(epoch: epoch, site: .update(TraceKey(.update(name), index)), value: value, lossIsFinite: true)
     }
 
-    /// The first step of the trained model applied to new input whose output is not finite
-    /// (`apply.y`, at that timestep), or nil. `epochs` is the number of training epochs.
+    /// The first output of the trained model applied to new input that is not finite
+    /// (`apply.t2.y[1]`), or nil. `epochs` is the number of training epochs.
     public static func apply(_ steps: [StepForward], epochs: Int) -> Divergence? {
         for f in steps {
-            if let y = f.y.first(where: { !$0.isFinite }) {
-                return Divergence(epoch: epochs, sequence: 1, t: f.t, quantity: "apply.y", value: y)
+            if let i = f.y.firstIndex(where: { !$0.isFinite }) {
+                return Divergence(epoch: epochs, site: .applied(TraceKey(t: f.t, .apply(.y), [i + 1])),
+                                  value: f.y[i], lossIsFinite: true)
             }
         }
         return nil
     }
 
-    /// The same for parameters `trained` for `epochs` epochs, before a trace is written: their
-    /// last update (when `update`: the trace shows them, or the one detailed update they are),
-    /// then the trained model applied to the lesson's new input (when `apply` and it has one).
-    public static func afterTraining(_ problem: Problem, trained: Parameters, epochs: Int,
-                                     update checksUpdate: Bool, apply checksApply: Bool) -> Divergence? {
-        if checksUpdate, let d = update(trained, problem.config, epoch: epochs) { return d }
-        guard checksApply, let inputs = problem.applyInputs else { return nil }
-        return apply(SequencePass.forward(trained, problem.config, h0: problem.h0, inputs: inputs), epochs: epochs)
+    /// The one policy for what `Training.check` cannot see, among the `sections` a caller shows
+    /// (nil: all), in the order the walkthrough shows them: a value of the detailed pass (when
+    /// the forward pass, the loss, BPTT or the accumulation is shown), the one update (when it is
+    /// shown), the parameters after `epochs` epochs of training (when training is shown and was
+    /// run: `trained` is nil otherwise), and the trained model applied to new input (when shown
+    /// and the lesson has one). `Trace.record` and the streamed JSON trace both ask it.
+    public static func unseen(_ c: ModelConfig, sections: Set<LessonSection>?, epochs: Int,
+                              firstPass: () -> Divergence?, updated: Parameters,
+                              trained: Parameters?, applied: [StepForward]?) -> Divergence? {
+        func shows(_ s: LessonSection) -> Bool { sections?.contains(s) ?? true }
+        if [LessonSection.forward, .loss, .bptt, .accumulation].contains(where: shows), let d = firstPass() { return d }
+        if shows(.update), let d = update(updated, c, epoch: 1) { return d }
+        if shows(.training), let trained, let d = update(trained, c, epoch: epochs) { return d }
+        if shows(.apply), let applied, let d = apply(applied, epochs: epochs) { return d }
+        return nil
     }
 }

@@ -17,7 +17,20 @@
 /// The core only names and orders values; nothing here reads or writes files.
 public struct TraceKey: Hashable, Sendable, CustomStringConvertible {
 
-    /// A quantity of one timestep, by its trace name, listed in the order one step computes it.
+    /// A quantity of one timestep, by its trace name, listed in the order one step computes it:
+    /// the one registry of the per-timestep vocabulary. Its order, its size and the conventions
+    /// under which it exists are declared here, and the keys, the trace's JSON, the divergence
+    /// checks, the cost estimate, the PyTorch export and the renderer's `Quantity` derive from it.
+    ///
+    /// Adding a quantity touches these places, each of which the compiler points to through an
+    /// exhaustive `switch` (no `default:`):
+    /// 1. a case here, with its `isBackward`, `size` and `exists(under:)`;
+    /// 2. its field in `StepForward` or `StepBackward`, computed by `GRUCell.forward` or
+    ///    `backward`, and the subscript below that reads it;
+    /// 3. the renderer's `Quantity` (its name, symbol and formula);
+    /// 4. `FormulaBook` (its formula over other keys, for worksheets and `check`);
+    /// 5. its name in zh and en in the message catalogue.
+    /// Then the golden files and docs/keys.md, docs/trace-format.md show it.
     public enum StepQuantity: String, CaseIterable, Sendable {
         // Forward (`x` and `target` are given by the lesson).
         case x, aZ = "a_z", z, aR = "a_r", r, rh, nH = "n_h", aH = "a_h", hTilde = "h_tilde", h, y, target
@@ -31,6 +44,54 @@ public struct TraceKey: Hashable, Sendable, CustomStringConvertible {
             case .x, .aZ, .z, .aR, .r, .rh, .nH, .aH, .hTilde, .h, .y, .target: return false
             case .dy, .dhOut, .dhRec, .dh, .dz, .dhTilde, .daH, .drh, .dnH, .dr, .daR, .daZ, .dhPrev: return true
             }
+        }
+
+        /// What a quantity's vector is as long as: I, H or O.
+        public enum Size: Sendable {
+            case input, hidden, output
+        }
+
+        public var size: Size {
+            switch self {
+            case .x: return .input
+            case .y, .target, .dy: return .output
+            case .aZ, .z, .aR, .r, .rh, .nH, .aH, .hTilde, .h, .dhOut, .dhRec, .dh, .dz, .dhTilde, .daH,
+                 .drh, .dnH, .dr, .daR, .daZ, .dhPrev:
+                return .hidden
+            }
+        }
+
+        /// The length of its vector in a model of these sizes.
+        public func count(_ c: ModelConfig) -> Int {
+            switch size {
+            case .input: return c.inputSize
+            case .hidden: return c.hiddenSize
+            case .output: return c.outputSize
+            }
+        }
+
+        /// Whether a model with these conventions records it: `rh` and `drh` under before_matmul,
+        /// `n_h` and `dn_h` under after_matmul, every other quantity always.
+        public func exists(under c: ModelConfig) -> Bool {
+            switch self {
+            case .rh, .drh: return c.reset == .beforeMatmul
+            case .nH, .dnH: return c.reset == .afterMatmul
+            case .x, .aZ, .z, .aR, .r, .aH, .hTilde, .h, .y, .target,
+                 .dy, .dhOut, .dhRec, .dh, .dz, .dhTilde, .daH, .dr, .daR, .daZ, .dhPrev:
+                return true
+            }
+        }
+
+        /// The forward quantities a model with these conventions records, `x` … `target`, in the
+        /// order one step computes them.
+        public static func forward(_ c: ModelConfig) -> [StepQuantity] {
+            allCases.filter { !$0.isBackward && $0.exists(under: c) }
+        }
+
+        /// The backward quantities a model with these conventions records, `dy` … `dh_prev`, in
+        /// the order one step computes them.
+        public static func backward(_ c: ModelConfig) -> [StepQuantity] {
+            allCases.filter { $0.isBackward && $0.exists(under: c) }
         }
     }
 
@@ -248,21 +309,12 @@ extension Trace {
         add(nil, nil, TraceKey.Kind.parameter)
         keys += (0..<H).map { TraceKey(.h0, [$0 + 1]) }
 
-        let forward: [TraceKey.StepQuantity] = [.x, .aZ, .z, .aR, .r, c.reset == .beforeMatmul ? .rh : .nH,
-                                                .aH, .hTilde, .h, .y, .target]
-        let backward: [TraceKey.StepQuantity] = [.dy, .dhOut, .dhRec, .dh, .dz, .dhTilde, .daH,
-                                                 c.reset == .beforeMatmul ? .drh : .dnH, .dr, .daR, .daZ, .dhPrev]
-        func size(_ q: TraceKey.StepQuantity) -> Int {
-            switch q {
-            case .x: return c.inputSize
-            case .y, .target, .dy: return c.outputSize
-            default: return H
-            }
-        }
+        let forward = TraceKey.StepQuantity.forward(c)
+        let backward = TraceKey.StepQuantity.backward(c)
         for (si, s) in sequences.enumerated() {
             let sk = several ? si + 1 : nil
             for f in s.forward {
-                for q in forward { add(sk, f.t, q, size(q)) }
+                for q in forward { add(sk, f.t, q, q.count(c)) }
                 keys.append(TraceKey(sequence: sk, t: f.t, .stepLoss))
             }
             if several { keys.append(TraceKey(sequence: sk, .loss)) }
@@ -270,7 +322,7 @@ extension Trace {
         keys.append(TraceKey(.loss))
         for (si, s) in sequences.enumerated() {
             let sk = several ? si + 1 : nil
-            for b in s.backward { for q in backward { add(sk, b.t, q, size(q)) } }
+            for b in s.backward { for q in backward { add(sk, b.t, q, q.count(c)) } }
             for b in s.backward { add(sk, b.t, TraceKey.Kind.stepGradient) }
             if several { add(sk, nil, TraceKey.Kind.gradient) }
         }
@@ -389,7 +441,7 @@ extension StepForward {
         case .h: return h
         case .y: return y
         case .target: return target
-        default: return nil
+        case .dy, .dhOut, .dhRec, .dh, .dz, .dhTilde, .daH, .drh, .dnH, .dr, .daR, .daZ, .dhPrev: return nil
         }
     }
 }
@@ -412,7 +464,7 @@ extension StepBackward {
         case .daR: return daR
         case .daZ: return daZ
         case .dhPrev: return dhPrev
-        default: return nil
+        case .x, .aZ, .z, .aR, .r, .rh, .nH, .aH, .hTilde, .h, .y, .target: return nil
         }
     }
 }

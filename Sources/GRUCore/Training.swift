@@ -29,17 +29,46 @@ public struct Problem: Equatable, Sendable {
     }
 }
 
-/// The loss became NaN or ±∞. Names where it happened so that the user can see why.
+/// The numbers stopped being finite. Names where it happened, by the key of the value
+/// (docs/keys.md), so that the user can see why.
 public struct Divergence: Error, Equatable, Sendable {
+    /// Where the first value that stopped being finite (or that grew largest) stands.
+    public enum Site: Equatable, Sendable {
+        /// A value of one timestep: a forward or backward quantity (`t2.a_z[1]`, `s2.t1.dz[1]`)
+        /// or a timestep's contribution to a gradient (`t3.grad.Uh[1][2]`). The key carries the
+        /// `sK.` prefix only in a lesson of several sequences.
+        case step(TraceKey)
+        /// A parameter entry after an SGD step (`update.Why[1][2]`): θ − lr·∂L/∂θ overflowed.
+        case update(TraceKey)
+        /// The output of the trained model applied to new input (`apply.t2.y[1]`).
+        case applied(TraceKey)
+        /// L itself, when no output was there to blame.
+        case loss
+    }
+
     /// 1-based epoch; epoch 1 is the detailed pass shown in the trace.
     public var epoch: Int
-    /// 1-based index of the sequence.
-    public var sequence: Int
-    /// 1-based timestep, or nil when the gradient rather than the forward pass overflowed.
-    public var t: Int?
-    /// The trace name of the first quantity that stopped being finite, or that grew largest.
-    public var quantity: String
+    public var site: Site
     public var value: Double
+    /// True when the loss stayed finite: a value that the trace would show overflowed (and
+    /// saturated what followed it), or an update or the applied model did. False when the loss
+    /// of this epoch itself was not finite.
+    public var lossIsFinite: Bool
+
+    public init(epoch: Int, site: Site, value: Double, lossIsFinite: Bool) {
+        self.epoch = epoch
+        self.site = site
+        self.value = value
+        self.lossIsFinite = lossIsFinite
+    }
+
+    /// The key of the site, nil for `.loss`.
+    public var key: TraceKey? {
+        switch site {
+        case .step(let key), .update(let key), .applied(let key): return key
+        case .loss: return nil
+        }
+    }
 }
 
 /// SGD training: one epoch is a forward pass over every sequence, BPTT, the gradients summed,
@@ -83,38 +112,40 @@ public enum Training {
     /// not finite.
     public static func check(loss: Double, gradients: Parameters, traces: [SequenceTrace], epoch: Int) throws(Divergence) {
         if loss.isFinite && gradients.isFinite { return }
+        let several = traces.count > 1
         for (si, trace) in traces.enumerated() {
             for f in trace.forward {
-                if let (name, value) = firstNonFinite(f) {
-                    throw Divergence(epoch: epoch, sequence: si + 1, t: f.t, quantity: name, value: value)
+                if let (q, i, value) = firstNonFinite(f) {
+                    let key = TraceKey(sequence: several ? si + 1 : nil, t: f.t, .step(q), [i + 1])
+                    throw Divergence(epoch: epoch, site: .step(key), value: value, lossIsFinite: false)
                 }
             }
         }
         // The forward values are finite but their squares or products overflowed: name the largest output.
-        var worst = Divergence(epoch: epoch, sequence: 1, t: nil, quantity: "loss", value: loss)
+        var worst = Divergence(epoch: epoch, site: .loss, value: loss, lossIsFinite: false)
         var largest = -1.0
         for (si, trace) in traces.enumerated() {
             for f in trace.forward {
-                for v in f.y where abs(v) > largest {
+                for (i, v) in f.y.enumerated() where abs(v) > largest {
                     largest = abs(v)
-                    worst = Divergence(epoch: epoch, sequence: si + 1, t: f.t, quantity: "y", value: v)
+                    let key = TraceKey(sequence: several ? si + 1 : nil, t: f.t, .step(.y), [i + 1])
+                    worst = Divergence(epoch: epoch, site: .step(key), value: v, lossIsFinite: false)
                 }
             }
         }
         throw worst
     }
 
-    /// The first quantity of a forward step, in the order it is computed, that is not finite.
-    static func firstNonFinite(_ f: StepForward) -> (String, Double)? {
-        let fields: [(String, [Double]?)] = [
-            ("a_z", f.aZ), ("z", f.z), ("a_r", f.aR), ("r", f.r), ("rh", f.rh), ("n_h", f.nH),
-            ("a_h", f.aH), ("h_tilde", f.hTilde), ("h", f.h), ("y", f.y), ("loss", f.loss.map { [$0] }),
-        ]
-        for (name, values) in fields {
-            guard let bad = values?.first(where: { !$0.isFinite }) else { continue }
-            // A finite y whose square overflowed: the output is the quantity to name.
-            if name == "loss", let y = f.y.max(by: { abs($0) < abs($1) }) { return ("y", y) }
-            return (name, bad)
+    /// The first quantity of a forward step, in the order it is computed, that is not finite,
+    /// with the 0-based entry. A finite output whose square overflowed the step's loss is named
+    /// by its largest entry.
+    static func firstNonFinite(_ f: StepForward) -> (TraceKey.StepQuantity, Int, Double)? {
+        for q in TraceKey.StepQuantity.allCases where !q.isBackward {
+            guard let values = f[q], let i = values.firstIndex(where: { !$0.isFinite }) else { continue }
+            return (q, i, values[i])
+        }
+        if let loss = f.loss, !loss.isFinite, let i = f.y.indices.max(by: { abs(f.y[$0]) < abs(f.y[$1]) }) {
+            return (.y, i, f.y[i])
         }
         return nil
     }
@@ -156,7 +187,9 @@ public struct Trace: Equatable, Sendable {
     public var training: TrainingTrace
     public var apply: ApplyTrace?
 
-    /// Runs the whole lesson. Throws when the loss or a gradient stops being finite.
+    /// Runs the whole lesson. Throws when the loss or a gradient stops being finite, or when a
+    /// value among the `sections` to be shown (nil: all) overflowed while the loss stayed finite
+    /// (`Divergence.unseen`): no ∞ is ever shown as a result.
     ///
     /// With `detailed: false` (for `--only training` and `--only apply`), the detailed pass is
     /// skipped: `sequences` is empty and `loss`, `gradients` and `update` are placeholders
@@ -164,7 +197,8 @@ public struct Trace: Equatable, Sendable {
     /// With `trained: false` (a worksheet, `--only forward`), training is skipped: `training`
     /// has no losses and holds the initial parameters, and `apply` is nil. So a lesson whose
     /// training diverges can still show its first pass.
-    public static func record(_ problem: Problem, detailed: Bool = true, trained train: Bool = true) throws(Divergence) -> Trace {
+    public static func record(_ problem: Problem, detailed: Bool = true, trained train: Bool = true,
+                              sections: Set<LessonSection>? = nil) throws(Divergence) -> Trace {
         let p0 = problem.parameters
         var (loss, gradients, sequences) = (0.0, Parameters(zerosFor: problem.config), [SequenceTrace]())
         if detailed {
@@ -175,6 +209,11 @@ public struct Trace: Equatable, Sendable {
         if !detailed { loss = losses.first ?? 0 }
         var (update, training, apply) = after(problem, gradients: detailed ? gradients : nil, losses: losses, trained: trained)
         if !train { apply = nil }
+        if let d = Divergence.unseen(problem.config, sections: sections, epochs: problem.epochs,
+                                     firstPass: { Divergence.firstPass(sequences, problem.config) },
+                                     updated: update.parameters, trained: train ? trained : nil, applied: apply?.steps) {
+            throw d
+        }
         return Trace(config: problem.config, parameters: p0, h0: problem.h0, sequences: sequences,
                      loss: loss, gradients: gradients, update: update, training: training, apply: apply)
     }

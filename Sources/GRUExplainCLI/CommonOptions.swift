@@ -153,22 +153,12 @@ enum Common {
         throw UsageError(message: message)
     }
 
-    /// Runs the engine; a diverging lesson becomes a message for exit status 3. That includes,
-    /// among the `sections` shown (nil: all), a value of the first pass, an update or an applied
-    /// output that overflowed while the loss stayed finite (`Divergence.firstPass`, `.update`,
-    /// `.apply`): no ∞ is shown as a result.
+    /// Runs the engine (`Trace.record`, which checks what the `sections` shown hold); a
+    /// diverging lesson becomes a message for exit status 3.
     static func record(_ lesson: Lesson, detailed: Bool = true, trained: Bool = true,
                        sections: Set<LessonSection>? = nil) -> Result<Trace, Divergence> {
         Result { () throws(Divergence) -> Trace in
-            let trace = try Trace.record(lesson.problem, detailed: detailed, trained: trained)
-            func shows(_ s: LessonSection) -> Bool { sections?.contains(s) ?? true }
-            let epochs = trace.training.epochs
-            if [LessonSection.forward, .loss, .bptt, .accumulation].contains(where: shows),
-               let d = Divergence.firstPass(trace.sequences, trace.config) { throw d }
-            if shows(.update), let d = Divergence.update(trace.update.parameters, trace.config, epoch: 1) { throw d }
-            if trained, shows(.training), let d = Divergence.update(trace.training.parameters, trace.config, epoch: epochs) { throw d }
-            if shows(.apply), let steps = trace.apply?.steps, let d = Divergence.apply(steps, epochs: epochs) { throw d }
-            return trace
+            try Trace.record(lesson.problem, detailed: detailed, trained: trained, sections: sections)
         }
     }
 
@@ -193,23 +183,25 @@ enum Common {
     static func describe(_ d: Divergence, lesson: Lesson) -> String {
         let value = NumberFormat(digits: 4).value(d.value)
         let advice = "lower the learning rate (now \(NumberFormat(digits: 17).given(lesson.problem.learningRate)))"
-        if d.quantity.hasPrefix("update.") {
-            return "\(name(lesson)): the update of epoch \(d.epoch) made \(d.quantity.dropFirst(7)) \(value): θ − lr·∂L/∂θ overflowed although the gradient was finite; \(advice)"
-        }
-        if let first = d.quantity.first, first == "t" || first == "s", d.quantity.dropFirst().first?.isNumber == true {
-            return "\(name(lesson)): the first pass gives \(d.quantity) = \(value), too large for a Double (the loss is still finite, but this cannot be shown); lower the initial parameters or the inputs that lead to it"
-        }
-        if d.quantity == "apply.y", let t = d.t {
+        switch d.site {
+        case .update(let key):
+            let entry = key.name + key.index.map { "[\($0)]" }.joined()
+            return "\(name(lesson)): the update of epoch \(d.epoch) made \(entry) \(value): θ − lr·∂L/∂θ overflowed although the gradient was finite; \(advice)"
+        case .applied(let key):
             let epochs = d.epoch == 1 ? "1 epoch" : "\(d.epoch) epochs"
-            return "\(name(lesson)): applied to the new input, the trained model's output is not finite (y reached \(value) at timestep \(t), after \(epochs) of training); its parameters are too large: \(advice), or the initial parameters"
+            return "\(name(lesson)): applied to the new input, the trained model's output is not finite (y reached \(value) at timestep \(key.t ?? 1), after \(epochs) of training); its parameters are too large: \(advice), or the initial parameters"
+        case .step(let key) where d.lossIsFinite:
+            return "\(name(lesson)): the first pass gives \(key) = \(value), too large for a Double (the loss is still finite, but this cannot be shown); lower the initial parameters or the inputs that lead to it"
+        case .step, .loss:
+            var place = "epoch \(d.epoch)"
+            if lesson.problem.sequences.count > 1 { place += ", sequence \(d.key?.sequence ?? 1)" }
+            if let t = d.key?.t { place += ", timestep \(t)" }
+            let quantity = d.key?.name ?? "loss"
+            let why = d.key?.kind == .step(.y) && d.value.isFinite ? ", too large to square in a Double" : ""
+            // Epoch 1 runs on the lesson's own parameters, before any update: the rate is not the cause.
+            let remedy = d.epoch <= 1 ? "lower the initial parameters or the inputs (epoch 1 comes before any update)" : advice
+            return "\(name(lesson)): the loss became non-finite at \(place) (\(quantity) reached \(value)\(why)); \(remedy)"
         }
-        var place = "epoch \(d.epoch)"
-        if lesson.problem.sequences.count > 1 { place += ", sequence \(d.sequence)" }
-        if let t = d.t { place += ", timestep \(t)" }
-        let why = d.quantity == "y" && d.value.isFinite ? ", too large to square in a Double" : ""
-        // Epoch 1 runs on the lesson's own parameters, before any update: the rate is not the cause.
-        let remedy = d.epoch <= 1 ? "lower the initial parameters or the inputs (epoch 1 comes before any update)" : advice
-        return "\(name(lesson)): the loss became non-finite at \(place) (\(d.quantity) reached \(value)\(why)); \(remedy)"
     }
 
     /// One line on stderr, before the output, when text laid out for 100 columns (TextRenderer.width)

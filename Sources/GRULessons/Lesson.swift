@@ -12,12 +12,6 @@ public struct LocalizedText: Equatable, Sendable {
     }
 }
 
-/// The sections of a lesson, in the order the walkthrough shows them. The raw value is the name
-/// used in lesson files (`notes`) and on the command line (`--only`).
-public enum LessonSection: String, CaseIterable, Sendable {
-    case model, forward, loss, bptt, accumulation, update, training, apply
-}
-
 /// A lesson: a `Problem` for the engine plus the words around it.
 public struct Lesson: Equatable, Sendable {
     public var id: String

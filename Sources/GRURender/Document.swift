@@ -1,3 +1,4 @@
+import GRUCore
 import GRULessons
 
 /// The walkthrough as a renderer-neutral list of blocks. `Walkthrough` decides what is said;

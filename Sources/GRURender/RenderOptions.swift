@@ -1,3 +1,4 @@
+import GRUCore
 import GRULessons
 
 /// The two languages every label, heading and explanation exists in.

@@ -36,10 +36,15 @@ public enum TraceJSON {
         // neither training nor apply is shown, only epoch 1 runs, as that check.
         let needsTraining = shown.training || shown.apply
         let (losses, trained) = try Training.train(problem, from: p0, epochs: needsTraining ? problem.epochs : 1)
-        // The last step can overflow the parameters unseen by training's checks (docs/robustness.md).
-        if let d = Divergence.afterTraining(problem, trained: trained, epochs: needsTraining ? problem.epochs : 1,
-                                            update: shown.update || shown.training, apply: shown.apply) { throw d }
-        if shown.sequences, let d = Divergence.firstPass(problem) { throw d }
+        // The one update the trace shows: training's first step (when training ran further, again).
+        let updated = !needsTraining ? trained
+            : shown.update ? try Training.train(problem, from: p0, epochs: 1).parameters : p0
+        let applied = shown.apply ? problem.applyInputs.map { SequencePass.forward(trained, problem.config, h0: problem.h0, inputs: $0) } : nil
+        if let d = Divergence.unseen(problem.config, sections: sections, epochs: problem.epochs,
+                                     firstPass: { Divergence.firstPass(problem) }, updated: updated,
+                                     trained: needsTraining ? trained : nil, applied: applied) {
+            throw d
+        }
         var stream = JSONStream(write: write)
         header(lesson, problem.config, p0, problem.h0, into: &stream)
         var loss = 0.0

@@ -1,3 +1,4 @@
+import GRUCore
 import Foundation
 import Testing
 import GRUJSON

@@ -1,3 +1,4 @@
+import GRUCore
 import Testing
 @testable import GRURender
 import GRULessons
