@@ -52,20 +52,46 @@ public final class TrainingKernel {
     let daHs: UnsafeMutablePointer<Double>, dnHs: UnsafeMutablePointer<Double>
 
     private var allocations: [UnsafeMutablePointer<Double>] = []
+    /// The doubles allocated, in all.
+    public let allocated: Int
 
-    public init(_ problem: Problem, parameters p: Parameters) {
-        c = problem.config
-        H = c.hiddenSize; I = c.inputSize; O = c.outputSize
-        used = ParameterName.used(by: c)
+    /// Where each parameter starts inside θ, and θ's length. Each parameter starts on a 64-byte
+    /// boundary, so that 4-wide loads of its rows (when H is a multiple of 8) never straddle two
+    /// cache lines.
+    static func layout(_ c: ModelConfig) -> (offsets: [ParameterName: Int], count: Int) {
         var offsets: [ParameterName: Int] = [:]
         var n = 0
         for name in ParameterName.allCases {
             offsets[name] = n
             let s = name.shape(c)
-            // Each parameter starts on a 64-byte boundary, so that 4-wide loads of its rows
-            // (when H is a multiple of 8) never straddle two cache lines.
             n += (s.rows * s.cols + 7) / 8 * 8
         }
+        return (offsets, n)
+    }
+
+    /// The doubles a kernel for `problem` allocates, before it is made: θ and its two gradient
+    /// buffers, the data, h₀, then for each step of the longest sequence the forward caches and
+    /// the gradients kept for the weights (9H + 2O: z, r, rh or n_h, h̃, h, y, dy, da_z, da_r,
+    /// da_h, dn_h), h₀'s row, and seven scratch vectors of H. `LessonCost` estimates training's
+    /// memory from it.
+    public static func allocatedDoubles(_ problem: Problem) -> Int {
+        let c = problem.config
+        let H = c.hiddenSize, I = c.inputSize, O = c.outputSize
+        let lengths = problem.sequences.map(\.inputs.count)
+        let total = lengths.reduce(0, +), tMax = max(lengths.max() ?? 1, 1)
+        let n = max(layout(c).count, 1)
+        let sizes = [n, n, n, total * I, total * O, H,
+                     tMax * H, tMax * H, tMax * H, tMax * H, (tMax + 1) * H, tMax * O,
+                     tMax * O, tMax * H, tMax * H, tMax * H, tMax * H,
+                     H, H, H, H, H, H, H]
+        return sizes.reduce(0) { $0 + max($1, 1) }
+    }
+
+    public init(_ problem: Problem, parameters p: Parameters) {
+        c = problem.config
+        H = c.hiddenSize; I = c.inputSize; O = c.outputSize
+        used = ParameterName.used(by: c)
+        let (offsets, n) = Self.layout(c)
         offset = offsets
         count = n
         weight = problem.sequenceWeight
@@ -78,13 +104,16 @@ public final class TrainingKernel {
         let tMax = max(lengths.max() ?? 1, 1)
 
         var made: [UnsafeMutablePointer<Double>] = []
+        var sizes: [Int] = []
         func buffer(_ n: Int) -> UnsafeMutablePointer<Double> {
+            sizes.append(max(n, 1))
             let b = UnsafeMutableRawPointer.allocate(byteCount: max(n, 1) * MemoryLayout<Double>.stride, alignment: 64)
                 .bindMemory(to: Double.self, capacity: max(n, 1))
             b.initialize(repeating: 0, count: max(n, 1))
             made.append(b)
             return b
         }
+        // The sizes here are the ones `allocatedDoubles` adds up (a test holds them together).
         theta = buffer(n); grad = buffer(n); seqGrad = buffer(n)
         inputs = buffer(total * I); targets = buffer(total * O); h0 = buffer(H)
         z = buffer(tMax * H); r = buffer(tMax * H); rhOrNh = buffer(tMax * H)
@@ -94,6 +123,7 @@ public final class TrainingKernel {
         dh = buffer(H); dhRec = buffer(H); dhPrev = buffer(H)
         dz = buffer(H); dr = buffer(H)
         allocations = made
+        allocated = sizes.reduce(0, +)
 
         var row = 0
         for sequence in problem.sequences {

@@ -13,7 +13,8 @@ import GRUCore
 /// - each sequence adds its own gradient (P); the lesson as a whole adds the parameters, their
 ///   gradients and the updated values (3P), the trained parameters (P), one loss per epoch and
 ///   the applied model's steps;
-/// - training does about 3P multiply-adds per timestep and epoch (P forward, 2P backward).
+/// - training does about 3P multiply-adds per timestep and epoch (P forward, 2P backward), in
+///   the buffers `TrainingKernel.allocatedDoubles` counts, and keeps one loss per epoch.
 public struct LessonCost: Equatable, Sendable {
     /// P: the scalars of every parameter the model uses.
     public var parameters: Int
@@ -37,7 +38,7 @@ public struct LessonCost: Equatable, Sendable {
 
     public init(_ problem: Problem) {
         let c = problem.config
-        let H = Double(c.hiddenSize), I = Double(c.inputSize), O = Double(c.outputSize)
+        let O = Double(c.outputSize)
         let P = ParameterName.used(by: c).reduce(0) { n, name in
             let (rows, cols) = name.shape(c)
             return n + rows * cols
@@ -50,13 +51,13 @@ public struct LessonCost: Equatable, Sendable {
         applyTimesteps = applied
         epochs = problem.epochs
         let p = Double(P), t = Double(T), a = Double(applied), e = Double(problem.epochs)
-        let forward = I + 8 * H + 2 * O + 1
-        let backward = 11 * H + O
+        // One step's record: the registry's quantities under these conventions, and L_t.
+        let forward = Double(TraceKey.StepQuantity.forward(c).reduce(0) { $0 + $1.count(c) }) + 1
+        let backward = Double(TraceKey.StepQuantity.backward(c).reduce(0) { $0 + $1.count(c) })
         detailNumbers = t * (p + forward + backward) + Double(lengths.count) * p + 4 * p + a * (forward + O)
         work = (e + 1) * t * 3 * p + a * p
         gradientCheckWork = 2 * p * t * 3 * p
-        let longest = Double(lengths.max() ?? 0)
-        trainingBytes = 8 * (3 * p + t * (I + O) + longest * (7 * H + O) + e)
+        trainingBytes = 8 * (Double(TrainingKernel.allocatedDoubles(problem)) + e)
     }
 
     /// What a command makes of the trace, for the memory each of its numbers costs.

@@ -125,13 +125,13 @@ public enum ComparisonReport {
         }
 
         /// Every shared value by key.
-        var byKey: [String: ConventionComparison.Value] {
-            Dictionary(comparison.values.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var byKey: [TraceKey: ConventionComparison.Value] {
+            Dictionary(comparison.values.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         }
 
         /// One row group for a vector quantity at timestep t (or a lesson-wide one with t = nil):
         /// its name, then one row per component with the value of every convention.
-        func group(_ q: Quantity, key: (Int) -> String, count: Int, symbol: String, values: [String: ConventionComparison.Value]) -> [Table.Row] {
+        func group(_ q: Quantity, key: (Int) -> TraceKey, count: Int, symbol: String, values: [TraceKey: ConventionComparison.Value]) -> [Table.Row] {
             let firstKey = comparison.firstDivergence?.name
             return (0..<count).compactMap { i -> Table.Row? in
                 guard let v = values[key(i + 1)] else { return nil }
@@ -146,7 +146,8 @@ public enum ComparisonReport {
             }
         }
 
-        var prefix: String { several ? "s\(s + 1)." : "" }
+        /// K of the `sK.` prefix of this sequence's keys, nil in a lesson of one sequence.
+        var sequence: Int? { several ? s + 1 : nil }
 
         func forward() -> [Block] {
             let values = byKey
@@ -155,23 +156,21 @@ public enum ComparisonReport {
             var out: [Block] = [.heading("2 · " + text(.sectionForward))]
             for t in 1...length {
                 var groups: [[Table.Row]] = []
-                for q in [Quantity.z, .r, .hTilde, .h] {
-                    groups.append(group(q, key: { "\(prefix)t\(t).\(q.traceName)[\($0)]" }, count: config.hiddenSize,
-                                        symbol: q.symbol(at: .number(t), c), values: values))
+                for q in [TraceKey.StepQuantity.z, .r, .hTilde, .h, .y] {
+                    groups.append(group(Quantity(q), key: { TraceKey(sequence: sequence, t: t, .step(q), [$0]) }, count: q.count(config),
+                                        symbol: Quantity(q).symbol(at: .number(t), c), values: values))
                 }
-                groups.append(group(.y, key: { "\(prefix)t\(t).y[\($0)]" }, count: config.outputSize,
-                                    symbol: Quantity.y.symbol(at: .number(t), c), values: values))
-                groups.append(group(.loss, key: { _ in "\(prefix)t\(t).loss" }, count: 1,
+                groups.append(group(.loss, key: { _ in TraceKey(sequence: sequence, t: t, .stepLoss) }, count: 1,
                                     symbol: Quantity.loss.symbol(at: .number(t), c), values: values))
                 out.append(.subheading(stepLabel(t)))
                 out.append(.table(Table(columns: valueColumns, groups: groups.filter { !$0.isEmpty })))
             }
             var losses: [[Table.Row]] = []
             if several {
-                losses.append(group(.totalLoss, key: { _ in "s\(s + 1).loss" }, count: 1,
+                losses.append(group(.totalLoss, key: { _ in TraceKey(sequence: s + 1, .loss) }, count: 1,
                                     symbol: "L(" + text(.sequence, String(s + 1)) + ")", values: values))
             }
-            losses.append(group(.totalLoss, key: { _ in "loss" }, count: 1, symbol: "L", values: values))
+            losses.append(group(.totalLoss, key: { _ in TraceKey(.loss) }, count: 1, symbol: "L", values: values))
             out.append(.table(Table(columns: valueColumns, groups: losses)))
             return out
         }
@@ -188,7 +187,7 @@ public enum ComparisonReport {
             var out: [Block] = [.heading("3 · " + text(.compareSectionGradients)),
                                 .paragraph(text(.compareGradientsExplanation, several ? (language == .zh ? "和所有序列" : " and the sequences") : ""))]
             let dh: [[Table.Row]] = (1...length).reversed().map { t in
-                group(.dh, key: { "\(prefix)t\(t).dh[\($0)]" }, count: config.hiddenSize,
+                group(.dh, key: { TraceKey(sequence: sequence, t: t, .step(.dh), [$0]) }, count: config.hiddenSize,
                       symbol: Quantity.dh.symbol(at: .number(t), c), values: values)
             }
             out.append(.table(Table(columns: valueColumns, groups: dh)))
@@ -196,7 +195,7 @@ public enum ComparisonReport {
             let grads: [[Table.Row]] = shown.map { p in
                 let entries = ConventionComparison.entries(p, config)
                 return entries.enumerated().compactMap { k, e -> Table.Row? in
-                    group(.gradient(p), key: { _ in "grad." + e.key }, count: 1,
+                    group(.gradient(p), key: { _ in TraceKey(.gradient(p), e.index) }, count: 1,
                           symbol: entries.count > 1 ? "∂L/∂" + e.key : "∂L/∂" + p.rawValue, values: values).first
                         .map { row in k == 0 ? row : [""] + row.dropFirst() }
                 }
@@ -219,7 +218,7 @@ public enum ComparisonReport {
             let values = byKey
             /// A row of the training table: each convention's value, or where its training diverged,
             /// and the ≠ mark when the shared value `key` differs.
-            func row(_ name: String, _ symbol: String, key: String, short: Bool, _ value: (ConventionComparison.Run) -> Double?) -> Table.Row {
+            func row(_ name: String, _ symbol: String, key: TraceKey, short: Bool, _ value: (ConventionComparison.Run) -> Double?) -> Table.Row {
                 let cells = runs.indices.map { k -> Table.Cell in
                     let run = runs[k]
                     if let d = run.divergence { return Table.Cell(text: text(.compareDiverged, String(d.epoch)), style: .warning) }
@@ -231,7 +230,7 @@ public enum ComparisonReport {
                 return [Table.Cell(text: name), .math(symbol)] + cells
                     + [Table.Cell(text: differs ? text(.compareMarkDiffers) : "", style: differs ? .warning : .plain)]
             }
-            var rows: [[Table.Row]] = [[row(text(.compareLastLoss), "L", key: "train.loss[\(problem.epochs)]", short: true) {
+            var rows: [[Table.Row]] = [[row(text(.compareLastLoss), "L", key: TraceKey(.trainingLoss, [problem.epochs]), short: true) {
                 $0.trace?.training.losses.last
             }]]
             if let apply = problem.applyInputs {
@@ -241,7 +240,7 @@ public enum ComparisonReport {
                     (0..<O).map { i -> Table.Row in
                         row(k == 0 && i == 0 ? text(.compareApplied) : "",
                             Quantity.y.symbol(at: .number(k + 1), c) + (O > 1 ? "[\(i + 1)]" : ""),
-                            key: "apply.t\(k + 1).y[\(i + 1)]", short: false) { $0.trace?.apply?.steps[k].y[i] }
+                            key: TraceKey(t: k + 1, .apply(.y), [i + 1]), short: false) { $0.trace?.apply?.steps[k].y[i] }
                     }
                 })
             }

@@ -74,14 +74,14 @@ public struct ConventionComparison: Sendable {
 
         /// The quantity the key names, for its words and symbol; nil for a key with none.
         public var quantity: Quantity? {
+            if let q = Quantity(key.kind) { return q }
             switch key.kind {
-            case .step(let q): return Quantity(traceName: q.rawValue)
-            case .stepLoss: return .loss
-            case .loss, .trainingLoss: return .totalLoss
-            case .stepGradient(let p): return .grads(p)
-            case .gradient(let p), .update(let p), .trained(let p), .parameter(let p): return .gradient(p)
-            case .apply(let q): return Quantity(traceName: q.rawValue)
-            case .learningRate, .h0: return nil
+            case .trainingLoss: return .totalLoss
+            case .update(let p), .trained(let p), .parameter(let p): return .gradient(p)
+            case .apply(.x): return .x
+            case .apply(.h): return .h
+            case .apply(.y): return .y
+            case .apply(.expected), .learningRate, .h0, .step, .stepLoss, .loss, .stepGradient, .gradient: return nil
             }
         }
 

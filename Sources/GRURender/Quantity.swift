@@ -1,13 +1,14 @@
 import GRUCore
 
-/// Every quantity a trace records, keyed by its public trace name (`z`, `h_tilde`, `dh_rec`,
-/// `grads.Wz`), with its name in both languages and its formula in the lesson's conventions.
+/// Every quantity the walkthrough shows, with its name in both languages and its formula in the
+/// lesson's conventions: the recorded quantities of a timestep (`TraceKey.StepQuantity`, the
+/// registry), and what the walkthrough adds around them: h_{t−1}, a step's loss, one timestep's
+/// contribution to a gradient, L and ∂L/∂θ.
 ///
 /// The walkthrough builds its rows from this catalogue; other views (a worksheet, an answer
-/// checker) can use it to label the same numbers the same way:
+/// checker, the comparison of conventions) label the same numbers the same way:
 ///
-///     let key = QuantityKey("t1.z")!
-///     key.line(FormulaContext(config: c, language: .zh))
+///     Quantity.z.line(at: 1, FormulaContext(config: c, language: .zh))
 ///     // 时间步 1 · 更新门 z₁ = σ(Wz·x₁ + Uz·h₀ + bz)
 public enum Quantity: Hashable, Sendable {
     // The forward pass of one timestep, in the order it is computed.
@@ -21,10 +22,59 @@ public enum Quantity: Hashable, Sendable {
     /// ∂L/∂parameter, summed over timesteps and sequences (`gradients.Wz`).
     case gradient(ParameterName)
 
-    /// The quantities of a forward entry, in trace order (both `rh` and `n_h`).
-    public static let forward: [Quantity] = [.x, .hPrev, .aZ, .z, .aR, .r, .rh, .nH, .aH, .hTilde, .h, .y, .target, .loss]
-    /// The quantities of a backward entry, in trace order (both `drh` and `dn_h`), then `grads`.
-    public static let backward: [Quantity] = [.dy, .dhOut, .dhRec, .dh, .dz, .dhTilde, .daH, .drh, .dnH, .dr, .daR, .daZ, .dhPrev]
+    /// The renderer's name for a recorded quantity. One case each and no `default:`, so that a
+    /// quantity added to the registry does not compile until it is named here.
+    public init(_ q: TraceKey.StepQuantity) {
+        switch q {
+        case .x: self = .x
+        case .aZ: self = .aZ
+        case .z: self = .z
+        case .aR: self = .aR
+        case .r: self = .r
+        case .rh: self = .rh
+        case .nH: self = .nH
+        case .aH: self = .aH
+        case .hTilde: self = .hTilde
+        case .h: self = .h
+        case .y: self = .y
+        case .target: self = .target
+        case .dy: self = .dy
+        case .dhOut: self = .dhOut
+        case .dhRec: self = .dhRec
+        case .dh: self = .dh
+        case .dz: self = .dz
+        case .dhTilde: self = .dhTilde
+        case .daH: self = .daH
+        case .drh: self = .drh
+        case .dnH: self = .dnH
+        case .dr: self = .dr
+        case .daR: self = .daR
+        case .daZ: self = .daZ
+        case .dhPrev: self = .dhPrev
+        }
+    }
+
+    /// The quantity a key of one of these kinds names: a recorded quantity, a step's loss, a
+    /// timestep's contribution to a gradient, L (of the lesson, or of one sequence) or ∂L/∂θ.
+    /// Nil for the givens, updates, training and the applied model, which have no formula here.
+    public init?(_ kind: TraceKey.Kind) {
+        switch kind {
+        case .step(let q): self.init(q)
+        case .stepLoss: self = .loss
+        case .loss: self = .totalLoss
+        case .stepGradient(let p): self = .grads(p)
+        case .gradient(let p): self = .gradient(p)
+        case .learningRate, .parameter, .h0, .update, .trainingLoss, .trained, .apply: return nil
+        }
+    }
+
+    /// The quantities of a forward entry: `x`, `h_prev`, then the registry's forward
+    /// quantities after `x` (both `rh` and `n_h`), then the step's `loss`.
+    public static let forward: [Quantity] = [.x, .hPrev]
+        + TraceKey.StepQuantity.allCases.filter { !$0.isBackward && $0 != .x }.map(Quantity.init) + [.loss]
+    /// The quantities of a backward entry, the registry's backward quantities in trace order
+    /// (both `drh` and `dn_h`), then `grads`.
+    public static let backward: [Quantity] = TraceKey.StepQuantity.allCases.filter(\.isBackward).map(Quantity.init)
         + ParameterName.allCases.map { .grads($0) }
     /// Every quantity, timestep-level first.
     public static let allCases: [Quantity] = forward + backward + [.totalLoss] + ParameterName.allCases.map { .gradient($0) }
@@ -33,12 +83,11 @@ public enum Quantity: Hashable, Sendable {
     /// `n_h`, `dn_h` and `bhn` under after_matmul.
     public static func used(by c: ModelConfig) -> [Quantity] {
         let parameters = Set(ParameterName.used(by: c))
+        let absent = Set(TraceKey.StepQuantity.allCases.filter { !$0.exists(under: c) }.map(Quantity.init))
         return allCases.filter { q in
             switch q {
-            case .rh, .drh: return c.reset == .beforeMatmul
-            case .nH, .dnH: return c.reset == .afterMatmul
             case .grads(let p), .gradient(let p): return parameters.contains(p)
-            default: return true
+            default: return !absent.contains(q)
             }
         }
     }
@@ -49,49 +98,6 @@ public enum Quantity: Hashable, Sendable {
         case .totalLoss, .gradient: return false
         default: return true
         }
-    }
-
-    /// The public trace name: `h_prev`, `a_z`, `h_tilde`, `dh_rec`, `grads.Wz`, `gradients.Wz`.
-    public var traceName: String {
-        switch self {
-        case .x: return "x"
-        case .hPrev: return "h_prev"
-        case .aZ: return "a_z"
-        case .z: return "z"
-        case .aR: return "a_r"
-        case .r: return "r"
-        case .rh: return "rh"
-        case .nH: return "n_h"
-        case .aH: return "a_h"
-        case .hTilde: return "h_tilde"
-        case .h: return "h"
-        case .y: return "y"
-        case .target: return "target"
-        case .loss, .totalLoss: return "loss"
-        case .dy: return "dy"
-        case .dhOut: return "dh_out"
-        case .dhRec: return "dh_rec"
-        case .dh: return "dh"
-        case .dz: return "dz"
-        case .dhTilde: return "dh_tilde"
-        case .daH: return "da_h"
-        case .drh: return "drh"
-        case .dnH: return "dn_h"
-        case .dr: return "dr"
-        case .daR: return "da_r"
-        case .daZ: return "da_z"
-        case .dhPrev: return "dh_prev"
-        case .grads(let p): return "grads." + p.rawValue
-        case .gradient(let p): return "gradients." + p.rawValue
-        }
-    }
-
-    /// The timestep-level quantity with this trace name (`z`, `grads.Wz`), or the lesson-level one
-    /// when `perTimestep` is false (`loss`, `gradients.Wz`).
-    public init?(traceName: String, perTimestep: Bool = true) {
-        guard let q = Quantity.allCases.first(where: { $0.traceName == traceName && $0.isPerTimestep == perTimestep })
-        else { return nil }
-        self = q
     }
 }
 
@@ -128,19 +134,43 @@ extension Quantity {
         switch self {
         case .grads(let p): return Message.gradientShare.text(language, p.rawValue)
         case .gradient(let p): return Message.gradientOf.text(language, p.rawValue)
-        default: return Self.nameMessage[self].map { $0.text(language) } ?? traceName
+        default: return nameMessage.text(language)
         }
     }
 
-    private static let nameMessage: [Quantity: Message] = [
-        .x: .qInput, .hPrev: .qPreviousHidden, .aZ: .qUpdatePre, .z: .qUpdateGate,
-        .aR: .qResetPre, .r: .qResetGate, .rh: .qResetPrevious, .nH: .qRecurrentTerm,
-        .aH: .qCandidatePre, .hTilde: .qCandidate, .h: .qHidden, .y: .qOutput, .target: .qTarget,
-        .loss: .qLossTerm, .dy: .qGradOutput, .dhOut: .qGradFromOutput, .dhRec: .qGradFromNext,
-        .dh: .qGradHidden, .dz: .qGradUpdate, .dhTilde: .qGradCandidate, .daH: .qGradCandidatePre,
-        .drh: .qGradResetPrevious, .dnH: .qGradRecurrentTerm, .dr: .qGradReset, .daR: .qGradResetPre,
-        .daZ: .qGradUpdatePre, .dhPrev: .qGradToPrevious, .totalLoss: .qTotalLoss,
-    ]
+    /// The catalogue's name of every quantity but the two named after a parameter.
+    private var nameMessage: Message {
+        switch self {
+        case .x: return .qInput
+        case .hPrev: return .qPreviousHidden
+        case .aZ: return .qUpdatePre
+        case .z: return .qUpdateGate
+        case .aR: return .qResetPre
+        case .r: return .qResetGate
+        case .rh: return .qResetPrevious
+        case .nH: return .qRecurrentTerm
+        case .aH: return .qCandidatePre
+        case .hTilde: return .qCandidate
+        case .h: return .qHidden
+        case .y: return .qOutput
+        case .target: return .qTarget
+        case .loss: return .qLossTerm
+        case .dy: return .qGradOutput
+        case .dhOut: return .qGradFromOutput
+        case .dhRec: return .qGradFromNext
+        case .dh: return .qGradHidden
+        case .dz: return .qGradUpdate
+        case .dhTilde: return .qGradCandidate
+        case .daH: return .qGradCandidatePre
+        case .drh: return .qGradResetPrevious
+        case .dnH: return .qGradRecurrentTerm
+        case .dr: return .qGradReset
+        case .daR: return .qGradResetPre
+        case .daZ: return .qGradUpdatePre
+        case .dhPrev: return .qGradToPrevious
+        case .totalLoss, .grads, .gradient: return .qTotalLoss
+        }
+    }
 
     /// The symbol at timestep `t`: `z₁`, `h̃ₜ`, `∂L/∂a_z₂`, `(∂L/∂Wz)₃`.
     public func symbol(at t: Step, _ c: FormulaContext) -> String {
@@ -324,40 +354,13 @@ extension Quantity {
     }
 }
 
-/// A quantity at a timestep, written the way the trace's readers key it: `t1.z`, `t3.dh_rec`,
-/// `t2.grads.Wz`; or a lesson-level quantity: `loss`, `gradients.Why`.
-public struct QuantityKey: Hashable, Sendable, CustomStringConvertible {
-    /// 1-based timestep; nil for `loss` and `gradients.*`.
-    public var t: Int?
-    public var quantity: Quantity
-
-    public init(t: Int?, _ quantity: Quantity) {
-        self.t = t
-        self.quantity = quantity
-    }
-
-    /// Parses `t1.z`, `t2.grads.Wz`, `loss`, `gradients.Why`; nil for anything else.
-    public init?(_ key: String) {
-        if key.hasPrefix("t"), let dot = key.firstIndex(of: "."),
-           let t = Int(key[key.index(after: key.startIndex)..<dot]), t >= 1,
-           let q = Quantity(traceName: String(key[key.index(after: dot)...])) {
-            self.init(t: t, q)
-        } else if let q = Quantity(traceName: key, perTimestep: false) {
-            self.init(t: nil, q)
-        } else {
-            return nil
-        }
-    }
-
-    public var description: String {
-        t.map { "t\($0)." + quantity.traceName } ?? quantity.traceName
-    }
-
+extension Quantity {
     /// A one-line label: `时间步 1 · 更新门 z₁ = σ(Wz·x₁ + Uz·h₀ + bz)`,
     /// `Timestep 3 · gradient arriving from timestep 4 ∂L/∂h₄·∂h₄/∂h₃`, `total loss L = L₁ + L₂ + L₃`.
-    public func line(_ c: FormulaContext) -> String {
+    /// `t` is the 1-based timestep, nil for a quantity of no one timestep (L, ∂L/∂θ).
+    public func line(at t: Int?, _ c: FormulaContext) -> String {
         let step = t.map { Step.number($0) } ?? .t
-        let body = quantity.name(c.language) + " " + quantity.equation(at: step, c)
+        let body = name(c.language) + " " + equation(at: step, c)
         guard let t else { return c.finish(body) }
         return c.finish(Message.timestep.text(c.language, String(t)) + " · " + body)
     }

@@ -209,34 +209,24 @@ public enum TraceJSON {
         ]))
     }
 
+    /// One forward entry: `t`, `x`, `h_prev`, then the registry's forward quantities in the order
+    /// one step computes them (those the conventions record; no `target` on applied steps), then `loss`.
     static func forward(_ f: StepForward) -> JSONValue {
-        var o = JSONObject([
-            ("t", .int(f.t)), ("x", .doubles(f.x)), ("h_prev", .doubles(f.hPrev)),
-            ("a_z", .doubles(f.aZ)), ("z", .doubles(f.z)), ("a_r", .doubles(f.aR)), ("r", .doubles(f.r)),
-        ])
-        if let rh = f.rh { o["rh"] = .doubles(rh) }
-        if let nH = f.nH { o["n_h"] = .doubles(nH) }
-        o["a_h"] = .doubles(f.aH)
-        o["h_tilde"] = .doubles(f.hTilde)
-        o["h"] = .doubles(f.h)
-        o["y"] = .doubles(f.y)
-        if let target = f.target { o["target"] = .doubles(target) }
+        var o = JSONObject([("t", .int(f.t)), ("x", .doubles(f.x)), ("h_prev", .doubles(f.hPrev))])
+        for q in TraceKey.StepQuantity.allCases where !q.isBackward && q != .x {
+            if let values = f[q] { o[q.rawValue] = .doubles(values) }
+        }
         if let loss = f.loss { o["loss"] = .double(loss) }
         return .object(o)
     }
 
+    /// One backward entry: `t`, the registry's backward quantities in the order one step computes
+    /// them (those the conventions record), then `grads`, the step's contribution to every gradient.
     static func backward(_ b: StepBackward, _ c: ModelConfig) -> JSONValue {
-        var o = JSONObject([
-            ("t", .int(b.t)), ("dy", .doubles(b.dy)), ("dh_out", .doubles(b.dhOut)),
-            ("dh_rec", .doubles(b.dhRec)), ("dh", .doubles(b.dh)), ("dz", .doubles(b.dz)),
-            ("dh_tilde", .doubles(b.dhTilde)), ("da_h", .doubles(b.daH)),
-        ])
-        if let drh = b.drh { o["drh"] = .doubles(drh) }
-        if let dnH = b.dnH { o["dn_h"] = .doubles(dnH) }
-        o["dr"] = .doubles(b.dr)
-        o["da_r"] = .doubles(b.daR)
-        o["da_z"] = .doubles(b.daZ)
-        o["dh_prev"] = .doubles(b.dhPrev)
+        var o = JSONObject([("t", .int(b.t))])
+        for q in TraceKey.StepQuantity.backward(c) {
+            if let values = b[q] { o[q.rawValue] = .doubles(values) }
+        }
         o["grads"] = parameters(b.grads, c)
         return .object(o)
     }

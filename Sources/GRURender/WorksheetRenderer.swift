@@ -140,18 +140,8 @@ public enum WorksheetRenderer {
         // A per-sequence total is the total of one sequence; the lesson-wide one adds them all.
         let sequences = group.sequence == nil ? trace.sequences.count : 1
         let context = FormulaContext(config: trace.config, length: length, sequences: sequences, language: language)
-        let quantity: Quantity
-        switch group.kind {
-        case .step(let q):
-            guard let known = Quantity(traceName: q.rawValue) else { return sequencePrefix + q.rawValue }
-            quantity = known
-        case .stepLoss: quantity = .loss
-        case .loss: quantity = .totalLoss
-        case .stepGradient(let p): quantity = .grads(p)
-        case .gradient(let p): quantity = .gradient(p)
-        case .update(let p): return Message.worksheetUpdateLine.text(language, p.rawValue)
-        default: return sequencePrefix + (group.keys.first?.name ?? "")
-        }
-        return sequencePrefix + QuantityKey(t: group.t, quantity).line(context)
+        if case .update(let p) = group.kind { return Message.worksheetUpdateLine.text(language, p.rawValue) }
+        guard let quantity = Quantity(group.kind) else { return sequencePrefix + (group.keys.first?.name ?? "") }
+        return sequencePrefix + quantity.line(at: group.t, context)
     }
 }

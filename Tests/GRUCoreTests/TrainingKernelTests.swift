@@ -45,3 +45,27 @@ import GRUCore
         #expect(trained.parameters == p)
     }
 }
+
+@Suite struct TrainingKernelSizeTests {
+    /// `allocatedDoubles`, which LessonCost estimates training's memory from, counts what the
+    /// kernel really allocates: lesson-like problems of one and several sequences, both resets.
+    @Test(arguments: [ResetPlacement.beforeMatmul, .afterMatmul])
+    func theEstimateCountsTheBuffers(_ reset: ResetPlacement) {
+        var c = ModelConfig(inputSize: 3, hiddenSize: 5, outputSize: 2)
+        c.reset = reset
+        let p = Parameters(zerosFor: c)
+        let sequences = [TrainingSequence(inputs: Array(repeating: [1, 2, 3], count: 4), targets: Array(repeating: [0, 1], count: 4)),
+                         TrainingSequence(inputs: Array(repeating: [1, 2, 3], count: 7), targets: Array(repeating: [0, 1], count: 7))]
+        for n in 1...2 {
+            let problem = Problem(config: c, parameters: p, h0: Array(repeating: 0, count: 5), sequences: Array(sequences.prefix(n)),
+                                  learningRate: 0.1, epochs: 1)
+            #expect(TrainingKernel(problem, parameters: p).allocated == TrainingKernel.allocatedDoubles(problem))
+        }
+        // By hand, one sequence of 4 steps, H = 5, I = 3, O = 2: θ is padded to 8 per parameter;
+        // 3·θ + 4·3 + 4·2 + 5, then 4·(9·5 + 2·2) + 5 for h₀'s row, then 7·5.
+        let one = Problem(config: c, parameters: p, h0: Array(repeating: 0, count: 5), sequences: [sequences[0]],
+                          learningRate: 0.1, epochs: 1)
+        let theta = ParameterName.allCases.reduce(0) { n, name in let s = name.shape(c); return n + (s.rows * s.cols + 7) / 8 * 8 }
+        #expect(TrainingKernel.allocatedDoubles(one) == 3 * theta + 12 + 8 + 5 + 4 * 49 + 5 + 35)
+    }
+}

@@ -24,14 +24,16 @@ import GRULessons
         }
     }
 
-    @Test func everyQuantityHasANameAndAUniqueTraceName() {
+    @Test func everyQuantityHasAName() {
         for q in Quantity.allCases {
-            #expect(!q.name(.zh).isEmpty && !q.name(.en).isEmpty)
+            #expect(!q.name(.zh).isEmpty && !q.name(.en).isEmpty, "\(q) has no name")
             #expect(!DisplayWidth.containsCJK(q.name(.en)))
-            #expect(Quantity(traceName: q.traceName, perTimestep: q.isPerTimestep) == q, "\(q.traceName) does not read back")
         }
-        let perStep = Quantity.allCases.filter(\.isPerTimestep).map(\.traceName)
-        #expect(Set(perStep).count == perStep.count)
+        // Each quantity of the registry is one of the renderer's, and a different one.
+        let step = TraceKey.StepQuantity.allCases.map(Quantity.init)
+        #expect(Set(step).count == TraceKey.StepQuantity.allCases.count)
+        #expect(Set(step).isSubset(of: Set(Quantity.allCases)))
+        #expect(Set(step.map { $0.name(.en) }).count == step.count, "two recorded quantities share a name")
     }
 
     @Test func everyQuantityHasAFormulaOrIsGivenInEveryConvention() {
@@ -39,10 +41,10 @@ import GRULessons
         for c in Self.allConventions {
             for q in Quantity.used(by: c) {
                 let context = FormulaContext(config: c, length: 3)
-                #expect((q.formula(at: .t, context) == nil) == given.contains(q), "\(q.traceName) under \(c)")
+                #expect((q.formula(at: .t, context) == nil) == given.contains(q), "\(q) under \(c)")
                 let ascii = q.equation(at: .number(2), FormulaContext(config: c, length: 3, ascii: true))
                 let isASCII = ascii.unicodeScalars.allSatisfy { $0.isASCII }
-                #expect(isASCII, "ASCII form of \(q.traceName): \(ascii)")
+                #expect(isASCII, "ASCII form of \(q): \(ascii)")
             }
         }
     }
@@ -78,21 +80,20 @@ import GRULessons
         #expect(Quantity.loss.formula(at: t, FormulaContext(config: chung)) == "(1/T)·‖yₜ − targetₜ‖²")
     }
 
-    @Test func keysUseTheTracesPublicNames() throws {
+    @Test func keysNameTheirQuantity() throws {
         let seed = ModelConfig(inputSize: 1, hiddenSize: 2, outputSize: 1)
-        let z = try #require(QuantityKey("t1.z"))
-        #expect(z.t == 1 && z.quantity == .z)
-        #expect(z.line(FormulaContext(config: seed, language: .zh)) == "时间步 1 · 更新门 z₁ = σ(Wz·x₁ + Uz·h₀ + bz)")
-        #expect(z.line(FormulaContext(config: seed, language: .en, ascii: true))
+        let z = try #require(TraceKey("t1.z[1]").flatMap { Quantity($0.kind) })
+        #expect(z == .z)
+        #expect(z.line(at: 1, FormulaContext(config: seed, language: .zh)) == "时间步 1 · 更新门 z₁ = σ(Wz·x₁ + Uz·h₀ + bz)")
+        #expect(z.line(at: 1, FormulaContext(config: seed, language: .en, ascii: true))
                 == "Timestep 1 - update gate z_1 = sigmoid(Wz*x_1 + Uz*h_0 + bz)")
-        #expect(QuantityKey("t3.dh_rec")?.quantity == .dhRec)
-        #expect(QuantityKey("t2.grads.Why")?.quantity == .grads(.Why))
-        #expect(QuantityKey("gradients.Why") == QuantityKey(t: nil, .gradient(.Why)))
-        #expect(QuantityKey("loss") == QuantityKey(t: nil, .totalLoss))
-        #expect(QuantityKey("t1.loss") == QuantityKey(t: 1, .loss))
-        #expect(QuantityKey("t0.z") == nil && QuantityKey("t1.zz") == nil && QuantityKey("z") == nil)
-        #expect(QuantityKey("t2.grads.Wz")?.description == "t2.grads.Wz")
-        #expect(QuantityKey("t2.da_z")?.line(FormulaContext(config: seed, language: .en))
+        #expect(TraceKey("t3.dh_rec[1]").flatMap { Quantity($0.kind) } == .dhRec)
+        #expect(TraceKey("t2.grad.Why[1][1]").flatMap { Quantity($0.kind) } == .grads(.Why))
+        #expect(TraceKey("grad.Why[1][1]").flatMap { Quantity($0.kind) } == .gradient(.Why))
+        #expect(TraceKey("loss").flatMap { Quantity($0.kind) } == .totalLoss)
+        #expect(TraceKey("t1.loss").flatMap { Quantity($0.kind) } == .loss)
+        #expect(TraceKey("param.Wz[1][1]").flatMap { Quantity($0.kind) } == nil)
+        #expect(Quantity.daZ.line(at: 2, FormulaContext(config: seed, language: .en))
                 == "Timestep 2 · gradient of a_z ∂L/∂a_z₂ = ∂L/∂z₂⊙σ′(a_z₂) = ∂L/∂z₂⊙z₂⊙(1 − z₂)")
     }
 
