@@ -42,7 +42,7 @@ let package = Package(
         // Argument parsing, commands, exit codes.
         .target(name: "GRUExplainCLI", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRURender", "GRUCheck"]),
         // A few lines: hand the arguments to GRUExplainCLI and exit with its status.
-        .executableTarget(name: "gru-explain", dependencies: ["GRUExplainCLI"]),
+        .executableTarget(name: "gru-explain", dependencies: ["GRUExplainCLI", "GRUCore"]),
         // Training throughput against numpy and PyTorch baselines: swift run -c release gru-explain-bench
         // Built with GRUCore's settings, so that its machine bound is measured with the same instructions.
         .executableTarget(name: "gru-explain-bench", dependencies: ["GRUCore"], exclude: ["baselines"],

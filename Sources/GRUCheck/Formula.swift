@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
 import GRUCore
 
 /// The formula for one scalar of the trace, written over other keys: what a student computes by

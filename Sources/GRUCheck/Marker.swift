@@ -236,26 +236,9 @@ public enum Marker {
         let allowed = min(max(2, n / 3), (n - 1) / 2)
         var best: (name: String, distance: Int)? = nil
         for name in valid where abs(name.count - n) <= allowed {
-            let d = editDistance(lower, name.lowercased())
+            let d = editDistance(Array(lower), Array(name.lowercased()))
             if d <= allowed, d < (best?.distance ?? Int.max) { best = (name, d) }
         }
         return best?.name
-    }
-
-    /// Levenshtein distance over Unicode scalars (keys are ASCII), with two rows of work space.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// Everything one forward timestep computes. It is both the trace record and the cache that
 /// `backward` reads. Field names are the trace's public names (`a_z` is `aZ`, `h̃` is `hTilde`).
 public struct StepForward: Equatable, Sendable {

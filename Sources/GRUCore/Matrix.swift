@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// A dense matrix of Doubles, stored row by row in one flat array.
 ///
 /// `values[i * cols + j]` is the entry in row `i`, column `j` (0-based). A vector is a plain

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// Training without a trace: the same forward pass, BPTT and SGD step as `GRUCell` and
 /// `SequencePass`, over flat buffers allocated once, so an epoch allocates nothing.
 ///

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
+import GRUCore
 
 /// Where `run --step` gets its keys and its screen size. `Terminal` is the real one; tests use
 /// a list of keys.

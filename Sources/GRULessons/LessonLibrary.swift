@@ -1,3 +1,4 @@
+import GRUCore
 import Foundation
 
 /// Where lessons come from: the lessons built into gru-explain, or a lesson file the user names.

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
+import GRUCore
 
 /// The training loss as a small bar chart for the terminal: one column per epoch (or per group
 /// of epochs when there are more epochs than columns), bars in eighths of a row.

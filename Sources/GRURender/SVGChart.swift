@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
+import GRUCore
 
 /// The charts of the HTML slides as inline SVG, with labelled axes and a text title for screen
 /// readers: the loss per epoch (on a logarithmic axis when `LossPlot` uses one) and bars such as
