@@ -6,12 +6,11 @@ import GRUJSON
 /// `gru-explain check` on sheets written to a temporary folder. The marking itself is tested in
 /// GRUCheckTests; these tests pin the command: arguments, exit statuses, stderr, and that the
 /// answers file is never written.
-@Suite struct CheckCommandTests {
-    let dir: URL = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-check-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
-    }()
+@Suite final class CheckCommandTests {
+    /// A folder of each test's own (Swift Testing makes one instance per test), removed after it.
+    let dir: URL = scratchFolder("gru-explain-check")
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
