@@ -153,11 +153,12 @@ struct Walkthrough {
         return (parameters ?? trace.parameters)[p][i * cols + j]
     }
 
-    /// `Wz[1,2]` (1-based, as students count), `bz[1]`, or just `by` for a single number.
+    /// `Wz[1][2]` (1-based, as students count, and as the keys, `compare` and `gradcheck` write
+    /// it), `bz[1]`, or just `by` for a single number.
     func entryName(_ p: ParameterName, _ i: Int, _ j: Int) -> String {
         let shape = p.shape(config)
         if shape.rows * shape.cols == 1 { return p.rawValue }
-        return p.isVector ? "\(p.rawValue)[\(i + 1)]" : "\(p.rawValue)[\(i + 1),\(j + 1)]"
+        return p.isVector ? "\(p.rawValue)[\(i + 1)]" : "\(p.rawValue)[\(i + 1)][\(j + 1)]"
     }
 
     /// Every entry of `p`, row by row: its name, row, column and index into `Parameters[p]`.

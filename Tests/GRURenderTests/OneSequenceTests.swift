@@ -36,7 +36,7 @@ import GRULessons
         #expect(zh.contains("序列 7 · 时间步 3") && !zh.contains("序列 6 · 时间步"))
     }
 
-    /// The accumulation adds the other sequences as one share each: ∂L/∂Wz[1,1] is −0.2874 all the
+    /// The accumulation adds the other sequences as one share each: ∂L/∂Wz[1][1] is −0.2874 all the
     /// same. The update, training and the application are exactly those of the full run.
     @Test func totalsCoverEverySequence() {
         let all = Walkthrough(trace: Self.trace, lesson: Self.lesson, options: RenderOptions(language: .en)).pages()
