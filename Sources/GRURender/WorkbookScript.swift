@@ -462,11 +462,10 @@ enum WorkbookScript {
         var table = el("table", { class: "fields" });
         var head = el("tr");
         ["key", "answer", "mark"].forEach(function (w) { head.appendChild(el("th", { scope: "col" }, [both(DATA.words[w])])); });
-        head.appendChild(el("th", { scope: "col", class: "hint-col" }));
         table.appendChild(el("thead", {}, [head]));
         t.groups.forEach(function (g) {
           var body = el("tbody");
-          body.appendChild(el("tr", { class: "group" }, [el("th", { colspan: "4", scope: "rowgroup" }, [both(g.label)])]));
+          body.appendChild(el("tr", { class: "group" }, [el("th", { colspan: "3", scope: "rowgroup" }, [both(g.label)])]));
           g.keys.forEach(function (key) {
             var input = el("input", { type: "text", inputmode: "decimal", class: "answer", id: "field-" + key, "data-key": key,
                                       "aria-label": key, spellcheck: "false", autocomplete: "off" });
@@ -490,14 +489,15 @@ enum WorkbookScript {
             var button = el("button", { type: "button", class: "hint", tabindex: "-1", "aria-expanded": "false",
                                         "aria-controls": "hint-" + key, "data-key": key }, [both(DATA.words.hint)]);
             button.addEventListener("click", function () { toggleHint(key); });
-            var hint = el("div", { class: "hint-text", id: "hint-" + key, hidden: "" });
-            hints[key] = { button: button, box: hint };
+            var hint = el("div", { class: "hint-text", id: "hint-" + key });
+            var hintRow = el("tr", { class: "hint-row", hidden: "" }, [el("td", { colspan: "3" }, [hint])]);
+            hints[key] = { button: button, box: hint, row: hintRow };
             body.appendChild(el("tr", { "data-key": key }, [
-              el("th", { scope: "row", class: "key" }, [el("label", { for: "field-" + key, text: key })]),
-              el("td", {}, [input, hint]),
-              el("td", { class: "mark-cell" }, [mark, note]),
-              el("td", { class: "hint-col" }, [button])
+              el("th", { scope: "row", class: "key" }, [el("label", { for: "field-" + key, text: key }), button]),
+              el("td", {}, [input]),
+              el("td", { class: "mark-cell" }, [mark, note])
             ]));
+            body.appendChild(hintRow);
           });
           table.appendChild(body);
         });
@@ -513,8 +513,8 @@ enum WorkbookScript {
     return key + " = " + formulaText(f) + "\n" + word("numbers") + " " + formulaText(f, function (k) { return shown(k, values[k]); });
   }
   function toggleHint(key) {
-    var h = hints[key], open = h.box.hidden;
-    h.box.hidden = !open;
+    var h = hints[key], open = h.row.hidden;
+    h.row.hidden = !open;
     h.button.setAttribute("aria-expanded", String(open));
     if (open) h.box.textContent = hintText(key);
   }
@@ -568,7 +568,7 @@ enum WorkbookScript {
       if (sectionScores[s.id]) sectionScores[s.id].textContent = fill_(word("score"), [c.answered, c.asked, c.correct, c.follow_through, c.wrong]);
     });
     document.getElementById("score").textContent = word("total") + ": " + fill_(word("score"), [total.answered, total.asked, total.correct, total.follow_through, total.wrong]);
-    Object.keys(hints).forEach(function (k) { if (!hints[k].box.hidden) hints[k].box.textContent = hintText(k); });
+    Object.keys(hints).forEach(function (k) { if (!hints[k].row.hidden) hints[k].box.textContent = hintText(k); });
     var edited = Object.keys(givens).some(function (k) { return givens[k] !== lessonGivens[k]; });
     document.getElementById("edited").hidden = !edited;
     return report;
@@ -626,6 +626,8 @@ enum WorkbookScript {
       save();
       renderAll();
     },
+    /** How the page reads a typed number: {value, text, unit, decimals} or null (for tests). */
+    read: function (text) { var a = readAnswer(String(text)); return a.number ? a.number : null; },
     /** The keys of the fields, in computing order. */
     keys: function () { return fieldKeys.slice(); },
     /** The language shown, and switching it. */

@@ -26,7 +26,7 @@ h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 .intro, .help { margin: 0.3rem 0; color: var(--muted); }
 .warn { color: var(--warn); font-weight: 600; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.6rem 0; }
-button, .button { font: inherit; font-size: 0.95rem; padding: 0.35rem 0.7rem; border: 1px solid var(--accent);
+button, .button { white-space: nowrap; font: inherit; font-size: 0.95rem; padding: 0.35rem 0.7rem; border: 1px solid var(--accent);
                   border-radius: 0.3rem; background: var(--paper); color: var(--accent); cursor: pointer; }
 button:hover, .button:hover { background: var(--band); }
 button[aria-pressed="true"] { background: var(--accent); color: #fff; }
@@ -46,7 +46,9 @@ table { border-collapse: collapse; }
 table.fields { min-width: 100%; }
 table.fields th, table.fields td { padding: 0.2rem 0.4rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 table.fields thead th { font-size: 0.8rem; color: var(--muted); font-weight: 600; }
-tr.group th { background: var(--band); font-weight: 400; font-size: 0.92rem; white-space: nowrap; }
+tr.group th { background: var(--band); font-weight: 400; font-size: 0.92rem; }
+table.fields td:nth-child(2) { width: 1%; white-space: nowrap; }
+table.fields td.mark-cell { width: 100%; }
 th.key { font-family: var(--mono); font-weight: 400; white-space: nowrap; font-size: 0.92rem; }
 input.answer, input.given-input { font-family: var(--mono); font-size: 1rem; padding: 0.2rem 0.3rem; width: 8.5em;
                                   border: 1px solid #888; border-radius: 0.2rem; }
@@ -59,11 +61,12 @@ input[data-status="wrong"] { border-color: var(--warn); }
 .mark.correct { color: var(--good); }
 .mark.follow_through { color: var(--carry); }
 .mark.wrong, .mark.unreadable { color: var(--warn); }
-.note { font-size: 0.85rem; color: var(--muted); max-width: 26rem; min-width: 12rem; }
+.note { font-size: 0.85rem; color: var(--muted); max-width: 26rem; min-width: 8rem; }
 .note:empty { display: none; }
-.hint-text { font-family: var(--mono); font-size: 0.85rem; white-space: pre; background: #fdf6e3; border-left: 3px solid #b07d00;
-             padding: 0.2rem 0.4rem; margin-top: 0.2rem; }
-button.hint { font-size: 0.8rem; padding: 0.1rem 0.45rem; }
+.hint-text { font-family: var(--mono); font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; background: #fdf6e3;
+             border-left: 3px solid #b07d00; padding: 0.2rem 0.4rem; }
+table.fields tr.hint-row td { border-bottom: 0; }
+button.hint { display: block; font-family: var(--sans); font-size: 0.75rem; padding: 0 0.4rem; margin-top: 0.15rem; }
 .given-grid { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
 table.given caption { text-align: left; font-family: var(--mono); font-size: 0.9rem; white-space: nowrap; }
 table.given caption small { font-family: var(--sans); color: var(--muted); }
@@ -74,20 +77,23 @@ table.given td { padding: 0.1rem; }
   body { padding: 0.5rem; }
   h1 { font-size: 1.15rem; }
   .langs { margin-left: 0; }
-  input.answer { width: 7em; }
+  input.answer { width: 6.5em; }
+  th.key { font-size: 0.8rem; }
+  .mark { white-space: normal; }
+  .note { min-width: 0; }
+  table.fields th, table.fields td { padding: 0.2rem 0.25rem; }
 }
 
 /* Printed: the filled worksheet. */
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  .toolbar, #status, .hint-col, button, .help, #edited[hidden], .intro { display: none !important; }
+  .toolbar, #status, button, .help, #edited[hidden], .intro { display: none !important; }
   .score { position: static; background: none; }
   .scroll { overflow: visible; }
   tr, tr.group { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   input.answer, input.given-input { border: 0; border-bottom: 1px solid #888; border-radius: 0; }
-  tr.group th { white-space: normal; }
-  .hint-text[hidden] { display: none; }
+  tr.hint-row { display: none; }
 }
 """#
 }

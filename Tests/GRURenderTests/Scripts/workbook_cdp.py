@@ -1,6 +1,6 @@
 """Drives the workbook page (gru-explain workbook) in headless Chromium over the DevTools protocol.
 
-usage: python3 workbook_cdp.py CHROMIUM PAGE.html WIDTH HEIGHT input
+usage: python3 workbook_cdp.py CHROMIUM PAGE.html WIDTH HEIGHT input [SCREENSHOT.png]
            real input: typing into fields, Tab, the hint (click and Alt+H), marks on leaving a field,
            the scores, a reload (the answers stay), the language switch, download and open, print.
            Prints one line per check, then OK or FAIL (exit status 1).
@@ -171,6 +171,8 @@ def mark_of(key):
 
 
 call("Page.enable")
+# The viewport itself (a headless window is never narrower than 500 px).
+call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600)
 wait_ready()
 
 if mode == "eval":
@@ -208,7 +210,7 @@ check("score of the forward pass", evaluate("document.querySelector('[data-secti
 # Alt+H opens the hint of the focused field: the formula and the numbers, not the result.
 press("h", modifiers=1, code="KeyH")
 hint = evaluate("document.getElementById('hint-t1.a_r[1]').textContent")
-check("Alt+H shows the hint", evaluate("!document.getElementById('hint-t1.a_r[1]').hidden"), True)
+check("Alt+H shows the hint", evaluate("!document.getElementById('hint-t1.a_r[1]').closest('tr').hidden"), True)
 check("the hint has the formula", hint.startswith("t1.a_r[1] = param.Wr[1][1]·t1.x[1] + param.Ur[1][1]·h0[1]"), True)
 check("the hint has the numbers", "0.25·1 + 0.3·0 + 0.3·0 + 0.2" in hint, True)
 check("the hint does not give the result", "0.45" not in hint, True)
@@ -264,6 +266,13 @@ while time.time() < end and evaluate("document.getElementById('field-t1.z[2]').v
     time.sleep(0.1)
 check("open loads the file", evaluate("document.getElementById('field-t1.z[2]').value"), "0.5987")
 check("... and marks it", mark_of("t1.h[1]").split("|")[0], "mark follow_through")
+if len(sys.argv) > 6:
+    # A picture for a person to look at: the first forward table, filled and marked, a hint open.
+    click("button.hint[data-key='t1.h[1]']")
+    call("Runtime.evaluate", expression="document.getElementById('section-forward').scrollIntoView()")
+    time.sleep(0.2)
+    shot = call("Page.captureScreenshot", format="png")
+    open(sys.argv[6], "wb").write(base64.b64decode(shot["data"]))
 check("open says how many", evaluate("document.getElementById('status').textContent"),
       {"zh": "读入了 5 个答案。", "en": "5 answers read."}[lang])
 # What if: a given changed in its field recomputes every value.
