@@ -16,11 +16,12 @@ import GRUCheck
 public enum WorkbookRenderer {
 
     /// The page, opening in `start`, with a zh/en switch when `languages` has both.
-    public static func render(_ trace: Trace, lesson: Lesson, languages: [Language], start: Language) -> String {
+    public static func render(_ trace: Trace, lesson: Lesson, languages: [Language], start: Language,
+                              rule: MarkingRule = currentRule) -> String {
         var languages = languages
         if !languages.contains(start) { languages.insert(start, at: 0) }
         let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + (l == .zh ? lesson.title.zh : lesson.title.en) }
-        let json = JSONWriter.write(data(trace, lesson: lesson, languages: languages, start: start), indent: "")
+        let json = JSONWriter.write(data(trace, lesson: lesson, languages: languages, start: start, rule: rule), indent: "")
             // Inside <script>, "</" could end the element: JSON allows the escaped slash.
             .replacing("</", with: "<\\/")
         func both(_ m: Message) -> String {
@@ -58,7 +59,8 @@ public enum WorkbookRenderer {
     // MARK: - The embedded data
 
     /// Everything the page needs, as JSON (docs/workbook.md describes each member).
-    public static func data(_ trace: Trace, lesson: Lesson, languages: [Language], start: Language) -> JSONValue {
+    public static func data(_ trace: Trace, lesson: Lesson, languages: [Language], start: Language,
+                            rule: MarkingRule = currentRule) -> JSONValue {
         let book = FormulaBook(trace)
         let groups = Worksheet.groups(trace)
         let asked = Set(groups.flatMap(\.keys))
@@ -108,7 +110,7 @@ public enum WorkbookRenderer {
         }))
         root["diagnosis_texts"] = .object(texts)
         root["reading"] = reading
-        root["marking"] = marking
+        root["marking"] = marking(rule)
         root["words"] = .object(JSONObject(words.map { (name, m) in (name, bilingual { m.text($0) }) }))
         return .object(root)
     }
@@ -205,19 +207,36 @@ public enum WorkbookRenderer {
         ("number", .string("^[+-]?([0-9]*)(?:\\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,4}))?$")),
     ]))
 
-    /// The parameters of `Marker`'s rule (docs/check.md), which the page's `rule` object applies:
-    /// an answer agrees with a value within half a unit of its last written digit (times
-    /// 1 + `slack`), plus `binary` relative for binary rounding; a whole number claims no more
-    /// than the value's leading digit, nor less than `whole_floor`; computed inputs are also
-    /// tried rounded to the answer's decimals, half away from zero.
-    static let marking: JSONValue = .object(JSONObject([
-        ("rule", .string("precision")),
-        ("half_unit", .double(0.5)),
-        ("slack", .double(1e-9)),
-        ("binary", .double(1e-12)),
-        ("whole_floor", .double(0.001)),
-        ("rounding", .array([.string("half_away_from_zero")])),
-    ]))
+    /// The marking rules the page's script knows (`rules` in `WorkbookScript`), by the name the
+    /// data gives in `marking.rule`.
+    public enum MarkingRule: String, CaseIterable, Sendable {
+        /// `Marker` before issue 11: an answer agrees with a value within half a unit of its last
+        /// written digit, of the lesson's value or of the formula on the student's values (those
+        /// also rounded to the answer's decimals, half away from zero).
+        case precision
+        /// Issue 11's rule (`HonestComputation`): interval evaluation of the formula, each input
+        /// between the lesson's value and the student's, each operation widened by one unit of the
+        /// answer's last decimal, the answer accepted when it rounds or truncates from the result.
+        case honest
+    }
+
+    /// The rule `gru-explain check` applies on this branch, which the page applies too. When
+    /// `Marker` changes its rule, change this line with it (the cross-check in
+    /// WorkbookBrowserTests holds the two together).
+    public static let currentRule: MarkingRule = .precision
+
+    /// The rule's parameters: half a unit of the last digit (`half_unit`) times 1 + `slack`, plus
+    /// `binary` relative for binary rounding; a whole number claims no more than the value's
+    /// leading digit, nor less than `whole_floor`.
+    static func marking(_ rule: MarkingRule) -> JSONValue {
+        .object(JSONObject([
+            ("rule", .string(rule.rawValue)),
+            ("half_unit", .double(0.5)),
+            ("slack", .double(1e-9)),
+            ("binary", .double(1e-12)),
+            ("whole_floor", .double(0.001)),
+        ]))
+    }
 
     /// The words the script shows, by the name it uses.
     static let words: [(String, Message)] = [

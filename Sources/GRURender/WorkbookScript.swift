@@ -142,58 +142,164 @@ enum WorkbookScript {
   }
 
   // ---- The marking rule ------------------------------------------------------------------------
-  // The one place that decides whether a written number agrees with a computation: Marker's rule
-  // (docs/check.md), with its parameters from DATA.marking. The marker asks it three questions:
-  //   fromLesson(g, truth)                 — g is the lesson's value as the student writes it;
-  //   fromValues(g, formula, lookup)       — g is what the formula gives on these values;
-  //   explains(g, wrong, right, lookups)   — a mistake's formula gives g where the right one does not.
-  // Issue 11's interval rule replaces this object (docs/workbook.md, "The marking rule").
-  var rule = (function (P) {
-    function leadingUnit(v) {
-      var a = Math.abs(v), u = 1;
-      while (u > a && u > 1e-300) u /= 10;
-      while (u * 10 <= a && u < 1e300) u *= 10;
-      return u;
-    }
-    // Marker.within: half a unit of the last written digit.
-    function within(g, reference) {
-      if (!isFinite(reference)) return false;
-      var unit = g.unit;
-      if (g.whole && reference !== 0) unit = Math.min(unit, Math.max(leadingUnit(reference), P.whole_floor));
-      var tolerance = unit * P.half_unit * (1 + P.slack) + P.binary * Math.max(Math.abs(reference), Math.abs(g.value));
-      return Math.abs(g.value - reference) <= tolerance;
-    }
-    function apart(a, b, g) { return !within(Object.assign({}, g, { value: a }), b); }
-    // Half away from zero, as Swift's rounded().
-    function round(v, decimals) {
-      if (decimals > 15) return v;
-      var scale = 1;
-      for (var i = 0; i < decimals; i++) scale *= 10;
-      var x = v * scale;
-      return (x < 0 ? -Math.round(-x) : Math.round(x)) / scale;
-    }
-    // The computed values rounded to the answer's decimals; the givens stay exact.
-    function rounded(lookup, g) {
-      if (g.whole) return lookup;
-      return function (k) { return isGiven(k) ? lookup(k) : round(lookup(k), g.decimals); };
-    }
-    return {
-      name: P.rule,
-      within: within,
-      fromLesson: function (g, truth) { return within(g, truth); },
-      fromValues: function (g, formula, lookup) {
-        return within(g, evaluate(formula, lookup)) || within(g, evaluate(formula, rounded(lookup, g)));
-      },
-      // `lookups`: the lesson's values and the student's; each is also tried rounded like g.
-      explains: function (g, wrong, right, lookups) {
-        var all = lookups.concat([rounded(lookups[lookups.length - 1], g)]);
-        return all.some(function (vals) {
-          var w = wrong(vals), r = right(vals);
-          return within(g, w) && apart(w, r, g);
-        });
+  // The one place that decides whether a written number agrees with a computation, chosen and
+  // parameterized by DATA.marking (docs/workbook.md, "The marking rule"). The marker asks it two
+  // questions, with `c` = {formula, truth, inputsTainted, lesson, student, tainted}:
+  //   judge(g, c)            — "correct", "follow_through" or "wrong";
+  //   explains(g, wrong, c)  — a mistake's formula (null: the sign error) explains g.
+  // `lesson` and `student` look keys up on the lesson's values and on the student's (the marker's
+  // world); `tainted` holds the keys whose student value is not correct.
+  function leadingUnit(v) {
+    var a = Math.abs(v), u = 1;
+    while (u > a && u > 1e-300) u /= 10;
+    while (u * 10 <= a && u < 1e300) u *= 10;
+    return u;
+  }
+  var rules = {
+    // Marker.swift before issue 11: half a unit of the last written digit, of the lesson's value
+    // or of the formula on the student's values (also rounded to g's decimals).
+    precision: function (P) {
+      function within(g, reference) {
+        if (!isFinite(reference)) return false;
+        var unit = g.unit;
+        if (g.whole && reference !== 0) unit = Math.min(unit, Math.max(leadingUnit(reference), P.whole_floor));
+        var tolerance = unit * P.half_unit * (1 + P.slack) + P.binary * Math.max(Math.abs(reference), Math.abs(g.value));
+        return Math.abs(g.value - reference) <= tolerance;
       }
-    };
-  })(DATA.marking);
+      function apart(a, b, g) { return !within(Object.assign({}, g, { value: a }), b); }
+      // Half away from zero, as Swift's rounded().
+      function round(v, decimals) {
+        if (decimals > 15) return v;
+        var scale = 1;
+        for (var i = 0; i < decimals; i++) scale *= 10;
+        var x = v * scale;
+        return (x < 0 ? -Math.round(-x) : Math.round(x)) / scale;
+      }
+      // The computed values rounded to g's decimals; the givens stay exact.
+      function rounded(lookup, g) {
+        if (g.whole) return lookup;
+        return function (k) { return isGiven(k) ? lookup(k) : round(lookup(k), g.decimals); };
+      }
+      return {
+        judge: function (g, c) {
+          if (within(g, c.truth)) return "correct";
+          if (c.formula && (within(g, evaluate(c.formula, c.student)) || within(g, evaluate(c.formula, rounded(c.student, g))))) {
+            return c.inputsTainted ? "follow_through" : "correct";
+          }
+          return "wrong";
+        },
+        explains: function (g, wrong, c) {
+          var right = function (vals) { return c.formula ? evaluate(c.formula, vals) : c.truth; };
+          return [c.lesson, c.student, rounded(c.student, g)].some(function (vals) {
+            var w = wrong !== null ? evaluate(wrong, vals) : -right(vals), r = right(vals);
+            return within(g, w) && apart(w, r, g);
+          });
+        }
+      };
+    },
+
+    // Issue 11's rule, "an answer is correct when an honest computation gives it", as
+    // HonestComputation.swift states it (issue11 at f6b37bd): interval evaluation of the formula,
+    // every input between the lesson's value and the student's, every sub-result possibly rounded
+    // or truncated to g's decimals (rule 1), g accepted when the root's interval meets the values
+    // that round or truncate to g (rule 3).
+    honest: function (P) {
+      function I(lo, hi) { if (hi === undefined) hi = lo; return lo <= hi ? [lo, hi] : [hi, lo]; }
+      function magnitude(x) { return Math.max(Math.abs(x[0]), Math.abs(x[1])); }
+      // Rule 1: v rounded or truncated to the decimals of u lies in [v − u, v + u/2] (v > 0).
+      function widen(x, u) {
+        if (!(u > 0)) return x;
+        return I(x[0] - (x[0] > 0 ? u : u / 2), x[1] + (x[1] < 0 ? u : u / 2));
+      }
+      // Rule 2: the formula over intervals; every operation below the root widened by rule 1.
+      function interval(f, u, inputs) {
+        function operand(h) { return typeof h === "string" || typeof h === "number" ? interval(h, u, inputs) : widen(interval(h, u, inputs), u); }
+        if (typeof f === "string") return inputs(f);
+        if (typeof f === "number") return I(f);
+        var parts = f.slice(1).map(operand), x, p, i;
+        switch (f[0]) {
+          case "+": return parts.reduce(function (a, b) { return I(a[0] + b[0], a[1] + b[1]); }, I(0));
+          case "-": return I(parts[0][0] - parts[1][1], parts[0][1] - parts[1][0]);
+          case "*":
+            p = parts.length ? parts[0] : I(1);
+            for (i = 1; i < parts.length; i++) {
+              var q = parts[i], c = [p[0] * q[0], p[0] * q[1], p[1] * q[0], p[1] * q[1]];
+              p = I(Math.min.apply(null, c), Math.max.apply(null, c));
+            }
+            if (parts.length >= 3 && u > 0) {
+              // A partial product rounded by at most u, then multiplied by the factors not yet in it.
+              var m = Math.max.apply(null, parts.map(magnitude)), power = 1, extra = 0;
+              for (i = 0; i < parts.length - 2; i++) { power *= m; extra += power; }
+              p = I(p[0] - u * extra, p[1] + u * extra);
+            }
+            return p;
+          case "sq":
+            x = parts[0];
+            var a = x[0] * x[0], b = x[1] * x[1];
+            return x[0] <= 0 && 0 <= x[1] ? I(0, Math.max(a, b)) : I(Math.min(a, b), Math.max(a, b));
+          case "sigmoid": return I(sigmoid(parts[0][0]), sigmoid(parts[0][1]));
+          case "tanh": return I(Math.tanh(parts[0][0]), Math.tanh(parts[0][1]));
+        }
+        throw new Error("unknown operation " + f[0]);
+      }
+      // Rule 3: the values that round or truncate to g, with a little room for binary rounding.
+      function accepts(g, u, root) {
+        if (!isFinite(root[0]) || !isFinite(root[1])) return false;
+        var slack = u * P.slack + P.binary * Math.abs(g), w;
+        if (g > 0) w = I(g - u / 2 - slack, g + u + slack);
+        else if (g < 0) w = I(g - u - slack, g + u / 2 + slack);
+        else w = I(-u - slack, u + slack);
+        return w[0] <= root[1] && root[0] <= w[1];
+      }
+      function within(g, reference) {
+        if (!isFinite(reference)) return false;
+        var unit = g.unit;
+        if (g.whole && reference !== 0) unit = Math.min(unit, Math.max(leadingUnit(reference), P.whole_floor));
+        var tolerance = unit * P.half_unit * (1 + P.slack) + P.binary * Math.max(Math.abs(reference), Math.abs(g.value));
+        return Math.abs(g.value - reference) <= tolerance;
+      }
+      function apart(a, b, g) { return !within(Object.assign({}, g, { value: a }), b); }
+      // The window's unit and the widening: one unit of the last decimal; a whole number claims
+      // no more than the reference's leading digit and rounds nothing.
+      function precision(g, reference) {
+        if (!g.whole) return { unit: g.unit, widening: g.unit };
+        var unit = g.unit;
+        if (reference !== 0 && isFinite(reference)) unit = Math.min(unit, Math.max(leadingUnit(reference), P.whole_floor));
+        return { unit: unit, widening: 0 };
+      }
+      // The inputs' intervals: givens exact; a correct input between the lesson's value and the
+      // student's; a tainted one the lesson's (for "correct") or the student's (for "follow-through").
+      function side(c, studentSide, w) {
+        return function (k) {
+          if (isGiven(k)) return I(c.lesson(k));
+          var span = c.tainted.has(k) ? I(studentSide ? c.student(k) : c.lesson(k)) : I(c.lesson(k), c.student(k));
+          return widen(span, w);
+        };
+      }
+      return {
+        judge: function (g, c) {
+          var p = precision(g, c.truth);
+          if (!c.formula) return accepts(g.value, p.unit, I(c.truth)) ? "correct" : "wrong";
+          if (accepts(g.value, p.unit, interval(c.formula, p.widening, side(c, false, p.widening))) || within(g, c.truth)) return "correct";
+          if (c.inputsTainted && accepts(g.value, p.unit, interval(c.formula, p.widening, side(c, true, p.widening)))) return "follow_through";
+          return "wrong";
+        },
+        explains: function (g, wrong, c) {
+          if (!c.formula) return false;
+          var p = precision(g, c.truth);
+          return [[c.lesson, false], [c.student, true]].some(function (s) {
+            var point = s[0], r = evaluate(c.formula, point);
+            var w = wrong !== null ? evaluate(wrong, point) : -r;
+            if (!apart(w, r, g) || !(Math.abs(g.value - w) < Math.abs(g.value - r))) return false;
+            var x = wrong !== null ? interval(wrong, p.widening, side(c, s[1], p.widening)) : interval(c.formula, p.widening, side(c, s[1], p.widening));
+            if (wrong === null) x = I(-x[1], -x[0]);
+            return accepts(g.value, p.unit, x);
+          });
+        }
+      };
+    }
+  };
+  var rule = rules[DATA.marking.rule](DATA.marking);
 
   // ---- The marker: Marker.marks, key by key in computing order -------------------------------
   // `sheet`: {lineOf: {key: line}, answers: {key: readAnswer(...)}}. Returns the object of
@@ -229,13 +335,10 @@ enum WorkbookScript {
       }
       var g = answer.number;
       var r = { key: key, line: line, status: "wrong", given: g.value, given_text: g.text, expected: truth, diagnosis: null };
-      var mistake = null;
-      if (rule.fromLesson(g, truth)) {
-        r.status = "correct";
-      } else if (formula && rule.fromValues(g, formula, lookup)) {
-        r.status = inputsTainted ? "follow_through" : "correct";
-      } else {
-        mistake = diagnose(g, e, truth, truthLookup, lookup);
+      var c = { formula: formula, truth: truth, inputsTainted: inputsTainted, lesson: truthLookup, student: lookup, tainted: tainted };
+      r.status = rule.judge(g, c);
+      if (r.status === "wrong") {
+        var mistake = diagnose(g, e, c);
         if (mistake) {
           r.diagnosis = mistake.diagnosis;
           r.diagnosis_text = DATA.diagnosis_texts[mistake.text];
@@ -276,17 +379,14 @@ enum WorkbookScript {
     return { format: "gru-explain.check/1", lesson: DATA.lesson, results: results, summary: summary };
   }
 
-  // The first known mistake whose formula gives g (on the lesson's values, the student's, or the
-  // student's rounded like g) where the right formula does not; then the plain sign error.
-  function diagnose(g, e, truth, truthLookup, lookup) {
-    var right = function (vals) { return e.formula ? evaluate(e.formula, vals) : truth; };
-    var lookups = [truthLookup, lookup];
+  // The first known mistake that explains g (the rule decides what that means), then the plain
+  // sign error; as Marker.diagnose.
+  function diagnose(g, e, c) {
     var mistakes = e.mistakes || [];
     for (var i = 0; i < mistakes.length; i++) {
-      var m = mistakes[i];
-      if (rule.explains(g, function (vals) { return evaluate(m.formula, vals); }, right, lookups)) return m;
+      if (rule.explains(g, mistakes[i].formula, c)) return mistakes[i];
     }
-    if (rule.explains(g, function (vals) { return -right(vals); }, right, lookups)) {
+    if (rule.explains(g, null, c)) {
       return { diagnosis: "sign_error", text: e.sign_error };
     }
     return null;

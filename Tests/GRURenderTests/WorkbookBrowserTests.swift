@@ -28,10 +28,11 @@ import GRUJSON
     }
 
     /// The page of `id`, written into the browser tests' folder.
-    static func page(_ id: String, languages: [Language], start: Language) -> URL {
+    static func page(_ id: String, languages: [Language], start: Language,
+                     rule: WorkbookRenderer.MarkingRule = WorkbookRenderer.currentRule) -> URL {
         let (lesson, trace) = lesson(id)
-        let file = BrowserTests.folder.appendingPathComponent("workbook-\(id)-\(languages.map(\.rawValue).joined()).html")
-        try? Data(WorkbookRenderer.render(trace, lesson: lesson, languages: languages, start: start).utf8).write(to: file)
+        let file = BrowserTests.folder.appendingPathComponent("workbook-\(id)-\(languages.map(\.rawValue).joined())-\(rule).html")
+        try? Data(WorkbookRenderer.render(trace, lesson: lesson, languages: languages, start: start, rule: rule).utf8).write(to: file)
         return file
     }
 
@@ -274,5 +275,26 @@ import GRUJSON
         check(values[values.count - 1], against: trace, "after reset")
         // The edit changes what matters: the loss and every update differ from the lesson's.
         #expect(edited.value(at: TraceKey(.loss)) != trace.value(at: TraceKey(.loss)))
+    }
+
+    // MARK: - Issue 11's rule
+
+    /// The page's `honest` rule (issue 11, HonestComputation) on the issue's own lesson1 examples,
+    /// against the `precision` rule `check` applies on this branch. Hand calculation: z₁ = σ(0.4) =
+    /// 0.598688, h̃₁ = 0.462117, h₁ = (1 − z₁)·h̃₁ = 0.185452; a student who writes z₁ = 0.60 but
+    /// keeps 0.5987 gets (1 − 0.5987)·0.4621 = 0.18544 → 0.1854, which only the honest rule accepts.
+    /// z₁ = 0.5990 from a_z = 0.4000 is wrong under both (σ(0.39995…0.40005) < 0.59870).
+    @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"))
+    func honestRuleOnIssue11Examples() throws {
+        let sheet = "t1.a_z[1] = 0.4000\nt1.z[1] = 0.60\nt1.h_tilde[1] = 0.4621\nt1.h[1] = 0.1854\nt1.z[2] = 0.5990\n"
+        let expression = "gruExplain.fill(\(Self.quoted(sheet))); JSON.stringify(gruExplain.mark().results.filter(function (r) { return r.status !== 'unanswered'; }).map(function (r) { return [r.key, r.status]; }))"
+        var marks: [String: [String: String]] = [:]
+        for rule in WorkbookRenderer.MarkingRule.allCases {
+            let value = try Self.evaluate(Self.page("lesson1", languages: [.en], start: .en, rule: rule), [expression]).first as? String ?? "[]"
+            let pairs = (try? JSONSerialization.jsonObject(with: Data(value.utf8))) as? [[String]] ?? []
+            marks[rule.rawValue] = Dictionary(uniqueKeysWithValues: pairs.map { ($0[0], $0[1]) })
+        }
+        #expect(marks["honest"] == ["t1.a_z[1]": "correct", "t1.z[1]": "correct", "t1.h_tilde[1]": "correct", "t1.h[1]": "correct", "t1.z[2]": "wrong"])
+        #expect(marks["precision"] == ["t1.a_z[1]": "correct", "t1.z[1]": "correct", "t1.h_tilde[1]": "correct", "t1.h[1]": "wrong", "t1.z[2]": "wrong"])
     }
 }
