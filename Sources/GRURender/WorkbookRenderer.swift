@@ -49,7 +49,8 @@ public enum WorkbookRenderer {
             out += "</span>\n"
         }
         out += "</div>\n<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n"
-        out += "<div id=\"score\" class=\"score\"></div>\n</header>\n"
+        // Outside the header, so that it stays at the top of the screen while the page scrolls.
+        out += "</header>\n<div id=\"score\" class=\"score\"></div>\n"
         out += "<main id=\"workbook\"></main>\n"
         out += "<script type=\"application/json\" id=\"gru-data\">\n\(json)</script>\n"
         out += "<script>\n\(WorkbookScript.js)</script>\n</body>\n</html>\n"

@@ -66,7 +66,7 @@ input[data-status="wrong"] { border-color: var(--warn); }
 .hint-text { font-family: var(--mono); font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; background: #fdf6e3;
              border-left: 3px solid #b07d00; padding: 0.2rem 0.4rem; }
 table.fields tr.hint-row td { border-bottom: 0; }
-button.hint { display: block; font-family: var(--sans); font-size: 0.75rem; padding: 0 0.4rem; margin-top: 0.15rem; }
+button.hint { font-family: var(--sans); font-size: 0.75rem; padding: 0 0.4rem; margin-left: 0.5rem; vertical-align: 0.1em; }
 .given-grid { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
 table.given caption { text-align: left; font-family: var(--mono); font-size: 0.9rem; white-space: nowrap; }
 table.given caption small { font-family: var(--sans); color: var(--muted); }
@@ -79,6 +79,7 @@ table.given td { padding: 0.1rem; }
   .langs { margin-left: 0; }
   input.answer { width: 6.5em; }
   th.key { font-size: 0.8rem; }
+  button.hint { display: block; margin: 0.15rem 0 0; }
   .mark { white-space: normal; }
   .note { min-width: 0; }
   table.fields th, table.fields td { padding: 0.2rem 0.25rem; }

@@ -269,7 +269,7 @@ check("... and marks it", mark_of("t1.h[1]").split("|")[0], "mark follow_through
 if len(sys.argv) > 6:
     # A picture for a person to look at: the first forward table, filled and marked, a hint open.
     click("button.hint[data-key='t1.h[1]']")
-    call("Runtime.evaluate", expression="document.getElementById('section-forward').scrollIntoView()")
+    call("Runtime.evaluate", expression="document.querySelector('tr[data-key=\"t1.z[1]\"]').scrollIntoView()")
     time.sleep(0.2)
     shot = call("Page.captureScreenshot", format="png")
     open(sys.argv[6], "wb").write(base64.b64decode(shot["data"]))
