@@ -67,7 +67,7 @@ input[data-status="wrong"] { border-color: var(--warn); }
              border-left: 3px solid #b07d00; padding: 0.2rem 0.4rem; }
 table.fields tr.hint-row td { border-bottom: 0; }
 button.hint { font-family: var(--sans); font-size: 0.75rem; padding: 0 0.4rem; margin-left: 0.5rem; vertical-align: 0.1em; }
-.given-grid { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
+.given-grid { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.5rem 1rem; }
 table.given caption { text-align: left; font-family: var(--mono); font-size: 0.9rem; white-space: nowrap; }
 table.given caption small { font-family: var(--sans); color: var(--muted); }
 table.given td { padding: 0.1rem; }
