@@ -376,6 +376,26 @@ enum WorkbookScript {
       }
       results.push(r);
     });
+    // Issue 11's breakdown (summary.by_section, summary.score): each worksheet section the sheet
+    // has lines for, in the worksheet's order, and (correct + follow-through) / answered.
+    var bySection = {}, answered = 0;
+    DATA.sections.forEach(function (s) {
+      var o = { answered: 0, correct: 0, follow_through: 0, wrong: 0, unanswered: 0, on_sheet: 0, in_lesson: 0 };
+      fieldKeys.forEach(function (k) { if (entry[k].section === s.id) o.in_lesson += 1; });
+      results.forEach(function (r) {
+        if (entry[r.key].section !== s.id) return;
+        o.on_sheet += 1;
+        o[r.status] += 1;
+        if (r.status !== "unanswered") o.answered += 1;
+      });
+      if (o.on_sheet > 0) bySection[s.id] = o;
+    });
+    results.forEach(function (r) { if (r.status !== "unanswered") answered += 1; });
+    var first = summary.first_mistake;
+    delete summary.first_mistake;
+    summary.by_section = bySection;
+    summary.score = answered ? (summary.correct + summary.follow_through) / answered : null;
+    summary.first_mistake = first;
     return { format: "gru-explain.check/1", lesson: DATA.lesson, results: results, summary: summary };
   }
 
