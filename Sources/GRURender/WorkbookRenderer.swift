@@ -198,7 +198,14 @@ public enum WorkbookRenderer {
     /// How the page reads a typed number, as `AnswerSheet` and `WrittenNumber` read a sheet's
     /// value: these characters replaced (full-width ASCII shifted to ASCII), `#` and after
     /// dropped, these spaces trimmed, blank or `?` unanswered, then one number of this grammar.
-    /// `WorkbookTests` checks the page's reading against `WrittenNumber` on a corpus.
+    /// `WorkbookBrowserTests.readsNumbersAsTheSheetDoes` checks the page against `AnswerSheet` on
+    /// a corpus of typed forms.
+    ///
+    /// The last five members are the reading of issue 11 (`AnswerSheet.numberText`, a percent in
+    /// `WrittenNumber`), which the script applies when they are set. `AnswerSheet` on this branch
+    /// does none of it; with issue 11 merged, set them as issue 11 reads: `sentence_end` ",;",
+    /// `full_stop_after_point` true, `about` "≈~", `minus_space` true, `percent` true, and add
+    /// "\u{2013}" and "\u{2014}" → "-", "\u{3001}" → "," to `replace`.
     static let reading: JSONValue = .object(JSONObject([
         ("full_width", .array([.int(0xFF01), .int(0xFF5E), .int(0xFEE0)])),
         ("replace", .object(JSONObject([("\u{3000}", .string(" ")), ("\u{3002}", .string(".")), ("\u{2212}", .string("-"))]))),
@@ -206,6 +213,11 @@ public enum WorkbookRenderer {
         ("spaces", .string(" \t\u{3000}\u{00A0}")),
         ("unanswered", .array([.string(""), .string("?")])),
         ("number", .string("^[+-]?([0-9]*)(?:\\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,4}))?$")),
+        ("sentence_end", .string("")),
+        ("full_stop_after_point", .bool(false)),
+        ("about", .string("")),
+        ("minus_space", .bool(false)),
+        ("percent", .bool(false)),
     ]))
 
     /// The marking rules the page's script knows (`rules` in `WorkbookScript`), by the name the

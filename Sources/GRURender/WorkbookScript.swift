@@ -117,8 +117,30 @@ enum WorkbookScript {
     while (j > i && R.spaces.indexOf(a[j - 1]) >= 0) j--;
     return a.slice(i, j).join("");
   }
+  // The number in a value as students type it (AnswerSheet.numberText), where the data asks for
+  // it: without the punctuation that ends a sentence, an "about" sign in front, a space after a minus.
+  function numberText(v) {
+    var last = v.slice(-1);
+    if (R.sentence_end && (R.sentence_end.indexOf(last) >= 0 || (last === "." && R.full_stop_after_point && v.slice(0, -1).indexOf(".") >= 0))) {
+      v = v.slice(0, -1).replace(/[ \t]+$/, "");
+    }
+    if (R.about && v && R.about.indexOf(v[0]) >= 0) v = v.slice(1).replace(/^[ \t]+/, "");
+    if (R.minus_space && v && (v[0] === "-" || v[0] === "+")) {
+      var rest = v.slice(1).replace(/^[ \t]+/, "");
+      if (/^[0-9.]/.test(rest)) v = v[0] + rest;
+    }
+    return v;
+  }
   // A WrittenNumber: {text, written, value, unit, decimals, whole}; null when it is not one number.
   function writtenNumber(text, written) {
+    if (R.percent && text.length > 1 && text.slice(-1) === "%" && text.slice(-2) !== "%%") {
+      var p = writtenNumber(text.slice(0, -1));
+      if (!p) return null;
+      var d = 0, u = p.unit / 100;
+      while (u < 0.5 && d < 40) { u *= 10; d += 1; }
+      return { text: text, written: written === undefined ? text : written, value: p.value / 100, unit: p.unit / 100,
+               decimals: d, whole: false };
+    }
     var m = numberPattern.exec(text);
     if (!m || m[1].length + (m[2] || "").length === 0) return null;
     var value = Number(text);
@@ -137,7 +159,7 @@ enum WorkbookScript {
     if (hash >= 0) text = text.slice(0, hash);
     text = trim(text);
     if (R.unanswered.indexOf(text) >= 0) return { blank: true };
-    var n = writtenNumber(text, trim(raw.split(R.comment)[0]));
+    var n = writtenNumber(numberText(text), trim(raw.split(R.comment)[0]));
     return n ? { number: n } : { unreadable: trim(raw) };
   }
 

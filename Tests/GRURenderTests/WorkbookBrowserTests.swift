@@ -232,7 +232,10 @@ import GRUJSON
     func readsNumbersAsTheSheetDoes() throws {
         let corpus = ["0.5987", "-0.0456", "−0.0456", "０．５９８７", "0.5987。", "0。5987", "+2", ".5", "5.", "5.987e-1", "6E-1",
                       "1.854e-1", "12", "0", "0.00", "  0.5 ", "0.5 # a note", "0,5", "1e999", "nan", "inf", "0x1p-2", "1/2",
-                      "(1-0.5987)*0.4621", "0.59 87", "abc", "１２", "−０．１", "1e-05", "-0", "1.2.3", "e5", "."]
+                      "(1-0.5987)*0.4621", "0.59 87", "abc", "１２", "−０．１", "1e-05", "-0", "1.2.3", "e5", ".",
+                      // Issue 11 reads these too; the page's data says how (WorkbookRenderer.reading).
+                      "0.5987，", "0.5987;", "0.5987；", "0.5987.", "≈0.5987", "~0.5987", "～0.5987", "59.87%", "59.87％",
+                      "– 0.5987", "—0.5987", "− 0.5987", "- 0.5987", "5%", "%", "0.5987、"]
         let page = Self.page("lesson1", languages: [.en], start: .en)
         let values = try Self.evaluate(page, corpus.map { "JSON.stringify(gruExplain.read(\(Self.quoted($0))))" })
         for (text, value) in zip(corpus, values) {
