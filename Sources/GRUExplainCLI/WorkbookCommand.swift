@@ -23,7 +23,7 @@ enum WorkbookCommand: Command {
       gru-explain check lesson1 lesson1-answers.txt
     """
     static let options: [OptionSpec] = [
-        .value("lang", "zh|en|both", "language of the page (default: from LC_ALL, LC_MESSAGES or LANG); both: a zh/en switch, opening in zh"),
+        .value("lang", "zh|en|both", "language of the page (default: from LC_ALL, LC_MESSAGES or LANG); both: a zh/en switch, opening in the locale's language"),
         Common.output,
     ]
 
@@ -33,7 +33,7 @@ enum WorkbookCommand: Command {
             throw UsageError(message: "workbook: --lang must be zh, en or both, found '\(lang)'")
         }
         var fromEnvironment = a
-        if both { fromEnvironment.values["lang"] = "zh" }
+        if both { fromEnvironment.values["lang"] = nil }    // the language the page opens in, as for the slides
         let start = try Common.language(fromEnvironment, context, command: name)
         let lesson = try Common.lesson(a, command: name)
         // The page covers the first pass and one update: training is not needed.

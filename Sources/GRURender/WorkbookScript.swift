@@ -529,7 +529,7 @@ enum WorkbookScript {
   var lang = DATA.start;
   var main = document.getElementById("workbook");
   function word(name) { return DATA.words[name][lang]; }
-  function fill_(template, args) {
+  function format(template, args) {
     return template.replace(/\{(\d+)\}/g, function (_, n) { return args[Number(n)]; });
   }
   function el(tag, attrs, children) {
@@ -689,7 +689,7 @@ enum WorkbookScript {
       if (a.unreadable !== undefined) {
         mark.className = "mark unreadable";
         mark.textContent = "?";
-        note.textContent = fill_(word("unreadable"), [a.unreadable]);
+        note.textContent = format(word("unreadable"), [a.unreadable]);
         return;
       }
       if (!r || r.status === "unanswered") { mark.textContent = ""; fields[key].removeAttribute("data-status"); return; }
@@ -700,16 +700,16 @@ enum WorkbookScript {
       if (r.status === "follow_through" && r.carried_from) {
         var yours = Object.keys(r.carried_from).map(function (k) {
           var t = sheetWritten(k);
-          return t !== null ? fill_(word("your_written"), [k + " = " + t]) : k + " = " + shown(k, r.carried_from[k]);
+          return t !== null ? format(word("your_written"), [k + " = " + t]) : k + " = " + shown(k, r.carried_from[k]);
         }).join(word("list_separator"));
-        note.textContent = fill_(word("from_yours"), [yours]);
+        note.textContent = format(word("from_yours"), [yours]);
       }
     });
     DATA.sections.forEach(function (s) {
       var c = counts[s.id];
-      if (sectionScores[s.id]) sectionScores[s.id].textContent = fill_(word("score"), [c.answered, c.asked, c.correct, c.follow_through, c.wrong]);
+      if (sectionScores[s.id]) sectionScores[s.id].textContent = format(word("score"), [c.answered, c.asked, c.correct, c.follow_through, c.wrong]);
     });
-    document.getElementById("score").textContent = word("total") + ": " + fill_(word("score"), [total.answered, total.asked, total.correct, total.follow_through, total.wrong]);
+    document.getElementById("score").textContent = word("total") + ": " + format(word("score"), [total.answered, total.asked, total.correct, total.follow_through, total.wrong]);
     Object.keys(hints).forEach(function (k) { if (!hints[k].row.hidden) hints[k].box.textContent = hintText(k); });
     var edited = Object.keys(givens).some(function (k) { return givens[k] !== lessonGivens[k]; });
     document.getElementById("edited").hidden = !edited;
@@ -801,9 +801,9 @@ enum WorkbookScript {
     var reader = new FileReader();
     reader.onload = function () {
       var result = fill(String(reader.result));
-      var text = fill_(word("opened"), [result.read]);
+      var text = format(word("opened"), [result.read]);
       if (result.problems.length) {
-        text += " " + fill_(word("open_problems"), [result.problems.length,
+        text += " " + format(word("open_problems"), [result.problems.length,
           result.problems.slice(0, 3).map(function (p) { return p.line + ": " + p.text; }).join("; ")]);
       }
       status(text);
