@@ -22,8 +22,9 @@ public enum WorkbookRenderer {
         if !languages.contains(start) { languages.insert(start, at: 0) }
         let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + (l == .zh ? lesson.title.zh : lesson.title.en) }
         let json = JSONWriter.write(data(trace, lesson: lesson, languages: languages, start: start, rule: rule), indent: "")
-            // Inside <script>, "</" could end the element: JSON allows the escaped slash.
-            .replacing("</", with: "<\\/")
+            // Inside <script>, "</script" or "<!--" from a lesson's title would change how the page is
+            // parsed: every "<" (only ever inside a JSON string) is written as its escape.
+            .replacing("<", with: "\\u003c")
         func both(_ m: Message) -> String {
             languages.map { "<span data-lang=\"\($0.rawValue)\" lang=\"\(HTMLRenderer.tag($0))\">\(HTMLRenderer.escape(m.text($0)))</span>" }.joined()
         }

@@ -118,4 +118,22 @@ import GRUJSON
         #expect(r.status == 0 && r.stdout.isEmpty)
         #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
     }
+
+    /// A lesson's own text cannot end the page's script: a title with "</script>" and "<!--" is
+    /// escaped in the HTML and in the embedded JSON, and reads back whole.
+    @Test func aLessonsTextStaysText() throws {
+        let title = "</script><!--<script>alert(1)</script>"
+        var json = try String(contentsOf: repository.appendingPathComponent("lessons/lesson1.json"), encoding: .utf8)
+        json = json.replacing("How a GRU learns \\\"add 1\\\": parameter learning, number by number", with: title)
+        #expect(json.contains(title))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-title-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try json.write(to: file, atomically: true, encoding: .utf8)
+        let r = runCLI(["workbook", file.path, "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.contains(title))
+        #expect(r.stdout.components(separatedBy: "</script>").count == 3)     // the data's and the script's own
+        let data = try #require(Self.data(r.stdout))
+        #expect((data["title"] as? [String: String])?["en"] == "lesson1: workbook for a hand calculation · " + title)
+    }
 }
