@@ -5,7 +5,7 @@ public enum GRUExplain {
     public static let version = "0.1.0"
 
     /// Every command, in the order `--help` lists them.
-    static let commands: [any Command.Type] = [RunCommand.self, ListCommand.self, WorksheetCommand.self, CheckCommand.self, CompareCommand.self, GradcheckCommand.self, ExportCommand.self]
+    static let commands: [any Command.Type] = [RunCommand.self, ListCommand.self, WorksheetCommand.self, CheckCommand.self, WorkbookCommand.self, CompareCommand.self, GradcheckCommand.self, ExportCommand.self]
 
     /// Runs `arguments` (without the program name) and returns the exit status.
     public static func main(_ arguments: [String], context: Context) -> Int32 {

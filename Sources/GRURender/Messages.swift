@@ -51,6 +51,10 @@ public enum Message: CaseIterable, Sendable {
     case checkYourWritten, checkCarried, checkListSeparator, checkOriginSeparator, checkUnansweredNotListed
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
+    // workbook: the offline page (WorkbookRenderer)
+    case workbookTitle, workbookIntro, workbookGivens, workbookGivensHelp, workbookReset, workbookDownload, workbookOpen
+    case workbookClear, workbookHint, workbookScore, workbookTotal, workbookUnreadable, workbookEdited, workbookOpened
+    case workbookOpenProblems, workbookNeedsScript, workbookAnswer, workbookKey, workbookMark, workbookHintNumbers
     // compare: one lesson under several conventions
     case conventionSeed, compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
     case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
@@ -369,6 +373,32 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetParameters: return ("参数的初始值：", "Initial parameters:")
         case .worksheetEarlier: return ("前面算出的值（这张表不再要求）：", "Values from earlier steps (not asked on this sheet):")
         case .worksheetUpdateLine: return ("参数更新 · {0} 的新值 {0} − η·∂L/∂{0}", "parameter update · new {0} = {0} − η·∂L/∂{0}")
+        case .workbookTitle: return ("{0} 手算练习本", "{0}: workbook for a hand calculation")
+        case .workbookIntro: return (
+            "在每个框里填上你算出的数（保留 4 位小数即可），离开一个框时就会判分：正确、承前正确（按你前面写的数算是对的）或错误（附上可能的错误原因）。点“提示”可以看到这个量的公式和要代入的数。答案保存在这个浏览器里，重新打开页面也还在。",
+            "Write what you compute in each box (4 decimals are enough). When you leave a box it is marked: correct, follow-through (right from your own earlier numbers) or wrong (with the likely mistake). “Hint” shows the quantity's formula with the numbers to use. Your answers stay in this browser when you reload the page.")
+        case .workbookGivens: return ("已知数", "The givens")
+        case .workbookGivensHelp: return (
+            "可以改动任何一个已知数（参数、h₀、输入、目标、学习率），下面所有的数都会立刻重新计算，判分也按新的数进行。“恢复本课的数”回到本课原来的值。",
+            "Change any given (a parameter, h₀, an input, a target, the learning rate) and every number below is recomputed at once, and marked against the new values. “Reset” restores the lesson's values.")
+        case .workbookReset: return ("恢复本课的数", "Reset")
+        case .workbookDownload: return ("下载答卷", "Download answers")
+        case .workbookOpen: return ("打开答卷…", "Open answers…")
+        case .workbookClear: return ("清空答案", "Clear answers")
+        case .workbookHint: return ("提示", "Hint")
+        case .workbookScore: return ("已作答 {0}/{1} · 正确 {2} · 承前正确 {3} · 错误 {4}", "answered {0}/{1} · correct {2} · follow-through {3} · wrong {4}")
+        case .workbookTotal: return ("全部", "In all")
+        case .workbookUnreadable: return ("读不出这个数：“{0}”（例如写成 0.5987）", "cannot read “{0}” as a number (write it like 0.5987)")
+        case .workbookEdited: return (
+            "已知数已改动：页面按改动后的数计算和判分。下载的答卷用 gru-explain check 检查时，仍按本课原来的数判分。",
+            "The givens are changed: the page computes and marks with the changed values. A downloaded sheet checked with gru-explain check is marked against the lesson's own values.")
+        case .workbookOpened: return ("读入了 {0} 个答案。", "{0} answers read.")
+        case .workbookOpenProblems: return ("有 {0} 行没有读入：{1}", "{0} lines were not read: {1}")
+        case .workbookNeedsScript: return ("这个页面需要 JavaScript 才能填写和判分。", "This page needs JavaScript to fill in and mark answers.")
+        case .workbookAnswer: return ("你的答案", "Your answer")
+        case .workbookKey: return ("量", "Value")
+        case .workbookMark: return ("判分", "Mark")
+        case .workbookHintNumbers: return ("代入本课的数：", "with the lesson's numbers:")
         case .compareTitle: return ("{0}：几种 GRU 约定并排比较", "{0}: the GRU conventions side by side")
         case .conventionSeed: return ("课程原文", "course text")
         case .compareExplanation: return (

@@ -1,0 +1,270 @@
+import GRUCore
+import GRUJSON
+import GRULessons
+import GRUCheck
+
+/// `gru-explain workbook`: one self-contained HTML page in which a student fills in every number
+/// of a lesson's first pass, is marked as they go, and can change any given to watch every number
+/// recompute (docs/workbook.md).
+///
+/// The page does not know the GRU. Everything it computes comes from the data this renderer
+/// embeds (`data`, format `gru-explain.workbook/1`): every key's `Formula` from the `FormulaBook`
+/// under the lesson's conventions, the known mistakes as other formulas for the same key, the
+/// givens, the tables and their order, the blank worksheet in each language, the rules for
+/// reading a number, and the marking rule's parameters. `WorkbookScript` only evaluates formula
+/// trees and applies `Marker`'s policy to them.
+public enum WorkbookRenderer {
+
+    /// The page, opening in `start`, with a zh/en switch when `languages` has both.
+    public static func render(_ trace: Trace, lesson: Lesson, languages: [Language], start: Language,
+                              rule: MarkingRule = currentRule) -> String {
+        var languages = languages
+        if !languages.contains(start) { languages.insert(start, at: 0) }
+        let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + (l == .zh ? lesson.title.zh : lesson.title.en) }
+        let json = JSONWriter.write(data(trace, lesson: lesson, languages: languages, start: start, rule: rule), indent: "")
+            // Inside <script>, "</script" or "<!--" from a lesson's title would change how the page is
+            // parsed: every "<" (only ever inside a JSON string) is written as its escape.
+            .replacing("<", with: "\\u003c")
+        func both(_ m: Message) -> String {
+            languages.map { "<span data-lang=\"\($0.rawValue)\" lang=\"\(HTMLRenderer.tag($0))\">\(HTMLRenderer.escape(m.text($0)))</span>" }.joined()
+        }
+
+        var out = "<!DOCTYPE html>\n"
+        out += "<html lang=\"\(HTMLRenderer.tag(start))\" data-lang=\"\(start.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta name=\"generator\" content=\"gru-explain\">\n"
+        out += "<title>\(HTMLRenderer.escape(title(start)))</title>\n"
+        out += "<style>\n\(WorkbookStyle.css)</style>\n</head>\n<body>\n"
+        out += "<header>\n<h1>\(languages.map { "<span data-lang=\"\($0.rawValue)\" lang=\"\(HTMLRenderer.tag($0))\">\(HTMLRenderer.escape(title($0)))</span>" }.joined())</h1>\n"
+        out += "<p class=\"intro\">\(both(.workbookIntro))</p>\n"
+        out += "<noscript><p class=\"warn\">\(both(.workbookNeedsScript))</p></noscript>\n"
+        out += "<div class=\"toolbar\" role=\"toolbar\">\n"
+        out += "<button type=\"button\" id=\"download\">\(both(.workbookDownload))</button>\n"
+        out += "<label class=\"button\" id=\"open-label\">\(both(.workbookOpen))<input type=\"file\" id=\"open\" accept=\".txt,text/plain\"></label>\n"
+        out += "<button type=\"button\" id=\"clear\">\(both(.workbookClear))</button>\n"
+        if languages.count > 1 {
+            out += "<span class=\"langs\" role=\"group\" aria-label=\"\(HTMLRenderer.escape(Message.languageSwitch.text(start)))\">"
+            for l in languages {
+                out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(HTMLRenderer.tag(l))\" aria-pressed=\"\(l == start)\">\(l == .zh ? "中文" : "English")</button>"
+            }
+            out += "</span>\n"
+        }
+        out += "</div>\n<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n"
+        // Outside the header, so that it stays at the top of the screen while the page scrolls.
+        out += "</header>\n<div id=\"score\" class=\"score\"></div>\n"
+        out += "<main id=\"workbook\"></main>\n"
+        out += "<script type=\"application/json\" id=\"gru-data\">\n\(json)</script>\n"
+        out += "<script>\n\(WorkbookScript.js)</script>\n</body>\n</html>\n"
+        return out
+    }
+
+    // MARK: - The embedded data
+
+    /// Everything the page needs, as JSON (docs/workbook.md describes each member).
+    public static func data(_ trace: Trace, lesson: Lesson, languages: [Language], start: Language,
+                            rule: MarkingRule = currentRule) -> JSONValue {
+        let book = FormulaBook(trace)
+        let groups = Worksheet.groups(trace)
+        let asked = Set(groups.flatMap(\.keys))
+        var texts = JSONObject()
+        func textID(_ d: Diagnosis, _ variant: Diagnosis.Variant?, _ t: Int?) -> String {
+            let id = d.rawValue + (variant == .withBhn ? "/with_bhn" : "") + (t.map { "@\($0)" } ?? "")
+            if texts[id] == nil { texts[id] = bilingual { d.explanation($0, trace.config, variant: variant, t: t) } }
+            return id
+        }
+
+        // Every key up to the update, in computing order: the givens with their values, the rest
+        // with their formula and the formulas of the known mistakes.
+        var keys: [JSONValue] = []
+        for key in trace.keys where key.stage < .training {
+            var o = JSONObject()
+            o["key"] = .string(key.description)
+            if key.stage == .given {
+                o["given"] = .double(trace.value(at: key) ?? .nan)
+            } else if let formula = book.formula(for: key) {
+                o["section"] = .string(key.section.rawValue)
+                o["formula"] = encode(formula)
+                o["mistakes"] = .array(book.mistakes(for: key).map { m in
+                    .object(JSONObject([("diagnosis", .string(m.diagnosis.rawValue)),
+                                        ("text", .string(textID(m.diagnosis, m.variant, key.t))),
+                                        ("formula", encode(m.formula))]))
+                })
+                o["sign_error"] = .string(textID(.signError, nil, key.t))
+                if !asked.contains(key) { o["asked"] = .bool(false) }
+            }
+            keys.append(.object(o))
+        }
+
+        var root = JSONObject()
+        root["format"] = .string("gru-explain.workbook/1")
+        root["lesson"] = .string(lesson.id)
+        root["languages"] = .array(languages.map { .string($0.rawValue) })
+        root["start"] = .string(start.rawValue)
+        root["title"] = bilingual { Message.workbookTitle.text($0, lesson.id) + " · " + ($0 == .zh ? lesson.title.zh : lesson.title.en) }
+        root["keys"] = .array(keys)
+        root["tables"] = .array(tables(groups, trace))
+        root["sections"] = .array(Worksheet.sections.map { s in
+            .object(JSONObject([("id", .string(s.rawValue)), ("title", bilingual { Walkthrough.title(s).text($0) })]))
+        })
+        root["givens"] = .array(givenGroups(trace))
+        root["worksheet"] = .object(JSONObject(Language.allCases.map { l in
+            (l.rawValue, .string(WorksheetRenderer.render(trace, lesson: lesson, options: RenderOptions(language: l))))
+        }))
+        root["diagnosis_texts"] = .object(texts)
+        root["reading"] = reading
+        root["marking"] = marking(rule)
+        root["words"] = .object(JSONObject(words.map { (name, m) in (name, bilingual { m.text($0) }) }))
+        return .object(root)
+    }
+
+    /// A formula as JSON: a key is a string, a constant a number, an operation an array whose
+    /// first member names it: `["+", …]`, `["*", …]`, `["-", a, b]`, `["sq", a]`, `["sigmoid", a]`,
+    /// `["tanh", a]`.
+    public static func encode(_ f: Formula) -> JSONValue {
+        switch f {
+        case .value(let key): return .string(key.description)
+        case .constant(let c): return .double(c)
+        case .sum(let terms): return .array([.string("+")] + terms.map(encode))
+        case .product(let factors): return .array([.string("*")] + factors.map(encode))
+        case .difference(let a, let b): return .array([.string("-"), encode(a), encode(b)])
+        case .square(let a): return .array([.string("sq"), encode(a)])
+        case .sigmoid(let a): return .array([.string("sigmoid"), encode(a)])
+        case .tanh(let a): return .array([.string("tanh"), encode(a)])
+        }
+    }
+
+    /// The worksheet's groups as the walkthrough's tables: one per forward timestep (with its
+    /// loss term), the total loss, one per BPTT timestep, one per timestep's contributions, the
+    /// sums, the update.
+    static func tables(_ groups: [WorksheetGroup], _ trace: Trace) -> [JSONValue] {
+        var tables: [(section: LessonSection, sequence: Int?, t: Int?, groups: [WorksheetGroup])] = []
+        for group in groups {
+            guard let first = group.keys.first else { continue }
+            // A timestep's loss term closes that timestep's forward table.
+            let section = first.kind == .stepLoss ? LessonSection.forward : first.section
+            if let last = tables.last, last.section == section, last.sequence == group.sequence, last.t == group.t {
+                tables[tables.count - 1].groups.append(group)
+            } else {
+                tables.append((section, group.sequence, group.t, [group]))
+            }
+        }
+        return tables.map { table in
+            let heading = { (l: Language) -> String in
+                var parts = [Walkthrough.title(table.section).text(l)]
+                if let s = table.sequence { parts.append(Message.sequence.text(l, String(s))) }
+                if let t = table.t { parts.append(Message.timestep.text(l, String(t))) }
+                return parts.joined(separator: " · ")
+            }
+            return .object(JSONObject([
+                ("section", .string(table.section.rawValue)),
+                ("title", bilingual(heading)),
+                ("groups", .array(table.groups.map { group in
+                    .object(JSONObject([("label", bilingual { WorksheetRenderer.label(group, trace, $0) }),
+                                        ("keys", .array(group.keys.map { .string($0.description) }))]))
+                })),
+            ]))
+        }
+    }
+
+    /// The givens as the page lays them out: the learning rate, h0, each sequence's inputs and
+    /// targets (a row per timestep), each parameter (a row per matrix row).
+    static func givenGroups(_ trace: Trace) -> [JSONValue] {
+        func group(_ name: String, _ role: JSONValue?, _ rows: [[TraceKey]]) -> JSONValue {
+            var o = JSONObject([("name", .string(name)), ("rows", .array(rows.map { .array($0.map { .string($0.description) }) }))])
+            if let role { o["role"] = role }
+            return .object(o)
+        }
+        let c = trace.config
+        var out = [group("η (lr)", nil, [[TraceKey(.learningRate)]]),
+                   group("h₀", nil, [(1...c.hiddenSize).map { TraceKey(.h0, [$0]) }])]
+        let prefixed = trace.keysNameSequences
+        for (s, sequence) in trace.sequences.enumerated() {
+            let k = prefixed ? s + 1 : nil
+            let steps = sequence.forward.map(\.t)
+            let prefix = prefixed ? "s\(s + 1) · " : ""
+            out.append(group(prefix + "x", nil, steps.map { t in (1...c.inputSize).map { TraceKey(sequence: k, t: t, .step(.x), [$0]) } }))
+            out.append(group(prefix + "target", bilingual { Message.targetSymbol.text($0) },
+                             steps.map { t in (1...c.outputSize).map { TraceKey(sequence: k, t: t, .step(.target), [$0]) } }))
+        }
+        for p in ParameterName.used(by: c) {
+            let (rows, cols) = p.shape(c)
+            let keys: [[TraceKey]] = p.isVector
+                ? [(1...rows).map { TraceKey(.parameter(p), [$0]) }]
+                : (1...rows).map { i in (1...cols).map { TraceKey(.parameter(p), [i, $0]) } }
+            out.append(group(p.rawValue, bilingual { p.role($0) }, keys))
+        }
+        return out
+    }
+
+    /// How the page reads a typed number, as `AnswerSheet` and `WrittenNumber` read a sheet's
+    /// value: these characters replaced (full-width ASCII shifted to ASCII), `#` and after
+    /// dropped, these spaces trimmed, blank or `?` unanswered, then one number of this grammar.
+    /// `WorkbookBrowserTests.readsNumbersAsTheSheetDoes` checks the page against `AnswerSheet` on
+    /// a corpus of typed forms.
+    ///
+    /// The last five members are the reading of issue 11 (`AnswerSheet.numberText`, a percent in
+    /// `WrittenNumber`), which the script applies when they are set. `AnswerSheet` on this branch
+    /// does none of it; with issue 11 merged, set them as issue 11 reads: `sentence_end` ",;",
+    /// `full_stop_after_point` true, `about` "≈~", `minus_space` true, `percent` true, and add
+    /// "\u{2013}" and "\u{2014}" → "-", "\u{3001}" → "," to `replace`.
+    static let reading: JSONValue = .object(JSONObject([
+        ("full_width", .array([.int(0xFF01), .int(0xFF5E), .int(0xFEE0)])),
+        ("replace", .object(JSONObject([("\u{3000}", .string(" ")), ("\u{3002}", .string(".")), ("\u{2212}", .string("-"))]))),
+        ("comment", .string("#")),
+        ("spaces", .string(" \t\u{3000}\u{00A0}")),
+        ("unanswered", .array([.string(""), .string("?")])),
+        ("number", .string("^[+-]?([0-9]*)(?:\\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,4}))?$")),
+        ("sentence_end", .string("")),
+        ("full_stop_after_point", .bool(false)),
+        ("about", .string("")),
+        ("minus_space", .bool(false)),
+        ("percent", .bool(false)),
+    ]))
+
+    /// The marking rules the page's script knows (`rules` in `WorkbookScript`), by the name the
+    /// data gives in `marking.rule`.
+    public enum MarkingRule: String, CaseIterable, Sendable {
+        /// `Marker` before issue 11: an answer agrees with a value within half a unit of its last
+        /// written digit, of the lesson's value or of the formula on the student's values (those
+        /// also rounded to the answer's decimals, half away from zero).
+        case precision
+        /// Issue 11's rule (`HonestComputation`): interval evaluation of the formula, each input
+        /// between the lesson's value and the student's, each operation widened by one unit of the
+        /// answer's last decimal, the answer accepted when it rounds or truncates from the result.
+        case honest
+    }
+
+    /// The rule `gru-explain check` applies on this branch, which the page applies too. When
+    /// `Marker` changes its rule, change this line with it (the cross-check in
+    /// WorkbookBrowserTests holds the two together).
+    public static let currentRule: MarkingRule = .precision
+
+    /// The rule's parameters: half a unit of the last digit (`half_unit`) times 1 + `slack`, plus
+    /// `binary` relative for binary rounding; a whole number claims no more than the value's
+    /// leading digit, nor less than `whole_floor`.
+    static func marking(_ rule: MarkingRule) -> JSONValue {
+        .object(JSONObject([
+            ("rule", .string(rule.rawValue)),
+            ("half_unit", .double(0.5)),
+            ("slack", .double(1e-9)),
+            ("binary", .double(1e-12)),
+            ("whole_floor", .double(0.001)),
+        ]))
+    }
+
+    /// The words the script shows, by the name it uses.
+    static let words: [(String, Message)] = [
+        ("correct", .markCorrect), ("follow_through", .markFollowThrough), ("wrong", .markWrong),
+        ("unanswered", .markUnanswered), ("hint", .workbookHint), ("score", .workbookScore), ("total", .workbookTotal),
+        ("unreadable", .workbookUnreadable), ("edited", .workbookEdited), ("opened", .workbookOpened),
+        ("open_problems", .workbookOpenProblems), ("givens", .workbookGivens), ("givens_help", .workbookGivensHelp),
+        ("reset", .workbookReset), ("expected", .checkExpected), ("from_yours", .checkFromYours),
+        ("compute", .checkHowToCompute), ("numbers", .workbookHintNumbers), ("answer", .workbookAnswer),
+        ("key", .workbookKey), ("mark", .workbookMark), ("your_numbers_give", .checkYourNumbersGive),
+        ("your_written", .checkYourWritten), ("list_separator", .checkListSeparator),
+    ]
+
+    private static func bilingual(_ text: (Language) -> String) -> JSONValue {
+        .object(JSONObject([("zh", .string(text(.zh))), ("en", .string(text(.en)))]))
+    }
+}

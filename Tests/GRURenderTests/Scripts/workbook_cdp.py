@@ -1,0 +1,301 @@
+"""Drives the workbook page (gru-explain workbook) in headless Chromium over the DevTools protocol.
+
+usage: python3 workbook_cdp.py CHROMIUM PAGE.html WIDTH HEIGHT input [SCREENSHOT.png]
+           real input: typing into fields, Tab, the hint (click and Alt+H), marks on leaving a field,
+           the scores, a reload (the answers stay), the language switch, download and open, print.
+           Prints one line per check, then OK or FAIL (exit status 1).
+       python3 workbook_cdp.py CHROMIUM PAGE.html WIDTH HEIGHT eval EXPRESSIONS.json
+           evaluates each JavaScript expression of the JSON list in the page, in order, and prints
+           the JSON list of their values (for WorkbookBrowserTests: marking, what if).
+Only the standard library: a minimal WebSocket client on 127.0.0.1 (as slides_cdp.py).
+"""
+import base64, json, os, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.request
+
+chromium, page, width, height, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+downloads = tempfile.mkdtemp(prefix="gru-explain-downloads-")
+profile = tempfile.mkdtemp(prefix="gru-explain-cdp-")
+browser = subprocess.Popen(
+    [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+     "--hide-scrollbars", "--force-prefers-reduced-motion", "--remote-debugging-address=127.0.0.1",
+     "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=%d,%d" % (width, height),
+     "file://" + os.path.abspath(page)],
+    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+failures = []
+
+
+def finish(code):
+    browser.terminate()
+    try:
+        browser.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        browser.kill()
+    shutil.rmtree(profile, ignore_errors=True)
+    shutil.rmtree(downloads, ignore_errors=True)
+    sys.exit(code)
+
+
+def fail(reason):
+    print("FAIL " + reason)
+    finish(1)
+
+
+# The port Chromium chose, from the file it writes into the profile.
+port_file = os.path.join(profile, "DevToolsActivePort")
+deadline = time.time() + 30
+while not (os.path.exists(port_file) and open(port_file).read().strip()):
+    if time.time() > deadline or browser.poll() is not None:
+        fail("Chromium did not open its DevTools port")
+    time.sleep(0.1)
+port = int(open(port_file).read().split()[0])
+targets = []
+while time.time() < deadline and not targets:
+    targets = [t for t in json.load(urllib.request.urlopen("http://127.0.0.1:%d/json/list" % port))
+               if t.get("type") == "page" and t.get("url", "").startswith("file://")]
+    time.sleep(0.1)
+if not targets:
+    fail("no page target")
+path = "/" + targets[0]["webSocketDebuggerUrl"].split("/", 3)[3]
+
+# WebSocket handshake and frames (client frames masked, server frames not).
+sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+key = base64.b64encode(os.urandom(16)).decode()
+sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n" % (path, port, key)).encode())
+response = b""
+while b"\r\n\r\n" not in response:
+    response += sock.recv(1)
+if b" 101 " not in response.split(b"\r\n")[0]:
+    fail("the WebSocket handshake was refused: %r" % response[:80])
+
+
+def recv_exact(n):
+    data = b""
+    while len(data) < n:
+        chunk = sock.recv(n - len(data))
+        if not chunk:
+            fail("the DevTools connection closed")
+        data += chunk
+    return data
+
+
+def send(message):
+    payload = json.dumps(message).encode()
+    header = bytes([0x81])
+    if len(payload) < 126:
+        header += bytes([0x80 | len(payload)])
+    elif len(payload) < 65536:
+        header += bytes([0x80 | 126]) + struct.pack(">H", len(payload))
+    else:
+        header += bytes([0x80 | 127]) + struct.pack(">Q", len(payload))
+    mask = os.urandom(4)
+    sock.sendall(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+
+
+def receive():
+    message = b""
+    while True:
+        first, second = recv_exact(2)
+        length = second & 0x7F
+        if length == 126:
+            length = struct.unpack(">H", recv_exact(2))[0]
+        elif length == 127:
+            length = struct.unpack(">Q", recv_exact(8))[0]
+        message += recv_exact(length)
+        if first & 0x80:
+            return json.loads(message)
+
+
+next_id = [0]
+
+
+def call(method, **params):
+    next_id[0] += 1
+    send({"id": next_id[0], "method": method, "params": params})
+    while True:
+        reply = receive()
+        if reply.get("id") == next_id[0]:
+            if "error" in reply:
+                fail("%s: %s" % (method, reply["error"]))
+            return reply.get("result", {})
+
+
+def evaluate(expression):
+    return call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+
+
+
+def wait_ready():
+    while evaluate("!!(window.gruExplain && document.documentElement.classList.contains('ready'))") is not True:
+        if time.time() > deadline + 30:
+            fail("the page did not start its script")
+        time.sleep(0.1)
+
+
+def check(name, got, expected):
+    ok = got == expected
+    shown = lambda v: repr(v) if len(repr(v)) <= 100 else repr(v)[:100] + "…"
+    print(("ok   " if ok else "FAIL ") + "%s: %s" % (name, shown(got)) + ("" if ok else ", expected %s" % shown(expected)))
+    if not ok:
+        failures.append(name)
+
+
+KEYS = {"Tab": 9, "Enter": 13, "Backspace": 8}
+
+
+def press(key, modifiers=0, code=None):
+    vk = KEYS.get(key, ord(key.upper()) if len(key) == 1 else 0)
+    call("Input.dispatchKeyEvent", type="rawKeyDown", key=key, code=code or key, windowsVirtualKeyCode=vk, modifiers=modifiers)
+    call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code or key, windowsVirtualKeyCode=vk, modifiers=modifiers)
+
+
+def type_text(text):
+    for ch in text:
+        call("Input.dispatchKeyEvent", type="keyDown", key=ch, text=ch, unmodifiedText=ch)
+        call("Input.dispatchKeyEvent", type="keyUp", key=ch)
+
+
+def click(selector):
+    call("Runtime.evaluate", expression="document.querySelector(%s).scrollIntoView({block:'center'})" % json.dumps(selector))
+    box = evaluate("(function(){var r=document.querySelector(%s).getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2];})()"
+                   % json.dumps(selector))
+    for kind in ("mousePressed", "mouseReleased"):
+        call("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
+
+
+def focused():
+    return evaluate("document.activeElement && document.activeElement.getAttribute('data-key')")
+
+
+def mark_of(key):
+    return evaluate("(function(){var r=document.querySelector('tr[data-key=\"%s\"] .mark');return r.className+'|'+r.textContent})()" % key)
+
+
+call("Page.enable")
+# The viewport itself (a headless window is never narrower than 500 px).
+call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600)
+wait_ready()
+
+if mode == "eval":
+    expressions = json.load(open(sys.argv[6]))
+    results = []
+    for expression in expressions:
+        reply = call("Runtime.evaluate", expression=expression, returnByValue=True)
+        if "exceptionDetails" in reply:
+            fail("%s: %s" % (expression[:80], reply["exceptionDetails"].get("exception", {}).get("description", reply["exceptionDetails"])))
+        results.append(reply["result"].get("value"))
+    print(json.dumps(results))
+    finish(0)
+
+lang = evaluate("gruExplain.language()")
+keys = evaluate("gruExplain.keys()")
+print("%d fields, %s, %dx%d" % (len(keys), lang, width, height))
+# Type lesson1's z₁ wrong and the rest right from it: z₁ = 0.6 marks ✗, h₁ from 0.6 marks →.
+click("#field-t1\\.a_z\\[1\\]")
+check("a click focuses the first field", focused(), "t1.a_z[1]")
+type_text("0.4000")
+press("Tab")
+check("Tab goes to the next field", focused(), "t1.a_z[2]")
+check("leaving a field marks it", mark_of("t1.a_z[1]").split("|")[0], "mark correct")
+type_text("０．４")
+press("Tab")
+check("full-width digits are read", mark_of("t1.a_z[2]").split("|")[0], "mark correct")
+check("Tab: then t1.z[1]", focused(), "t1.z[1]")
+type_text("0.7")
+press("Tab")
+check("a slip is wrong", mark_of("t1.z[1]").split("|")[0], "mark wrong")
+type_text("0.5987")
+press("Tab")
+check("score of the forward pass", evaluate("document.querySelector('[data-section=forward] .section-score').textContent"),
+      {"zh": "已作答 4/51 · 正确 3 · 承前正确 0 · 错误 1", "en": "answered 4/51 · correct 3 · follow-through 0 · wrong 1"}[lang])
+# Alt+H opens the hint of the focused field: the formula and the numbers, not the result.
+press("h", modifiers=1, code="KeyH")
+hint = evaluate("document.getElementById('hint-t1.a_r[1]').textContent")
+check("Alt+H shows the hint", evaluate("!document.getElementById('hint-t1.a_r[1]').closest('tr').hidden"), True)
+check("the hint has the formula", hint.startswith("t1.a_r[1] = param.Wr[1][1]·t1.x[1] + param.Ur[1][1]·h0[1]"), True)
+check("the hint has the numbers", "0.25·1 + 0.3·0 + 0.3·0 + 0.2" in hint, True)
+check("the hint does not give the result", "0.45" not in hint, True)
+click("button.hint[data-key='t1.h[1]']")
+h_hint = evaluate("document.getElementById('hint-t1.h[1]').textContent")
+check("a click on Hint shows it", "(1 − 0.5987)·0.4621" in h_hint, True)
+# Follow-through: z written with two decimals and h from it.
+evaluate("document.getElementById('field-t1.h[1]').focus()")
+type_text("0.1386")
+press("Tab")
+check("h₁ = (1 − 0.7)·0.4621 from the slip z₁ = 0.7 is follow-through", mark_of("t1.h[1]").split("|")[0], "mark follow_through")
+# Reload: the answers stay.
+evaluate("window.beforeReload = true")
+call("Page.reload")
+while evaluate("!window.beforeReload && !!window.gruExplain && document.documentElement.classList.contains('ready')") is not True:
+    if time.time() > deadline + 60:
+        fail("the page did not come back after the reload")
+    time.sleep(0.1)
+check("after a reload the answers stay", evaluate("document.getElementById('field-t1.z[2]').value"), "0.5987")
+check("after a reload the marks are back", mark_of("t1.a_z[1]").split("|")[0], "mark correct")
+# The language switch (both only).
+if evaluate("document.querySelectorAll('[data-set-lang]').length") == 2:
+    other = "en" if lang == "zh" else "zh"
+    click("[data-set-lang='%s']" % other)
+    check("the switch changes the language", evaluate("document.documentElement.getAttribute('data-lang')"), other)
+    check("the marks follow", mark_of("t1.a_z[1]").split("|")[1], {"zh": "✓ 正确", "en": "✓ correct"}[other])
+    click("[data-set-lang='%s']" % lang)
+# Download: the sheet text that `check` reads.
+call("Browser.setDownloadBehavior", behavior="allow", downloadPath=downloads, eventsEnabled=True)
+click("#download")
+target = None
+end = time.time() + 20
+while time.time() < end and target is None:
+    names = [n for n in os.listdir(downloads) if n.endswith(".txt")]
+    if names:
+        target = os.path.join(downloads, names[0])
+    time.sleep(0.1)
+if target is None:
+    fail("the download did not arrive")
+time.sleep(0.3)
+sheet = open(target, encoding="utf-8").read()
+check("the download's name", os.path.basename(target), evaluate("gruExplain.data.lesson") + "-answers.txt")
+check("the download is answers()", sheet, evaluate("gruExplain.answers()"))
+check("the download has the answers", "t1.z[1] = 0.7\n" in sheet and "t1.z[2] = 0.5987\n" in sheet and "t1.a_z[2] = ０．４\n" in sheet, True)
+# Clear, then open the downloaded file: the fields come back.
+click("#clear")
+check("clear empties the fields", evaluate("document.getElementById('field-t1.z[1]').value"), "")
+document = call("DOM.getDocument")
+node = call("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="#open")
+call("DOM.setFileInputFiles", files=[target], nodeId=node["nodeId"])
+end = time.time() + 10
+while time.time() < end and evaluate("document.getElementById('field-t1.z[2]').value") != "0.5987":
+    time.sleep(0.1)
+check("open loads the file", evaluate("document.getElementById('field-t1.z[2]').value"), "0.5987")
+check("... and marks it", mark_of("t1.h[1]").split("|")[0], "mark follow_through")
+if len(sys.argv) > 6:
+    # A picture for a person to look at: the first forward table, filled and marked, a hint open.
+    click("button.hint[data-key='t1.h[1]']")
+    call("Runtime.evaluate", expression="document.querySelector('tr[data-key=\"t1.z[1]\"]').scrollIntoView()")
+    time.sleep(0.2)
+    shot = call("Page.captureScreenshot", format="png")
+    open(sys.argv[6], "wb").write(base64.b64decode(shot["data"]))
+check("open says how many", evaluate("document.getElementById('status').textContent"),
+      {"zh": "读入了 5 个答案。", "en": "5 answers read."}[lang])
+# What if: a given changed in its field recomputes every value.
+before = evaluate("gruExplain.value('update.by[1]')")
+evaluate("document.querySelector('input.given-input[data-key=\"param.Wz[1][1]\"]').focus()")
+evaluate("document.querySelector('input.given-input[data-key=\"param.Wz[1][1]\"]').select()")
+type_text("0.4")
+press("Tab")
+check("a given typed in recomputes", evaluate("gruExplain.value('param.Wz[1][1]')"), 0.4)
+check("... every value", evaluate("gruExplain.value('update.by[1]')") != before, True)
+check("... and the marks: a_z[1] is now wrong", mark_of("t1.a_z[1]").split("|")[0], "mark wrong")
+check("the edited note shows", evaluate("!document.getElementById('edited').hidden"), True)
+click("#reset")
+check("reset restores", evaluate("gruExplain.value('update.by[1]')"), before)
+# Printed: no buttons, the answers stay.
+call("Emulation.setEmulatedMedia", media="print")
+check("printed: no toolbar", evaluate("getComputedStyle(document.querySelector('.toolbar')).display"), "none")
+check("printed: no hint buttons", evaluate("getComputedStyle(document.querySelector('button.hint')).display"), "none")
+check("printed: answers shown", evaluate("getComputedStyle(document.getElementById('field-t1.z[1]')).display") != "none", True)
+call("Emulation.setEmulatedMedia", media="screen")
+# At this width nothing but the tables' own boxes scrolls sideways.
+check("the page does not scroll sideways", evaluate("document.documentElement.scrollWidth <= window.innerWidth"), True)
+if failures:
+    fail(", ".join(failures))
+print("OK")
+finish(0)

@@ -1,0 +1,318 @@
+import Foundation
+import Testing
+@testable import GRURender
+import GRUCore
+import GRULessons
+import GRUCheck
+import GRUJSON
+
+/// The workbook page (`gru-explain workbook`) in headless Chromium, driven over the DevTools
+/// protocol by Scripts/workbook_cdp.py:
+/// - through real input (typing, Tab, Alt+H and a click for the hint, leaving a field, a reload,
+///   the language switch, download and open, printing), in zh and en, on a desktop and a 360 px
+///   phone;
+/// - through the API: the same sheets marked by the page (`mark()`) and by `Marker` with
+///   `CheckRenderer.json` (what `check --format json` prints) give the same object for every key,
+///   on lesson1 and lesson2; the page reads numbers as `AnswerSheet` does; and after `set` the
+///   page's values are the trace of the edited lesson (what `run` prints for the edited file).
+///
+/// Skipped like BrowserTests when Chromium or python3 is missing (under CI=true, a missing
+/// Chromium fails).
+@Suite(.serialized) struct WorkbookBrowserTests {
+    static let enabled = BrowserTests.enabled && BrowserTests.python != nil
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/workbook_cdp.py")
+
+    static func lesson(_ id: String) -> (Lesson, Trace) {
+        let lesson = try! LessonLibrary.load(id)
+        return (lesson, try! Trace.record(lesson.problem, trained: false))
+    }
+
+    /// The page of `id`, written into the browser tests' folder.
+    static func page(_ id: String, languages: [Language], start: Language,
+                     rule: WorkbookRenderer.MarkingRule = WorkbookRenderer.currentRule) -> URL {
+        let (lesson, trace) = lesson(id)
+        let file = BrowserTests.folder.appendingPathComponent("workbook-\(id)-\(languages.map(\.rawValue).joined())-\(rule).html")
+        try? Data(WorkbookRenderer.render(trace, lesson: lesson, languages: languages, start: start, rule: rule).utf8).write(to: file)
+        return file
+    }
+
+    /// Runs the driver; its stdout, and whether it exited 0.
+    static func drive(_ arguments: [String]) throws -> (text: String, ok: Bool) {
+        let chromium = try #require(BrowserTests.chromium, "CI=true but Chromium is not installed")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BrowserTests.python!)
+        process.arguments = [script.path, chromium] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(240)) { if process.isRunning { process.terminate() } }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (text, process.terminationStatus == 0)
+    }
+
+    /// Evaluates each expression in the page, in order; their values.
+    static func evaluate(_ page: URL, _ expressions: [String]) throws -> [Any] {
+        let file = BrowserTests.folder.appendingPathComponent("expressions-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try JSONSerialization.data(withJSONObject: expressions).write(to: file)
+        let (text, ok) = try drive([page.path, "1280", "900", "eval", file.path])
+        #expect(ok, "\(text.suffix(600))")
+        let values = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) as? [Any]
+        return try #require(values, "no values from the page: \(text.prefix(300))")
+    }
+
+    static func quoted(_ s: String) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: [s]), as: UTF8.self).dropFirst().dropLast().description
+    }
+
+    // MARK: - Real input
+
+    struct Run: CustomStringConvertible, Sendable {
+        var lesson: String, languages: [Language], start: Language, width: Int, height: Int
+        var description: String { "\(lesson) \(languages.map(\.rawValue).joined(separator: "+")) from \(start.rawValue) at \(width)x\(height)" }
+    }
+
+    @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"),
+          arguments: [Run(lesson: "lesson1", languages: [.zh, .en], start: .zh, width: 1280, height: 900),
+                      Run(lesson: "lesson1", languages: [.en], start: .en, width: 360, height: 740),
+                      Run(lesson: "lesson1", languages: [.zh], start: .zh, width: 360, height: 740),
+                      Run(lesson: "lesson1", languages: [.zh, .en], start: .en, width: 1280, height: 900)])
+    func realInput(_ run: Run) throws {
+        let page = Self.page(run.lesson, languages: run.languages, start: run.start)
+        let shot = BrowserTests.screenshots.appendingPathComponent("workbook-\(run.lesson)-\(run.start.rawValue)-\(run.width)x\(run.height).png")
+        let (text, ok) = try Self.drive([page.path, String(run.width), String(run.height), "input", shot.path])
+        #expect(ok, "\(run): \(text)")
+        #expect(text.hasSuffix("OK\n"), "\(run): \(text)")
+        let png = try Data(contentsOf: shot)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(shot.lastPathComponent) is not a PNG")
+        print("Screenshot of the workbook: \(shot.path)")
+    }
+
+    // MARK: - The page marks as check does
+
+    /// lesson1's or lesson2's worksheet filled with `value(key)` (blank where nil).
+    static func sheet(_ trace: Trace, _ lesson: Lesson, _ language: Language, _ value: (TraceKey) -> String?) -> String {
+        let blank = WorksheetRenderer.render(trace, lesson: lesson, options: RenderOptions(language: language))
+        return blank.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasSuffix(" ="), let key = TraceKey(String(line.dropLast(2))), let v = value(key) else { return String(line) }
+            return line + " " + v
+        }.joined(separator: "\n")
+    }
+
+    static func decimals(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
+    /// Cut, not rounded: 0.59868 → 0.5986.
+    static func truncated(_ v: Double, _ d: Int) -> String {
+        let s = String(format: "%.\(d + 6)f", v)
+        return String(s.dropLast(6))
+    }
+
+    /// The sheets of the cross-check, by name: correct and rounded at 2 to 6 decimals, truncated,
+    /// every sub-result rounded as a calculator user does, a slip carried through, every known
+    /// mistake (each on every key it applies to), sign errors, a half-answered sheet with the
+    /// forms students type (full-width, U+2212, '?').
+    static func sheets(_ trace: Trace, _ lesson: Lesson, _ language: Language) -> [(name: String, text: String, diagnosis: Diagnosis?)] {
+        let book = FormulaBook(trace)
+        let asked = Worksheet.groups(trace).flatMap(\.keys)
+        let truth = { (k: TraceKey) in trace.value(at: k) ?? .nan }
+        var out: [(String, String, Diagnosis?)] = []
+        for d in [2, 3, 4, 5, 6] { out.append(("rounded to \(d)", sheet(trace, lesson, language) { decimals(truth($0), d) }, nil)) }
+        out.append(("truncated to 4", sheet(trace, lesson, language) { truncated(truth($0), 4) }, nil))
+        // Each value computed from the student's own rounded values, then rounded.
+        func carried(_ change: (TraceKey, Double) -> Double) -> String {
+            var mine: [TraceKey: Double] = [:]
+            for key in trace.keys where key.stage < .training {
+                let exact = book.formula(for: key)?.evaluate { mine[$0] ?? truth($0) } ?? truth(key)
+                mine[key] = key.stage == .given ? exact : (change(key, exact) * 1e4).rounded() / 1e4
+            }
+            return sheet(trace, lesson, language) { decimals(mine[$0] ?? .nan, 4) }
+        }
+        out.append(("every sub-result rounded", carried { $1 }, nil))
+        let slip = TraceKey(t: 1, .step(.z), [1])
+        out.append(("a slip in t1.z[1], carried", carried { $0 == slip ? $1 + 0.1 : $1 }, nil))
+        for diagnosis in Diagnosis.allCases where diagnosis != .signError {
+            var wrong: [TraceKey: Double] = [:]
+            for key in asked {
+                if let m = book.mistakes(for: key).first(where: { $0.diagnosis == diagnosis }) { wrong[key] = m.formula.evaluate(truth) }
+            }
+            // lesson1's rows are equal and h₀ = 0: the reset gate's place changes no value there.
+            guard wrong.contains(where: { decimals($0.value, 4) != decimals(truth($0.key), 4) }) else { continue }
+            out.append((diagnosis.rawValue, sheet(trace, lesson, language) { decimals(wrong[$0] ?? truth($0), 4) }, diagnosis))
+        }
+        out.append(("sign errors", sheet(trace, lesson, language) { key in
+            let v = truth(key)
+            return decimals((asked.firstIndex(of: key) ?? 0) % 5 == 0 && abs(v) > 0.01 ? -v : v, 4)
+        }, .signError))
+        out.append(("half answered, as typed", sheet(trace, lesson, language) { key in
+            let n = asked.firstIndex(of: key) ?? 0
+            switch n % 4 {
+            case 0: return nil
+            case 1: return "?"
+            case 2: return decimals(truth(key), 4).replacing("-", with: "−")
+            default: return String(decimals(truth(key), 3).unicodeScalars.map { s in
+                ("0"..."9").contains(Character(s)) || s == "." ? Character(Unicode.Scalar(s.value + 0xFEE0)!) : Character(s)
+            })
+            }
+        }, nil))
+        return out
+    }
+
+    @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"),
+          arguments: [("lesson1", Language.zh), ("lesson2", Language.en)])
+    func marksAsCheckDoes(_ id: String, _ language: Language) throws {
+        let (lesson, trace) = Self.lesson(id)
+        let page = Self.page(id, languages: [language], start: language)
+        let sheets = Self.sheets(trace, lesson, language)
+        let expressions = sheets.map { s in
+            "JSON.stringify((function(){var f = gruExplain.fill(\(Self.quoted(s.text))); return {fill: f, answers: gruExplain.answers(), mark: gruExplain.mark()};})())"
+        }
+        let values = try Self.evaluate(page, expressions)
+        #expect(values.count == sheets.count)
+        for (s, value) in zip(sheets, values) {
+            let page = try #require((try? JSONSerialization.jsonObject(with: Data(((value as? String) ?? "").utf8))) as? [String: Any])
+            let answers = page["answers"] as? String ?? ""
+            // The page's sheet is the sheet it was given, so that the line numbers are the same.
+            #expect(answers == s.text + (s.text.hasSuffix("\n") ? "" : "\n"), "\(id) \(s.name): answers() differs from the sheet filled in")
+            let report = try Marker.check(Array(answers.utf8), against: trace)
+            let json = CheckRenderer.json(report, config: trace.config, lesson: lesson.id)
+            let check = try #require((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any])
+            var differences: [String] = []
+            var mark = page["mark"] as? [String: Any] ?? [:]
+            // Issue 11 adds summary.by_section and summary.score to check's JSON; the page has
+            // them already, and they are compared wherever check has them too.
+            if var summary = mark["summary"] as? [String: Any], let checkSummary = check["summary"] as? [String: Any] {
+                for member in ["by_section", "score"] where checkSummary[member] == nil { summary[member] = nil }
+                mark["summary"] = summary
+            }
+            Self.compare(check, mark, path: "", into: &differences)
+            #expect(differences.isEmpty, "\(id) \(s.name): the page marks differently from check: \(differences.prefix(8))")
+            if s.name == "half answered, as typed", let summary = (page["mark"] as? [String: Any])?["summary"] as? [String: Any] {
+                // Every other key answered (n % 4 == 2 or 3 of the keys in computing order).
+                let sections = summary["by_section"] as? [String: [String: Int]] ?? [:]
+                #expect(sections.keys.sorted() == ["accumulation", "bptt", "forward", "loss", "update"])
+                #expect(sections.values.map { $0["on_sheet"] ?? 0 }.reduce(0, +) == report.results.count)
+                #expect(sections.values.map { $0["answered"] ?? 0 }.reduce(0, +) == report.summary.correct + report.summary.followThrough + report.summary.wrong)
+                #expect(summary["score"] as? Double == 1)
+            }
+            if let d = s.diagnosis {
+                #expect(report.results.contains { $0.diagnosis == d }, "\(id) \(s.name): check diagnoses none of them")
+            }
+            print("\(id) \(s.name): \(report.summary.correct) correct, \(report.summary.followThrough) follow-through, \(report.summary.wrong) wrong, \(report.summary.unanswered) unanswered — the page agrees")
+        }
+    }
+
+    /// Every member equal, numbers within 1e-9 relative (the page computes with the browser's exp
+    /// and tanh, which may differ from the C library's in the last bit).
+    static func compare(_ a: Any, _ b: Any, path: String, into differences: inout [String]) {
+        switch (a, b) {
+        case (let x as [String: Any], let y as [String: Any]):
+            if Set(x.keys) != Set(y.keys) { differences.append("\(path): members \(x.keys.sorted()) vs \(y.keys.sorted())"); return }
+            for k in x.keys.sorted() { compare(x[k]!, y[k]!, path: path + "." + k, into: &differences) }
+        case (let x as [Any], let y as [Any]):
+            if x.count != y.count { differences.append("\(path): \(x.count) vs \(y.count) entries"); return }
+            for (n, (u, v)) in zip(x, y).enumerated() {
+                let name = (u as? [String: Any])?["key"] as? String ?? String(n)
+                compare(u, v, path: path + "[\(name)]", into: &differences)
+            }
+        case (let x as String, let y as String):
+            if x != y { differences.append("\(path): \(x) vs \(y)") }
+        case (let x as NSNumber, let y as NSNumber):
+            let (u, v) = (x.doubleValue, y.doubleValue)
+            if abs(u - v) > 1e-9 * max(abs(u), abs(v)) + 1e-15 { differences.append("\(path): \(u) vs \(v)") }
+        case (is NSNull, is NSNull): break
+        default: differences.append("\(path): \(a) vs \(b)")
+        }
+    }
+
+    // MARK: - Reading numbers, what if
+
+    @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"))
+    func readsNumbersAsTheSheetDoes() throws {
+        let corpus = ["0.5987", "-0.0456", "−0.0456", "０．５９８７", "0.5987。", "0。5987", "+2", ".5", "5.", "5.987e-1", "6E-1",
+                      "1.854e-1", "12", "0", "0.00", "  0.5 ", "0.5 # a note", "0,5", "1e999", "nan", "inf", "0x1p-2", "1/2",
+                      "(1-0.5987)*0.4621", "0.59 87", "abc", "１２", "−０．１", "1e-05", "-0", "1.2.3", "e5", ".",
+                      // Issue 11 reads these too; the page's data says how (WorkbookRenderer.reading).
+                      "0.5987，", "0.5987;", "0.5987；", "0.5987.", "≈0.5987", "~0.5987", "～0.5987", "59.87%", "59.87％",
+                      "– 0.5987", "—0.5987", "− 0.5987", "- 0.5987", "5%", "%", "0.5987、"]
+        let page = Self.page("lesson1", languages: [.en], start: .en)
+        let values = try Self.evaluate(page, corpus.map { "JSON.stringify(gruExplain.read(\(Self.quoted($0))))" })
+        for (text, value) in zip(corpus, values) {
+            let (sheet, errors) = AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8))
+            let expected = errors.isEmpty ? sheet.lines.first?.value : nil
+            let read = (try? JSONSerialization.jsonObject(with: Data(((value as? String) ?? "null").utf8), options: [.fragmentsAllowed])) as? [String: Any]
+            #expect((read == nil) == (expected == nil), "'\(text)': the page reads \(String(describing: read)), the sheet \(String(describing: expected))")
+            guard let read, let expected else { continue }
+            #expect(read["value"] as? Double == expected.value, "'\(text)'")
+            #expect(read["text"] as? String == expected.text, "'\(text)'")
+            #expect(read["unit"] as? Double == expected.unit, "'\(text)'")
+            #expect(read["decimals"] as? Int == expected.decimals, "'\(text)'")
+            #expect(read["written"] as? String == expected.written, "'\(text)'")
+        }
+    }
+
+    /// Givens changed through the API, then every value against the trace of the lesson with the
+    /// same changes (`Trace.record` of the edited problem, which `run` prints for the edited file).
+    @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"),
+          arguments: ["lesson1", "lesson2"])
+    func whatIfEqualsTheEditedLesson(_ id: String) throws {
+        let (lesson, trace) = Self.lesson(id)
+        var problem = lesson.problem
+        let c = problem.config
+        var edits: [(String, Double)] = [("param.Wz[1][1]", 0.41), ("h0[1]", 0.1), ("t2.x[1]", 2.5), ("t1.target[1]", 1.5), ("lr", 0.1),
+                                         ("param.Uh[2][1]", -0.3), ("param.by[1]", 0.25)]
+        problem.parameters[.Wz][0] = 0.41
+        problem.h0[0] = 0.1
+        problem.sequences[0].inputs[1][0] = 2.5
+        problem.sequences[0].targets[0][0] = 1.5
+        problem.learningRate = 0.1
+        problem.parameters[.Uh][c.hiddenSize] = -0.3
+        problem.parameters[.by][0] = 0.25
+        if c.reset == .afterMatmul {
+            edits.append(("param.bhn[2]", 0.2))
+            problem.parameters[.bhn][1] = 0.2
+        }
+        let edited = try Trace.record(problem, trained: false)
+        let page = Self.page(id, languages: [.en], start: .en)
+        let all = "JSON.stringify(gruExplain.data.keys.map(function (e) { return [e.key, gruExplain.value(e.key)]; }))"
+        let values = try Self.evaluate(page, [all] + edits.map { "gruExplain.set(\(Self.quoted($0.0)), \($0.1))" } + [all, "gruExplain.reset()", all])
+        func check(_ value: Any, against t: Trace, _ what: String) {
+            let pairs = (try? JSONSerialization.jsonObject(with: Data(((value as? String) ?? "[]").utf8))) as? [[Any]] ?? []
+            #expect(pairs.count == t.keys.filter { $0.stage < .training }.count, "\(id) \(what): \(pairs.count) keys")
+            var off: [String] = []
+            for pair in pairs {
+                guard let name = pair.first as? String, let key = TraceKey(name), let v = (pair.last as? NSNumber)?.doubleValue,
+                      let expected = t.value(at: key) else { off.append("\(pair)"); continue }
+                if abs(v - expected) > 1e-9 * max(abs(expected), 1e-3) { off.append("\(name): page \(v), run \(expected)") }
+            }
+            #expect(off.isEmpty, "\(id) \(what): \(off.prefix(8))")
+        }
+        check(values[0], against: trace, "as the lesson")
+        check(values[1 + edits.count], against: edited, "edited")
+        check(values[values.count - 1], against: trace, "after reset")
+        // The edit changes what matters: the loss and every update differ from the lesson's.
+        #expect(edited.value(at: TraceKey(.loss)) != trace.value(at: TraceKey(.loss)))
+    }
+
+    // MARK: - Issue 11's rule
+
+    /// The page's `honest` rule (issue 11, HonestComputation) on the issue's own lesson1 examples,
+    /// against the `precision` rule `check` applies on this branch. Hand calculation: z₁ = σ(0.4) =
+    /// 0.598688, h̃₁ = 0.462117, h₁ = (1 − z₁)·h̃₁ = 0.185452; a student who writes z₁ = 0.60 but
+    /// keeps 0.5987 gets (1 − 0.5987)·0.4621 = 0.18544 → 0.1854, which only the honest rule accepts.
+    /// z₁ = 0.5990 from a_z = 0.4000 is wrong under both (σ(0.39995…0.40005) < 0.59870).
+    @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"))
+    func honestRuleOnIssue11Examples() throws {
+        let sheet = "t1.a_z[1] = 0.4000\nt1.z[1] = 0.60\nt1.h_tilde[1] = 0.4621\nt1.h[1] = 0.1854\nt1.z[2] = 0.5990\n"
+        let expression = "gruExplain.fill(\(Self.quoted(sheet))); JSON.stringify(gruExplain.mark().results.filter(function (r) { return r.status !== 'unanswered'; }).map(function (r) { return [r.key, r.status]; }))"
+        var marks: [String: [String: String]] = [:]
+        for rule in WorkbookRenderer.MarkingRule.allCases {
+            let value = try Self.evaluate(Self.page("lesson1", languages: [.en], start: .en, rule: rule), [expression]).first as? String ?? "[]"
+            let pairs = (try? JSONSerialization.jsonObject(with: Data(value.utf8))) as? [[String]] ?? []
+            marks[rule.rawValue] = Dictionary(uniqueKeysWithValues: pairs.map { ($0[0], $0[1]) })
+        }
+        #expect(marks["honest"] == ["t1.a_z[1]": "correct", "t1.z[1]": "correct", "t1.h_tilde[1]": "correct", "t1.h[1]": "correct", "t1.z[2]": "wrong"])
+        #expect(marks["precision"] == ["t1.a_z[1]": "correct", "t1.z[1]": "correct", "t1.h_tilde[1]": "correct", "t1.h[1]": "wrong", "t1.z[2]": "wrong"])
+    }
+}

@@ -1,0 +1,12 @@
+import Testing
+import GRURender
+
+/// `gru-explain workbook lesson1 --lang both` compared with its golden file under Golden/
+/// (`GRU_EXPLAIN_RECORD=1 swift test` rewrites it): the page, its script and the data it embeds.
+/// WorkbookBrowserTests runs the page; here its text is pinned.
+@Suite struct WorkbookGoldenTests {
+    @Test func matchesGolden() throws {
+        let page = WorkbookRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, languages: [.zh, .en], start: .zh)
+        try Golden.check(page, file: "workbook.lesson1.both.html")
+    }
+}
