@@ -58,6 +58,33 @@ import GRUCore
         #expect(report.summary.correct == 4)
     }
 
+    /// Numbers as students type them (issue 11): a sentence's punctuation after the number, an
+    /// en dash, em dash or U+2212 as the minus (with a space after it too), ≈ and ~ in front, and
+    /// a percent as hundredths, with the precision the student wrote (59.87% is 0.5987 ± 0.00005).
+    @Test func numbersAsStudentsTypeThem() throws {
+        let typed: [(String, Double, Int)] = [
+            ("0.5987。", 0.5987, 4), ("0.5987，", 0.5987, 4), ("0.5987;", 0.5987, 4), ("0.5987；", 0.5987, 4),
+            ("0。5987。", 0.5987, 4), ("5。", 5, 0), ("–3.3643", -3.3643, 4), ("—3.3643", -3.3643, 4),
+            ("−3.3643", -3.3643, 4), ("− 3.3643", -3.3643, 4), ("– 3.3643。", -3.3643, 4), ("≈0.5987", 0.5987, 4),
+            ("~0.5987", 0.5987, 4), ("≈ 0.5987", 0.5987, 4), ("～０．５９８７", 0.5987, 4), ("59.87%", 0.5987, 4),
+            ("59.87％", 0.5987, 4), ("60%", 0.6, 2), ("≈−1.6822；", -1.6822, 4),
+        ]
+        for (text, value, decimals) in typed {
+            let (sheet, errors) = AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8))
+            #expect(errors.isEmpty, "\(text)")
+            let number = try #require(sheet.lines.first?.value, "\(text)")
+            #expect(abs(number.value - value) < 1e-12 && number.decimals == decimals, "\(text)")
+            #expect(number.written == text, "\(text) is quoted as typed")
+        }
+        // Marked against lesson1 (z₁ = 0.5987, dy₃ = −3.3643, dh₃ = −1.6822): all correct.
+        let report = try Fixtures.check(text: "t1.z[1] = 59.87%\nt1.z[2] = 0.5987。\nt3.dy[1] = – 3.3643\nt3.dh[1] = ≈−1.6822；\n")
+        #expect(report.summary.correct == 4)
+        // Still not numbers: two decimal points, a percent of a percent, words.
+        for text in ["0.59.87", "59.87%%", "about 0.6", "0.5987。。"] {
+            #expect(!AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8)).errors.isEmpty, "\(text)")
+        }
+    }
+
     /// Spaces around a value: the ideographic space of a Chinese input method, and the no-break
     /// space a word processor leaves when a line is copied from it. z₁ = 0.5987 (the seed).
     @Test func ideographicAndNoBreakSpacesAroundAValue() throws {
