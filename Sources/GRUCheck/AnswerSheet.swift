@@ -31,8 +31,9 @@ public struct SheetError: Error, Equatable, Sendable {
         case notUTF8(NotUTF8)
         /// The key does not exist in this lesson; `suggestion` is the nearest key that does.
         case unknownKey(key: String, suggestion: String?)
-        /// The key was already answered on `firstLine`.
-        case duplicateKey(key: String, firstLine: Int)
+        /// The key was already answered on `firstLine`: `firstValue` there and `value` here, each
+        /// as written (empty for a blank or `?`).
+        case duplicateKey(key: String, firstLine: Int, firstValue: String = "", value: String = "")
         /// The file holds no `key = value` line at all.
         case empty
         /// The file is JSON (a lesson, or `check --format json` output), not a sheet.
@@ -83,9 +84,10 @@ public struct SheetError: Error, Equatable, Sendable {
         case .unknownKey(let whole, let suggestion):
             let key = shown(whole)
             return place + "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see docs/keys.md")
-        case .duplicateKey(let whole, let firstLine):
+        case .duplicateKey(let whole, let firstLine, let firstValue, let value):
             let key = shown(whole)
-            return place + "'\(key)' is answered twice; it was first answered on line \(firstLine)"
+            let (a, b) = (firstValue.isEmpty ? "(blank)" : firstValue, value.isEmpty ? "(blank)" : value)
+            return place + "'\(key)' is answered twice: \(a) on line \(firstLine) and \(b) here; delete one of them or comment it out with '#'"
         case .empty:
             return place + "expected lines 'key = value', found none (a blank worksheet comes from 'gru-explain worksheet')"
         case .json:

@@ -1,4 +1,5 @@
 import GRUCore
+import GRULessons
 
 /// Marks a filled worksheet against a lesson's trace (docs/check.md).
 ///
@@ -42,7 +43,9 @@ public enum Marker {
                 continue
             }
             if let first = answers[key] {
-                errors.append(SheetError(line: line.line, .duplicateKey(key: line.keyText, firstLine: first.line)))
+                errors.append(SheetError(line: line.line, .duplicateKey(key: line.keyText, firstLine: first.line,
+                                                                        firstValue: first.value?.written ?? "",
+                                                                        value: line.value?.written ?? "")))
                 continue
             }
             answers[key] = line
@@ -140,7 +143,9 @@ public enum Marker {
             }
             results.append(result)
         }
-        return CheckReport(results: results, summary: summary)
+        var report = CheckReport(results: results, summary: summary)
+        for key in keys where Worksheet.sections.contains(key.section) { report.worksheetKeys[key.section, default: 0] += 1 }
+        return report
     }
 
     /// The unit of g's window (rule 3) and the unit every intermediate result may be rounded to

@@ -43,11 +43,11 @@ enum CheckCommand: Command {
         let language = try Common.language(a, context, command: name)
         let digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
         guard a.positionals.count >= 2 else {
-            throw UsageError(message: "check: give the lesson and the answers file, e.g. 'gru-explain check lesson1 answers.txt'")
+            throw UsageError(message: Message.checkNeedsLessonAndSheet.text(language))
         }
         let lesson = try Common.lesson(a, command: name, extraPositionals: 1)
         let path = a.positionals[1]
-        let raw = try readSheet(path)
+        let raw = try readSheet(path, language: language)
 
         let file = path == "-" ? "<stdin>" : path
         // A sheet in UTF-16 with its byte order mark is read as UTF-8; one that is not text, or
@@ -56,13 +56,13 @@ enum CheckCommand: Command {
         do {
             bytes = try AnswerSheet.utf8Text(raw)
         } catch {
-            context.fail(error.message(file: file))
+            context.fail(error.message(file: file, language: language))
             return ExitStatus.badInput
         }
         // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
         // this one line, not an unknown key for every line.
         if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {
-            context.fail(SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file))
+            context.fail(SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file, language: language))
             return ExitStatus.badInput
         }
 
@@ -71,7 +71,7 @@ enum CheckCommand: Command {
         do {
             report = try Marker.check(bytes, against: trace)
         } catch {
-            for message in error.messages(file: file) { context.fail(message) }
+            for message in error.messages(file: file, language: language) { context.fail(message) }
             return ExitStatus.badInput
         }
         let text = format == "json"
@@ -82,7 +82,7 @@ enum CheckCommand: Command {
     }
 
     /// The bytes of the answers file, opened for reading only; `-` is standard input.
-    static func readSheet(_ path: String) throws(UsageError) -> [UInt8] {
+    static func readSheet(_ path: String, language: Language = .en) throws(UsageError) -> [UInt8] {
         if path == "-" {
             // Never more than the limit and one chunk: standard input may not end (`yes |`).
             var data = Data()
@@ -91,33 +91,33 @@ enum CheckCommand: Command {
                 data.append(chunk)
             }
             guard data.count <= maxSheetBytes else {
-                throw UsageError(message: "<stdin>: more than 1 MiB is too large for an answers file (the limit is 1 MiB)")
+                throw UsageError(message: Message.sheetStdinTooLarge.text(language))
             }
             return Array(data)
         }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw UsageError(message: "\(path): no such file; write your answers into a file first (gru-explain worksheet <lesson> > \(path))")
+            throw UsageError(message: Message.sheetNoSuchFile.text(language, path))
         }
-        guard !isDirectory.boolValue else { throw UsageError(message: "\(path): is a directory, not an answers file") }
+        guard !isDirectory.boolValue else { throw UsageError(message: Message.sheetIsDirectory.text(language, path)) }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let attributes = (try? manager.attributesOfItem(atPath: resolved)) ?? [:]
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw UsageError(message: "\(path): is not a regular file; give the path of a text file")
+            throw UsageError(message: Message.sheetNotRegularFile.text(language, path))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxSheetBytes else { throw tooLarge(path, size) }
+        guard size <= maxSheetBytes else { throw tooLarge(path, size, language) }
         guard let handle = FileHandle(forReadingAtPath: resolved) else {
-            throw UsageError(message: "\(path): permission denied: cannot read the file")
+            throw UsageError(message: Message.sheetPermissionDenied.text(language, path))
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maxSheetBytes + 1)) ?? nil ?? Data()
-        guard data.count <= maxSheetBytes else { throw tooLarge(path, data.count) }
+        guard data.count <= maxSheetBytes else { throw tooLarge(path, data.count, language) }
         return Array(data)
     }
 
-    private static func tooLarge(_ file: String, _ size: Int) -> UsageError {
-        UsageError(message: "\(file): \(size) bytes is too large for an answers file (the limit is 1 MiB)")
+    private static func tooLarge(_ file: String, _ size: Int, _ language: Language) -> UsageError {
+        UsageError(message: Message.sheetTooLarge.text(language, file, String(size)))
     }
 }

@@ -142,6 +142,10 @@ public enum WorksheetRenderer {
         let context = FormulaContext(config: trace.config, length: length, sequences: sequences, language: language)
         let quantity: Quantity
         switch group.kind {
+        case .step(.dhRec) where group.t == length:
+            // Nothing arrives from after the last step: say so rather than name an h that does not exist.
+            return sequencePrefix + Message.worksheetLastDhRec.text(language, Message.timestep.text(language, String(length)),
+                                                                    String(length), Step.number(length + 1).sub)
         case .step(let q):
             guard let known = Quantity(traceName: q.rawValue) else { return sequencePrefix + q.rawValue }
             quantity = known

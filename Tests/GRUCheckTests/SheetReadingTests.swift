@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRURender
 import GRUCore
 @testable import GRUCheck
 
@@ -146,6 +147,10 @@ import GRUCore
             Issue.record("\(name) was read: \(report.summary)")
         } catch {
             #expect(error.errors.map { $0.message(file: name) } == expected)
+            // The catalogue's English is the same; its Chinese is another text of one line.
+            #expect(error.errors.map { $0.message(file: name, language: .en) } == expected)
+            let zh = error.errors.map { $0.message(file: name, language: .zh) }
+            #expect(zh.allSatisfy { !$0.contains("\n") && $0.hasPrefix(name) } && zh != expected)
             // Every message names a line, except for a sheet that has no answer lines at all, is
             // JSON, or is not UTF-8 text (one message for the whole file, which then says where).
             #expect(error.errors.allSatisfy {
@@ -169,6 +174,8 @@ import GRUCore
             #expect(lines.count == 11)
             #expect(lines[0] == "a.txt:1: unknown key 't1.zz[1]'; did you mean 't1.z[1]'?")
             #expect(lines[10] == "a.txt: … and 2 more problems like these")
+            #expect(error.messages(file: "a.txt", language: .zh)[10] == "a.txt: … 还有 2 个类似的问题")
+            #expect(error.messages(file: "a.txt", language: .zh)[0] == "a.txt:1: 本课没有 't1.zz[1]' 这个键；你是不是想写 't1.z[1]'？")
             #expect(error.messages(file: "a.txt", limit: 12).count == 12)
         }
     }
