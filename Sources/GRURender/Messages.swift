@@ -382,7 +382,7 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetParameters: return ("参数的初始值：", "Initial parameters:")
         case .worksheetEarlier: return ("前面算出的值（这张表不再要求）：", "Values from earlier steps (not asked on this sheet):")
         // check: score, repeated diagnoses, follow-through (issue 11)
-        case .checkScoreHeading: return ("成绩", "Score")
+        case .checkScoreHeading: return ("成绩", "Marks")
         case .checkColumnAnswered: return ("已作答", "answered")
         case .checkColumnCorrect: return ("正确", "correct")
         case .checkColumnFollowThrough: return ("承前正确", "follow-through")
