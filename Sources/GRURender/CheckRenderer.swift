@@ -101,7 +101,14 @@ public enum CheckRenderer {
         guard total.onSheet > 0 else { return "" }
         let header = [Message.checkScoreHeading, .checkColumnAnswered, .checkColumnCorrect, .checkColumnFollowThrough,
                       .checkColumnWrong].map { $0.text(language) }
-        let rows = (report.bySection + [total]).map { s in
+        // Answers to the givens, training and the applied model: one row of their own.
+        var other = total
+        other.section = .model
+        for s in report.bySection {
+            other.correct -= s.correct; other.followThrough -= s.followThrough; other.wrong -= s.wrong
+            other.unanswered -= s.unanswered; other.onSheet -= s.onSheet
+        }
+        let rows = (report.bySection + (other.onSheet > 0 ? [other] : []) + [total]).map { s in
             [sectionName(s.section, language), "\(s.answered)/\(s.onSheet)", String(s.correct), String(s.followThrough), String(s.wrong)]
         }
         let all = [header] + rows
@@ -137,7 +144,7 @@ public enum CheckRenderer {
         case .bptt?: return Message.checkSectionBPTT.text(language)
         case .accumulation?: return Message.checkSectionAccumulation.text(language)
         case .update?: return Message.checkSectionUpdate.text(language)
-        case let other?: return Walkthrough.title(other).text(language)
+        case .some: return Message.checkSectionOther.text(language)
         case nil: return Message.checkScoreTotal.text(language)
         }
     }

@@ -52,7 +52,7 @@ public enum Message: CaseIterable, Sendable {
     // check: score, repeated diagnoses, follow-through (issue 11)
     case checkScoreHeading, checkColumnAnswered, checkColumnCorrect, checkColumnFollowThrough, checkColumnWrong, checkScoreTotal
     case checkScorePercent, checkPartialSheet, checkPartialAllCorrect, checkAllCorrect
-    case checkSectionForward, checkSectionLoss, checkSectionBPTT, checkSectionAccumulation, checkSectionUpdate
+    case checkSectionForward, checkSectionLoss, checkSectionBPTT, checkSectionAccumulation, checkSectionUpdate, checkSectionOther
     case checkRepeatedHeading, checkRepeatedCount, checkSeeRepeated, checkLessonValue, checkWrongNotListed
     case diagnosisLossDoubled, diagnosisLossHalved
     // check and worksheet: a sheet that cannot be read, the answers file, the arguments (issue 11)
@@ -399,6 +399,7 @@ public enum Message: CaseIterable, Sendable {
         case .checkSectionBPTT: return ("BPTT", "BPTT")
         case .checkSectionAccumulation: return ("梯度累加", "accumulation")
         case .checkSectionUpdate: return ("参数更新", "update")
+        case .checkSectionOther: return ("其他（已知量、训练、应用）", "other (givens, training, applied)")
         case .checkRepeatedHeading: return ("反复出现的错误：", "Mistakes that repeat:")
         case .checkRepeatedCount: return ("共 {0} 处，从 {1} 起：{2}", "{0} marks, from {1} on: {2}")
         case .checkSeeRepeated: return ("见开头的反复出现的错误 [{0}]", "see repeated mistake [{0}] at the top")
