@@ -201,6 +201,17 @@ enum HandStudent {
         }
     }
 
+    /// docs/check.md's third worked example: da_z₁ = dz₁·z₁·(1 − z₁) from the student's
+    /// dz₁ = 1.2555 and z₁ = 0.5987 has the interval [0.301325, 0.301929] by hand: 0.3013 …
+    /// 0.3019 are correct (0.3017 is σ′ rounded to 0.2403 first), 0.3012 and 0.3020 are not.
+    @Test func theDocsSigmoidDerivativeExample() throws {
+        for (g, status) in [("0.3012", MarkStatus.wrong), ("0.3013", .correct), ("0.3017", .correct), ("0.3019", .correct),
+                            ("0.3020", .wrong)] {
+            let report = try Fixtures.check(text: "t1.dz[1] = 1.2555\nt1.z[1] = 0.5987\nt1.da_z[1] = \(g)\n")
+            #expect(report["t1.dz[1]"]?.status == .correct && report["t1.da_z[1]"]?.status == status, "\(g)")
+        }
+    }
+
     /// A student who fills in only unit [1] of every vector (the first entry of every key),
     /// rounding every sub-result, with a slip in z₁: wrong on z₁ only, and the slip followed
     /// through (the blank units are what follows from their answers).
