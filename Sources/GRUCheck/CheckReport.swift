@@ -3,7 +3,8 @@ import GRULessons
 
 /// How one answered line is marked.
 public enum MarkStatus: String, CaseIterable, Sendable {
-    /// Within the precision the student wrote, allowing for rounding carried from earlier steps.
+    /// What an honest computation gives: the formula on the lesson's values or the student's
+    /// correct ones, every sub-result rounded, truncated or not (`HonestComputation`).
     case correct
     /// Not the lesson's value, but what the formula gives on the student's own earlier answers:
     /// the consequence of an earlier slip, marked the way a teacher marks by hand.

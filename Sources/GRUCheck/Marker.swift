@@ -3,19 +3,20 @@ import GRULessons
 
 /// Marks a filled worksheet against a lesson's trace (docs/check.md).
 ///
-/// Keys are marked in computation order. For each answered key, with g the student's value:
-/// - **correct** when g is within the student's precision of the lesson's value, or of the value
-///   the key's formula gives on the student's own earlier values while all of those are correct
-///   themselves: that is rounding carried from earlier steps (h₁ = 0.1854 from z₁ = 0.5987 and
-///   h̃₁ = 0.4621, where the lesson's h₁ is 0.18545…);
-/// - **follow_through** when g is what the formula gives on the student's earlier values and some
-///   of those are not correct;
-/// - **wrong** otherwise, with the diagnosis of the first known mistake the value matches.
+/// Keys are marked in computation order. For each answered key, with g the student's value, by
+/// the rule "an answer is correct when an honest computation gives it" (`HonestComputation`):
+/// - **correct** when the key's formula gives g with each input anywhere between the lesson's
+///   value and the student's (the lesson's alone where the student's carries a mistake) and every
+///   sub-result rounded, truncated or not at g's decimals: h₁ = 0.1854 from z₁ = 0.5987 and
+///   h̃₁ = 0.4621, where the lesson's h₁ is 0.18545…;
+/// - **follow_through** when the same rule gives g on the student's values, and some of those
+///   carry a mistake;
+/// - **wrong** otherwise, with the diagnosis of the first known mistake that explains g better
+///   than rounding does.
 ///
-/// "The student's earlier values" are the student's answers where given. Where a key is not
-/// answered, it is what follows from their answers (its formula evaluated on them), so a slip
-/// carries through the keys they skipped. The givens (lr, parameters, h0, x, target) are always
-/// the lesson's.
+/// "The student's values" are the student's answers where given. Where a key is not answered, it
+/// is what follows from their answers (its formula evaluated on them), so a slip carries through
+/// the keys they skipped. The givens (lr, parameters, h0, x, target) are always the lesson's.
 public enum Marker {
 
     /// Reads the sheet and marks it. Throws every problem found when a line cannot be read, a key
