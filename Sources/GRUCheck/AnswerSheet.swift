@@ -86,8 +86,8 @@ public struct SheetError: Error, Equatable, Sendable {
             return place + "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see docs/keys.md")
         case .duplicateKey(let whole, let firstLine, let firstValue, let value):
             let key = shown(whole)
-            let (a, b) = (firstValue.isEmpty ? "(blank)" : firstValue, value.isEmpty ? "(blank)" : value)
-            return place + "'\(key)' is answered twice: \(a) on line \(firstLine) and \(b) here; delete one of them or comment it out with '#'"
+            let quoted = { (v: String) in v.isEmpty ? "(blank)" : "'\(v)'" }
+            return place + "'\(key)' is answered twice: \(quoted(firstValue)) on line \(firstLine) and \(quoted(value)) here; delete one of them or comment it out with '#'"
         case .empty:
             return place + "expected lines 'key = value', found none (a blank worksheet comes from 'gru-explain worksheet')"
         case .json:

@@ -425,7 +425,7 @@ public enum Message: CaseIterable, Sendable {
         case .sheetDuplicateKey: return (
             "'{0}' 答了两次：第 {1} 行是 {2}，这一行是 {3}；请删掉其中一行，或在行首加 # 把它注释掉",
             "'{0}' is answered twice: {2} on line {1} and {3} here; delete one of them or comment it out with '#'")
-        case .sheetBlank: return ("（空）", "(blank)")
+        case .sheetBlank: return ("（空白）", "(blank)")
         case .sheetEmpty: return (
             "没有找到“键 = 值”这样的行（空白的工作表可以用 'gru-explain worksheet' 生成）",
             "expected lines 'key = value', found none (a blank worksheet comes from 'gru-explain worksheet')")

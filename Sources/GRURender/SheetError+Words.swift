@@ -29,8 +29,9 @@ extension SheetError {
                             ?? Message.sheetUnknownKeyNoSuggestion.text(l, shown(key)))
         case .duplicateKey(let key, let firstLine, let firstValue, let value):
             let blank = Message.sheetBlank.text(l)
-            return place + Message.sheetDuplicateKey.text(l, shown(key), String(firstLine),
-                                                          firstValue.isEmpty ? blank : firstValue, value.isEmpty ? blank : value)
+            // What was written, quoted; a blank is said so, unquoted.
+            let quoted = { (v: String) in v.isEmpty ? blank : "'\(v)'" }
+            return place + Message.sheetDuplicateKey.text(l, shown(key), String(firstLine), quoted(firstValue), quoted(value))
         case .empty: return place + Message.sheetEmpty.text(l)
         case .json: return place + Message.sheetJSON.text(l)
         case .otherLesson(let sheet, let lesson): return place + Message.sheetOtherLesson.text(l, sheet, lesson, file)

@@ -79,9 +79,9 @@ import GRUJSON
         let zh = runCLI(["check", "lesson1", path, "--lang", "zh"])
         #expect(zh.status == 2 && zh.stdout.isEmpty)
         #expect(zh.stderr.contains("\(path):2: 本课没有 't1.zz[2]' 这个键；你是不是想写 't1.z[2]'？"))
-        #expect(zh.stderr.contains("\(path):3: 't1.z[1]' 答了两次：第 1 行是 0.5987，这一行是 0.6；请删掉其中一行，或在行首加 # 把它注释掉"))
+        #expect(zh.stderr.contains("\(path):3: 't1.z[1]' 答了两次：第 1 行是 '0.5987'，这一行是 '0.6'；请删掉其中一行，或在行首加 # 把它注释掉"))
         let en = runCLI(["check", "lesson1", path, "--lang", "en"])
-        #expect(en.stderr.contains("\(path):3: 't1.z[1]' is answered twice: 0.5987 on line 1 and 0.6 here; delete one of them or comment it out with '#'"))
+        #expect(en.stderr.contains("\(path):3: 't1.z[1]' is answered twice: '0.5987' on line 1 and '0.6' here; delete one of them or comment it out with '#'"))
         let missing = dir.appendingPathComponent("none.txt").path
         #expect(runCLI(["check", "lesson1", missing, "--lang", "zh"]).stderr.contains("\(missing)：没有这个文件"))
         let number = runCLI(["check", "lesson1", write("n.txt", "t1.z[1] = ０．５９８７ｘ\n"), "--lang", "zh"])
