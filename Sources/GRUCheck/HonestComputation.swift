@@ -27,7 +27,7 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
 
     public func contains(_ v: Double) -> Bool { lo <= v && v <= hi }
 
-    /// Midpoint and half-width, for messages and tests.
+    /// The largest absolute value in the interval.
     public var magnitude: Double { Swift.max(abs(lo), abs(hi)) }
 
     public var description: String { "[\(lo), \(hi)]" }
