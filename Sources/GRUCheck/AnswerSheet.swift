@@ -31,8 +31,9 @@ public struct SheetError: Error, Equatable, Sendable {
         case notUTF8(NotUTF8)
         /// The key does not exist in this lesson; `suggestion` is the nearest key that does.
         case unknownKey(key: String, suggestion: String?)
-        /// The key was already answered on `firstLine`.
-        case duplicateKey(key: String, firstLine: Int)
+        /// The key was already answered on `firstLine`: `firstValue` there and `value` here, each
+        /// as written (empty for a blank or `?`).
+        case duplicateKey(key: String, firstLine: Int, firstValue: String = "", value: String = "")
         /// The file holds no `key = value` line at all.
         case empty
         /// The file is JSON (a lesson, or `check --format json` output), not a sheet.
@@ -83,9 +84,10 @@ public struct SheetError: Error, Equatable, Sendable {
         case .unknownKey(let whole, let suggestion):
             let key = shown(whole)
             return place + "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see docs/keys.md")
-        case .duplicateKey(let whole, let firstLine):
+        case .duplicateKey(let whole, let firstLine, let firstValue, let value):
             let key = shown(whole)
-            return place + "'\(key)' is answered twice; it was first answered on line \(firstLine)"
+            let quoted = { (v: String) in v.isEmpty ? "(blank)" : "'\(v)'" }
+            return place + "'\(key)' is answered twice: \(quoted(firstValue)) on line \(firstLine) and \(quoted(value)) here; delete one of them or comment it out with '#'"
         case .empty:
             return place + "expected lines 'key = value', found none (a blank worksheet comes from 'gru-explain worksheet')"
         case .json:
@@ -121,8 +123,10 @@ public struct SheetErrors: Error, Equatable, Sendable {
 /// - blank lines, and the keys in any order;
 /// - plain or scientific numbers;
 /// - full-width characters (`ｔ１．ｚ［１］＝０．５９８７`), the Chinese full stop `。` and the
-///   minus sign `−` as a decimal point and a minus; a byte-order mark; CRLF line ends, and a
-///   lone CR (old Mac files) as a line end too;
+///   minus sign `−` (or an en or em dash) as a decimal point and a minus; a byte-order mark; CRLF
+///   line ends, and a lone CR (old Mac files) as a line end too;
+/// - a number as a sentence ends it (`0.5987。`, `，`, `;`, `；`), with `≈` or `~` in front, a
+///   space after its minus (`− 0.5987`), or as a percent (`59.87%` is 0.5987);
 /// - UTF-8, or UTF-16 or UTF-32 with a byte order mark (Windows Notepad's "Unicode").
 public struct AnswerSheet: Equatable, Sendable {
     public var lines: [SheetLine]
@@ -192,15 +196,18 @@ public struct AnswerSheet: Equatable, Sendable {
         guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._[]".contains($0)) }) else {
             return .problem(.notKeyValue(found: found))
         }
-        let value = trimmed(valuePart)
-        if value.isEmpty || value == "?" { return .answer(key: key, value: nil) }
-        if let number = WrittenNumber(value, written: asWritten(value, endOf: uncommented, in: original)) {
+        let typed = trimmed(valuePart)
+        if typed.isEmpty || typed == "?" { return .answer(key: key, value: nil) }
+        // What the student typed, for quoting it back: the original text, not its ASCII form.
+        let written = asWritten(typed, endOf: uncommented, in: original)
+        let value = numberText(typed)
+        if let number = WrittenNumber(value, written: written) {
             return .answer(key: key, value: number)
         }
         // Without '=' or ':' only "key number" is an answer; anything else is prose.
         if separator == nil { return .problem(.notKeyValue(found: found)) }
 
-        let shown = shortened(value)
+        let shown = shortened(written)
         if value.contains(",") && WrittenNumber(value.replacing(",", with: ".")) != nil {
             return .problem(.decimalComma(key: key, found: shown))
         }
@@ -234,7 +241,8 @@ public struct AnswerSheet: Equatable, Sendable {
     }
 
     /// Full-width ASCII (U+FF01…U+FF5E) to ASCII, the ideographic space to a space, `。` to `.`,
-    /// and the minus sign `−` to `-`.
+    /// the minus sign `−` (U+2212), the en dash `–` and the em dash `—` to `-`, and the
+    /// ideographic comma `、` to `,`. One scalar becomes one scalar (`asWritten` relies on it).
     static func normalize(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
@@ -242,11 +250,36 @@ public struct AnswerSheet: Equatable, Sendable {
             case 0xFF01...0xFF5E: out.append(Unicode.Scalar(u.value - 0xFEE0)!)
             case 0x3000: out.append(" ")
             case 0x3002: out.append(".")
-            case 0x2212: out.append("-")
+            case 0x2212, 0x2013, 0x2014: out.append("-")
+            case 0x3001: out.append(",")
             default: out.append(u)
             }
         }
         return String(out)
+    }
+
+    /// The number in a (normalized) value as a student types it: without the one punctuation mark
+    /// that ends a sentence (`0.5987。`, `0.5987，`, `0.5987;`, `0.5987；`), an "about" sign in front
+    /// (`≈0.5987`, `~0.5987`, `～0.5987`), or a space after a minus (`− 0.5987`). A percent
+    /// (`59.87%`, `59.87％`) is left for `WrittenNumber`, which reads it as hundredths.
+    static func numberText(_ value: String) -> String {
+        var v = Substring(value)
+        // A trailing '.' is a full stop only after a number that has its decimal point already
+        // ("5." is a number).
+        if let last = v.last, ",;".contains(last) || (last == "." && v.dropLast().contains(".")) {
+            v = v.dropLast()
+            while let l = v.last, l == " " || l == "\t" { v = v.dropLast() }
+        }
+        if let first = v.first, first == "≈" || first == "~" {
+            v = v.dropFirst()
+            while let f = v.first, f == " " || f == "\t" { v = v.dropFirst() }
+        }
+        if let first = v.first, first == "-" || first == "+" {
+            var rest = v.dropFirst()
+            while let f = rest.first, f == " " || f == "\t" { rest = rest.dropFirst() }
+            if rest.first?.isNumber == true || rest.first == "." { v = Substring(String(first) + rest) }
+        }
+        return String(v)
     }
 
     private static func trimmed(_ s: String) -> String {

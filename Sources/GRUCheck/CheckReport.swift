@@ -1,8 +1,10 @@
 import GRUCore
+import GRULessons
 
 /// How one answered line is marked.
 public enum MarkStatus: String, CaseIterable, Sendable {
-    /// Within the precision the student wrote, allowing for rounding carried from earlier steps.
+    /// What an honest computation gives: the formula on the lesson's values or the student's
+    /// correct ones, every sub-result rounded, truncated or not (`HonestComputation`).
     case correct
     /// Not the lesson's value, but what the formula gives on the student's own earlier answers:
     /// the consequence of an earlier slip, marked the way a teacher marks by hand.
@@ -98,10 +100,89 @@ public struct CheckSummary: Equatable, Sendable {
     }
 }
 
+/// The marks of one section of the worksheet (forward, loss, BPTT, accumulation, update), or of
+/// the whole sheet: the score a student reads first.
+public struct SectionScore: Equatable, Sendable {
+    /// nil for the whole sheet.
+    public var section: LessonSection?
+    /// Keys the sheet has a line for: what it asks (a sheet from `worksheet --only … --timestep …`
+    /// asks for part of the lesson).
+    public var onSheet = 0
+    /// Keys of the lesson's whole worksheet in this section (259 in lesson1 in all).
+    public var inLesson = 0
+    public var correct = 0
+    public var followThrough = 0
+    public var wrong = 0
+    public var unanswered = 0
+
+    public init(section: LessonSection?) { self.section = section }
+
+    /// Lines with a value: correct, follow-through or wrong.
+    public var answered: Int { correct + followThrough + wrong }
+
+    /// (correct + follow-through) / answered; nil when nothing is answered.
+    public var score: Double? { answered == 0 ? nil : Double(correct + followThrough) / Double(answered) }
+
+    mutating func count(_ status: MarkStatus) {
+        onSheet += 1
+        switch status {
+        case .correct: correct += 1
+        case .followThrough: followThrough += 1
+        case .wrong: wrong += 1
+        case .unanswered: unanswered += 1
+        }
+    }
+}
+
+/// One misconception behind several wrong marks: the same diagnosis (and variant), with the
+/// keys it explains in computation order.
+public struct DiagnosisGroup: Equatable, Sendable {
+    public var diagnosis: Diagnosis
+    public var variant: Diagnosis.Variant?
+    public var keys: [TraceKey]
+}
+
 /// Every mark of a sheet, in computation order (the order of `Trace.keys`), and the summary.
 public struct CheckReport: Equatable, Sendable {
     public var results: [CheckResult]
     public var summary: CheckSummary
+    /// How many keys each section of the lesson's whole worksheet has (`Worksheet.sections`).
+    public var worksheetKeys: [LessonSection: Int] = [:]
+
+    /// The score per section of the worksheet, in the worksheet's order, for the sections the
+    /// sheet has lines for. Answers to the givens, training and the applied model count in
+    /// `total` only.
+    public var bySection: [SectionScore] {
+        Worksheet.sections.compactMap { section in
+            var score = SectionScore(section: section)
+            score.inLesson = worksheetKeys[section] ?? 0
+            for r in results where r.key.section == section { score.count(r.status) }
+            return score.onSheet > 0 ? score : nil
+        }
+    }
+
+    /// The score of the whole sheet.
+    public var total: SectionScore {
+        var score = SectionScore(section: nil)
+        score.inLesson = worksheetKeys.values.reduce(0, +)
+        for r in results { score.count(r.status) }
+        return score
+    }
+
+    /// The diagnoses that explain two or more wrong marks, each once, in the order of their
+    /// first mark.
+    public var repeatedDiagnoses: [DiagnosisGroup] {
+        var groups: [DiagnosisGroup] = []
+        for r in results where r.status == .wrong {
+            guard let d = r.diagnosis else { continue }
+            if let i = groups.firstIndex(where: { $0.diagnosis == d && $0.variant == r.diagnosisVariant }) {
+                groups[i].keys.append(r.key)
+            } else {
+                groups.append(DiagnosisGroup(diagnosis: d, variant: r.diagnosisVariant, keys: [r.key]))
+            }
+        }
+        return groups.filter { $0.keys.count >= 2 }
+    }
 
     /// The exit status of `gru-explain check`: 0 when everything answered is correct or
     /// follow-through, 1 when something is wrong. (2, a sheet that cannot be read, never gets

@@ -36,6 +36,10 @@ public enum Diagnosis: String, CaseIterable, Sendable {
         /// course text's formula with the lesson's bhn added. (Without a variant it is the course
         /// text's formula as it stands.)
         case withBhn
+        /// `loss_half_factor`: the value is twice the right one (the ½ left out).
+        case doubled
+        /// `loss_half_factor`: the value is half the right one (a ½ the lesson does not have).
+        case halved
     }
 }
 

@@ -54,7 +54,8 @@ public struct FormulaBook: Sendable {
         case .step(.daR): out = [Mistake(.missingSigmoidDerivative, .value(k.at(.dr)))]
         case .step(.daZ): out = [Mistake(.missingSigmoidDerivative, .value(k.at(.dz)))]
         case .step(.dy), .stepLoss, .loss:
-            out = [Mistake(.lossHalfFactor, .scaled(2, right)), Mistake(.lossHalfFactor, .scaled(0.5, right))]
+            out = [Mistake(.lossHalfFactor, .scaled(2, right), variant: .doubled),
+                   Mistake(.lossHalfFactor, .scaled(0.5, right), variant: .halved)]
         case .gradient:
             guard case .sum(let parts) = right else { out = []; break }
             out = parts.map { Mistake(.notSummedOverTimesteps, $0) }

@@ -1,20 +1,22 @@
 import GRUCore
+import GRULessons
 
 /// Marks a filled worksheet against a lesson's trace (docs/check.md).
 ///
-/// Keys are marked in computation order. For each answered key, with g the student's value:
-/// - **correct** when g is within the student's precision of the lesson's value, or of the value
-///   the key's formula gives on the student's own earlier values while all of those are correct
-///   themselves: that is rounding carried from earlier steps (h₁ = 0.1854 from z₁ = 0.5987 and
-///   h̃₁ = 0.4621, where the lesson's h₁ is 0.18545…);
-/// - **follow_through** when g is what the formula gives on the student's earlier values and some
-///   of those are not correct;
-/// - **wrong** otherwise, with the diagnosis of the first known mistake the value matches.
+/// Keys are marked in computation order. For each answered key, with g the student's value, by
+/// the rule "an answer is correct when an honest computation gives it" (`HonestComputation`):
+/// - **correct** when the key's formula gives g with each input anywhere between the lesson's
+///   value and the student's (the lesson's alone where the student's carries a mistake) and every
+///   sub-result rounded, truncated or not at g's decimals: h₁ = 0.1854 from z₁ = 0.5987 and
+///   h̃₁ = 0.4621, where the lesson's h₁ is 0.18545…;
+/// - **follow_through** when the same rule gives g on the student's values, and some of those
+///   carry a mistake;
+/// - **wrong** otherwise, with the diagnosis of the first known mistake that explains g better
+///   than rounding does.
 ///
-/// "The student's earlier values" are the student's answers where given. Where a key is not
-/// answered, it is what follows from their answers (its formula evaluated on them), so a slip
-/// carries through the keys they skipped. The givens (lr, parameters, h0, x, target) are always
-/// the lesson's.
+/// "The student's values" are the student's answers where given. Where a key is not answered, it
+/// is what follows from their answers (its formula evaluated on them), so a slip carries through
+/// the keys they skipped. The givens (lr, parameters, h0, x, target) are always the lesson's.
 public enum Marker {
 
     /// Reads the sheet and marks it. Throws every problem found when a line cannot be read, a key
@@ -42,7 +44,9 @@ public enum Marker {
                 continue
             }
             if let first = answers[key] {
-                errors.append(SheetError(line: line.line, .duplicateKey(key: line.keyText, firstLine: first.line)))
+                errors.append(SheetError(line: line.line, .duplicateKey(key: line.keyText, firstLine: first.line,
+                                                                        firstValue: first.value?.written ?? "",
+                                                                        value: line.value?.written ?? "")))
                 continue
             }
             answers[key] = line
@@ -90,19 +94,28 @@ public enum Marker {
             }
 
             var result = CheckResult(key: key, line: line, status: .wrong, given: given, expected: truth, formula: formula)
-            // The formula on the student's values, and on those values rounded as the student
-            // rounds (to the decimals of this answer), for a student who rounds what they do not write.
+            // The formula on the student's own values (for the report).
             let yours = formula?.evaluate(lookup)
-            let yoursRounded = formula?.evaluate(rounded(lookup, like: given))
-            if within(given, truth) {
-                result.status = .correct
-            } else if let yours, let yoursRounded, within(given, yours) || within(given, yoursRounded) {
-                result.status = inputsTainted ? .followThrough : .correct
+            let (unit, widening) = precision(of: given, reference: truth)
+            let honest = HonestValues(trace: trace, student: lookup, tainted: tainted)
+            if let formula {
+                // Correct: an honest computation from the lesson's values (or the student's where
+                // they are correct) gives g. Follow-through: one from the student's values does.
+                let right = HonestComputation.evaluate(formula, unit: widening) { honest.lessonSide($0, widening) }
+                if HonestComputation.accepts(given.value, unit: unit, right) || within(given, truth) {
+                    result.status = .correct
+                } else if inputsTainted,
+                          HonestComputation.accepts(given.value, unit: unit,
+                                                    HonestComputation.evaluate(formula, unit: widening) { honest.studentSide($0, widening) }) {
+                    result.status = .followThrough
+                } else {
+                    result.status = .wrong
+                    let mistake = diagnose(given, key, unit: unit, widening: widening, book: book, honest: honest, lookup: lookup)
+                    result.diagnosis = mistake?.diagnosis
+                    result.diagnosisVariant = mistake?.variant
+                }
             } else {
-                result.status = .wrong
-                let mistake = diagnose(given, key, truth: truth, book: book, lookup: lookup)
-                result.diagnosis = mistake?.diagnosis
-                result.diagnosisVariant = mistake?.variant
+                result.status = HonestComputation.accepts(given.value, unit: unit, Interval(truth)) ? .correct : .wrong
             }
 
             if result.status != .correct, let formula {
@@ -131,7 +144,19 @@ public enum Marker {
             }
             results.append(result)
         }
-        return CheckReport(results: results, summary: summary)
+        var report = CheckReport(results: results, summary: summary)
+        for key in keys where Worksheet.sections.contains(key.section) { report.worksheetKeys[key.section, default: 0] += 1 }
+        return report
+    }
+
+    /// The unit of g's window (rule 3) and the unit every intermediate result may be rounded to
+    /// (rules 1 and 2): one unit of the last decimal written, both. A whole number claims no more
+    /// than the reference's leading digit (`within`) and rounds nothing.
+    static func precision(of given: WrittenNumber, reference: Double) -> (window: Double, widening: Double) {
+        guard given.isWholeNumber else { return (given.unit, given.unit) }
+        var unit = given.unit
+        if reference != 0 && reference.isFinite { unit = min(unit, max(leadingUnit(reference), 0.001)) }
+        return (unit, 0)
     }
 
     /// `subset` without repeats, in the order of `keys`.
@@ -140,28 +165,35 @@ public enum Marker {
         return keys.filter(wanted.contains)
     }
 
-    /// The first known mistake whose formula, on the lesson's values, the student's values or the
-    /// student's values rounded, gives what they wrote; then the plain sign error. A mistake
-    /// counts only where it changes the value by more than the student's precision: where it
-    /// gives nearly the right value (dz with h_t, where h_t ≈ h_{t−1}), a wrong answer near both
-    /// is not that mistake.
-    private static func diagnose(_ given: WrittenNumber, _ key: TraceKey, truth: Double,
-                                 book: FormulaBook, lookup: @escaping (TraceKey) -> Double)
+    /// The first known mistake that explains g better than rounding does, then the plain sign
+    /// error. A mistake explains g when an honest computation of the mistake's formula gives g
+    /// (the rule, `HonestComputation`), on the lesson's values or on the student's, and on those
+    /// same values its exact value differs from the right one by more than g's precision can tell
+    /// and is nearer g than the right one. Where a mistake gives nearly the right value (dz with
+    /// h_t, where h_t ≈ h_{t−1}), a wrong answer near both is not that mistake.
+    private static func diagnose(_ given: WrittenNumber, _ key: TraceKey, unit: Double, widening: Double,
+                                 book: FormulaBook, honest: HonestValues, lookup: @escaping (TraceKey) -> Double)
         -> (diagnosis: Diagnosis, variant: Diagnosis.Variant?)? {
+        guard let right = book.formula(for: key) else { return nil }
         let trueLookup = { (k: TraceKey) in book.trace.value(at: k) ?? .nan }
-        let lookups = [trueLookup, lookup, rounded(lookup, like: given)]
-        let right = book.formula(for: key)
-        // The right value and the mistake's, each on the same values.
-        func matches(_ wrong: (@escaping (TraceKey) -> Double) -> Double) -> Bool {
-            lookups.contains { values in
-                let w = wrong(values), r = right?.evaluate(values) ?? truth
-                return within(given, w) && apart(w, r, at: given)
+        let sides: [(point: (TraceKey) -> Double, interval: (TraceKey) -> Interval)] = [
+            (trueLookup, { honest.lessonSide($0, widening) }),
+            (lookup, { honest.studentSide($0, widening) }),
+        ]
+        let g = given.value
+        func explains(_ wrong: Formula?) -> Bool {
+            sides.contains { side in
+                let w = wrong?.evaluate(side.point) ?? -right.evaluate(side.point), r = right.evaluate(side.point)
+                guard apart(w, r, at: given), abs(g - w) < abs(g - r) else { return false }
+                let interval = wrong.map { HonestComputation.evaluate($0, unit: widening, inputs: side.interval) }
+                    ?? -HonestComputation.evaluate(right, unit: widening, inputs: side.interval)
+                return HonestComputation.accepts(g, unit: unit, interval)
             }
         }
-        for mistake in book.mistakes(for: key) where matches({ mistake.formula.evaluate($0) }) {
+        for mistake in book.mistakes(for: key) where explains(mistake.formula) {
             return (mistake.diagnosis, mistake.variant)
         }
-        if matches({ -(right?.evaluate($0) ?? truth) }) { return (.signError, nil) }
+        if explains(nil) { return (.signError, nil) }
         return nil
     }
 
@@ -196,22 +228,6 @@ public enum Marker {
         return u
     }
 
-    /// A lookup whose computed values are rounded to the decimals `given` shows. The givens (lr,
-    /// parameters, h0, x, target) are exact as the lesson states them and stay as they are, and a
-    /// whole-number answer rounds nothing: rounding every input to an integer proves nothing.
-    static func rounded(_ lookup: @escaping (TraceKey) -> Double, like given: WrittenNumber) -> (TraceKey) -> Double {
-        if given.isWholeNumber { return lookup }
-        return { key in key.stage == .given ? lookup(key) : round(lookup(key), given.decimals) }
-    }
-
-    /// `v` rounded to `decimals` decimals (half away from zero); unchanged beyond 15 decimals.
-    static func round(_ v: Double, _ decimals: Int) -> Double {
-        guard decimals <= 15 else { return v }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        return (v * scale).rounded() / scale
-    }
-
     // MARK: - Suggestions
 
     /// How many unknown keys of one sheet get a suggestion.
@@ -240,5 +256,42 @@ public enum Marker {
             if d <= allowed, d < (best?.distance ?? Int.max) { best = (name, d) }
         }
         return best?.name
+    }
+}
+
+/// The intervals of the rule (`HonestComputation`) for the inputs of one answer: what the student
+/// may honestly have had for each earlier key, rounded to the answer's decimals or not (rule 1,
+/// with w one unit of the answer's last decimal).
+///
+/// For an input `x`, with s(x) the student's value (what they wrote, or for a key they left blank
+/// its formula on their values, as `Marker` carries it):
+/// - a given (lr, parameters, h0, x, target): the lesson's value, exactly;
+/// - in the test "correct": between the lesson's value and s(x) where s(x) is correct, the
+///   lesson's value alone where it carries a mistake; then rounded;
+/// - in the test "follow-through": between the lesson's value and s(x) where s(x) is correct,
+///   s(x) alone where it carries a mistake; then rounded.
+/// A student who writes only unit [1] of every vector is so credited with unit [2] as it follows
+/// from their answers.
+struct HonestValues {
+    let trace: Trace
+    /// The student's value of every earlier key (the marker's `world`).
+    let student: (TraceKey) -> Double
+    /// The earlier keys whose student value is not correct (the marker's).
+    let tainted: Set<TraceKey>
+
+    private func lesson(_ key: TraceKey) -> Double { trace.value(at: key) ?? .nan }
+
+    /// An input for the test "correct".
+    func lessonSide(_ key: TraceKey, _ w: Double) -> Interval {
+        if key.stage == .given { return Interval(lesson(key)) }
+        let span = tainted.contains(key) ? Interval(lesson(key)) : Interval(lesson(key), student(key))
+        return HonestComputation.rounded(span, unit: w)
+    }
+
+    /// An input for the test "follow-through".
+    func studentSide(_ key: TraceKey, _ w: Double) -> Interval {
+        if key.stage == .given { return Interval(lesson(key)) }
+        let span = tainted.contains(key) ? Interval(student(key)) : Interval(lesson(key), student(key))
+        return HonestComputation.rounded(span, unit: w)
     }
 }

@@ -13,10 +13,20 @@ public struct WrittenNumber: Equatable, Sendable, CustomStringConvertible {
     /// The place value of the last written digit.
     public var unit: Double
 
-    /// Reads plain or scientific notation: `0.5987`, `-3.36`, `+2`, `.5`, `5.`, `5.987e-1`, `6E-1`.
+    /// Reads plain or scientific notation: `0.5987`, `-3.36`, `+2`, `.5`, `5.`, `5.987e-1`, `6E-1`,
+    /// and a percent of either, `59.87%` (0.5987, unit 0.0001).
     /// Returns nil for anything else, including `nan`, `inf`, hexadecimal and numbers too large
     /// for a Double. `written` is the text before normalization, when it differs.
     public init?(_ text: String, written: String? = nil) {
+        // A percent is hundredths: `59.87%` is 0.5987 to four decimals.
+        if text.hasSuffix("%"), text.count > 1, !text.dropLast().hasSuffix("%"),
+           let number = WrittenNumber(String(text.dropLast())) {
+            self.text = text
+            self.written = written ?? text
+            self.value = number.value / 100
+            self.unit = number.unit / 100
+            return
+        }
         let chars = Array(text.utf8)
         var i = 0
         func digits() -> Int {
@@ -54,7 +64,7 @@ public struct WrittenNumber: Equatable, Sendable, CustomStringConvertible {
 
     /// True for a number written without a decimal point or an exponent: `0`, `12`, `-3`.
     public var isWholeNumber: Bool {
-        !text.contains(".") && !text.contains("e") && !text.contains("E")
+        !text.contains(".") && !text.contains("e") && !text.contains("E") && !text.hasSuffix("%")
     }
 
     /// How many decimals the writing shows: 4 for `0.1854`, 0 for `12` or `1.2e3`.

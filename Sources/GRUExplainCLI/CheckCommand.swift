@@ -12,24 +12,29 @@ enum CheckCommand: Command {
     static let details = """
     The answers file has one 'key = value' line per number (keys: docs/keys.md); get a blank one
     with 'gru-explain worksheet <lesson>'. Blank or '?' means not attempted; '#' starts a comment.
-    A value is correct within the precision you wrote it (0.1854 means ±0.00005), allowing for
-    rounding carried from earlier steps. An answer that is wrong only because an earlier one was
-    is marked follow-through. '-' reads the answers from standard input. The file is only read;
-    it is UTF-8 text, or UTF-16 with a byte order mark (Notepad's "Unicode").
-    Formats: text (default; lists the lines you answered, or every line with --all; fits 100
-    columns, --ascii spells σ, ⊙, ‖ in ASCII), json (for course platforms; every line, the same in
-    both languages; --ascii leaves it as it is).
+    An answer is correct when an honest computation gives it: the key's formula on your earlier
+    values (or the lesson's), with every sub-result rounded or truncated to the decimals you wrote,
+    or not rounded (docs/check.md). An answer that is wrong only because an earlier one was is
+    marked follow-through. Numbers may be typed as 0.5987, −0.5987, 0.5987。, ≈0.5987 or 59.87%.
+    '-' reads the answers from standard input. The file is only read; it is UTF-8 text, or UTF-16
+    with a byte order mark (Notepad's "Unicode").
+    Formats: text (default; opens with the score per section, then lists the lines you answered,
+    only the wrong and follow-through ones with --show wrong, every line with --all; fits 100
+    columns, --ascii spells σ, ⊙, ‖ in ASCII), json (for course platforms; every line and the score
+    per section, the same in both languages; --ascii leaves it as it is).
     Exit status: 0 when everything answered is correct or follow-through, 1 when something is
     wrong, 2 when the sheet or the lesson cannot be read.
     Examples:
       gru-explain worksheet lesson1 --lang zh > answers.txt
       gru-explain check lesson1 answers.txt --lang zh
+      gru-explain check lesson1 answers.txt --show wrong
       gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
     """
     static let options: [OptionSpec] = [
         .value("format", "FORMAT", "text or json (default text)"),
         Common.lang,
         .value("digits", "N", "decimals of the lesson's values in the text report (default 4, more where you wrote more)"),
+        .value("show", "WHICH", "all (every answered line, the default) or wrong (only wrong and follow-through lines; the score stays)"),
         .flag("all", "list every line of the sheet in the text report, the unanswered ones too"),
         .flag("ascii", "use ASCII instead of Unicode symbols in the text report (sigmoid instead of σ, ...)"),
         Common.output,
@@ -42,12 +47,14 @@ enum CheckCommand: Command {
         let format = try Common.choice(a, "format", ["text", "json"], default: "text", command: name)
         let language = try Common.language(a, context, command: name)
         let digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
+        let show = CheckRenderer.Show(rawValue: try Common.choice(a, "show", CheckRenderer.Show.allCases.map(\.rawValue),
+                                                                  default: "all", command: name)) ?? .all
         guard a.positionals.count >= 2 else {
-            throw UsageError(message: "check: give the lesson and the answers file, e.g. 'gru-explain check lesson1 answers.txt'")
+            throw UsageError(message: Message.checkNeedsLessonAndSheet.text(language))
         }
         let lesson = try Common.lesson(a, command: name, extraPositionals: 1)
         let path = a.positionals[1]
-        let raw = try readSheet(path)
+        let raw = try readSheet(path, language: language)
 
         let file = path == "-" ? "<stdin>" : path
         // A sheet in UTF-16 with its byte order mark is read as UTF-8; one that is not text, or
@@ -56,13 +63,13 @@ enum CheckCommand: Command {
         do {
             bytes = try AnswerSheet.utf8Text(raw)
         } catch {
-            context.fail(error.message(file: file))
+            context.fail(error.message(file: file, language: language))
             return ExitStatus.badInput
         }
         // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
         // this one line, not an unknown key for every line.
         if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {
-            context.fail(SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file))
+            context.fail(SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file, language: language))
             return ExitStatus.badInput
         }
 
@@ -71,18 +78,19 @@ enum CheckCommand: Command {
         do {
             report = try Marker.check(bytes, against: trace)
         } catch {
-            for message in error.messages(file: file) { context.fail(message) }
+            for message in error.messages(file: file, language: language) { context.fail(message) }
             return ExitStatus.badInput
         }
         let text = format == "json"
             ? CheckRenderer.json(report, config: trace.config, lesson: lesson.id)
-            : CheckRenderer.text(report, config: trace.config, language: language, digits: digits, all: a.has("all"), ascii: a.has("ascii"))
+            : CheckRenderer.text(report, config: trace.config, language: language, digits: digits, all: a.has("all"), show: show,
+                                  ascii: a.has("ascii"))
         try Common.emit(text, a, context)
         return report.exitStatus
     }
 
     /// The bytes of the answers file, opened for reading only; `-` is standard input.
-    static func readSheet(_ path: String) throws(UsageError) -> [UInt8] {
+    static func readSheet(_ path: String, language: Language = .en) throws(UsageError) -> [UInt8] {
         if path == "-" {
             // Never more than the limit and one chunk: standard input may not end (`yes |`).
             var data = Data()
@@ -91,33 +99,33 @@ enum CheckCommand: Command {
                 data.append(chunk)
             }
             guard data.count <= maxSheetBytes else {
-                throw UsageError(message: "<stdin>: more than 1 MiB is too large for an answers file (the limit is 1 MiB)")
+                throw UsageError(message: Message.sheetStdinTooLarge.text(language))
             }
             return Array(data)
         }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw UsageError(message: "\(path): no such file; write your answers into a file first (gru-explain worksheet <lesson> > \(path))")
+            throw UsageError(message: Message.sheetNoSuchFile.text(language, path))
         }
-        guard !isDirectory.boolValue else { throw UsageError(message: "\(path): is a directory, not an answers file") }
+        guard !isDirectory.boolValue else { throw UsageError(message: Message.sheetIsDirectory.text(language, path)) }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let attributes = (try? manager.attributesOfItem(atPath: resolved)) ?? [:]
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw UsageError(message: "\(path): is not a regular file; give the path of a text file")
+            throw UsageError(message: Message.sheetNotRegularFile.text(language, path))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxSheetBytes else { throw tooLarge(path, size) }
+        guard size <= maxSheetBytes else { throw tooLarge(path, size, language) }
         guard let handle = FileHandle(forReadingAtPath: resolved) else {
-            throw UsageError(message: "\(path): permission denied: cannot read the file")
+            throw UsageError(message: Message.sheetPermissionDenied.text(language, path))
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maxSheetBytes + 1)) ?? nil ?? Data()
-        guard data.count <= maxSheetBytes else { throw tooLarge(path, data.count) }
+        guard data.count <= maxSheetBytes else { throw tooLarge(path, data.count, language) }
         return Array(data)
     }
 
-    private static func tooLarge(_ file: String, _ size: Int) -> UsageError {
-        UsageError(message: "\(file): \(size) bytes is too large for an answers file (the limit is 1 MiB)")
+    private static func tooLarge(_ file: String, _ size: Int, _ language: Language) -> UsageError {
+        UsageError(message: Message.sheetTooLarge.text(language, file, String(size)))
     }
 }

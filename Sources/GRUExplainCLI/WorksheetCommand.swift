@@ -26,11 +26,13 @@ enum WorksheetCommand: Command {
     ]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        var options = RenderOptions(language: try Common.language(a, context, command: name))
+        let language = try Common.language(a, context, command: name)
+        var options = RenderOptions(language: language)
         options.ascii = a.has("ascii")
         options.sections = try RunCommand.sections(a)
         if let chosen = options.sections, chosen.isDisjoint(with: Worksheet.sections) {
-            throw UsageError(message: "worksheet: --only \(a.value("only") ?? ""): nothing there is computed by hand; a worksheet has \(Worksheet.sections.map(\.rawValue).joined(separator: ", "))")
+            throw UsageError(message: Message.worksheetNothingByHand.text(language, a.value("only") ?? "",
+                                                                          Worksheet.sections.map(\.rawValue).joined(separator: ", ")))
         }
         let lesson = try Common.lesson(a, command: name)
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1

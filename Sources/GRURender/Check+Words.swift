@@ -61,7 +61,12 @@ extension Diagnosis {
             let target = Message.targetSymbol.text(language)
             let (loss, derivative) = c.loss == .halfSquared
                 ? ("½‖y − \(target)‖²", "y − \(target)") : ("‖y − \(target)‖²", "2(y − \(target))")
-            return Message.diagnosisLossHalfFactor.text(language, loss, derivative)
+            // Twice a ½-loss is the ½ left out; half a loss without ½ is one added.
+            switch (variant, c.loss) {
+            case (.doubled?, .halfSquared): return Message.diagnosisLossDoubled.text(language, loss, derivative)
+            case (.halved?, .squared): return Message.diagnosisLossHalved.text(language, loss, derivative)
+            default: return Message.diagnosisLossHalfFactor.text(language, loss, derivative)
+            }
         case .hInsteadOfHPrev:
             let step: Step = t.map { .number($0) } ?? .t
             return Message.diagnosisHInsteadOfHPrev.text(language, "h" + step.sub, "h" + (step + -1).sub)

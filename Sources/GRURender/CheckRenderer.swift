@@ -1,14 +1,23 @@
 import GRUCore
 import GRUJSON
 import GRUCheck
+import GRULessons
 
 /// `gru-explain check`: the marks of a sheet as text for the student or as JSON for a course
 /// platform (docs/check.md).
 public enum CheckRenderer {
 
-    /// One line per answered key in computation order (every key of the sheet with `all`), the
-    /// details of every wrong and follow-through mark under it, then the counts and the first
-    /// genuine mistake.
+    /// Which marks the text report lists (`--show`): every answered line, or only the wrong and
+    /// follow-through ones. The score, the repeated mistakes and the summary are always there.
+    public enum Show: String, CaseIterable, Sendable {
+        case all
+        case wrong
+    }
+
+    /// The score per section and in all, the mistakes that repeat (each named once, with its
+    /// count and keys), then one line per answered key in computation order (every key of the
+    /// sheet with `all`; only wrong and follow-through ones with `show: .wrong`), the details of
+    /// every wrong mark under it, then the first genuine mistake.
     ///
     /// What the student wrote is quoted as written (`−1.6822`, `０．５９８７`). Computed values, the
     /// lesson's and those carried from the student's answers, use the minus sign U+2212, with as
@@ -19,12 +28,24 @@ public enum CheckRenderer {
     /// the marks + > x .): a longer one goes on under its status word, the details under a wrong
     /// mark and the summary two columns further in than their first line (`wrapped`).
     public static func text(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4,
-                            all: Bool = false, ascii: Bool = false, width: Int = TextRenderer.width) -> String {
+                            all: Bool = false, show only: Show = .all, ascii: Bool = false,
+                            width: Int = TextRenderer.width) -> String {
         let show = { (text: String) in ascii ? Notation.ascii(text) : text }
-        let listed = all ? report.results : report.results.filter { $0.status != .unanswered }
+        let listed = report.results.filter {
+            switch only {
+            case .all: return all || $0.status != .unanswered
+            case .wrong: return $0.status == .wrong || $0.status == .followThrough
+            }
+        }
+        let repeated = report.repeatedDiagnoses
+        func repeatedIndex(_ r: CheckResult) -> Int? {
+            repeated.firstIndex { $0.diagnosis == r.diagnosis && $0.variant == r.diagnosisVariant && $0.keys.contains(r.key) }
+        }
         let keyWidth = listed.map { $0.key.description.count }.max() ?? 0
         let givenWidth = listed.map { DisplayWidth.of(show($0.given?.written ?? "?")) }.max() ?? 0
-        var out = ""
+        var out = score(report, language: language, ascii: ascii, width: width)
+        out += repeatedMistakes(repeated, config: config, language: language, ascii: ascii, width: width)
+        if !listed.isEmpty { out += "\n" }
         for r in listed {
             let decimals = max(digits, r.given?.decimals ?? 0)
             let format = NumberFormat(digits: decimals)
@@ -34,7 +55,9 @@ public enum CheckRenderer {
             let yours = r.carriedFrom
             switch r.status {
             case .wrong: line += " · " + Message.checkExpected.text(language, number(r.key, r.expected))
-            case .followThrough: line += " · " + Message.checkFromYours.text(language, carried(yours, number, language))
+            case .followThrough:
+                line += " · " + Message.checkLessonValue.text(language, number(r.key, r.expected))
+                line += " · " + Message.checkFromYours.text(language, carried(yours, number, language))
             default: break
             }
             // A follow-through line that goes on continues under its status word.
@@ -42,7 +65,11 @@ public enum CheckRenderer {
             out += wrapped(show(line), label: label, hang: labelWidth <= width / 2 ? labelWidth : 8, width: width)
             guard r.status == .wrong else { continue }
             var details: [String] = []
-            if let diagnosis = r.diagnosisText(language, config) { details.append(diagnosis) }
+            if let index = repeatedIndex(r) {
+                details.append(Message.checkSeeRepeated.text(language, String(index + 1)))
+            } else if let diagnosis = r.diagnosisText(language, config) {
+                details.append(diagnosis)
+            }
             if let formula = r.formula { details.append(Message.checkHowToCompute.text(language, "\(r.key) = \(formula)")) }
             if !r.inputs.isEmpty { details.append(Message.checkNumbersToUse.text(language, listing(r.inputs, number, language))) }
             if !yours.isEmpty, let fromYours = r.fromYourValues {
@@ -51,19 +78,106 @@ public enum CheckRenderer {
             for detail in details { out += wrapped(show(detail), label: "      ", hang: 8, width: width) }
         }
         if !listed.isEmpty { out += "\n" }
-        out += summary(report, config: config, language: language, digits: digits, ascii: ascii, width: width)
-        if !all && report.summary.unanswered > 0 && report.summary.correct + report.summary.followThrough + report.summary.wrong > 0 {
+        out += summary(report, config: config, language: language, digits: digits, ascii: ascii, width: width, counts: false)
+        if only == .wrong && report.summary.correct > 0 {
+            out += wrapped(show(Message.checkWrongNotListed.text(language)), label: "", hang: 2, width: width)
+        } else if only == .all && !all && report.summary.unanswered > 0
+                    && report.summary.correct + report.summary.followThrough + report.summary.wrong > 0 {
             out += wrapped(show(Message.checkUnansweredNotListed.text(language)), label: "", hang: 2, width: width)
         }
         return out
     }
 
-    /// The counts and the first genuine mistake, with its diagnosis.
+    /// The score the report opens with: a table of answered (of the lines on the sheet),
+    /// correct, follow-through and wrong per section and in all, the score in per cent, and for
+    /// a sheet that asks for part of the lesson, how much of it.
+    ///
+    ///     成绩        已作答  正确  承前正确  错误
+    ///     前向传播       5/5     4         0     1
+    ///     合计          9/11     6         0     3
+    public static func score(_ report: CheckReport, language: Language, ascii: Bool = false,
+                             width: Int = TextRenderer.width) -> String {
+        let total = report.total
+        guard total.onSheet > 0 else { return "" }
+        let header = [Message.checkScoreHeading, .checkColumnAnswered, .checkColumnCorrect, .checkColumnFollowThrough,
+                      .checkColumnWrong].map { $0.text(language) }
+        // Answers to the givens, training and the applied model: one row of their own.
+        var other = total
+        other.section = .model
+        for s in report.bySection {
+            other.correct -= s.correct; other.followThrough -= s.followThrough; other.wrong -= s.wrong
+            other.unanswered -= s.unanswered; other.onSheet -= s.onSheet
+        }
+        let rows = (report.bySection + (other.onSheet > 0 ? [other] : []) + [total]).map { s in
+            [sectionName(s.section, language), "\(s.answered)/\(s.onSheet)", String(s.correct), String(s.followThrough), String(s.wrong)]
+        }
+        let all = [header] + rows
+        let widths = (0..<header.count).map { c in all.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        var out = ""
+        for row in all {
+            let cells = row.enumerated().map { c, cell in
+                c == 0 ? DisplayWidth.pad(cell, to: widths[c]) : String(repeating: " ", count: widths[c] - DisplayWidth.of(cell)) + cell
+            }
+            out += cells.joined(separator: "  ").trimmingSuffixSpaces() + "\n"
+        }
+        var lines: [String] = []
+        if let score = total.score {
+            // To the nearest per cent, but never 100 with a mark not correct.
+            let percent = min(Int((score * 100).rounded()), total.correct + total.followThrough < total.answered ? 99 : 100)
+            lines.append(Message.checkScorePercent.text(language, String(percent), String(total.answered),
+                                                        String(total.correct + total.followThrough)))
+        }
+        if total.inLesson > 0 && total.onSheet < total.inLesson {
+            let allCorrect = total.correct == total.onSheet
+            lines.append((allCorrect ? Message.checkPartialAllCorrect : .checkPartialSheet)
+                .text(language, String(total.inLesson), String(total.onSheet)))
+        }
+        out += lines.map { wrapped(ascii ? Notation.ascii($0) : $0, label: "", hang: 2, width: width) }.joined()
+        return out
+    }
+
+    /// The section's short name in the score table; "in all" for nil.
+    static func sectionName(_ section: LessonSection?, _ language: Language) -> String {
+        switch section {
+        case .forward?: return Message.checkSectionForward.text(language)
+        case .loss?: return Message.checkSectionLoss.text(language)
+        case .bptt?: return Message.checkSectionBPTT.text(language)
+        case .accumulation?: return Message.checkSectionAccumulation.text(language)
+        case .update?: return Message.checkSectionUpdate.text(language)
+        case .some: return Message.checkSectionOther.text(language)
+        case nil: return Message.checkScoreTotal.text(language)
+        }
+    }
+
+    /// Each mistake that explains two or more wrong marks, once, numbered, with its count and its
+    /// first keys ("z 和 1 − z 放反了：…  共 24 处，从 t1.h[1] 起：t1.h[1]、t2.h[1]、…").
+    public static func repeatedMistakes(_ groups: [DiagnosisGroup], config: ModelConfig, language: Language,
+                                        ascii: Bool = false, width: Int = TextRenderer.width) -> String {
+        guard !groups.isEmpty else { return "" }
+        let show = { (text: String) in ascii ? Notation.ascii(text) : text }
+        var out = "\n" + show(Message.checkRepeatedHeading.text(language)) + "\n"
+        for (n, group) in groups.enumerated() {
+            let first = group.keys[0]
+            let words = group.diagnosis.explanation(language, config, variant: group.variant, t: nil)
+            let keys = group.keys.prefix(6).map(\.description) + (group.keys.count > 6 ? ["…"] : [])
+            out += wrapped(show(words), label: "  [\(n + 1)] ", hang: 6, width: width)
+            out += wrapped(show(Message.checkRepeatedCount.text(language, String(group.keys.count), first.description,
+                                                                keys.joined(separator: Message.checkOriginSeparator.text(language)))),
+                           label: "      ", hang: 8, width: width)
+        }
+        return out
+    }
+
+    /// The counts (unless `counts` is false: the text report opens with them) and the first
+    /// genuine mistake, with its diagnosis.
     public static func summary(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4,
-                               ascii: Bool = false, width: Int = TextRenderer.width) -> String {
+                               ascii: Bool = false, width: Int = TextRenderer.width, counts: Bool = true) -> String {
         let s = report.summary
-        var lines = [Message.checkSummary.text(language, String(s.correct), String(s.followThrough), String(s.wrong), String(s.unanswered))]
-        if s.notOnSheet > 0 { lines[0] += (language == .zh ? "" : " ") + Message.checkNotOnSheet.text(language, String(s.notOnSheet)) }
+        var lines: [String] = []
+        if counts {
+            lines.append(Message.checkSummary.text(language, String(s.correct), String(s.followThrough), String(s.wrong), String(s.unanswered)))
+            if s.notOnSheet > 0 { lines[0] += (language == .zh ? "" : " ") + Message.checkNotOnSheet.text(language, String(s.notOnSheet)) }
+        }
         if let first = s.firstMistake, let given = first.given {
             let decimals = max(digits, given.decimals)
             lines.append(Message.checkFirstMistake.text(language, String(first.line), first.key.description, given.written,
@@ -111,7 +225,12 @@ public enum CheckRenderer {
     ///
     ///     {"format": "gru-explain.check/1", "lesson": "lesson1",
     ///      "results": [{"key", "line", "status", "given", "expected", "diagnosis", …}, …],
-    ///      "summary": {"correct", "follow_through", "wrong", "unanswered", "not_on_sheet", "first_mistake"}}
+    ///      "summary": {"correct", "follow_through", "wrong", "unanswered", "not_on_sheet", "first_mistake",
+    ///                  "by_section": {"forward": {"answered", "correct", "follow_through", "wrong",
+    ///                                 "unanswered", "on_sheet", "in_lesson"}, …}, "score"}}
+    ///
+    /// `by_section` has the sections the sheet has lines for; `score` is (correct +
+    /// follow-through) / answered, or null when nothing is answered.
     ///
     /// `status` is correct / follow_through / wrong / unanswered; `diagnosis` a stable code
     /// (docs/check.md) or null, with `diagnosis_text` in zh and en. `given` is null when
@@ -156,6 +275,20 @@ public enum CheckRenderer {
         summary["wrong"] = .int(s.wrong)
         summary["unanswered"] = .int(s.unanswered)
         summary["not_on_sheet"] = .int(s.notOnSheet)
+        var bySection = JSONObject()
+        for section in report.bySection {
+            var o = JSONObject()
+            o["answered"] = .int(section.answered)
+            o["correct"] = .int(section.correct)
+            o["follow_through"] = .int(section.followThrough)
+            o["wrong"] = .int(section.wrong)
+            o["unanswered"] = .int(section.unanswered)
+            o["on_sheet"] = .int(section.onSheet)
+            o["in_lesson"] = .int(section.inLesson)
+            bySection[section.section?.rawValue ?? "all"] = .object(o)
+        }
+        summary["by_section"] = .object(bySection)
+        summary["score"] = report.total.score.map { .double($0) } ?? .null
         if let first = s.firstMistake {
             var f = JSONObject()
             f["key"] = .string(first.key.description)
@@ -198,5 +331,14 @@ public enum CheckRenderer {
 
     private static func pad(_ s: String, _ width: Int) -> String {
         s + String(repeating: " ", count: max(0, width - s.count))
+    }
+}
+
+private extension String {
+    /// Without the spaces at the end (a table's last column may be empty).
+    func trimmingSuffixSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }

@@ -49,6 +49,19 @@ public enum Message: CaseIterable, Sendable {
     case checkExpected, checkFromYours, checkHowToCompute, checkNumbersToUse, checkYourNumbersGive, checkSummary, checkNotOnSheet
     case checkFirstMistake, checkNoMistake, checkNothingAnswered
     case checkYourWritten, checkCarried, checkListSeparator, checkOriginSeparator, checkUnansweredNotListed
+    // check: score, repeated diagnoses, follow-through (issue 11)
+    case checkScoreHeading, checkColumnAnswered, checkColumnCorrect, checkColumnFollowThrough, checkColumnWrong, checkScoreTotal
+    case checkScorePercent, checkPartialSheet, checkPartialAllCorrect, checkAllCorrect
+    case checkSectionForward, checkSectionLoss, checkSectionBPTT, checkSectionAccumulation, checkSectionUpdate, checkSectionOther
+    case checkRepeatedHeading, checkRepeatedCount, checkSeeRepeated, checkLessonValue, checkWrongNotListed
+    case diagnosisLossDoubled, diagnosisLossHalved
+    // check and worksheet: a sheet that cannot be read, the answers file, the arguments (issue 11)
+    case sheetNotKeyValue, sheetNotANumber, sheetCalculation, sheetVectorValue, sheetDecimalComma, sheetNotFinite
+    case sheetUnknownKey, sheetUnknownKeyNoSuggestion, sheetDuplicateKey, sheetBlank, sheetEmpty, sheetJSON, sheetOtherLesson
+    case sheetMoreProblems, sheetNotUTF8GBK, sheetNotUTF8UTF16, sheetNotUTF8Binary, sheetNotUTF8Other, sheetNotUTF8NotAsMarked
+    case sheetLineColumn, sheetSaveAsUTF8, sheetByte, sheetNULByte, sheetIncompleteSequence, sheetInvalidByte
+    case sheetNoSuchFile, sheetIsDirectory, sheetNotRegularFile, sheetTooLarge, sheetStdinTooLarge, sheetPermissionDenied
+    case checkNeedsLessonAndSheet, worksheetNothingByHand, worksheetLastDhRec
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
     // workbook: the offline page (WorkbookRenderer)
@@ -329,17 +342,17 @@ public enum Message: CaseIterable, Sendable {
                 + "the gradient grows or fades.")
         case .chartLossAxis: return ("损失 L", "Loss L")
         case .markCorrect: return ("正确", "correct")
-        case .markFollowThrough: return ("后续正确", "follow-through")
+        case .markFollowThrough: return ("承前正确", "follow-through")
         case .markWrong: return ("错误", "wrong")
         case .markUnanswered: return ("未作答", "unanswered")
-        case .diagnosisUpdateConvention: return ("更新门的位置用反了：本课的公式是 h = {0}，你的数值对应 h = {1}", "the other update convention: this lesson computes h = {0}; your value matches h = {1}")
+        case .diagnosisUpdateConvention: return ("z 和 1 − z 放反了：本课的公式是 h = {0}，你的数值对应 h = {1}", "the other update convention: this lesson computes h = {0}; your value matches h = {1}")
         case .diagnosisResetPlacement: return ("重置门放错了位置：本课{0}；你的数值对应的是{1}", "the reset gate in the other place: this lesson applies r {0}; your value matches r applied {1}")
         case .diagnosisRecurrentTermForgotten: return (
             "漏掉了从下一时间步传回的梯度：∂L/∂hₜ = 经本步输出传来的部分 + 从 t+1 传回的部分（dh_rec）",
             "the gradient arriving from timestep t+1 is missing: ∂L/∂hₜ = the part through this step's output + dh_rec from t+1")
         case .diagnosisMissingSigmoidDerivative: return ("漏乘了 sigmoid 的导数 σ′ = σ(1 − σ)", "the factor σ′ = σ(1 − σ) is missing")
         case .diagnosisMissingTanhDerivative: return ("漏乘了 tanh 的导数 tanh′ = 1 − h̃²", "the factor tanh′ = 1 − h̃² is missing")
-        case .diagnosisSignError: return ("符号错了", "the sign is wrong")
+        case .diagnosisSignError: return ("正负号反了", "the sign is wrong")
         case .diagnosisNotSummedOverTimesteps: return ("只用了一个时间步的贡献：参数的梯度是所有时间步的贡献之和", "one timestep's contribution only: a parameter's gradient is the sum over all timesteps")
         case .diagnosisLossHalfFactor: return ("差了 2 倍：本课的损失是 {0}，它对 y 的导数是 {1}", "off by a factor of 2: this lesson's loss is {0}, whose derivative with respect to y is {1}")
         case .diagnosisHInsteadOfHPrev: return (
@@ -351,13 +364,13 @@ public enum Message: CaseIterable, Sendable {
         case .resetsBeforeMatmul: return ("先乘 r 再做矩阵乘法，即 {0}", "before the matrix product, {0}")
         case .resetsAfterMatmul: return ("先做矩阵乘法再乘 r，即 {0}", "after the matrix product, {0}")
         case .checkExpected: return ("正确值 {0}", "expected {0}")
-        case .checkFromYours: return ("按前面这些数算是对的：{0}", "right from {0}")
-        case .checkHowToCompute: return ("算法：{0}", "compute: {0}")
+        case .checkFromYours: return ("用你前面的值来算，这一步是对的：{0}", "right from {0}")
+        case .checkHowToCompute: return ("公式：{0}", "compute: {0}")
         case .checkNumbersToUse: return ("应代入本课的值：{0}", "with the lesson's values: {0}")
-        case .checkYourNumbersGive: return ("用前面这些数会得到 {1}：{0}", "from {0} it gives {1}")
+        case .checkYourNumbersGive: return ("用你前面的值来算，得到的是 {1}：{0}", "from {0} it gives {1}")
         case .checkSummary: return ("汇总：正确 {0}，后续正确 {1}，错误 {2}，未作答 {3}。", "Summary: {0} correct, {1} follow-through, {2} wrong, {3} unanswered.")
         case .checkNotOnSheet: return ("工作表上还有 {0} 个量没有出现在答卷里。", "{0} of the worksheet's values do not appear in your answers.")
-        case .checkFirstMistake: return ("第一个真正的错误：第 {0} 行 {1}，你写的是 {2}，正确值是 {3}。", "First genuine mistake: {1} on line {0}: you wrote {2}, the lesson's value is {3}.")
+        case .checkFirstMistake: return ("第一处错误（不计承前错误）：第 {0} 行 {1}，你写的是 {2}，正确值是 {3}。", "First genuine mistake: {1} on line {0}: you wrote {2}, the lesson's value is {3}.")
         case .checkNoMistake: return ("没有错误。", "No mistakes.")
         case .checkNothingAnswered: return ("答卷里还没有填写任何答案。", "Nothing is answered yet.")
         case .checkYourWritten: return ("你写的 {0}", "your {0}")
@@ -372,6 +385,97 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetGiven: return ("已知：", "Given:")
         case .worksheetParameters: return ("参数的初始值：", "Initial parameters:")
         case .worksheetEarlier: return ("前面算出的值（这张表不再要求）：", "Values from earlier steps (not asked on this sheet):")
+        // check: score, repeated diagnoses, follow-through (issue 11)
+        case .checkScoreHeading: return ("成绩", "Marks")
+        case .checkColumnAnswered: return ("已作答", "answered")
+        case .checkColumnCorrect: return ("正确", "correct")
+        case .checkColumnFollowThrough: return ("承前正确", "follow-through")
+        case .checkColumnWrong: return ("错误", "wrong")
+        case .checkScoreTotal: return ("合计", "in all")
+        case .checkScorePercent: return (
+            "得分 {0}%：已作答的 {1} 个量中，{2} 个正确或承前正确。",
+            "Score {0}%: {2} of the {1} values answered are correct or follow-through.")
+        case .checkPartialSheet: return ("这份答卷包含本课 {0} 个量中的 {1} 个。", "This sheet asks for {1} of the lesson's {0} values.")
+        case .checkPartialAllCorrect: return ("这份答卷包含本课 {0} 个量中的 {1} 个，全部正确。", "This sheet asks for {1} of the lesson's {0} values, and all of them are correct.")
+        case .checkAllCorrect: return ("全部正确。", "All correct.")
+        case .checkSectionForward: return ("前向传播", "forward")
+        case .checkSectionLoss: return ("损失", "loss")
+        case .checkSectionBPTT: return ("BPTT", "BPTT")
+        case .checkSectionAccumulation: return ("梯度累加", "accumulation")
+        case .checkSectionUpdate: return ("参数更新", "update")
+        case .checkSectionOther: return ("其他（已知量、训练、应用）", "other (givens, training, applied)")
+        case .checkRepeatedHeading: return ("反复出现的错误：", "Mistakes that repeat:")
+        case .checkRepeatedCount: return ("共 {0} 处，从 {1} 起：{2}", "{0} marks, from {1} on: {2}")
+        case .checkSeeRepeated: return ("见开头的反复出现的错误 [{0}]", "see repeated mistake [{0}] at the top")
+        case .checkLessonValue: return ("本课的值 {0}", "the lesson's value {0}")
+        case .checkWrongNotListed: return ("正确的行没有列出（--show wrong）。", "Correct lines are not listed (--show wrong).")
+        case .diagnosisLossDoubled: return (
+            "是正确值的 2 倍：本课的损失带 ½，是 {0}，它对 y 的导数是 {1}",
+            "twice the right value: this lesson's loss has the ½, {0}, and its derivative with respect to y is {1}")
+        case .diagnosisLossHalved: return (
+            "是正确值的一半：本课的损失不带 ½，是 {0}，它对 y 的导数是 {1}",
+            "half the right value: this lesson's loss has no ½, {0}, and its derivative with respect to y is {1}")
+        // check and worksheet: a sheet that cannot be read, the answers file, the arguments (issue 11)
+        case .sheetNotKeyValue: return ("应为“键 = 值”，这一行是 '{0}'", "expected 'key = value', found '{0}'")
+        case .sheetNotANumber: return ("{0}：应填一个数，例如 0.5987 或 5.987e-1，这里是 '{1}'", "{0}: expected a number such as 0.5987 or 5.987e-1, found '{1}'")
+        case .sheetCalculation: return ("{0}：请写出计算结果（一个数），不要写算式 '{1}'", "{0}: write the result as one number, not the calculation '{1}'")
+        case .sheetVectorValue: return (
+            "{0}：每行只写一个分量（{0}[1] = …，{0}[2] = …），不要写 '{1}'",
+            "{0}: write one entry per line ({0}[1] = …, {0}[2] = …), not '{1}'")
+        case .sheetDecimalComma: return ("{0}：'{1}' 用了逗号作小数点；小数点请写成 '.'", "{0}: '{1}' has a decimal comma; write the decimal point as '.'")
+        case .sheetNotFinite: return ("{0}：'{1}' 太大了，不是一个可用的数", "{0}: '{1}' is too large to be a number")
+        case .sheetUnknownKey: return ("本课没有 '{0}' 这个键；你是不是想写 '{1}'？", "unknown key '{0}'; did you mean '{1}'?")
+        case .sheetUnknownKeyNoSuggestion: return ("本课没有 '{0}' 这个键；可用的键见 docs/keys.md", "unknown key '{0}'; see docs/keys.md")
+        case .sheetDuplicateKey: return (
+            "'{0}' 答了两次：第 {1} 行是 {2}，这一行是 {3}；请删掉其中一行，或在行首加 # 把它注释掉",
+            "'{0}' is answered twice: {2} on line {1} and {3} here; delete one of them or comment it out with '#'")
+        case .sheetBlank: return ("（空白）", "(blank)")
+        case .sheetEmpty: return (
+            "没有找到“键 = 值”这样的行（空白的工作表可以用 'gru-explain worksheet' 生成）",
+            "expected lines 'key = value', found none (a blank worksheet comes from 'gru-explain worksheet')")
+        case .sheetJSON: return (
+            "这是一个 JSON 文件（课程文件？），不是答卷；用 'gru-explain worksheet <课程>' 生成一份要填写的工作表",
+            "this is a JSON file (a lesson?), not an answers sheet; get a sheet to fill in with 'gru-explain worksheet <lesson>'")
+        case .sheetOtherLesson: return (
+            "这份答卷是 {0} 的（标题行写着），不是 {1} 的：请运行 'gru-explain check {0} {2}'",
+            "this sheet is for {0} (its title line says so), not {1}: run 'gru-explain check {0} {2}'")
+        case .sheetMoreProblems: return ("… 还有 {0} 个类似的问题", "… and {0} more problems like these")
+        case .sheetNotUTF8GBK: return (
+            "文件不是 UTF-8 文本（{0}）；它多半是 GBK 或 GB18030 编码，也就是中文 Windows 编辑器所说的“ANSI”；{1}",
+            "the file is not UTF-8 text ({0}); it is probably GBK or GB18030, which a Chinese Windows editor calls 'ANSI'; {1}")
+        case .sheetNotUTF8UTF16: return (
+            "文件不是 UTF-8 文本（很多字节是 0x00）；它多半是没有字节顺序标记的 UTF-16；{0}",
+            "the file is not UTF-8 text (many of its bytes are 0x00); it is probably UTF-16 without a byte order mark; {0}")
+        case .sheetNotUTF8Binary: return (
+            "文件不是 UTF-8 文本（{0}）；它看起来是一个二进制文件，不是答卷",
+            "the file is not UTF-8 text ({0}); it looks like a binary file, not an answers sheet")
+        case .sheetNotUTF8Other: return (
+            "文件不是 UTF-8 文本（{0}）；是二进制文件吗？如果是文本，{1}",
+            "the file is not UTF-8 text ({0}); is it a binary file? If it is text, {1}")
+        case .sheetNotUTF8NotAsMarked: return (
+            "文件开头是 {0} 的字节顺序标记，内容却不是 {0} 文本；{1}",
+            "the file starts with the byte order mark of {0} but is not {0} text; {1}")
+        case .sheetLineColumn: return ("第 {0} 行第 {1} 列：{2}", "line {0}, column {1}: {2}")
+        case .sheetByte: return ("字节 {0}", "byte {0}")
+        case .sheetNULByte: return ("一个 NUL 字节", "a NUL byte")
+        case .sheetIncompleteSequence: return ("以字节 {0} 开头的不完整或无效的 UTF-8 序列", "an incomplete or invalid UTF-8 sequence starting with byte {0}")
+        case .sheetInvalidByte: return ("无效字节 {0}", "invalid byte {0}")
+        case .sheetSaveAsUTF8: return ("请把它另存为 UTF-8 再检查", "save it as UTF-8 and check it again")
+        case .sheetNoSuchFile: return (
+            "{0}：没有这个文件；请先把答案写进文件（gru-explain worksheet <课程> > {0}）",
+            "{0}: no such file; write your answers into a file first (gru-explain worksheet <lesson> > {0})")
+        case .sheetIsDirectory: return ("{0}：这是一个文件夹，不是答卷文件", "{0}: is a directory, not an answers file")
+        case .sheetNotRegularFile: return ("{0}：不是普通文件；请给出一个文本文件的路径", "{0}: is not a regular file; give the path of a text file")
+        case .sheetTooLarge: return ("{0}：{1} 字节，答卷文件太大了（上限 1 MiB）", "{0}: {1} bytes is too large for an answers file (the limit is 1 MiB)")
+        case .sheetStdinTooLarge: return ("<stdin>：超过 1 MiB，答卷太大了（上限 1 MiB）", "<stdin>: more than 1 MiB is too large for an answers file (the limit is 1 MiB)")
+        case .sheetPermissionDenied: return ("{0}：没有读取权限，无法读这个文件", "{0}: permission denied: cannot read the file")
+        case .checkNeedsLessonAndSheet: return (
+            "check：请给出课程和答卷文件，例如 'gru-explain check lesson1 answers.txt'",
+            "check: give the lesson and the answers file, e.g. 'gru-explain check lesson1 answers.txt'")
+        case .worksheetNothingByHand: return (
+            "worksheet：--only {0}：这里没有要手算的量；工作表包含 {1}",
+            "worksheet: --only {0}: nothing there is computed by hand; a worksheet has {1}")
+        case .worksheetLastDhRec: return ("{0} · t = {1} 是最后一步，没有 h{2}，此项为 0", "{0} · t = {1} is the last step: there is no h{2}, so this is 0")
         case .worksheetUpdateLine: return ("参数更新 · {0} 的新值 {0} − η·∂L/∂{0}", "parameter update · new {0} = {0} − η·∂L/∂{0}")
         case .workbookTitle: return ("{0} 手算练习本", "{0}: workbook for a hand calculation")
         case .workbookIntro: return (

@@ -141,6 +141,11 @@ public enum WorksheetRenderer {
         let sequences = group.sequence == nil ? trace.sequences.count : 1
         let context = FormulaContext(config: trace.config, length: length, sequences: sequences, language: language)
         if case .update(let p) = group.kind { return Message.worksheetUpdateLine.text(language, p.rawValue) }
+        if case .step(.dhRec) = group.kind, group.t == length {
+            // Nothing arrives from after the last step: say so rather than name an h that does not exist.
+            return sequencePrefix + Message.worksheetLastDhRec.text(language, Message.timestep.text(language, String(length)),
+                                                                    String(length), Step.number(length + 1).sub)
+        }
         guard let quantity = Quantity(group.kind) else { return sequencePrefix + (group.keys.first?.name ?? "") }
         return sequencePrefix + quantity.line(at: group.t, context)
     }

@@ -16,7 +16,7 @@ import GRURender
     @Test(arguments: Language.allCases)
     func oneSlipInZ1(_ language: Language) throws {
         let report = try Fixtures.check("slip-z1.txt")
-        let text = CheckRenderer.text(report, config: config, language: language)
+        let text = CheckRenderer.text(report, config: config, language: language, width: .max)
         let lines = text.split(separator: "\n").map(String.init)
         let wrong = lines.filter { $0.hasPrefix("✗") }
         #expect(wrong.count == 1)
@@ -26,15 +26,20 @@ import GRURender
         #expect(followThrough.count == report.summary.followThrough)
         #expect(lines.first { $0.hasPrefix("→ t1.h[1] ") }?.contains("t1.z[1] = 0.5897") == true)
         let line = try #require(report.summary.firstMistake?.line)
+        // The report opens with the score: the whole sheet answered, one wrong.
+        let (c, f) = (String(report.summary.correct), String(report.summary.followThrough))
+        let total = try #require(lines.first { $0.hasPrefix(Message.checkScoreTotal.text(language)) })
+        #expect(total.split(separator: " ").suffix(4).map(String.init) == ["259/259", c, f, "1"])
         switch language {
         case .zh:
-            #expect(followThrough.allSatisfy { $0.contains("后续正确") })
-            #expect(text.contains("第一个真正的错误：第 \(line) 行 t1.z[1]，你写的是 0.5897，正确值是 0.5987。"))
-            #expect(text.contains("汇总：正确 \(report.summary.correct)，后续正确 \(report.summary.followThrough)，错误 1，未作答 0。"))
+            #expect(text.hasPrefix("成绩"))
+            #expect(followThrough.allSatisfy { $0.contains("承前正确 · 本课的值 ") })
+            #expect(text.contains("第一处错误（不计承前错误）：第 \(line) 行 t1.z[1]，你写的是 0.5897，正确值是 0.5987。"))
+            #expect(text.contains("得分 99%：已作答的 259 个量中，258 个正确或承前正确。"))
         case .en:
-            #expect(followThrough.allSatisfy { $0.contains("follow-through") })
+            #expect(followThrough.allSatisfy { $0.contains("follow-through · the lesson's value ") })
             #expect(text.contains("First genuine mistake: t1.z[1] on line \(line): you wrote 0.5897, the lesson's value is 0.5987."))
-            #expect(text.contains("Summary: \(report.summary.correct) correct, \(report.summary.followThrough) follow-through, 1 wrong, 0 unanswered."))
+            #expect(text.contains("Score 99%: 258 of the 259 values answered are correct or follow-through."))
         }
     }
 
@@ -58,7 +63,16 @@ import GRURender
               case .object(let summary)? = root["summary"] else { Issue.record("not the documented shape"); return }
         #expect(root.keys == ["format", "lesson", "results", "summary"])
         #expect(results.count == 259)
-        #expect(summary.keys == ["correct", "follow_through", "wrong", "unanswered", "not_on_sheet", "first_mistake"])
+        // Issue 11 added by_section and score, after the fields that were there.
+        #expect(summary.keys == ["correct", "follow_through", "wrong", "unanswered", "not_on_sheet", "by_section", "score", "first_mistake"])
+        guard case .object(let sections)? = summary["by_section"], case .object(let forward)? = sections["forward"] else {
+            Issue.record("no by_section"); return
+        }
+        #expect(sections.keys == ["forward", "loss", "bptt", "accumulation", "update"])
+        #expect(forward.keys == ["answered", "correct", "follow_through", "wrong", "unanswered", "on_sheet", "in_lesson"])
+        #expect(forward["wrong"] == .int(1) && forward["unanswered"] == .int(0))
+        // 258 of 259 correct or follow-through.
+        if case .number(let n)? = summary["score"] { #expect(n.value == 258.0 / 259) } else { Issue.record("no score") }
         #expect(summary["wrong"] == .int(1))
         guard case .object(let first)? = results.first(where: { if case .object(let o) = $0 { return o["status"] == .string("wrong") }; return false }) else {
             Issue.record("no wrong result"); return
@@ -71,7 +85,7 @@ import GRURender
         let diagnosed = try Fixtures.check("mistake-sign_error.txt")
         let text = CheckRenderer.json(diagnosed, config: config, lesson: "lesson1")
         #expect(text.contains("\"diagnosis\": \"sign_error\""))
-        #expect(text.contains("\"zh\": \"符号错了\"") && text.contains("\"en\": \"the sign is wrong\""))
+        #expect(text.contains("\"zh\": \"正负号反了\"") && text.contains("\"en\": \"the sign is wrong\""))
     }
 
     /// The sheet of a new-user trial: a slip in h₁[1], t1.y left blank, then the loss. lesson1:
@@ -101,7 +115,7 @@ import GRURender
         let en = CheckRenderer.text(report, config: config, language: .en, width: .max)
         let zh = CheckRenderer.text(report, config: config, language: .zh, width: .max)
         #expect(en.contains("from t1.y[1] = 0.3311 (carried from your t1.h[1]) it gives 1.3926"))
-        #expect(zh.contains("用前面这些数会得到 1.3926：t1.y[1] = 0.3311（由你的 t1.h[1] 算出）"))
+        #expect(zh.contains("用你前面的值来算，得到的是 1.3926：t1.y[1] = 0.3311（由你的 t1.h[1] 算出）"))
         #expect(!en.contains("your t1.y[1]") && !zh.contains("你写的 t1.y[1]") && !zh.contains("你前面的 t1.y[1]"))
 
         // t3.da_h[1] = t3.dh_tilde[1]·(1 − t3.h_tilde[1]²): both inputs carried from t1.h[1]
@@ -119,14 +133,15 @@ import GRURender
         let report = try Fixtures.check(text: Self.trial.replacing("t1.y[1] =", with: "t1.y[1] = 0.3311"))
         #expect(report["t1.y[1]"]?.status == .followThrough)
         #expect(report["t1.loss"]?.carriedFrom.first?.written?.written == "0.3311")
-        let text = CheckRenderer.text(report, config: config, language: language)
+        let text = CheckRenderer.text(report, config: config, language: language, width: .max)
+        // The follow-through line shows the lesson's y₁ = 0.2855 next to what follows from theirs.
         switch language {
         case .en:
-            #expect(text.contains("follow-through · right from your t1.h[1] = 0.2767\n"))
+            #expect(text.contains("follow-through · the lesson's value 0.2855 · right from your t1.h[1] = 0.2767\n"))
             #expect(text.contains("from your t1.y[1] = 0.3311 it gives 1.3926"))
         case .zh:
-            #expect(text.contains("后续正确 · 按前面这些数算是对的：你写的 t1.h[1] = 0.2767\n"))
-            #expect(text.contains("用前面这些数会得到 1.3926：你写的 t1.y[1] = 0.3311"))
+            #expect(text.contains("承前正确 · 本课的值 0.2855 · 用你前面的值来算，这一步是对的：你写的 t1.h[1] = 0.2767\n"))
+            #expect(text.contains("用你前面的值来算，得到的是 1.3926：你写的 t1.y[1] = 0.3311"))
         }
     }
 
@@ -155,7 +170,9 @@ import GRURender
         #expect(!short.split(separator: "\n").contains { $0.hasPrefix("· ") })
         #expect(short.split(separator: "\n").filter { $0.hasPrefix("✓") }.count == 2)
         #expect(short.contains(Message.checkUnansweredNotListed.text(language)))
-        #expect(short.contains(language == .en ? "2 unanswered" : "未作答 2"))
+        // The score: 2 of the sheet's 4 lines answered, both correct.
+        let total = short.split(separator: "\n").first { $0.hasPrefix(Message.checkScoreTotal.text(language)) }
+        #expect(total?.split(separator: " ").suffix(4).map(String.init) == ["2/4", "2", "0", "0"])
         let all = CheckRenderer.text(report, config: config, language: language, all: true)
         #expect(all.split(separator: "\n").filter { $0.hasPrefix("· ") }.count == 2)
         #expect(!all.contains(Message.checkUnansweredNotListed.text(language)))
@@ -209,9 +226,12 @@ import GRURender
     /// h₃ for h₂ in dz₃[1] (0.6914 for 0.9360, MarkingTests), named with the timestep's own
     /// subscripts; a summed gradient has no timestep and keeps hₜ and hₜ₋₁.
     @Test func theHiddenStateOfThisTimestepInWords() throws {
-        let report = try Fixtures.check(text: "t3.dz[1] = 0.6914\ngrad.Uz[1][1] = 0.2880\n")
-        let en = CheckRenderer.text(report, config: config, language: .en, width: .max)
-        let zh = CheckRenderer.text(report, config: config, language: .zh, width: .max)
+        // Two sheets: on one, the two marks would be one repeated mistake, named once for any t.
+        let text = { (sheet: String, language: Language) in
+            CheckRenderer.text(try Fixtures.check(text: sheet), config: self.config, language: language, width: .max)
+        }
+        let en = try text("t3.dz[1] = 0.6914\n", .en) + text("grad.Uz[1][1] = 0.2880\n", .en)
+        let zh = try text("t3.dz[1] = 0.6914\n", .zh) + text("grad.Uz[1][1] = 0.2880\n", .zh)
         #expect(en.contains("      the wrong hidden state: this formula takes the previous timestep's h₂, and your value matches this timestep's h₃\n"))
         #expect(zh.contains("      用错了隐藏状态：这个公式要用上一时间步的 h₂，你的数值对应的是本时间步的 h₃\n"))
         #expect(en.contains("the previous timestep's hₜ₋₁, and your value matches this timestep's hₜ\n"))
@@ -224,8 +244,11 @@ import GRURender
     /// timestep's own subscripts, and hₜ, hₜ₋₁ for a sum over t.
     @Test func thePreviousHiddenStateInWords() throws {
         let report = try Fixtures.check(text: "t2.y[1] = 0.2855\ngrad.Why[1][1] = -1.7785\n")
-        let en = CheckRenderer.text(report, config: config, language: .en, width: .max)
-        let zh = CheckRenderer.text(report, config: config, language: .zh, width: .max)
+        let text = { (sheet: String, language: Language) in
+            CheckRenderer.text(try Fixtures.check(text: sheet), config: self.config, language: language, width: .max)
+        }
+        let en = try text("t2.y[1] = 0.2855\n", .en) + text("grad.Why[1][1] = -1.7785\n", .en)
+        let zh = try text("t2.y[1] = 0.2855\n", .zh) + text("grad.Why[1][1] = -1.7785\n", .zh)
         #expect(en.contains("      the wrong hidden state: this formula takes this timestep's h₂, and your value matches the previous timestep's h₁\n"))
         #expect(zh.contains("      用错了隐藏状态：这个公式要用本时间步的 h₂，你的数值对应的是上一时间步的 h₁\n"))
         #expect(en.contains("this timestep's hₜ, and your value matches the previous timestep's hₜ₋₁\n"))

@@ -52,17 +52,19 @@ import GRULessons
         #expect(slip.summary.firstMistake?.key.description == "t1.z[1]")
         #expect(slip.summary.firstMistake?.expected == trace.value(at: TraceKey("t1.z[1]")!))
         #expect(slip.exitStatus == 1)
-        // The same key on the slip-free sheet: where the slip changed the value, follow-through
-        // (or correct, where the changed value still agrees with the lesson to 4 decimals);
-        // where it did not, correct.
+        // The same key on the slip-free sheet: where the slip did not change the value, correct;
+        // where it changed it by more than rounding to 4 decimals can (0.002 is more than any
+        // honest computation of these formulas is off: dh_prev, a sum of six products with
+        // |dh| ≈ 2.5, is off by up to 0.0011), follow-through; in between, either (the rule,
+        // docs/check.md), and never wrong.
         for (a, b) in zip(slip.results, clean.results) where a.key.description != "t1.z[1]" {
             #expect(a.key == b.key)
             if a.given!.value == b.given!.value {
                 #expect(a.status == .correct, "\(a.key)")
-            } else if abs(a.given!.value - a.expected) <= 0.00005 {
-                #expect(a.status == .correct, "\(a.key)")
+            } else if abs(a.given!.value - a.expected) > 0.002 {
+                #expect(a.status == .followThrough, "\(a.key) \(a.given!.value) \(a.expected)")
             } else {
-                #expect(a.status == .followThrough, "\(a.key)")
+                #expect(a.status == .correct || a.status == .followThrough, "\(a.key)")
             }
         }
         // Everything computed from z₁[1] and not equal to the lesson: h₁[1], y₁, L₁, then all of t2…
@@ -73,7 +75,7 @@ import GRULessons
         #expect(slip["t1.y[1]"]?.status == .followThrough)
         #expect(slip["loss"]?.status == .followThrough)
         #expect(slip["update.Why[1][1]"]?.status == .followThrough)
-        #expect(slip.summary.followThrough > 150)
+        #expect(slip.summary.followThrough > 100)
         // A follow-through mark shows what the student's own values give.
         let h1 = try #require(slip["t1.h[1]"])
         #expect(h1.carriedFrom.map(\.key.description) == ["t1.z[1]"] && h1.carriedFrom.first?.value == 0.5897)
@@ -238,8 +240,11 @@ import GRULessons
         // y₂ = Why·h₂ + by = 0.5·0.3903·2 + 0.1 = 0.4903; with h₁, 0.5·0.1855·2 + 0.1 = 0.2855.
         #expect(abs(v("t2.y[1]") - 0.4903) < 0.00005)
         #expect(try mark("t2.y[1] = 0.2855")?.diagnosis == .hPrevInsteadOfH)
-        // y₁ with h₀ = 0 is by alone, 0.1 (the lesson's 0.2855).
-        #expect(try mark("t1.y[1] = 0.1")?.diagnosis == .hPrevInsteadOfH)
+        // y₁ with h₀ = 0 is by alone, 0.1 (the lesson's 0.2855). Written "0.1", one decimal, it is
+        // correct: truncated to one decimal, h₁ = 0.1 and 0.5·0.1 = 0.05 truncates to 0.0, so
+        // y₁ = 0.0 + 0.0 + 0.1 is an honest computation.
+        #expect(try mark("t1.y[1] = 0.1000")?.diagnosis == .hPrevInsteadOfH)
+        #expect(try mark("t1.y[1] = 0.1")?.status == .correct)
         // Why's contribution at t = 3, dy₃·h₃ = −3.3643·0.5357 = −1.8022; with h₂, −3.3643·0.3903 = −1.3130.
         #expect(abs(v("t3.grad.Why[1][1]") - -1.8022) < 0.00005)
         #expect(abs(v("t3.dy[1]") * v("t2.h[1]") - -1.3130) < 0.00005)
@@ -272,7 +277,7 @@ import GRULessons
             t1.h_tilde[2] = 0.5
             """)
         #expect(marks["t1.z[1]"]?.status == .correct)       // |0.6 − 0.5987| < 0.05
-        #expect(marks["t1.z[2]"]?.status == .wrong)         // 0.5987 rounds to 0.60, not 0.59
+        #expect(marks["t1.z[2]"]?.status == .correct)       // 0.5987 truncates to 0.59
         #expect(marks["t1.a_z[1]"]?.status == .wrong)       // 0 for 0.4: a leading digit is needed
         #expect(marks["t1.rh[1]"]?.status == .correct)      // r₁⊙h₀ = 0 exactly
         #expect(marks["t1.h_tilde[1]"]?.status == .correct) // tanh(0.5) = 0.4621…

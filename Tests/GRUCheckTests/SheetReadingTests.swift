@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRURender
 import GRUCore
 @testable import GRUCheck
 
@@ -56,6 +57,33 @@ import GRUCore
         // Marked against lesson1 (z₁ = 0.5987 in the seed; dy₃ = y₃ − 4 = −3.3643…): all correct.
         let report = try Marker.check(Array(text.utf8), against: Fixtures.lesson1Trace)
         #expect(report.summary.correct == 4)
+    }
+
+    /// Numbers as students type them (issue 11): a sentence's punctuation after the number, an
+    /// en dash, em dash or U+2212 as the minus (with a space after it too), ≈ and ~ in front, and
+    /// a percent as hundredths, with the precision the student wrote (59.87% is 0.5987 ± 0.00005).
+    @Test func numbersAsStudentsTypeThem() throws {
+        let typed: [(String, Double, Int)] = [
+            ("0.5987。", 0.5987, 4), ("0.5987，", 0.5987, 4), ("0.5987;", 0.5987, 4), ("0.5987；", 0.5987, 4),
+            ("0。5987。", 0.5987, 4), ("5。", 5, 0), ("–3.3643", -3.3643, 4), ("—3.3643", -3.3643, 4),
+            ("−3.3643", -3.3643, 4), ("− 3.3643", -3.3643, 4), ("– 3.3643。", -3.3643, 4), ("≈0.5987", 0.5987, 4),
+            ("~0.5987", 0.5987, 4), ("≈ 0.5987", 0.5987, 4), ("～０．５９８７", 0.5987, 4), ("59.87%", 0.5987, 4),
+            ("59.87％", 0.5987, 4), ("60%", 0.6, 2), ("≈−1.6822；", -1.6822, 4),
+        ]
+        for (text, value, decimals) in typed {
+            let (sheet, errors) = AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8))
+            #expect(errors.isEmpty, "\(text)")
+            let number = try #require(sheet.lines.first?.value, "\(text)")
+            #expect(abs(number.value - value) < 1e-12 && number.decimals == decimals, "\(text)")
+            #expect(number.written == text, "\(text) is quoted as typed")
+        }
+        // Marked against lesson1 (z₁ = 0.5987, dy₃ = −3.3643, dh₃ = −1.6822): all correct.
+        let report = try Fixtures.check(text: "t1.z[1] = 59.87%\nt1.z[2] = 0.5987。\nt3.dy[1] = – 3.3643\nt3.dh[1] = ≈−1.6822；\n")
+        #expect(report.summary.correct == 4)
+        // Still not numbers: two decimal points, a percent of a percent, words.
+        for text in ["0.59.87", "59.87%%", "about 0.6", "0.5987。。"] {
+            #expect(!AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8)).errors.isEmpty, "\(text)")
+        }
     }
 
     /// Spaces around a value: the ideographic space of a Chinese input method, and the no-break
@@ -119,6 +147,10 @@ import GRUCore
             Issue.record("\(name) was read: \(report.summary)")
         } catch {
             #expect(error.errors.map { $0.message(file: name) } == expected)
+            // The catalogue's English is the same; its Chinese is another text of one line.
+            #expect(error.errors.map { $0.message(file: name, language: .en) } == expected)
+            let zh = error.errors.map { $0.message(file: name, language: .zh) }
+            #expect(zh.allSatisfy { !$0.contains("\n") && $0.hasPrefix(name) } && zh != expected)
             // Every message names a line, except for a sheet that has no answer lines at all, is
             // JSON, or is not UTF-8 text (one message for the whole file, which then says where).
             #expect(error.errors.allSatisfy {
@@ -142,6 +174,8 @@ import GRUCore
             #expect(lines.count == 11)
             #expect(lines[0] == "a.txt:1: unknown key 't1.zz[1]'; did you mean 't1.z[1]'?")
             #expect(lines[10] == "a.txt: … and 2 more problems like these")
+            #expect(error.messages(file: "a.txt", language: .zh)[10] == "a.txt: … 还有 2 个类似的问题")
+            #expect(error.messages(file: "a.txt", language: .zh)[0] == "a.txt:1: 本课没有 't1.zz[1]' 这个键；你是不是想写 't1.z[1]'？")
             #expect(error.messages(file: "a.txt", limit: 12).count == 12)
         }
     }

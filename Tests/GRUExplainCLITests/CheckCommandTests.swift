@@ -33,7 +33,58 @@ import GRUJSON
         let r = runCLI(["check", "lesson1", write("good.txt", Self.good), "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
-        #expect(r.stdout.contains("Summary: 4 correct, 0 follow-through, 0 wrong, 0 unanswered."))
+        #expect(r.stdout.hasPrefix("Marks "))
+        #expect(r.stdout.contains("Score 100%: 4 of the 4 values answered are correct or follow-through."))
+    }
+
+    /// A sheet of `worksheet --only forward --timestep 1` (17 values), filled in from the trace
+    /// to 4 decimals: scored against what it asks, not as 242 values missing.
+    @Test func aPartialSheetIsScoredAgainstWhatItAsks() {
+        let values = Dictionary(runCLI(["run", "lesson1", "--format", "tsv", "--digits", "4"]).stdout
+            .split(separator: "\n").compactMap { line -> (String, String)? in
+                let parts = line.split(separator: "\t")
+                return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+            }, uniquingKeysWith: { a, _ in a })
+        let sheet = runCLI(["worksheet", "lesson1", "--only", "forward", "--timestep", "1", "--lang", "zh"]).stdout
+            .split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                guard line.hasSuffix(" ="), let v = values[String(line.dropLast(2))] else { return String(line) }
+                return line + " " + v
+            }.joined(separator: "\n")
+        let r = runCLI(["check", "lesson1", write("t1.txt", sheet), "--lang", "zh"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("这份答卷包含本课 259 个量中的 17 个，全部正确。"))
+        #expect(!r.stdout.contains("242"))
+        let en = runCLI(["check", "lesson1", write("t1.txt", sheet), "--lang", "en"])
+        #expect(en.stdout.contains("This sheet asks for 17 of the lesson's 259 values, and all of them are correct."))
+    }
+
+    /// --show wrong lists the wrong and follow-through lines only; the score stays.
+    @Test func showWrong() {
+        // z₁[1] = 0.5897 (a slip); h₁[1] = (1 − 0.5897)·0.4621 = 0.1896 follows through.
+        let path = write("slip.txt", "t1.z[1] = 0.5897\nt1.z[2] = 0.5987\nt1.h[1] = 0.1896\n")
+        let r = runCLI(["check", "lesson1", path, "--lang", "en", "--show", "wrong"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("✗ t1.z[1]") && r.stdout.contains("→ t1.h[1]") && !r.stdout.contains("✓ t1.z[2]"))
+        #expect(r.stdout.contains("Score 67%: 2 of the 3 values answered are correct or follow-through."))
+        let all = runCLI(["check", "lesson1", path, "--lang", "en", "--show", "all"])
+        #expect(all.stdout.contains("✓ t1.z[2]"))
+        let bad = runCLI(["check", "lesson1", path, "--show", "some"])
+        #expect(bad.status == 2 && bad.stderr.contains("--show must be one of all, wrong"))
+    }
+
+    /// A sheet that cannot be read, and a file that is not there, in the user's language.
+    @Test func sheetErrorsInTheUsersLanguage() {
+        let path = write("twice.txt", "t1.z[1] = 0.5987\nt1.zz[2] = 0.5987\nt1.z[1] = 0.6\n")
+        let zh = runCLI(["check", "lesson1", path, "--lang", "zh"])
+        #expect(zh.status == 2 && zh.stdout.isEmpty)
+        #expect(zh.stderr.contains("\(path):2: 本课没有 't1.zz[2]' 这个键；你是不是想写 't1.z[2]'？"))
+        #expect(zh.stderr.contains("\(path):3: 't1.z[1]' 答了两次：第 1 行是 '0.5987'，这一行是 '0.6'；请删掉其中一行，或在行首加 # 把它注释掉"))
+        let en = runCLI(["check", "lesson1", path, "--lang", "en"])
+        #expect(en.stderr.contains("\(path):3: 't1.z[1]' is answered twice: '0.5987' on line 1 and '0.6' here; delete one of them or comment it out with '#'"))
+        let missing = dir.appendingPathComponent("none.txt").path
+        #expect(runCLI(["check", "lesson1", missing, "--lang", "zh"]).stderr.contains("\(missing)：没有这个文件"))
+        let number = runCLI(["check", "lesson1", write("n.txt", "t1.z[1] = ０．５９８７ｘ\n"), "--lang", "zh"])
+        #expect(number.stderr.contains("t1.z[1]：应填一个数，例如 0.5987 或 5.987e-1，这里是 '０．５９８７ｘ'"))
     }
 
     @Test func aSlipExits1AndIsFollowedThrough() {
@@ -70,7 +121,9 @@ import GRUJSON
         let short = runCLI(["check", "lesson1", path, "--lang", "en"])
         #expect(short.status == 0)
         #expect(!short.stdout.contains("· t1.h[2]") && !short.stdout.contains("· t1.loss"))
-        #expect(short.stdout.contains("4 correct, 0 follow-through, 0 wrong, 2 unanswered."))
+        // The score: 4 of the sheet's 6 lines answered, all correct.
+        let total = short.stdout.split(separator: "\n").first { $0.hasPrefix("in all") }
+        #expect(total?.split(separator: " ").suffix(4).map(String.init) == ["4/6", "4", "0", "0"])
         #expect(short.stdout.hasSuffix("Unanswered lines are not listed; add --all to list every line.\n"))
         let all = runCLI(["check", "lesson1", path, "--lang", "en", "--all"])
         #expect(all.stdout.contains("· t1.h[2] ") && all.stdout.contains("· t1.loss "))
@@ -119,7 +172,7 @@ import GRUJSON
         let sheet = runCLI(["worksheet", "lesson1", "--lang", "zh"]).stdout
             .replacing("t1.z[1] =", with: "t1.z[1] = 0.5987").replacing("t1.z[2] =", with: "t1.z[2] = 0.5897")
         let utf8 = runCLI(["check", "lesson1", write("utf8.txt", sheet), "--lang", "zh"])
-        #expect(utf8.status == 1 && utf8.stdout.contains("汇总：正确 1，后续正确 0，错误 1"))
+        #expect(utf8.status == 1 && utf8.stdout.contains("得分 50%：已作答的 2 个量中，1 个正确或承前正确。"))
         let units = Array(sheet.utf16)
         let littleEndian: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let bigEndian: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
@@ -173,7 +226,7 @@ import GRUJSON
         write("answers.txt", "# 我的答案\nt1.z[1] ＝ ０。５９８７\nt1.h[1] = 0.1855\n")
         let r = try runBinary(["check", "lesson1", "answers.txt", "--lang", "zh"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("汇总：正确 2，后续正确 0，错误 0，未作答 0。"))
+        #expect(r.stdout.contains("得分 100%：已作答的 2 个量中，2 个正确或承前正确。"))
     }
 
     /// Standard input that never ends (/dev/zero) is read up to the limit and refused, not read

@@ -41,6 +41,6 @@ import Testing
         let r = try runBinary(["check", "lesson1", "answers.txt", "--lang", "zh"], in: dir)
         #expect(r.status == 1)
         #expect(r.stdout.contains("✓ t1.z[1]") && r.stdout.contains("✗ t1.z[2]"))
-        #expect(r.stdout.contains("汇总：正确 1，后续正确 0，错误 1，未作答 257。"))
+        #expect(r.stdout.contains("得分 50%：已作答的 2 个量中，1 个正确或承前正确。"))
     }
 }

@@ -25,19 +25,65 @@ import GRUCheck
         t3.da_h[1] = -0.0500
         """
 
-    /// File, language, --all, --ascii.
-    static let cases: [(String, Language, Bool, Bool)] = [
-        ("check.lesson1.zh.txt", .zh, false, false),
-        ("check.lesson1.en.txt", .en, false, false),
-        ("check.lesson1.en.all.txt", .en, true, false),
-        ("check.lesson1.zh.ascii.txt", .zh, false, true),
+    /// The forward pass and the loss of lesson1 by a student who puts z on the candidate,
+    /// h = (1 − z)⊙hₜ₋₁ + z⊙h̃, at every step (Sheets/make_sheets.py's student, rounding to 4
+    /// decimals, with that formula for every h): six wrong h, one misconception, named once; the
+    /// rest follow-through or correct. By hand, h₁ = 0.5987·0.4621 = 0.2767 (the lesson's 0.1855).
+    static let repeatedSheet = """
+        t1.z[1] = 0.5987
+        t1.z[2] = 0.5987
+        t1.h_tilde[1] = 0.4621
+        t1.h_tilde[2] = 0.4621
+        t1.h[1] = 0.2767
+        t1.h[2] = 0.2767
+        t1.y[1] = 0.3767
+        t1.loss = 1.3176
+        t2.z[1] = 0.6743
+        t2.z[2] = 0.6743
+        t2.h_tilde[1] = 0.8321
+        t2.h_tilde[2] = 0.8321
+        t2.h[1] = 0.6512
+        t2.h[2] = 0.6512
+        t2.y[1] = 0.7512
+        t2.loss = 2.5286
+        t3.z[1] = 0.7437
+        t3.z[2] = 0.7437
+        t3.h_tilde[1] = 0.9651
+        t3.h_tilde[2] = 0.9651
+        t3.h[1] = 0.8846
+        t3.h[2] = 0.8846
+        t3.y[1] = 0.9846
+        t3.loss = 4.5463
+        """
+
+    /// File, sheet, language, --all, --show, --ascii.
+    static let cases: [(String, String, Language, Bool, CheckRenderer.Show, Bool)] = [
+        ("check.lesson1.zh.txt", sheet, .zh, false, .all, false),
+        ("check.lesson1.en.txt", sheet, .en, false, .all, false),
+        ("check.lesson1.en.all.txt", sheet, .en, true, .all, false),
+        ("check.lesson1.zh.ascii.txt", sheet, .zh, false, .all, true),
+        ("check.lesson1.zh.repeated.txt", repeatedSheet, .zh, false, .all, false),
+        ("check.lesson1.en.repeated-wrong.txt", repeatedSheet, .en, false, .wrong, false),
     ]
 
     @Test(arguments: cases.map(\.0))
     func matchesGolden(_ file: String) throws {
-        let (_, language, all, ascii) = Self.cases.first { $0.0 == file }!
-        let report = try Marker.check(Array(Self.sheet.utf8), against: Lesson1.trace)
-        try Golden.check(CheckRenderer.text(report, config: Lesson1.trace.config, language: language, all: all, ascii: ascii), file: file)
+        let (_, sheet, language, all, show, ascii) = Self.cases.first { $0.0 == file }!
+        let report = try Marker.check(Array(sheet.utf8), against: Lesson1.trace)
+        try Golden.check(CheckRenderer.text(report, config: Lesson1.trace.config, language: language, all: all, show: show,
+                                            ascii: ascii), file: file)
+    }
+
+    /// The repeated sheet: one group of six, every other mark correct or follow-through.
+    @Test func oneMisconceptionIsOneGroup() throws {
+        let report = try Marker.check(Array(Self.repeatedSheet.utf8), against: Lesson1.trace)
+        let groups = report.repeatedDiagnoses
+        #expect(groups.count == 1 && groups.first?.diagnosis == .updateConvention)
+        #expect(groups.first?.keys.map(\.description) == ["t1.h[1]", "t1.h[2]", "t2.h[1]", "t2.h[2]", "t3.h[1]", "t3.h[2]"])
+        #expect(report.summary.wrong == 6 && report.summary.correct + report.summary.followThrough == 18)
+        let text = CheckRenderer.text(report, config: Lesson1.trace.config, language: .zh)
+        #expect(text.components(separatedBy: "z 和 1 − z 放反了").count - 1 == 2)   // the group, and the first mistake
+        #expect(text.contains("共 6 处，从 t1.h[1] 起"))
     }
 
     /// The title a worksheet starts with names its lesson, in every language and in ASCII; a

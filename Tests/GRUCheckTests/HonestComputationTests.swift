@@ -1,0 +1,249 @@
+import Foundation
+import Testing
+import GRUCore
+import GRULessons
+@testable import GRUCheck
+
+/// A student with a calculator, simulated key by key over the `FormulaBook` (whose formulas
+/// `FormulaBookTests` proves against the trace): each key is computed from the values already
+/// written on the sheet, as a person computes it by hand.
+enum HandStudent {
+    enum Mode: String, CaseIterable, Sendable {
+        /// Computes at full precision and rounds (half away from zero) only what is written down;
+        /// the calculator keeps the full value for later keys.
+        case roundsAnswers
+        /// Rounds every sub-result of the formula (each product, partial product, sum,
+        /// difference, square, σ, tanh) to d decimals, and computes on with the written values.
+        case roundsEveryStep
+        /// The same, truncating every sub-result to d decimals instead.
+        case truncatesEveryStep
+    }
+
+    /// The worksheet's keys (forward pass to update), in computation order.
+    static func keys(_ trace: Trace) -> [TraceKey] {
+        trace.keys.filter { $0.stage > .given && $0.stage < .training }
+    }
+
+    /// The sheet as `key = value` lines, every worksheet key answered to `decimals` decimals.
+    /// `mistake` replaces the formula of one key; everything after is computed from what the
+    /// student has, so the mistake carries through.
+    static func sheet(_ trace: Trace, decimals d: Int, _ mode: Mode, mistake: (TraceKey, Formula)? = nil,
+                      only: (TraceKey) -> Bool = { _ in true }) -> String {
+        let book = FormulaBook(trace)
+        var calculator: [TraceKey: Double] = [:]   // what the student computes on
+        var lines: [String] = []
+        for key in keys(trace) {
+            guard var formula = book.formula(for: key) else { continue }
+            if let (k, f) = mistake, k == key { formula = f }
+            let lookup = { (k: TraceKey) in calculator[k] ?? trace.value(at: k)! }
+            let exact: Double
+            switch mode {
+            case .roundsAnswers: exact = formula.evaluate(lookup)
+            case .roundsEveryStep: exact = evaluate(formula, lookup) { round($0, d) }
+            case .truncatesEveryStep: exact = evaluate(formula, lookup) { truncate($0, d) }
+            }
+            let written = mode == .truncatesEveryStep ? truncate(exact, d) : round(exact, d)
+            calculator[key] = mode == .roundsAnswers ? exact : written
+            if only(key) { lines.append("\(key) = " + String(format: "%.\(d)f", written)) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The formula with `step` applied to every operation's result (products left to right, one
+    /// multiplication at a time), as a calculator user who writes down each sub-result.
+    static func evaluate(_ f: Formula, _ lookup: (TraceKey) -> Double, _ step: (Double) -> Double) -> Double {
+        switch f {
+        case .value(let k): return lookup(k)
+        case .constant(let c): return c
+        case .sum(let terms): return step(terms.map { evaluate($0, lookup, step) }.reduce(0, +))
+        case .product(let factors):
+            let values = factors.map { evaluate($0, lookup, step) }
+            return values.dropFirst().reduce(values[0]) { step($0 * $1) }
+        case .difference(let a, let b): return step(evaluate(a, lookup, step) - evaluate(b, lookup, step))
+        case .square(let a): let v = evaluate(a, lookup, step); return step(v * v)
+        case .sigmoid(let a): return step(GRUCore.sigmoid(evaluate(a, lookup, step)))
+        case .tanh(let a): return step(Foundation.tanh(evaluate(a, lookup, step)))
+        }
+    }
+
+    /// Half away from zero, on the decimal digits (a tiny nudge keeps 0.12345 from reading as 0.1234499…).
+    static func round(_ v: Double, _ d: Int) -> Double {
+        let s = pow(10, Double(d))
+        return (v * s * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero) / s
+    }
+
+    static func truncate(_ v: Double, _ d: Int) -> Double {
+        let s = pow(10, Double(d))
+        return (v * s * (1 + 1e-12)).rounded(.towardZero) / s
+    }
+}
+
+/// The rule "an answer is correct when an honest computation gives it" (HonestComputation,
+/// docs/check.md), tested on sheets computed as students compute them.
+@Suite struct HonestComputationTests {
+    static let lesson2 = try! Trace.record(LessonLibrary.load("lesson2").problem)
+    static let traces: [(String, Trace)] = [("lesson1", Fixtures.lesson1Trace), ("lesson2", lesson2)]
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var lesson: String
+        var decimals: Int
+        var mode: HandStudent.Mode
+        var testDescription: String { "\(lesson) \(mode.rawValue) \(decimals)" }
+    }
+
+    static let cases: [Case] = ["lesson1", "lesson2"].flatMap { lesson in
+        HandStudent.Mode.allCases.flatMap { mode in [3, 4, 5].map { Case(lesson: lesson, decimals: $0, mode: mode) } }
+    }
+
+    static func trace(_ lesson: String) -> Trace { traces.first { $0.0 == lesson }!.1 }
+
+    /// Rounding each answer, rounding every sub-result, truncating every sub-result: at 3, 4 and 5
+    /// decimals, on lesson1 and lesson2, every one of the worksheet's answers is correct.
+    @Test(arguments: cases)
+    func honestSheetsAreAllCorrect(_ c: Case) throws {
+        let trace = Self.trace(c.lesson)
+        let sheet = HandStudent.sheet(trace, decimals: c.decimals, c.mode)
+        let report = try Marker.check(Array(sheet.utf8), against: trace)
+        #expect(report.summary.correct == HandStudent.keys(trace).count)
+        #expect(report.keys(.wrong) == [] && report.keys(.followThrough) == [])
+    }
+
+    /// Each known mistake, on the keys where it changes the value by at least 0.05 (the first and
+    /// the last such key), injected into each honest sheet: that key is wrong with that diagnosis,
+    /// and nothing else is wrong (the rest is correct or follow-through).
+    @Test(arguments: cases)
+    func eachKnownMistakeIsWrongAndNamed(_ c: Case) throws {
+        let trace = c.lesson == "lesson1" ? Fixtures.asymmetricTrace : Self.trace(c.lesson)
+        var named: Set<Diagnosis> = []
+        for (key, mistake) in Self.mistakes(trace) {
+            let sheet = HandStudent.sheet(trace, decimals: c.decimals, c.mode, mistake: (key, mistake.formula))
+            let report = try Marker.check(Array(sheet.utf8), against: trace)
+            #expect(report.keys(.wrong) == [key.description], "\(mistake.diagnosis) at \(key)")
+            #expect(report[key.description]?.diagnosis == mistake.diagnosis, "\(mistake.diagnosis) at \(key)")
+            named.insert(mistake.diagnosis)
+        }
+        // Every diagnosis is exercised: under after_matmul, h_t_instead_of_h_prev shows in Uz, Ur
+        // and Uh's contributions; under before_matmul (lesson1), also in dr.
+        #expect(named == Set(Diagnosis.allCases), "\(Set(Diagnosis.allCases).subtracting(named))")
+    }
+
+    /// For each diagnosis, up to two keys (first and last in computation order) where the
+    /// mistake's value is at least 0.05 from the right one and from every mistake listed before
+    /// it, so that the sheet's value can only be that mistake: the mistake's formula there.
+    static func mistakes(_ trace: Trace) -> [(TraceKey, Mistake)] {
+        let book = FormulaBook(trace)
+        let value = { (k: TraceKey) in trace.value(at: k)! }
+        var byDiagnosis: [Diagnosis: [(TraceKey, Mistake)]] = [:]
+        for key in HandStudent.keys(trace) {
+            guard let right = book.formula(for: key) else { continue }
+            let r = right.evaluate(value)
+            var candidates = book.mistakes(for: key)
+            candidates.append(Mistake(.signError, .product([.constant(-1), right])))
+            var earlier: [Double] = []
+            for m in candidates {
+                let w = m.formula.evaluate(value)
+                defer { earlier.append(w) }
+                guard abs(w - r) >= 0.05, earlier.allSatisfy({ abs($0 - w) >= 0.05 }) else { continue }
+                guard byDiagnosis[m.diagnosis]?.contains(where: { $0.0 == key }) != true else { continue }
+                byDiagnosis[m.diagnosis, default: []].append((key, m))
+            }
+        }
+        return Diagnosis.allCases.flatMap { d -> [(TraceKey, Mistake)] in
+            let all = byDiagnosis[d] ?? []
+            guard all.count > 2 else { return all }
+            return [all[0], all[all.count - 1]]
+        }
+    }
+}
+
+/// The issue's own examples (issue 11), each computed by hand, and the rule's three pieces.
+@Suite struct HonestComputationExamples {
+    let trace = Fixtures.lesson1Trace
+
+    /// The values the issue's student wrote, rounding every sub-result to 4 decimals (the lesson's
+    /// in brackets), each put into the generated sheet of a student who rounds every sub-result:
+    /// all 259 are correct. By hand: σ′₁ = 0.5987·0.4013 = 0.24026 → 0.2403 before multiplying,
+    /// da_z₁ = 1.2554·0.2403 = 0.30167 → 0.3017 (0.3016); y₁ = 0.5·0.1854 + 0.5·0.1854 + 0.1 =
+    /// 0.2854, (0.2854 − 2)² = 2.93985 → 2.9399, L₁ = ½·2.9399 = 1.46995 → 1.4700 (1.4698).
+    @Test func theIssuesRoundedValuesAreCorrect() throws {
+        var sheet = HandStudent.sheet(trace, decimals: 4, .roundsEveryStep)
+        let issue = ["t1.da_z[1]": "0.3017", "t1.loss": "1.4700", "t2.a_z[1]": "0.7186", "t2.drh[1]": "-0.2830",
+                     "t3.dh_prev[1]": "-1.2615"]
+        for (key, value) in issue {
+            sheet = sheet.split(separator: "\n").map { $0.hasPrefix(key + " =") ? "\(key) = \(value)" : String($0) }
+                .joined(separator: "\n")
+        }
+        let report = try Fixtures.check(text: sheet)
+        for (key, value) in issue {
+            #expect(report[key]?.given?.text == value && report[key]?.status == .correct, "\(key)")
+            #expect(abs(report[key]!.expected - Double(value)!) > 0.00005, "\(key) differs from the lesson's")
+        }
+        #expect(report.summary.correct == 259)
+    }
+
+    /// `t1.z[1] = 0.60` (too few digits, itself correct) and 0.5987 kept in the calculator:
+    /// (1 − 0.5987)·0.4621 = 0.18544, written 0.1854, is correct. docs/check.md works it by hand.
+    @Test func fewerDigitsWrittenThanKept() throws {
+        let report = try Fixtures.check(text: "t1.z[1] = 0.60\nt1.h_tilde[1] = 0.4621\nt1.h[1] = 0.1854\n")
+        #expect(report["t1.z[1]"]?.status == .correct)
+        #expect(report["t1.h[1]"]?.status == .correct)
+    }
+
+    /// Strict: z₁ = σ(0.4000) = 0.598688; 0.5990 is no rounding or truncation of any value
+    /// σ gives between 0.3999 and 0.40005 (0.598663…0.598699). docs/check.md works it by hand.
+    @Test func aValueOutsideTheRuleIsWrong() throws {
+        let report = try Fixtures.check(text: "t1.a_z[1] = 0.4000\nt1.z[1] = 0.5990\n")
+        #expect(report["t1.z[1]"]?.status == .wrong && report["t1.z[1]"]?.diagnosis == nil)
+        // Neighbours: 0.5986 (truncating 0.598663) and 0.5987 are honest; 0.5985 and 0.5989 are not.
+        for (g, status) in [("0.5986", MarkStatus.correct), ("0.5987", .correct), ("0.5985", .wrong), ("0.5989", .wrong)] {
+            #expect(try Fixtures.check(text: "t1.a_z[1] = 0.4000\nt1.z[1] = \(g)\n")["t1.z[1]"]?.status == status, "\(g)")
+        }
+    }
+
+    /// docs/check.md's third worked example: da_z₁ = dz₁·z₁·(1 − z₁) from the student's
+    /// dz₁ = 1.2555 and z₁ = 0.5987 has the interval [0.301325, 0.301929] by hand: 0.3013 …
+    /// 0.3019 are correct (0.3017 is σ′ rounded to 0.2403 first), 0.3012 and 0.3020 are not.
+    @Test func theDocsSigmoidDerivativeExample() throws {
+        for (g, status) in [("0.3012", MarkStatus.wrong), ("0.3013", .correct), ("0.3017", .correct), ("0.3019", .correct),
+                            ("0.3020", .wrong)] {
+            let report = try Fixtures.check(text: "t1.dz[1] = 1.2555\nt1.z[1] = 0.5987\nt1.da_z[1] = \(g)\n")
+            #expect(report["t1.dz[1]"]?.status == .correct && report["t1.da_z[1]"]?.status == status, "\(g)")
+        }
+    }
+
+    /// A student who fills in only unit [1] of every vector (the first entry of every key),
+    /// rounding every sub-result, with a slip in z₁: wrong on z₁ only, and the slip followed
+    /// through (the blank units are what follows from their answers).
+    @Test func onlyUnitOneKeepsFollowThrough() throws {
+        let z1 = TraceKey("t1.z[1]")!
+        let firstUnit = { (k: TraceKey) in k.index.allSatisfy { $0 == 1 } }
+        for mode in HandStudent.Mode.allCases {
+            let clean = try Fixtures.check(text: HandStudent.sheet(trace, decimals: 4, mode, only: firstUnit))
+            #expect(clean.keys(.wrong) == [] && clean.keys(.followThrough) == [], "\(mode)")
+            let sheet = HandStudent.sheet(trace, decimals: 4, mode, mistake: (z1, .constant(0.5897)), only: firstUnit)
+            let slip = try Fixtures.check(text: sheet)
+            #expect(slip.keys(.wrong) == ["t1.z[1]"], "\(mode)")
+            #expect(slip["t1.h[1]"]?.status == .followThrough && slip.summary.followThrough > 30, "\(mode)")
+        }
+    }
+
+    /// The rule's pieces, by hand at u = 0.0001.
+    @Test func theThreeRules() {
+        // Rule 1: 0.18545 may become 0.1854 (truncated or rounded half-even) or 0.1855; −0.0456 may
+        // become −0.0455 (truncated).
+        let h = HonestComputation.rounded(Interval(0.18545), unit: 0.0001)
+        #expect(abs(h.lo - 0.18535) < 1e-12 && abs(h.hi - 0.1855) < 1e-12)
+        let negative = HonestComputation.rounded(Interval(-0.0456), unit: 0.0001)
+        #expect(abs(negative.lo - -0.04565) < 1e-12 && abs(negative.hi - -0.0455) < 1e-12)
+        // Rule 3: 0.1854 is a rounding of [0.18535, 0.18545] or a truncation of [0.1854, 0.1855).
+        #expect(HonestComputation.accepts(0.1854, unit: 0.0001, Interval(0.18549)))
+        #expect(!HonestComputation.accepts(0.1854, unit: 0.0001, Interval(0.18551)))
+        #expect(!HonestComputation.accepts(0.1854, unit: 0.0001, Interval(0.18534)))
+        #expect(HonestComputation.accepts(-0.0455, unit: 0.0001, Interval(-0.04559)))
+        // Rule 2: (1 − z)·h̃ with z ∈ [0.5987, 0.5987], h̃ = 0.4621: 1 − z = 0.4013 rounded
+        // → [0.4012, 0.40135]; times 0.4621 → [0.18539, 0.18546].
+        let f = Formula.product([.difference(.constant(1), .value(TraceKey("t1.z[1]")!)), .value(TraceKey("t1.h_tilde[1]")!)])
+        let i = HonestComputation.evaluate(f, unit: 0.0001) { $0.description == "t1.z[1]" ? Interval(0.5987) : Interval(0.4621) }
+        #expect(abs(i.lo - 0.4012 * 0.4621) < 1e-12 && abs(i.hi - 0.40135 * 0.4621) < 1e-12)
+    }
+}
