@@ -48,6 +48,22 @@ enum Golden {
         }
     }
 
+    /// A page with its style sheet and its script left out, `<style>…</style>` and
+    /// `<script>…</script>`, so that a change of style or behaviour does not rewrite the golden
+    /// file of the page's content. A script that holds data (`<script type="application/json">`)
+    /// stays: it is content. The style and the script are tested where they act: in the browser.
+    static func content(ofPage html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let open = [rest.range(of: "<style>"), rest.range(of: "<script>")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            let tag = rest[open].dropFirst().dropLast()
+            guard let close = rest[open.upperBound...].range(of: "</\(tag)>") else { break }
+            out += rest[..<open.upperBound] + "…"
+            rest = rest[close.lowerBound...]
+        }
+        return out + rest
+    }
+
     /// A small line diff: `-` for golden lines that are gone, `+` for new ones, with their line numbers.
     static func lineDiff(_ old: String, _ new: String) -> String {
         let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
