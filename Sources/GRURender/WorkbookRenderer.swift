@@ -223,19 +223,15 @@ public enum WorkbookRenderer {
     /// The marking rules the page's script knows (`rules` in `WorkbookScript`), by the name the
     /// data gives in `marking.rule`.
     public enum MarkingRule: String, CaseIterable, Sendable {
-        /// `Marker` before issue 11: an answer agrees with a value within half a unit of its last
-        /// written digit, of the lesson's value or of the formula on the student's values (those
-        /// also rounded to the answer's decimals, half away from zero).
-        case precision
-        /// Issue 11's rule (`HonestComputation`): interval evaluation of the formula, each input
+        /// `check`'s rule (`HonestComputation`): interval evaluation of the formula, each input
         /// between the lesson's value and the student's, each operation widened by one unit of the
         /// answer's last decimal, the answer accepted when it rounds or truncates from the result.
         case honest
     }
 
-    /// The rule `gru-explain check` applies on this branch, which the page applies too. When
-    /// `Marker` changes its rule, change this line with it (the cross-check in
-    /// WorkbookBrowserTests holds the two together).
+    /// The rule `gru-explain check` applies, which the page applies too. When `Marker` changes its
+    /// rule, change this line with it (the cross-check in WorkbookBrowserTests holds the two
+    /// together).
     public static let currentRule: MarkingRule = .honest
 
     /// The rule's parameters: half a unit of the last digit (`half_unit`) times 1 + `slack`, plus

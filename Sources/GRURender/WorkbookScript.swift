@@ -178,50 +178,8 @@ enum WorkbookScript {
     return u;
   }
   var rules = {
-    // Marker.swift before issue 11: half a unit of the last written digit, of the lesson's value
-    // or of the formula on the student's values (also rounded to g's decimals).
-    precision: function (P) {
-      function within(g, reference) {
-        if (!isFinite(reference)) return false;
-        var unit = g.unit;
-        if (g.whole && reference !== 0) unit = Math.min(unit, Math.max(leadingUnit(reference), P.whole_floor));
-        var tolerance = unit * P.half_unit * (1 + P.slack) + P.binary * Math.max(Math.abs(reference), Math.abs(g.value));
-        return Math.abs(g.value - reference) <= tolerance;
-      }
-      function apart(a, b, g) { return !within(Object.assign({}, g, { value: a }), b); }
-      // Half away from zero, as Swift's rounded().
-      function round(v, decimals) {
-        if (decimals > 15) return v;
-        var scale = 1;
-        for (var i = 0; i < decimals; i++) scale *= 10;
-        var x = v * scale;
-        return (x < 0 ? -Math.round(-x) : Math.round(x)) / scale;
-      }
-      // The computed values rounded to g's decimals; the givens stay exact.
-      function rounded(lookup, g) {
-        if (g.whole) return lookup;
-        return function (k) { return isGiven(k) ? lookup(k) : round(lookup(k), g.decimals); };
-      }
-      return {
-        judge: function (g, c) {
-          if (within(g, c.truth)) return "correct";
-          if (c.formula && (within(g, evaluate(c.formula, c.student)) || within(g, evaluate(c.formula, rounded(c.student, g))))) {
-            return c.inputsTainted ? "follow_through" : "correct";
-          }
-          return "wrong";
-        },
-        explains: function (g, wrong, c) {
-          var right = function (vals) { return c.formula ? evaluate(c.formula, vals) : c.truth; };
-          return [c.lesson, c.student, rounded(c.student, g)].some(function (vals) {
-            var w = wrong !== null ? evaluate(wrong, vals) : -right(vals), r = right(vals);
-            return within(g, w) && apart(w, r, g);
-          });
-        }
-      };
-    },
-
-    // Issue 11's rule, "an answer is correct when an honest computation gives it", as
-    // HonestComputation.swift states it (issue11 at f6b37bd): interval evaluation of the formula,
+    // `check`'s rule, "an answer is correct when an honest computation gives it", as
+    // HonestComputation.swift states it (docs/check.md): interval evaluation of the formula,
     // every input between the lesson's value and the student's, every sub-result possibly rounded
     // or truncated to g's decimals (rule 1), g accepted when the root's interval meets the values
     // that round or truncate to g (rule 3).
