@@ -50,7 +50,8 @@ let package = Package(
 
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),
-        .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons"],
+        // GRURender: the words of lesson-file messages are in its catalogue (LessonError.lines).
+        .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons", "GRURender"],
                     resources: [.copy("Malformed")]),
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons", "GRUCheck"],
                     exclude: ["Scripts"], resources: [.copy("Golden")]),

@@ -1,4 +1,5 @@
 import GRULessons
+import GRURender
 
 /// A command-line option: `--name VALUE`, `--name=VALUE`, or a flag `--name`.
 struct OptionSpec: Sendable {
@@ -18,9 +19,35 @@ struct OptionSpec: Sendable {
     }
 }
 
-/// A usage error: wrong option, missing value, bad value. Exit status 2.
+/// A usage error: wrong option, missing value, bad value; or a lesson that cannot be used, with
+/// a line per problem. Exit status 2. It holds its lines in both languages; the command line
+/// prints those of the user's (`GRUExplain.messageLanguage`).
 struct UsageError: Error, Equatable {
-    var message: String
+    var zh: [String]
+    var en: [String]
+
+    /// A message in one language only (not yet in the catalogue): the same in zh and en.
+    init(message: String) {
+        zh = [message]
+        en = [message]
+    }
+
+    /// A message of the catalogue.
+    init(_ message: Message, _ arguments: String...) {
+        zh = [message.text(.zh, arguments)]
+        en = [message.text(.en, arguments)]
+    }
+
+    /// Every problem of a lesson file, a line each.
+    init(_ error: LessonError) {
+        zh = error.lines(.zh)
+        en = error.lines(.en)
+    }
+
+    func lines(_ language: Language) -> [String] { language == .zh ? zh : en }
+
+    /// The English lines, one per line.
+    var message: String { en.joined(separator: "\n") }
 }
 
 /// The words after the command name, sorted into positionals, option values and flags.

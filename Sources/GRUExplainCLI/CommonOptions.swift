@@ -93,7 +93,7 @@ enum Common {
         do {
             lesson = try LessonLibrary.load(reference)
         } catch {
-            throw UsageError(message: error.description)
+            throw UsageError(error)
         }
         try checkCost(lesson, a, command: command)
         return lesson

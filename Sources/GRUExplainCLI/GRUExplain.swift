@@ -1,4 +1,5 @@
 import GRULessons
+import GRURender
 
 /// The gru-explain command line: dispatches to a command and returns its exit status.
 public enum GRUExplain {
@@ -44,10 +45,26 @@ public enum GRUExplain {
                 }
                 return try command.run(parsed, context: context)
             } catch {
-                context.fail(error.message)
+                for line in error.lines(messageLanguage(arguments, context)) { context.fail(line) }
                 return ExitStatus.badInput
             }
         }
+    }
+
+    /// The language of messages: --lang when it is zh or en (also as a locale name, zh_CN), else
+    /// the locale, as for the output. `--lang both` (slides) leaves messages to the locale.
+    static func messageLanguage(_ arguments: [String], _ context: Context) -> Language {
+        var given: String? = nil
+        for (k, word) in arguments.enumerated() {
+            if word == "--" { break }
+            if word == "--lang", k + 1 < arguments.count { given = arguments[k + 1] }
+            if word.hasPrefix("--lang=") { given = String(word.dropFirst(7)) }
+        }
+        if let given, let language = Language(rawValue: languageTag(given)) { return language }
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = context.environment[variable], !value.isEmpty { return Language.fromLocale(value) }
+        }
+        return .en
     }
 
     static func command(named name: String) -> (any Command.Type)? {

@@ -13,7 +13,7 @@ enum ListCommand: Command {
         if let extra = a.positionals.first { throw UsageError(message: "list: unexpected argument '\(extra)'") }
         let language = try Common.language(a, context, command: name)
         let lessons: [Lesson]
-        do { lessons = try LessonLibrary.bundled } catch { throw UsageError(message: error.description) }
+        do { lessons = try LessonLibrary.bundled } catch { throw UsageError(error) }
         let width = lessons.map(\.id.count).max() ?? 0
         for lesson in lessons {
             let title = language == .zh ? lesson.title.zh : lesson.title.en

@@ -1,3 +1,6 @@
+import GRUJSON
+import GRULessons
+
 /// Every label, heading and explanation of the walkthrough, in Chinese and English.
 ///
 /// One `switch` gives each message as a (zh, en) pair, so a reader and a translator see both
@@ -474,4 +477,175 @@ public enum Message: CaseIterable, Sendable {
         case .rowBPTTSum: return ("各步之和（BPTT）", "sum of the shares (BPTT)")
         }
     }
+}
+
+// lessons: the problems of a lesson file (issue 14). The decoder (GRULessons) says what is wrong
+// as `LessonPhrase`s with arguments; their words are here, zh and en side by side.
+
+extension LessonPhrase {
+    /// Each phrase in both languages, side by side: (zh, en). `{0}`, `{1}` are its arguments.
+    public var pair: (zh: String, en: String) {
+        switch self {
+        case .expectedFound: return ("应为{0}，实际是{1}", "expected {0}, found {1}")
+        case .missingField: return ("缺少这个字段；应为{0}", "missing field; expected {0}")
+        case .withHint: return ("{0}；{1}", "{0}; {1}")
+        case .unknownFieldDidYouMean: return ("未知字段；是不是想写 {0}？", "unknown field; did you mean {0}?")
+        case .unknownFieldKnown: return ("未知字段；可用的字段有 {0}", "unknown field; the known fields are {0}")
+        case .unknownFieldCaseSensitive: return ("未知字段；字段名区分大小写，而 {0} 已经给出", "unknown field; names are case-sensitive, and {0} is given already")
+        case .unknownFieldElsewhere: return ("这一层没有这个字段；是不是想写 {0}？", "unknown field at this level; did you mean {0}?")
+        case .moreProblems: return ("……另外还有 {0} 个问题；请先改正以上各处", "… and {0} more problems; fix these first")
+        case .foundNull: return ("null", "null")
+        case .foundTrue: return ("true", "true")
+        case .foundFalse: return ("false", "false")
+        case .foundNumber: return ("数 {0}", "the number {0}")
+        case .foundEmptyString: return ("空字符串", "an empty string")
+        case .foundString: return ("字符串 {0}", "the string {0}")
+        case .foundEmptyArray: return ("空数组", "an empty array")
+        case .foundArrayOne: return ("含 1 个值的数组", "an array of 1 value")
+        case .foundArrayMany: return ("含 {0} 个值的数组", "an array of {0} values")
+        case .foundObject: return ("一个对象", "an object")
+        case .foundNothing: return ("空缺", "nothing")
+        case .numberOne: return ("1 个数", "1 number")
+        case .numberMany: return ("{0} 个数", "{0} numbers")
+        case .rowOne: return ("1 行", "1 row")
+        case .rowMany: return ("{0} 行", "{0} rows")
+        case .valueOne: return ("1 个值", "1 value")
+        case .valueMany: return ("{0} 个值", "{0} values")
+        case .timestepOne: return ("1 个时间步", "1 timestep")
+        case .timestepMany: return ("{0} 个时间步", "{0} timesteps")
+        case .fileTooLarge: return ("文件有 {0} MiB；课程文件最大 {1} MiB", "the file is {0} MiB; a lesson file may be at most {1} MiB")
+        case .fileEmpty: return ("文件是空的；应为{0}", "the file is empty; expected {0}")
+        case .fileBlank: return ("文件里只有空白；应为{0}", "the file holds only blank space; expected {0}")
+        case .invalidJSON: return ("JSON 格式错误，第 {0} 行第 {1} 列：{2}", "invalid JSON at line {0}, column {1}: {2}")
+        case .notUTF8GBK: return (
+            "文件不是 UTF-8 文本（字节 {0}）；它多半是 GBK 或 GB18030 编码（中文 Windows 编辑器称之为“ANSI”）；请另存为 UTF-8",
+            "the file is not UTF-8 text (byte {0}); it is probably GBK or GB18030, which a Chinese Windows editor calls 'ANSI'; save it as UTF-8")
+        case .notUTF8UTF16: return (
+            "文件不是 UTF-8 文本（许多字节是 0x00）；它多半是不带字节顺序标记的 UTF-16；请另存为 UTF-8",
+            "the file is not UTF-8 text (many of its bytes are 0x00); it is probably UTF-16 without a byte order mark; save it as UTF-8")
+        case .notUTF8NUL: return ("文件含有 NUL 字节：它像是二进制文件，不是 JSON 文本", "the file contains a NUL byte: it looks like a binary file, not JSON text")
+        case .notUTF8Binary: return ("文件不是 UTF-8 文本（{0}）；它像是二进制文件，不是 JSON 文本", "the file is not UTF-8 text ({0}); it looks like a binary file, not JSON text")
+        case .notUTF8Other: return ("文件不是 UTF-8 文本（{0}）；是二进制文件吗？如果是文本，请另存为 UTF-8", "the file is not UTF-8 text ({0}); is it a binary file? If it is text, save it as UTF-8")
+        case .notUTF8AsMarked: return ("文件以 {0} 的字节顺序标记开头，内容却不是 {0} 文本；请另存为 UTF-8", "the file starts with the byte order mark of {0} but is not {0} text; save it as UTF-8")
+        case .expectLesson: return ("一节课，即以 \"format\": \"{0}\" 开头的 JSON 对象", "a lesson, a JSON object that starts with \"format\": \"{0}\"")
+        case .onlyFormat: return ("{0}（这个版本的 gru-explain 只读这一种课程格式）", "{0} (the only lesson format this version of gru-explain reads)")
+        case .expectNumber: return ("一个数", "a number")
+        case .expectNonEmptyString: return ("非空字符串", "a non-empty string")
+        case .expectOneOf: return ("以下之一：{0}", "one of {0}")
+        case .numberTooLarge: return ("{0} 超出了 Double 的范围（最大约 1.8e308）", "{0} is too large for a Double (the largest is about 1.8e308)")
+        case .wholeFromTo: return ("{0} 到 {1} 之间的整数", "a whole number from {0} to {1}")
+        case .expectId: return ("由字母、数字、'_' 和 '-' 组成的非空 id", "a non-empty id made of letters, digits, '_' and '-'")
+        case .idBadCharacter: return ("{0} 含有字符 {1}；id 只能用字母 A–Z 和 a–z、数字、'_' 和 '-'", "{0} contains the character {1}; an id may use only the letters A–Z and a–z, digits, '_' and '-'")
+        case .idTooLong: return ("id 最多 {0} 个字符，实际有 {1} 个", "expected an id of at most {0} characters, found {1}")
+        case .expectText: return ("一段文字：字符串，或含 \"zh\"、\"en\" 或两者的对象", "a text: a string, or an object with \"zh\", \"en\" or both")
+        case .textEmptyObject: return (
+            "空对象；请把文字写成字符串，或写成 {\"zh\": \"…\"}、{\"en\": \"…\"}，或两者都写",
+            "an empty object; write the text as a string, or as {\"zh\": \"…\"}, {\"en\": \"…\"} or both")
+        case .controlCharacter: return (
+            "文字里有控制字符 {0}（第 {1} 个字符），它会改动显示本课的终端；请删除",
+            "the text contains the control character {0} (character {1}), which could change the terminal of whoever shows the lesson; remove it")
+        case .titleLineBreak: return (
+            "标题只能有一行，这里有换行符（{0}，第 {1} 个字符）；请删除，或把其余文字写进 \"description\"",
+            "a title is one line, found a line break ({0}, character {1}); remove it, or put the rest in \"description\"")
+        case .textTab: return ("文字里有制表符（第 {0} 个字符）；请改用空格", "the text contains a tab (character {0}); write spaces instead")
+        case .expectNotes: return ("按章节写说明的对象（{0}）", "an object of notes per section ({0})")
+        case .expectModel: return ("含 input_size、hidden_size 和 output_size 的对象", "an object with input_size, hidden_size and output_size")
+        case .expectParameters: return ("含参数 {0} 的对象", "an object with the parameters {0}")
+        case .parametersAndInit: return (
+            "一节课要么给出 \"parameters\"（写出的初始值），要么给出 \"init\"（由种子随机生成的初始值），不能两者都有；请删掉其中一个",
+            "a lesson gives either \"parameters\" (the starting values, written out) or \"init\" (starting values drawn from a seed), not both; remove one of them")
+        case .parametersMissing: return (
+            "缺少这个字段；应为含参数 {0} 的对象，或者改用 \"init\": {\"seed\": 7, \"scale\": 0.5} 随机生成",
+            "missing field; expected an object with the parameters {0}, or instead \"init\": {\"seed\": 7, \"scale\": 0.5} to draw them at random")
+        case .bhnUnused: return (
+            "bhn 在 \"reset\": \"before_matmul\" 下不起作用（它是 r⊙(Uh·h + bhn) 里的偏置，只有 after_matmul 才有）；请删掉它，或设 \"reset\": \"after_matmul\"",
+            "bhn has no role under \"reset\": \"before_matmul\" (it is the bias inside r⊙(Uh·h + bhn), which only after_matmul has); remove it, or set \"reset\": \"after_matmul\"")
+        case .bhnMissing: return (
+            "缺少这个字段；\"reset\": \"after_matmul\" 需要 bhn，一个含 {0}的向量（hidden）",
+            "missing field; \"reset\": \"after_matmul\" needs bhn, a vector of {0} (hidden)")
+        case .expectInit: return ("对象 {\"seed\": 整数, \"scale\": ≥ 0 的数}", "an object {\"seed\": a whole number, \"scale\": a number ≥ 0}")
+        case .expectSeed: return ("0 到 {0}（2^53）之间的整数", "a whole number from 0 to {0} (2^53)")
+        case .expectScale: return ("不小于 0 的数（每个元素从 [−scale, scale) 中抽取）", "a number ≥ 0 (every entry is drawn from [−scale, scale))")
+        case .expectInputScale: return ("大于 0 的数，每个输入都乘以它", "a number > 0 that every input is multiplied by")
+        case .expectSequences: return (
+            "训练序列的数组，每个序列是 {\"inputs\": […], \"targets\": […]}",
+            "an array of training sequences, each {\"inputs\": […], \"targets\": […]}")
+        case .sequencesEmpty: return ("至少要有一个训练序列，实际是空数组", "expected at least one training sequence, found an empty array")
+        case .expectSequence: return ("一个训练序列，即含 inputs 和 targets 的对象", "a training sequence, an object with inputs and targets")
+        case .expectTraining: return ("含 learning_rate 和 epochs 的对象", "an object with learning_rate and epochs")
+        case .expectLearningRate: return ("大于 0 的学习率", "a learning rate > 0")
+        case .expectEpochs: return ("1 到 {0} 之间的整数轮次", "a whole number of epochs from 1 to {0}")
+        case .expectApply: return ("含 inputs（以及可选的 expected）的对象", "an object with inputs and, optionally, expected")
+        case .expectVector: return ("含 {0}的向量（{1}）", "a vector of {0} ({1})")
+        case .vectorNotRows: return ("向量是由数组成的一维数组，不是由行组成的数组", "a vector is a plain array of numbers, not an array of rows")
+        case .expectMatrix: return ("{0}×{1} 矩阵（{2}）", "a {0}×{1} matrix ({2})")
+        case .expectRow: return ("一行，即含 {0}的数组", "a row, an array of {0}")
+        case .matrixAsRows: return ("{0}×{1} 矩阵要写成含 {2}的数组", "write a {0}×{1} matrix as an array of {2}")
+        case .raggedMatrix: return ("矩阵各行长短不一：这一行有 {0}，第 0 行却有 {1} 个；应为{2}", "ragged matrix: this row has {0} but row 0 has {1}; expected {2}")
+        case .matrixSize: return ("应为{0}，实际是 {1}×{2}", "expected {0}, found {1}×{2}")
+        case .expectNumberOrOneVector: return ("一个数（或只含 1 个数的向量）", "a number (or a 1-vector)")
+        case .expectVectorOf: return ("含 {0} 个数的向量", "a vector of {0} numbers")
+        case .expectTimesteps: return ("每个时间步一项（{0}）的数组", "an array with {0} per timestep")
+        case .sizeIs: return ("{0} 为 {1}", "{0} is {1}")
+        case .plainNumberOnlyWidthOne: return ("只有 {0} 为 1 时，才能用单个数代替向量", "a plain number stands for a vector only where {0} is 1")
+        case .timestepsCount: return ("应有 {0}（与输入一一对应），实际有 {1} 个", "expected {0}, one per input, found {1}")
+        case .timestepsEmpty: return ("至少要有一个时间步，实际是空数组", "expected at least one timestep, found an empty array")
+        case .timestepsTooMany: return ("一个序列最多 {0} 个时间步（序列长度的上限），实际有 {1} 个", "expected at most {0} timesteps (the limit for a sequence), found {1}")
+        case .notBundledFileExists: return (
+            "不是内置课程（{0}）；要把这个文件当作课程读取，请写成 {1}",
+            "not a bundled lesson ({0}); to read the file of that name as a lesson, give it as {1}")
+        case .unknownLesson: return (
+            "没有这节课：内置课程有 {0}；要运行自己的课程，请给出 .json 文件的路径",
+            "unknown lesson: the bundled lessons are {0}; to run your own lesson, give the path of a .json file")
+        case .unknownLessonDidYouMean: return (
+            "没有这节课：是不是想写 {0}？内置课程有 {1}；要运行自己的课程，请给出 .json 文件的路径",
+            "unknown lesson: did you mean {0}? the bundled lessons are {1}; to run your own lesson, give the path of a .json file")
+        case .noSuchFileBundled: return ("没有这个文件；内置课程名为 {0}，不带 .json", "no such file; the bundled lesson is named {0}, without .json")
+        case .noSuchFile: return ("没有这个文件", "no such file")
+        case .isDirectory: return ("这是目录，不是课程文件；请给出 .json 文件的路径", "is a directory, not a lesson file; give the path of a .json file")
+        case .notRegularFile: return ("不是普通文件；请给出 .json 文件的路径", "is not a regular file; give the path of a .json file")
+        case .permissionDenied: return ("没有权限：无法读取这个文件", "permission denied: cannot read the file")
+        case .cannotRead: return ("无法读取这个文件", "cannot read the file")
+        }
+    }
+}
+
+extension LessonMessage {
+    /// The message in `language`: each phrase's words from the catalogue, its arguments filled in.
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .literal(let s): return s
+        case .joined(let parts): return parts.map { $0.text(language) }.joined()
+        case .phrase(let phrase, let arguments):
+            var out = language == .zh ? phrase.pair.zh : phrase.pair.en
+            for (k, argument) in arguments.enumerated() {
+                out = out.replacing("{\(k)}", with: argument.text(language))
+            }
+            return out
+        }
+    }
+}
+
+extension LessonError {
+    /// The lines printed on stderr, one per problem in file order (`file: path: message`), and
+    /// a last one when more problems were found than are listed. Control characters (a line
+    /// break in a file name, say) are shown as `\u` escapes (`TerminalText.escaped`), so that
+    /// each problem is exactly one line.
+    public func lines(_ language: Language) -> [String] {
+        var out = problems.map { p in
+            let message = p.message.text(language)
+            return TerminalText.escaped(p.path.isEmpty ? "\(file): \(message)" : "\(file): \(p.path): \(message)")
+        }
+        if more > 0 {
+            out.append(TerminalText.escaped("\(file): " + LessonPhrase.moreProblems.pair(language).replacing("{0}", with: String(more))))
+        }
+        return out
+    }
+
+    /// The first line, for a message that has room for one.
+    public func firstLine(_ language: Language) -> String { lines(language).first ?? file }
+}
+
+extension LessonPhrase {
+    func pair(_ language: Language) -> String { language == .zh ? pair.zh : pair.en }
 }

@@ -43,7 +43,7 @@ func errorLine(_ text: String) -> String? {
         _ = try decode(text)
         return nil
     } catch {
-        return error.description
+        return error.english
     }
 }
 
@@ -158,7 +158,7 @@ func errorLine(_ text: String) -> String? {
 
     @Test func errorsAreOneLineEvenForStrangeNames() {
         let e = LessonError(file: "my\nfile.json", path: "a", message: "tab\there")
-        #expect(e.description == #"my\u000Afile.json: a: tab\u0009here"#)
+        #expect(e.english == #"my\u000Afile.json: a: tab\u0009here"#)
         #expect(errorLine(tiny(("\"epochs\": 10", "\"epochs\": 10, \"a\\nb\": 1"))) ==
                 #"test.json: training["a\nb"]: unknown field; the known fields are learning_rate, epochs"#)
     }
@@ -185,21 +185,23 @@ func errorLine(_ text: String) -> String? {
             let error = #expect(throws: LessonError.self, "\(name)") {
                 try LessonDecoder.decode(bytes, file: "test.json", source: "test.json")
             }
-            #expect(error?.description == #"test.json: invalid JSON at line 4, column 27: expected ',' or '}' after the value of "zh", found '"en":'"#, "\(name)")
+            #expect(error?.english == #"test.json: invalid JSON at line 4, column 27: expected ',' or '}' after the value of "zh", found '"en":'"#, "\(name)")
         }
         // A mark and nothing else is an empty file, whatever the encoding; a second mark is not
         // blank space.
         for mark: [UInt8] in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] {
-            #expect(throws: LessonError(file: "test.json", path: "", message: "the file is empty; expected a lesson, a JSON object that starts with \"format\": \"gru-explain.lesson/1\"")) {
+            let e = #expect(throws: LessonError.self) {
                 try LessonDecoder.decode(mark, file: "test.json", source: "test.json")
             }
+            #expect(e?.english == "test.json: the file is empty; expected a lesson, a JSON object that starts with \"format\": \"gru-explain.lesson/1\"")
         }
-        #expect(throws: LessonError(file: "test.json", path: "", message: #"invalid JSON at line 1, column 1: expected a value, found '\uFEFF'"#)) {
+        let e = #expect(throws: LessonError.self) {
             try LessonDecoder.decode([0xFF, 0xFE, 0xFF, 0xFE], file: "test.json", source: "test.json")
         }
+        #expect(e?.english == #"test.json: invalid JSON at line 1, column 1: expected a value, found '\uFEFF'"#)
     }
 
-    /// Whatever the bytes, decoding returns a lesson or a one-line LessonError; it never traps.
+    /// Whatever the bytes, decoding returns a lesson or a LessonError of one line per problem; it never traps.
     /// Inputs: every prefix of a lesson, and 3000 copies with random bytes overwritten (SplitMix64,
     /// seed 2); then the same for the lesson in UTF-16LE with a byte order mark.
     @Test func neverCrashesOnDamagedInput() {
@@ -207,8 +209,10 @@ func errorLine(_ text: String) -> String? {
             do {
                 _ = try LessonDecoder.decode(b, file: "damaged.json", source: "damaged.json")
             } catch {
-                #expect(!error.description.contains("\n"))
-                #expect(error.description.hasPrefix("damaged.json: "))
+                // A line per problem, at most 20 and one for the rest, each naming the file.
+                let lines = error.lines(.en)
+                #expect(!lines.isEmpty && lines.count <= LessonError.maxProblems + 1)
+                #expect(lines.allSatisfy { $0.hasPrefix("damaged.json: ") && !$0.contains("\n") })
             }
         }
         let utf16: [UInt8] = [0xFF, 0xFE] + tinyLesson.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -239,4 +243,45 @@ func errorLine(_ text: String) -> String? {
     #expect(lesson.id == "tiny")
     #expect(Array(lesson.notes.keys) == [.apply])
     #expect(lesson.problem.applyExpected == [[5], [6], [7]])
+}
+
+/// Texts in one language or two (issue 14).
+@Suite struct OneLanguageTextTests {
+    
+    /// tinyLesson with its title and description replaced by `texts` (JSON members).
+    static func withTexts(_ texts: String) -> String {
+        let start = tinyLesson.range(of: "\"title\"")!.lowerBound
+        let end = tinyLesson.range(of: "\"model\"")!.lowerBound
+        return String(tinyLesson[..<start]) + texts + "\n  " + String(tinyLesson[end...])
+    }
+
+    @Test func aTitleMayBeAPlainStringAndTheDescriptionMayBeLeftOut() throws {
+        let lesson = try decode(Self.withTexts(#""title": "Adding one","#))
+        #expect(lesson.title.en == "Adding one")
+        #expect(lesson.title.zh == "Adding one")
+        #expect(lesson.description.isEmpty)
+    }
+
+    @Test func aMissingLanguageFallsBackToTheOther() throws {
+        let lesson = try decode(Self.withTexts(#""title": {"zh": "加一"}, "description": {"en": "One.\n\nTwo."}, "notes": {"forward": {"zh": "看 z"}},"#))
+        #expect(lesson.title.writtenEn == nil)
+        #expect(lesson.title.en == "加一")
+        #expect(lesson.description.zh == "One.\n\nTwo.")
+        #expect(lesson.notes[.forward]?.en == "看 z")
+    }
+
+    @Test func paragraphsAreSeparatedByABlankLine() {
+        #expect(LocalizedText.paragraphs("One\nline.\n\n\nTwo.\n") == ["One line.", "Two."])
+        #expect(LocalizedText.paragraphs("") == [])
+    }
+
+    @Test func controlCharactersAreRefusedWithTheirFieldAndCharacter() {
+        #expect(errorLine(Self.withTexts(#""title": "A\u0007B","#))
+                == "test.json: title: the text contains the control character U+0007 (character 2), which could change the terminal of whoever shows the lesson; remove it")
+        #expect(errorLine(Self.withTexts(#""title": "A", "description": {"zh": "x\ry"},"#))
+                == "test.json: description.zh: the text contains the control character U+000D (character 2), which could change the terminal of whoever shows the lesson; remove it")
+        // A line break is welcome in a description, not in a title.
+        #expect(errorLine(Self.withTexts(#""title": "A", "description": "x\ny","#)) == nil)
+        #expect(errorLine(Self.withTexts(#""title": "A\u2028B","#))?.contains("a title is one line, found a line break (U+2028, character 2)") == true)
+    }
 }
