@@ -8,30 +8,14 @@ import GRUCheck
 enum CheckCommand: Command {
     static let name = "check"
     static let synopsis = "<lesson-id | path.json> <answers-file | -> [options]"
-    static let summary = "Mark a hand calculation: correct, follow-through, wrong (with the likely mistake) or unanswered."
-    static let details = """
-    The answers file has one 'key = value' line per number (keys: docs/keys.md); get a blank one
-    with 'gru-explain worksheet <lesson>'. Blank or '?' means not attempted; '#' starts a comment.
-    A value is correct within the precision you wrote it (0.1854 means ±0.00005), allowing for
-    rounding carried from earlier steps. An answer that is wrong only because an earlier one was
-    is marked follow-through. '-' reads the answers from standard input. The file is only read;
-    it is UTF-8 text, or UTF-16 with a byte order mark (Notepad's "Unicode").
-    Formats: text (default; lists the lines you answered, or every line with --all; fits 100
-    columns, --ascii spells σ, ⊙, ‖ in ASCII), json (for course platforms; every line, the same in
-    both languages; --ascii leaves it as it is).
-    Exit status: 0 when everything answered is correct or follow-through, 1 when something is
-    wrong, 2 when the sheet or the lesson cannot be read.
-    Examples:
-      gru-explain worksheet lesson1 --lang zh > answers.txt
-      gru-explain check lesson1 answers.txt --lang zh
-      gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
-    """
+    static let summary = UsageText.summaryCheck
+    static let details = UsageText.detailsCheck
     static let options: [OptionSpec] = [
-        .value("format", "FORMAT", "text or json (default text)"),
+        .value("format", "FORMAT", .formatCheck),
         Common.lang,
-        .value("digits", "N", "decimals of the lesson's values in the text report (default 4, more where you wrote more)"),
-        .flag("all", "list every line of the sheet in the text report, the unanswered ones too"),
-        .flag("ascii", "use ASCII instead of Unicode symbols in the text report (sigmoid instead of σ, ...)"),
+        .value("digits", "N", .digitsCheck),
+        .flag("all", .all),
+        .flag("ascii", .asciiReport),
         Common.output,
     ]
 

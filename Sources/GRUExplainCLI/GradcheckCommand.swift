@@ -7,23 +7,12 @@ import GRURender
 enum GradcheckCommand: Command {
     static let name = "gradcheck"
     static let synopsis = "<lesson-id | path.json> [--epsilon E] [--tolerance T] [--split NAME] [options]"
-    static let summary = "Check every BPTT gradient entry against a central difference; exit 1 if any exceeds the tolerance."
-    static let details = """
-    At the lesson's starting parameters, for every entry θᵢ of every parameter the model uses:
-      central difference  (L(θ + ε·eᵢ) − L(θ − ε·eᵢ)) / 2ε
-      relative error      |bptt − numerical| / max(|bptt|, |numerical|, 0.01)
-    A gradient below 0.01 is measured against 0.01 (it is mostly rounding noise), so with the
-    default tolerance such an entry passes when the two differ by at most 1e-8.
-    One parameter's gradient (Why, or --split NAME) is also shown split by timestep.
-    Exit status: 0 when every entry is within the tolerance, 1 when any is not.
-    Examples:
-      gru-explain gradcheck lesson1
-      gru-explain gradcheck lesson3 --split Uh --lang zh
-    """
+    static let summary = UsageText.summaryGradcheck
+    static let details = UsageText.detailsGradcheck
     static let options: [OptionSpec] = [
-        .value("epsilon", "E", "the step of the central difference (default \(GradientCheckReport.defaultEpsilon))"),
-        .value("tolerance", "T", "the largest relative error that passes (default \(GradientCheckReport.defaultTolerance))"),
-        .value("split", "NAME", "the parameter whose gradient is split by timestep (default Why)"),
+        .value("epsilon", "E", .epsilon, "\(GradientCheckReport.defaultEpsilon)"),
+        .value("tolerance", "T", .tolerance, "\(GradientCheckReport.defaultTolerance)"),
+        .value("split", "NAME", .split),
     ] + Common.documentOptions(digits: 10)
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {

@@ -7,28 +7,21 @@ import GRUCheck
 enum WorksheetCommand: Command {
     static let name = "worksheet"
     static let synopsis = "<lesson-id | path.json> [options]"
-    static let summary = "Print a sheet to fill in by hand, one 'key =' line per number, for 'gru-explain check'."
-    static let details = """
-    The lines come in the order you compute them: the forward pass, the loss, BPTT, the gradient
-    sums and one update. A comment above each quantity gives its name and formula. Keys: docs/keys.md.
-    Sections (for --only): \(Worksheet.sections.map(\.rawValue).joined(separator: ", "))
-    Examples:
-      gru-explain worksheet lesson1 --lang zh > answers.txt
-      gru-explain worksheet lesson1 --only forward --timestep 1
-      gru-explain check lesson1 answers.txt
-    """
+    static let summary = UsageText.summaryWorksheet
+    static let details = UsageText.detailsWorksheet
+    static var detailsArguments: [String] { [Worksheet.sections.map(\.rawValue).joined(separator: ", ")] }
     static let options: [OptionSpec] = [
         Common.lang,
-        .value("only", "SECTION[,SECTION…]", "ask only for these sections"),
-        .value("timestep", "N", "ask only for timestep N of the forward pass, BPTT and the contributions"),
-        .flag("ascii", "use ASCII instead of Unicode symbols in the comments"),
+        .value("only", "SECTION[,SECTION…]", .onlyWorksheet),
+        .value("timestep", "N", .timestepWorksheet),
+        .flag("ascii", .asciiComments),
         Common.output,
     ]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         var options = RenderOptions(language: try Common.language(a, context, command: name))
         options.ascii = a.has("ascii")
-        options.sections = try RunCommand.sections(a)
+        options.sections = try RunCommand.sections(a, command: name)
         if let chosen = options.sections, chosen.isDisjoint(with: Worksheet.sections) {
             throw UsageError(message: "worksheet: --only \(a.value("only") ?? ""): nothing there is computed by hand; a worksheet has \(Worksheet.sections.map(\.rawValue).joined(separator: ", "))")
         }

@@ -115,6 +115,9 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     public var problems: [Problem]
     /// Problems found beyond `maxProblems`, not listed.
     public var more: Int
+    /// True when the file is a valid lesson that the caller's `admit` refused (too large to run):
+    /// the caller says why.
+    public var refused = false
 
     public init(file: String, problems: [Problem], more: Int = 0) {
         self.file = file

@@ -35,23 +35,39 @@ public struct LessonCost: Equatable, Sendable {
     /// activations of the longest sequence, as flat buffers, and one loss per epoch.
     public var trainingBytes: Double
 
+    /// The numbers `export --to pytorch` writes out: every parameter, input, target and applied input.
+    public var exportNumbers: Double
+    /// The lengths of the training sequences, for `shownNumbers`.
+    public var lengths: [Int]
+    /// I + 8H + 2O + 1: the forward numbers of one timestep; 11H + O: its backward numbers.
+    var forwardPerStep: Double, backwardPerStep: Double
+
     public init(_ problem: Problem) {
-        let c = problem.config
+        self.init(config: problem.config, lengths: problem.sequences.map(\.inputs.count),
+                  applyLength: problem.applyInputs?.count ?? 0, epochs: problem.epochs)
+    }
+
+    /// The cost from the sizes alone: the decoder asks it before it draws or allocates the
+    /// parameters, so that a lesson too large to run is refused at once (`LessonDecoder.decode`'s
+    /// `admit`).
+    public init(config c: ModelConfig, lengths: [Int], applyLength applied: Int, epochs: Int) {
         let H = Double(c.hiddenSize), I = Double(c.inputSize), O = Double(c.outputSize)
         let P = ParameterName.used(by: c).reduce(0) { n, name in
             let (rows, cols) = name.shape(c)
             return n + rows * cols
         }
-        let lengths = problem.sequences.map(\.inputs.count)
         let T = lengths.reduce(0, +)
-        let applied = problem.applyInputs?.count ?? 0
+        self.lengths = lengths
         parameters = P
         timesteps = T
         applyTimesteps = applied
-        epochs = problem.epochs
-        let p = Double(P), t = Double(T), a = Double(applied), e = Double(problem.epochs)
+        self.epochs = epochs
+        let p = Double(P), t = Double(T), a = Double(applied), e = Double(epochs)
         let forward = I + 8 * H + 2 * O + 1
         let backward = 11 * H + O
+        forwardPerStep = forward
+        backwardPerStep = backward
+        exportNumbers = p + t * (I + O) + a * (I + O)
         detailNumbers = t * (p + forward + backward) + Double(lengths.count) * p + 4 * p + a * (forward + O)
         work = (e + 1) * t * 3 * p + a * p
         gradientCheckWork = 2 * p * t * 3 * p
@@ -66,6 +82,8 @@ public struct LessonCost: Equatable, Sendable {
         case compare
         /// `gradcheck`: one pass at a time, and a table per parameter.
         case gradcheck
+        /// `export --to pytorch`: a script that writes out every parameter and input.
+        case export
     }
 
     /// Bytes per number of the detailed trace, measured with /usr/bin/time (maximum resident
@@ -78,10 +96,11 @@ public struct LessonCost: Equatable, Sendable {
     /// and tables like text's; gradcheck keeps one pass at a time.
     public static func bytesPerNumber(_ output: Output) -> Double {
         switch output {
-        case .json: return 16
+        case .json: return 32
         case .tsv: return 300
         case .text, .html, .compare: return 800
         case .gradcheck: return 16
+        case .export: return 64
         case .markdown: return 480
         case .worksheet: return 320
         case .check: return 700
@@ -95,11 +114,33 @@ public struct LessonCost: Equatable, Sendable {
     /// measured), rounded up.
     public static let baseBytes: Double = 32 * 1024 * 1024
 
-    /// The most numbers a detailed trace may have for `--format html`. Set when the slide layout
-    /// was quadratic (lesson3's 4,300 numbers took 6 s in a debug build; 32,000 did not finish in
-    /// 5 minutes). The page-wide layout is much faster: 19,900 numbers (H = 8, T = 46) take 1.1 s
-    /// in a debug build. The limit stays as a bound on the slide count (hundreds of slides).
+    /// The most numbers the slides of `--format html` may show (`shownNumbers`). Measured with
+    /// today's page-wide layout in a debug build (docs/robustness.md): the time grows about in
+    /// proportion to the numbers shown, MAX_HTML_MEASURE. The limit keeps a page to a few
+    /// seconds of layout and a few hundred slides.
     public static let maxHTMLNumbers: Double = 20_000
+
+    /// The numbers the walkthrough shows (for the slides' limit) when it shows only `sections`
+    /// (nil: all), the forward and BPTT detail of one `timestep`, and the forward, loss and BPTT
+    /// detail of one `sequence` (1-based): per timestep shown, its forward and backward numbers;
+    /// the accumulation's contributions of every timestep (it covers them all), the update, the
+    /// trained parameters and the losses, and the application.
+    public func shownNumbers(sections: Set<LessonSection>? = nil, timestep: Int? = nil, sequence: Int? = nil) -> Double {
+        func shows(_ s: LessonSection) -> Bool { sections?.contains(s) ?? true }
+        let p = Double(parameters)
+        let detailed = sequence.map { k in k >= 1 && k <= lengths.count ? [lengths[k - 1]] : [] } ?? lengths
+        let steps = Double(timestep == nil ? detailed.reduce(0, +) : detailed.filter { $0 >= (timestep ?? 1) }.count)
+        var n = 0.0
+        if shows(.model) { n += p }
+        if shows(.forward) { n += steps * forwardPerStep }
+        if shows(.loss) { n += Double(detailed.reduce(0, +)) * 2 }
+        if shows(.bptt) { n += steps * backwardPerStep }
+        if shows(.accumulation) { n += Double(timesteps) * p + Double(lengths.count) * p }
+        if shows(.update) { n += 3 * p }
+        if shows(.training) { n += p + Double(epochs) }
+        if shows(.apply) { n += Double(applyTimesteps) * forwardPerStep }
+        return n
+    }
 
     /// An estimate of the peak memory of making `output` from the lesson. `showsDetail` is false
     /// when `run` leaves out every section of the detailed pass (`--only training,apply`): then
@@ -112,6 +153,9 @@ public struct LessonCost: Equatable, Sendable {
         case .json, .tsv, .text, .markdown, .html:
             perNumber = showsDetail ? rate : 0
             perEpoch = output == .tsv ? rate : Self.bytesPerEpoch
+        case .export:
+            // The script writes out the parameters and every input and target; nothing is computed.
+            return Self.baseBytes + exportNumbers * rate
         case .worksheet, .compare, .gradcheck:
             perNumber = rate
             perEpoch = Self.bytesPerEpoch

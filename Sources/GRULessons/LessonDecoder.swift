@@ -38,7 +38,13 @@ public enum LessonDecoder {
     /// and columns in the messages are counted in its text after the mark, the column in Unicode
     /// scalars (characters, as an editor shows them), so a file gives the same places in every
     /// encoding.
-    public static func decode(_ bytes: [UInt8], file: String, source: String) throws(LessonError) -> Lesson {
+    ///
+    /// `admit` is asked, for a valid lesson, whether it may be built: it gets the lesson's cost
+    /// from its sizes alone, before the parameters are drawn from a seed or allocated, so that a
+    /// lesson too large to run is refused in milliseconds. A refused lesson throws a `LessonError`
+    /// with `refused` set and no problems.
+    public static func decode(_ bytes: [UInt8], file: String, source: String,
+                              admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
         let r = LessonReader(file: file)
         try checkSize(bytes.count, file: file)
         let text: [UInt8]
@@ -56,7 +62,7 @@ public enum LessonDecoder {
         } catch {
             throw r.error("", say(.invalidJSON, .literal(String(error.line)), .literal(String(error.column)), .literal(error.message)))
         }
-        let lesson = try self.lesson(Node(value: root, path: ""), r, source: source)
+        let lesson = try self.lesson(Node(value: root, path: ""), r, source: source, admit: admit)
         try r.finish()
         // Every problem was noted; a lesson is returned only when there were none.
         guard let lesson else { throw LessonError(file: file, path: "", message: say(.expectLesson, .literal(format))) }
@@ -97,7 +103,7 @@ public enum LessonDecoder {
     private static let trainingFields = ["learning_rate", "epochs"]
 
     /// The lesson, or nil when a problem was noted in `r`.
-    private static func lesson(_ node: Node, _ r: LessonReader, source: String) throws(LessonError) -> Lesson? {
+    private static func lesson(_ node: Node, _ r: LessonReader, source: String, admit: ((LessonCost) -> Bool)?) throws(LessonError) -> Lesson? {
         // The format tag comes first: a file of another format gets that message, not a list of
         // unknown fields.
         if case .object(let o)? = node.value {
@@ -123,8 +129,16 @@ public enum LessonDecoder {
         let application = r.attempt { () throws(LessonError) in try self.apply(f["apply"], config, r) }
         guard r.problems.isEmpty, let id, let title, let description, let notes, let config, let start, let h0,
               let inputScale, var sequences = trainingSequences, let training, var apply = application else { return nil }
-        let (parameters, initialisation) = start
         let (learningRate, epochs) = training
+        if let admit, !admit(LessonCost(config: config, lengths: sequences.map(\.inputs.count),
+                                        applyLength: apply?.inputs.count ?? 0, epochs: epochs)) {
+            var refusal = LessonError(file: r.file, problems: [])
+            refusal.refused = true
+            throw refusal
+        }
+        // Drawn only now that the lesson is admitted: at hidden_size 4096 they are 400 MB.
+        let initialisation = start.seeded
+        guard let parameters = start.given ?? initialisation?.parameters(for: config) else { return nil }
         // input_scale multiplies every input, for training and for apply alike; targets and
         // expected outputs stay as written.
         if inputScale != 1 {
@@ -213,7 +227,7 @@ public enum LessonDecoder {
     /// `parameters` written out, or `init` to draw them from a seed; exactly one of the two.
     /// Nil (with the problems noted) when they cannot be read, or when the model's sizes are
     /// unknown (`c` is nil) and the parameters are written out.
-    private static func startingParameters(_ f: Fields, _ c: ModelConfig?, _ r: LessonReader) throws(LessonError) -> (Parameters, SeededInitialisation?)? {
+    private static func startingParameters(_ f: Fields, _ c: ModelConfig?, _ r: LessonReader) throws(LessonError) -> StartingParameters? {
         let given = f["parameters"], seeded = f["init"]
         switch (given.isMissing, seeded.isMissing) {
         case (false, false):
@@ -224,11 +238,11 @@ public enum LessonDecoder {
             throw r.error(given, say(.parametersMissing, .literal(used)))
         case (false, true):
             guard let c else { return nil }
-            return try parameters(given, c, r).map { ($0, nil) }
+            return try parameters(given, c, r).map { StartingParameters(given: $0, seeded: nil) }
         case (true, false):
             let initialisation = try self.initialisation(seeded, r)
-            guard let c else { return nil }
-            return (initialisation.parameters(for: c), initialisation)
+            guard c != nil else { return nil }
+            return StartingParameters(given: nil, seeded: initialisation)
         }
     }
 
@@ -344,6 +358,12 @@ public enum LessonDecoder {
         guard let inputs else { throw LessonError.noted }
         return (inputs, expected)
     }
+}
+
+/// The parameters as written, or the seeded draw that will make them (exactly one is set).
+private struct StartingParameters {
+    var given: Parameters?
+    var seeded: SeededInitialisation?
 }
 
 extension LessonError {

@@ -20,8 +20,10 @@ public enum LessonLibrary {
 
     /// The lesson that `reference` names: a file when it ends in `.json` or contains a `/`
     /// (see `isPath`), otherwise the id of a bundled lesson.
-    public static func load(_ reference: String) throws(LessonError) -> Lesson {
-        if isPath(reference) { return try loadFile(reference) }
+    /// `admit` may refuse a valid lesson from its cost, before its parameters are made
+    /// (`LessonDecoder.decode`).
+    public static func load(_ reference: String, admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
+        if isPath(reference) { return try loadFile(reference, admit: admit) }
         guard let file = bundledFiles.first(where: { $0.id == reference }) else {
             // A file of that name (without .json or a /) is most likely what the user meant.
             if FileManager.default.fileExists(atPath: reference) {
@@ -38,7 +40,7 @@ public enum LessonLibrary {
             let message = nearest.flatMap { unique ? say(.unknownLessonDidYouMean, .literal($0), ids) : nil } ?? say(.unknownLesson, ids)
             throw LessonError(file: reference, path: "", message: message)
         }
-        return try decodeBundled(file)
+        return try decodeBundled(file, admit: admit)
     }
 
     /// True when `reference` is the path of a lesson file rather than a bundled id: it ends in
@@ -51,7 +53,7 @@ public enum LessonLibrary {
     ///
     /// The size limit (`LessonLimits.maxFileBytes`) is checked before the file is read, and only
     /// regular files are read, so `/dev/zero` or a huge file is refused at once.
-    public static func loadFile(_ path: String) throws(LessonError) -> Lesson {
+    public static func loadFile(_ path: String, admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
         func failure(_ message: LessonMessage) -> LessonError { LessonError(file: path, path: "", message: message) }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -83,10 +85,10 @@ public enum LessonLibrary {
         }
         try? handle.close()
         try LessonDecoder.checkSize(data.count, file: path)
-        return try LessonDecoder.decode([UInt8](data), file: path, source: path)
+        return try LessonDecoder.decode([UInt8](data), file: path, source: path, admit: admit)
     }
 
-    private static func decodeBundled(_ file: (id: String, json: String)) throws(LessonError) -> Lesson {
-        try LessonDecoder.decode(Array(file.json.utf8), file: "lessons/\(file.id).json (bundled)", source: "bundled")
+    private static func decodeBundled(_ file: (id: String, json: String), admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
+        try LessonDecoder.decode(Array(file.json.utf8), file: "lessons/\(file.id).json (bundled)", source: "bundled", admit: admit)
     }
 }
