@@ -90,8 +90,10 @@ public struct LessonCost: Equatable, Sendable {
     /// size, less the 22 MB of an idle run) on lessons of 1.0 million numbers (H = 64, I = 8,
     /// T = 64) and of 32,000 (H = 16, I = 4, T = 24) in a debug build, and rounded up:
     /// text 600–750, markdown 400, tsv 243, worksheet 273, check 285 (624 with a 1 MiB sheet).
-    /// JSON is written while it is computed and stays flat (3.5–6 bytes a number); 16 covers the
-    /// totals it may compute in memory. HTML is taken to be text's; its slide layout grows with the
+    /// JSON is written while it is computed, but the detailed pass keeps every timestep's
+    /// gradient contribution: 32, measured at hidden 256, 1024 and 1550 (peaks of 80 MB, 875 MB
+    /// and 1.89 GB; the estimate is 5–11 % above each, docs/robustness.md). export writes every
+    /// parameter and input as text: 64 (hidden 4096 peaked at 2.65 GB for 5e7 numbers). HTML is taken to be text's; its slide layout grows with the
     /// square of a table's rows, so `maxHTMLNumbers` limits it first. compare keeps four traces
     /// and tables like text's; gradcheck keeps one pass at a time.
     public static func bytesPerNumber(_ output: Output) -> Double {
@@ -115,9 +117,10 @@ public struct LessonCost: Equatable, Sendable {
     public static let baseBytes: Double = 32 * 1024 * 1024
 
     /// The most numbers the slides of `--format html` may show (`shownNumbers`). Measured with
-    /// today's page-wide layout in a debug build (docs/robustness.md): the time grows about in
-    /// proportion to the numbers shown, MAX_HTML_MEASURE. The limit keeps a page to a few
-    /// seconds of layout and a few hundred slides.
+    /// today's page-wide layout in a debug build (docs/robustness.md): the time grows in
+    /// proportion to the numbers shown (19,900 numbers in 1.1 s on an idle machine, 103,290 in
+    /// 54 s on a loaded one), so layout time no longer sets the cap; the deck does: 20,000 numbers
+    /// make about 1,200 slides.
     public static let maxHTMLNumbers: Double = 20_000
 
     /// The numbers the walkthrough shows (for the slides' limit) when it shows only `sections`
