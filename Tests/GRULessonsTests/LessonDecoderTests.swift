@@ -232,56 +232,24 @@ func errorLine(_ text: String) -> String? {
     }
 }
 
-/// docs/lesson-format.md stays true: its annotated example is a valid lesson.
-@Test func theFormatDocumentsExampleDecodes() throws {
+/// docs/lesson-format.md stays true: every JSON example in it is a valid lesson: first the
+/// English-only one, then the Chinese-only one, then the annotated bilingual one.
+@Test func theFormatDocumentsExamplesDecode() throws {
     let url = BundledLessonsTests.repository.appendingPathComponent("docs/lesson-format.md")
     let text = try String(contentsOf: url, encoding: .utf8)
-    let start = try #require(text.range(of: "```json\n"))
-    let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
-    let lesson = try LessonDecoder.decode(Array(text[start.upperBound..<end.lowerBound].utf8),
-                                          file: "lesson-format.md", source: "docs")
-    #expect(lesson.id == "tiny")
-    #expect(Array(lesson.notes.keys) == [.apply])
-    #expect(lesson.problem.applyExpected == [[5], [6], [7]])
-}
-
-/// Texts in one language or two (issue 14).
-@Suite struct OneLanguageTextTests {
-    
-    /// tinyLesson with its title and description replaced by `texts` (JSON members).
-    static func withTexts(_ texts: String) -> String {
-        let start = tinyLesson.range(of: "\"title\"")!.lowerBound
-        let end = tinyLesson.range(of: "\"model\"")!.lowerBound
-        return String(tinyLesson[..<start]) + texts + "\n  " + String(tinyLesson[end...])
+    var lessons: [Lesson] = []
+    var from = text.startIndex
+    while let start = text.range(of: "```json\n", range: from..<text.endIndex) {
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        lessons.append(try LessonDecoder.decode(Array(text[start.upperBound..<end.lowerBound].utf8),
+                                                file: "lesson-format.md", source: "docs"))
+        from = end.upperBound
     }
-
-    @Test func aTitleMayBeAPlainStringAndTheDescriptionMayBeLeftOut() throws {
-        let lesson = try decode(Self.withTexts(#""title": "Adding one","#))
-        #expect(lesson.title.en == "Adding one")
-        #expect(lesson.title.zh == "Adding one")
-        #expect(lesson.description.isEmpty)
-    }
-
-    @Test func aMissingLanguageFallsBackToTheOther() throws {
-        let lesson = try decode(Self.withTexts(#""title": {"zh": "加一"}, "description": {"en": "One.\n\nTwo."}, "notes": {"forward": {"zh": "看 z"}},"#))
-        #expect(lesson.title.writtenEn == nil)
-        #expect(lesson.title.en == "加一")
-        #expect(lesson.description.zh == "One.\n\nTwo.")
-        #expect(lesson.notes[.forward]?.en == "看 z")
-    }
-
-    @Test func paragraphsAreSeparatedByABlankLine() {
-        #expect(LocalizedText.paragraphs("One\nline.\n\n\nTwo.\n") == ["One line.", "Two."])
-        #expect(LocalizedText.paragraphs("") == [])
-    }
-
-    @Test func controlCharactersAreRefusedWithTheirFieldAndCharacter() {
-        #expect(errorLine(Self.withTexts(#""title": "A\u0007B","#))
-                == "test.json: title: the text contains the control character U+0007 (character 2), which could change the terminal of whoever shows the lesson; remove it")
-        #expect(errorLine(Self.withTexts(#""title": "A", "description": {"zh": "x\ry"},"#))
-                == "test.json: description.zh: the text contains the control character U+000D (character 2), which could change the terminal of whoever shows the lesson; remove it")
-        // A line break is welcome in a description, not in a title.
-        #expect(errorLine(Self.withTexts(#""title": "A", "description": "x\ny","#)) == nil)
-        #expect(errorLine(Self.withTexts(#""title": "A\u2028B","#))?.contains("a title is one line, found a line break (U+2028, character 2)") == true)
-    }
+    try #require(lessons.count == 3)
+    #expect(lessons[0].id == "add-one" && lessons[0].title.writtenZh == "Adding one, by hand" && lessons[0].description.isEmpty)
+    #expect(lessons[0].notes[.forward]?.en == "Watch z.\n\nThen watch h.")
+    #expect(lessons[1].id == "jia-yi" && lessons[1].title.en == "学会加一")
+    #expect(lessons[2].id == "tiny")
+    #expect(Array(lessons[2].notes.keys) == [.apply])
+    #expect(lessons[2].problem.applyExpected == [[5], [6], [7]])
 }
