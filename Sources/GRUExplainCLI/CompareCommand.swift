@@ -37,10 +37,12 @@ enum CompareCommand: Command {
         switch ConventionPreset.parse(a.value("conventions") ?? "all") {
         case .failure(let unknown):
             let names = ConventionPreset.names
-            let hint = nearestName(to: unknown.name, among: names).map { "did you mean \($0)? " } ?? ""
-            throw UsageError(message: "compare: --conventions: unknown convention '\(unknown.name)'; \(hint)the names are \(names.joined(separator: ", "))")
+            if let near = nearestName(to: unknown.name, among: names) {
+                throw UsageError(.conventionUnknownDidYouMean, name, unknown.name, near, names.joined(separator: ", "))
+            }
+            throw UsageError(.conventionUnknown, name, unknown.name, names.joined(separator: ", "))
         case .success(let presets) where presets.count < 2:
-            throw UsageError(message: "compare: --conventions needs at least two different conventions, found \(presets.count); 'gru-explain run' shows one")
+            throw UsageError(.conventionsTooFew, name, String(presets.count))
         case .success(let presets):
             return presets
         }

@@ -16,7 +16,7 @@ enum ExportCommand: Command {
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         guard a.value("to") != nil else {
-            throw UsageError(message: "export: say what to export to: --to pytorch")
+            throw UsageError(.exportWhere, name)
         }
         _ = try Common.choice(a, "to", targets, default: "pytorch", command: name)
         let lesson = try Common.lesson(a, command: name)

@@ -20,7 +20,7 @@ enum GradcheckCommand: Command {
         let epsilon = try number(a, "epsilon", default: GradientCheckReport.defaultEpsilon, allowZero: false)
         // A step beyond 1 steps out of what a difference can measure (1e308 made every entry NaN).
         guard epsilon <= 1 else {
-            throw UsageError(message: "\(name): --epsilon must be at most 1 (the step of a central difference, such as \(GradientCheckReport.defaultEpsilon)), found '\(a.value("epsilon") ?? "")'")
+            throw UsageError(.epsilonTooLarge, name, "\(GradientCheckReport.defaultEpsilon)", a.value("epsilon") ?? "")
         }
         let tolerance = try number(a, "tolerance", default: GradientCheckReport.defaultTolerance, allowZero: true)
         let lesson = try Common.lesson(a, command: name)
@@ -51,7 +51,7 @@ enum GradcheckCommand: Command {
     static func number(_ a: ParsedArguments, _ option: String, default value: Double, allowZero: Bool) throws(UsageError) -> Double {
         guard let text = a.value(option) else { return value }
         guard let x = Double(text), x.isFinite, allowZero ? x >= 0 : x > 0 else {
-            throw UsageError(message: "\(name): --\(option) must be a number \(allowZero ? "≥ 0" : "> 0") such as \(value), found '\(text)'")
+            throw UsageError(allowZero ? .numberNonNegative : .numberPositive, name, option, "\(value)", text)
         }
         return x
     }
@@ -60,8 +60,10 @@ enum GradcheckCommand: Command {
         guard let text = a.value("split") else { return .Why }
         let used = ParameterName.used(by: c).map(\.rawValue)
         guard let p = ParameterName(rawValue: text), used.contains(text) else {
-            let hint = nearestName(to: text, among: used).map { "did you mean \($0)? " } ?? ""
-            throw UsageError(message: "\(name): --split: '\(text)' is not a parameter of this model; \(hint)its parameters are \(used.joined(separator: ", "))")
+            if let near = nearestName(to: text, among: used) {
+                throw UsageError(.splitUnknownDidYouMean, name, text, near, used.joined(separator: ", "))
+            }
+            throw UsageError(.splitUnknown, name, text, used.joined(separator: ", "))
         }
         return p
     }

@@ -33,14 +33,13 @@ enum RunCommand: Command {
             throw UsageError(.langBothHTMLOnly, name, format)
         }
         if a.has("step") && format != "text" {
-            throw UsageError(message: "run: --step pages through the text walkthrough on a terminal; it cannot be combined with --format \(format)")
+            throw UsageError(.stepNotText, name, format)
         }
         if a.has("step") && a.value("output") != nil {
-            throw UsageError(message: "run: --step shows the walkthrough on the terminal; it cannot be combined with --output")
+            throw UsageError(.stepNotOutput, name)
         }
         if a.value("sequence") != nil && (format == "json" || format == "tsv") {
-            throw UsageError(message: "run: --sequence chooses the sequence the walkthrough details (text, markdown, html); --format \(format) is the full trace of every sequence"
-                             + (format == "tsv" ? " (keep one with grep '^sK\\.')" : ""))
+            throw UsageError(format == "tsv" ? .sequenceNotFullTraceTSV : .sequenceNotFullTrace, name, format)
         }
         var fromEnvironment = a
         if both { fromEnvironment.values["lang"] = nil }    // the language the slides open in

@@ -23,7 +23,7 @@ enum WorksheetCommand: Command {
         options.ascii = a.has("ascii")
         options.sections = try RunCommand.sections(a, command: name)
         if let chosen = options.sections, chosen.isDisjoint(with: Worksheet.sections) {
-            throw UsageError(message: "worksheet: --only \(a.value("only") ?? ""): nothing there is computed by hand; a worksheet has \(Worksheet.sections.map(\.rawValue).joined(separator: ", "))")
+            throw UsageError(.worksheetNothingByHand, name, a.value("only") ?? "", Worksheet.sections.map(\.rawValue).joined(separator: ", "))
         }
         let lesson = try Common.lesson(a, command: name)
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1

@@ -724,6 +724,10 @@ public enum UsageText: CaseIterable, Sendable {
     case unknownCommand, unknownCommandDidYouMean, unknownOptionShort, unknownOptionDidYouMean, unknownOptionValid
     case takesNoValue, needsValue, outputEmpty, langZhEn, langZhEnBoth, langBothHTMLOnly, sequenceOnlyOne, wholeNumberRange
     case oneOf, whichLesson, unexpectedArgument, onlyUnknownSection, onlyUnknownSectionDidYouMean, onlyEmpty
+    case stepNotText, stepNotOutput, sequenceNotFullTrace, sequenceNotFullTraceTSV, worksheetNothingByHand, exportWhere
+    case conventionUnknown, conventionUnknownDidYouMean, conventionsTooFew, epsilonTooLarge, numberPositive, numberNonNegative
+    case splitUnknown, splitUnknownDidYouMean
+    case outputIsDirectory, outputIsInput, outputPermission, outputNoDirectory, outputCannotCreate, outputFailed
     // limits (docs/lesson-format.md, docs/robustness.md)
     case costGradcheck, costWork, costWorkCompare, costMemory, costMemoryExport, costMemoryTrainingOnly, costHTML, costHTMLTry, costHTMLNothingFits
 
@@ -966,6 +970,39 @@ public enum UsageText: CaseIterable, Sendable {
         case .onlyUnknownSection: return ("{0}：--only：没有章节 '{1}'；章节有 {2}", "{0}: --only: unknown section '{1}'; sections are {2}")
         case .onlyUnknownSectionDidYouMean: return ("{0}：--only：没有章节 '{1}'；是不是想写 {2}？章节有 {3}",
                                                     "{0}: --only: unknown section '{1}'; did you mean {2}? sections are {3}")
+        case .stepNotText: return ("{0}：--step 在终端上逐页显示文本讲解，不能与 --format {1} 一起用",
+                                   "{0}: --step pages through the text walkthrough on a terminal; it cannot be combined with --format {1}")
+        case .stepNotOutput: return ("{0}：--step 在终端上显示讲解，不能与 --output 一起用", "{0}: --step shows the walkthrough on the terminal; it cannot be combined with --output")
+        case .sequenceNotFullTrace: return (
+            "{0}：--sequence 选择讲解中详细显示的序列（text、markdown、html）；--format {1} 是每个序列的完整记录",
+            "{0}: --sequence chooses the sequence the walkthrough details (text, markdown, html); --format {1} is the full trace of every sequence")
+        case .sequenceNotFullTraceTSV: return (
+            "{0}：--sequence 选择讲解中详细显示的序列（text、markdown、html）；--format {1} 是每个序列的完整记录（用 grep '^sK\\.' 留下一个序列）",
+            "{0}: --sequence chooses the sequence the walkthrough details (text, markdown, html); --format {1} is the full trace of every sequence (keep one with grep '^sK\\.')")
+        case .worksheetNothingByHand: return ("{0}：--only {1}：这些章节没有要手算的；工作表包括 {2}",
+                                              "{0}: --only {1}: nothing there is computed by hand; a worksheet has {2}")
+        case .exportWhere: return ("{0}：请说明导出成什么：--to pytorch", "{0}: say what to export to: --to pytorch")
+        case .conventionUnknown: return ("{0}：--conventions：没有约定 '{1}'；约定有 {2}", "{0}: --conventions: unknown convention '{1}'; the names are {2}")
+        case .conventionUnknownDidYouMean: return ("{0}：--conventions：没有约定 '{1}'；是不是想写 {2}？约定有 {3}",
+                                                   "{0}: --conventions: unknown convention '{1}'; did you mean {2}? the names are {3}")
+        case .conventionsTooFew: return ("{0}：--conventions 至少要有两种不同的约定，这里只有 {1} 种；只看一种请用 'gru-explain run'",
+                                         "{0}: --conventions needs at least two different conventions, found {1}; 'gru-explain run' shows one")
+        case .epsilonTooLarge: return ("{0}：--epsilon 最大为 1（中心差分的步长，例如 {1}），这里是 '{2}'",
+                                       "{0}: --epsilon must be at most 1 (the step of a central difference, such as {1}), found '{2}'")
+        case .numberPositive: return ("{0}：--{1} 应为大于 0 的数，例如 {2}，这里是 '{3}'", "{0}: --{1} must be a number > 0 such as {2}, found '{3}'")
+        case .numberNonNegative: return ("{0}：--{1} 应为不小于 0 的数，例如 {2}，这里是 '{3}'", "{0}: --{1} must be a number ≥ 0 such as {2}, found '{3}'")
+        case .splitUnknown: return ("{0}：--split：'{1}' 不是这个模型的参数；它的参数有 {2}",
+                                    "{0}: --split: '{1}' is not a parameter of this model; its parameters are {2}")
+        case .splitUnknownDidYouMean: return ("{0}：--split：'{1}' 不是这个模型的参数；是不是想写 {2}？它的参数有 {3}",
+                                              "{0}: --split: '{1}' is not a parameter of this model; did you mean {2}? its parameters are {3}")
+        case .outputIsDirectory: return ("{0}：无法写入输出文件：这是一个目录；请给出文件名，例如 {0}/out.txt",
+                                         "{0}: cannot write the output file: it is a directory; give a file name, e.g. {0}/out.txt")
+        case .outputIsInput: return ("{0}：它也是这个命令的输入（{1}）；请把输出写到别的文件，以保留输入",
+                                     "{0}: is also an input of this command ({1}); write the output to another file, so that the input is kept")
+        case .outputPermission: return ("{0}：无法写入输出文件：没有权限", "{0}: cannot write the output file: permission denied")
+        case .outputNoDirectory: return ("{0}：无法写入输出文件：目录 {1} 不存在", "{0}: cannot write the output file: the directory {1} does not exist")
+        case .outputCannotCreate: return ("{0}：无法写入输出文件：没有在 {1} 中创建文件的权限", "{0}: cannot write the output file: no permission to create files in {1}")
+        case .outputFailed: return ("{0}：无法写入输出文件（{1}）", "{0}: cannot write the output file ({1})")
         case .costGradcheck: return (
             "{0}：梯度检验约需 {1} 次乘加（2 次计算 × {2} 个参数，每次 {3} 个时间步 × 3 × {2}）；上限是 {4}；请减小 hidden_size 或序列长度",
             "{0}: the gradient check would take about {1} multiply-adds (2 passes × {2} parameters, each pass {3} timesteps × 3 × {2}); the limit is {4}; lower hidden_size or the sequence lengths")
