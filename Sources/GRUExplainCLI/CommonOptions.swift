@@ -181,12 +181,13 @@ enum Common {
         if cost.lengths.count > 1, sequence == nil { candidates.append(("--sequence 1" + only, sections ?? nil, timestep, 1)) }
         if timestep == nil { candidates.append(("--timestep 1" + only, sections ?? nil, 1, sequence)) }
         if cost.lengths.count > 1, timestep == nil, sequence == nil { candidates.append(("--sequence 1 --timestep 1" + only, sections ?? nil, 1, 1)) }
-        candidates.append(("--only forward --timestep 1", [.forward], 1, sequence ?? (cost.lengths.count > 1 ? 1 : nil)))
+        let oneSequence = sequence ?? (cost.lengths.count > 1 ? 1 : nil)
+        candidates.append(("--only forward --timestep 1" + (oneSequence != nil && sequence == nil ? " --sequence 1" : ""), [.forward], 1, oneSequence))
         candidates.append(("--only training,apply", [.training, .apply], nil, nil))
         var error = UsageError(.costHTML, name, LessonCost.describeCount(shown), LessonCost.describeCount(LessonCost.maxHTMLNumbers))
         let fits = candidates.lazy.map { c in (c.0, cost.shownNumbers(sections: c.1, timestep: c.2, sequence: c.3)) }
             .first { $0.1 <= LessonCost.maxHTMLNumbers }
-        let more = fits.map { UsageError(.costHTMLTry, $0.0.replacing("--sequence 1 --only forward --timestep 1", with: "--only forward --timestep 1 --sequence 1"), LessonCost.describeCount($0.1)) }
+        let more = fits.map { UsageError(.costHTMLTry, $0.0, LessonCost.describeCount($0.1)) }
             ?? UsageError(.costHTMLNothingFits)
         error.zh[0] += more.zh[0]
         error.en[0] += more.en[0]
