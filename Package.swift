@@ -50,13 +50,14 @@ let package = Package(
 
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),
-        .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons"],
+        // GRURender: the words of lesson-file messages are in its catalogue (LessonError.lines).
+        .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons", "GRURender"],
                     resources: [.copy("Malformed")]),
         .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons", "GRUCheck"],
                     exclude: ["Scripts"], resources: [.copy("Golden")]),
         // Scripts/step_pty.py drives `run --step` on a pseudo-terminal (PseudoTerminalTests runs it from the source tree).
         .testTarget(name: "GRUExplainCLITests",
-                    dependencies: ["GRUExplainCLI", "GRUCore", "GRUJSON", "GRULessons", "GRUCheck"],
+                    dependencies: ["GRUExplainCLI", "GRUCore", "GRUJSON", "GRULessons", "GRUCheck", "GRURender"],
                     exclude: ["Scripts"]),
         .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],
                     resources: [.copy("Sheets")]),

@@ -67,9 +67,12 @@ public final class TrainingKernel {
     /// da_h, dn_h), h₀'s row, and seven scratch vectors of H. `LessonCost` estimates training's
     /// memory from it.
     public static func allocatedDoubles(_ problem: Problem) -> Int {
-        let c = problem.config
+        allocatedDoubles(problem.config, lengths: problem.sequences.map(\.inputs.count))
+    }
+
+    /// The same from the sizes alone: a model and the lengths of its training sequences.
+    public static func allocatedDoubles(_ c: ModelConfig, lengths: [Int]) -> Int {
         let H = c.hiddenSize, I = c.inputSize, O = c.outputSize
-        let lengths = problem.sequences.map(\.inputs.count)
         let total = lengths.reduce(0, +), tMax = max(lengths.max() ?? 1, 1)
         let n = max(layout(c).count, 1)
         let sizes = [n, n, n, total * I, total * O, H,

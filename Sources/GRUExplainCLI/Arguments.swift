@@ -1,26 +1,66 @@
 import GRULessons
+import GRURender
 
-/// A command-line option: `--name VALUE`, `--name=VALUE`, or a flag `--name`.
+/// A command-line option: `--name VALUE`, `--name=VALUE`, or a flag `--name`, with its help in
+/// both languages (the catalogue's `OptionHelp`), so that `--help` follows `--lang` or the locale.
 struct OptionSpec: Sendable {
     var name: String
     /// The placeholder shown in help (`N`, `FILE`); nil for a flag.
     var valueName: String?
-    var help: String
+    var help: OptionHelp
+    /// Fills `{0}` of the help: a default that depends on the command.
+    var helpArgument: String? = nil
     /// A one-letter alias such as `o` for `-o FILE`.
     var short: Character? = nil
 
-    static func flag(_ name: String, _ help: String) -> OptionSpec {
+    static func flag(_ name: String, _ help: OptionHelp) -> OptionSpec {
         OptionSpec(name: name, valueName: nil, help: help)
     }
 
-    static func value(_ name: String, _ valueName: String, _ help: String, short: Character? = nil) -> OptionSpec {
-        OptionSpec(name: name, valueName: valueName, help: help, short: short)
+    static func value(_ name: String, _ valueName: String, _ help: OptionHelp, _ argument: String? = nil, short: Character? = nil) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, helpArgument: argument, short: short)
+    }
+
+    func helpText(_ language: Language) -> String {
+        helpArgument.map { help.text(language, $0) } ?? help.text(language)
     }
 }
 
-/// A usage error: wrong option, missing value, bad value. Exit status 2.
+/// A usage error: wrong option, missing value, bad value; or a lesson that cannot be used, with
+/// a line per problem. Exit status 2. It holds its lines in both languages; the command line
+/// prints those of the user's (`GRUExplain.messageLanguage`).
 struct UsageError: Error, Equatable {
-    var message: String
+    var zh: [String]
+    var en: [String]
+
+    /// A message in one language only (not yet in the catalogue): the same in zh and en.
+    init(message: String) {
+        zh = [message]
+        en = [message]
+    }
+
+    /// A message of the catalogue.
+    init(_ message: Message, _ arguments: String...) {
+        zh = [message.text(.zh, arguments)]
+        en = [message.text(.en, arguments)]
+    }
+
+    /// A usage error of the catalogue.
+    init(_ text: UsageText, _ arguments: String...) {
+        zh = [text.text(.zh, arguments)]
+        en = [text.text(.en, arguments)]
+    }
+
+    /// Every problem of a lesson file, a line each.
+    init(_ error: LessonError) {
+        zh = error.lines(.zh)
+        en = error.lines(.en)
+    }
+
+    func lines(_ language: Language) -> [String] { language == .zh ? zh : en }
+
+    /// The English lines, one per line.
+    var message: String { en.joined(separator: "\n") }
 }
 
 /// The words after the command name, sorted into positionals, option values and flags.
@@ -50,7 +90,7 @@ struct ParsedArguments {
                 word = "--" + spec.name
             }
             guard word.hasPrefix("--") else {
-                throw UsageError(message: "\(command): unknown option '\(word)'; options start with -- (see 'gru-explain \(command) --help')")
+                throw UsageError(.unknownOptionShort, command, word)
             }
             var name = String(word.dropFirst(2))
             var inlineValue: String? = nil
@@ -60,12 +100,11 @@ struct ParsedArguments {
             }
             guard let spec = specs.first(where: { $0.name == name }) else {
                 let names = specs.map(\.name)
-                let hint = nearestName(to: name, among: names).map { "; did you mean --\($0)?" }
-                    ?? "; valid options: " + names.map { "--" + $0 }.joined(separator: ", ")
-                throw UsageError(message: "\(command): unknown option '--\(name)'\(hint)")
+                if let near = nearestName(to: name, among: names) { throw UsageError(.unknownOptionDidYouMean, command, name, near) }
+                throw UsageError(.unknownOptionValid, command, name, names.map { "--" + $0 }.joined(separator: ", "))
             }
             if spec.valueName == nil {
-                if inlineValue != nil { throw UsageError(message: "\(command): --\(name) takes no value") }
+                if inlineValue != nil { throw UsageError(.takesNoValue, command, name) }
                 out.flags.insert(name)
             } else if let v = inlineValue {
                 out.values[name] = v
@@ -73,13 +112,13 @@ struct ParsedArguments {
                 out.values[name] = words[k]
                 k += 1
             } else {
-                throw UsageError(message: "\(command): --\(name) needs a value (\(spec.valueName ?? "VALUE"))")
+                throw UsageError(.needsValue, command, name, spec.valueName ?? "VALUE")
             }
         }
         // `-o -` is standard output, as in most Unix tools (not a file named "-").
         if out.values["output"] == "-" { out.values["output"] = nil }
         if out.values["output"] == "" {
-            throw UsageError(message: "\(command): --output needs a file name (or - for standard output), found an empty one")
+            throw UsageError(.outputEmpty, command)
         }
         // --lang takes a locale name too, as LANG does: zh_CN, zh-Hans, en_US.UTF-8 (every command
         // then checks for zh, en or, where allowed, both).

@@ -8,35 +8,15 @@ import GRUCheck
 enum CheckCommand: Command {
     static let name = "check"
     static let synopsis = "<lesson-id | path.json> <answers-file | -> [options]"
-    static let summary = "Mark a hand calculation: correct, follow-through, wrong (with the likely mistake) or unanswered."
-    static let details = """
-    The answers file has one 'key = value' line per number (keys: docs/keys.md); get a blank one
-    with 'gru-explain worksheet <lesson>'. Blank or '?' means not attempted; '#' starts a comment.
-    An answer is correct when an honest computation gives it: the key's formula on your earlier
-    values (or the lesson's), with every sub-result rounded or truncated to the decimals you wrote,
-    or not rounded (docs/check.md). An answer that is wrong only because an earlier one was is
-    marked follow-through. Numbers may be typed as 0.5987, −0.5987, 0.5987。, ≈0.5987 or 59.87%.
-    '-' reads the answers from standard input. The file is only read; it is UTF-8 text, or UTF-16
-    with a byte order mark (Notepad's "Unicode").
-    Formats: text (default; opens with the score per section, then lists the lines you answered,
-    only the wrong and follow-through ones with --show wrong, every line with --all; fits 100
-    columns, --ascii spells σ, ⊙, ‖ in ASCII), json (for course platforms; every line and the score
-    per section, the same in both languages; --ascii leaves it as it is).
-    Exit status: 0 when everything answered is correct or follow-through, 1 when something is
-    wrong, 2 when the sheet or the lesson cannot be read.
-    Examples:
-      gru-explain worksheet lesson1 --lang zh > answers.txt
-      gru-explain check lesson1 answers.txt --lang zh
-      gru-explain check lesson1 answers.txt --show wrong
-      gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
-    """
+    static let summary = UsageText.summaryCheck
+    static let details = UsageText.detailsCheck
     static let options: [OptionSpec] = [
-        .value("format", "FORMAT", "text or json (default text)"),
+        .value("format", "FORMAT", .formatCheck),
         Common.lang,
-        .value("digits", "N", "decimals of the lesson's values in the text report (default 4, more where you wrote more)"),
-        .value("show", "WHICH", "all (every answered line, the default) or wrong (only wrong and follow-through lines; the score stays)"),
-        .flag("all", "list every line of the sheet in the text report, the unanswered ones too"),
-        .flag("ascii", "use ASCII instead of Unicode symbols in the text report (sigmoid instead of σ, ...)"),
+        .value("digits", "N", .digitsCheck),
+        .value("show", "WHICH", .showCheck),
+        .flag("all", .all),
+        .flag("ascii", .asciiReport),
         Common.output,
     ]
 

@@ -5,17 +5,17 @@ import GRURender
 
 /// Options and steps that several commands share.
 enum Common {
-    static let lang = OptionSpec.value("lang", "zh|en", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en)")
-    static let output = OptionSpec.value("output", "FILE", "write to FILE (atomically: replaced only when complete) instead of stdout; - is stdout", short: "o")
-    static let digits = OptionSpec.value("digits", "N", "decimal places shown (default 4); rounding is for display only")
-    static let color = OptionSpec.value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off")
-    static let ascii = OptionSpec.flag("ascii", "use ASCII instead of Unicode symbols (sigmoid for σ, .* for ⊙, ...)")
+    static let lang = OptionSpec.value("lang", "zh|en", .lang)
+    static let output = OptionSpec.value("output", "FILE", .output, short: "o")
+    static let digits = OptionSpec.value("digits", "N", .digits)
+    static let color = OptionSpec.value("color", "WHEN", .color)
+    static let ascii = OptionSpec.flag("ascii", .ascii)
 
     /// The options of a command that prints a document (compare, gradcheck): --format text or
     /// markdown, then the display options and --output.
     static func documentOptions(digits: Int) -> [OptionSpec] {
-        [.value("format", "FORMAT", "text (default) or markdown"), lang,
-         .value("digits", "N", "decimal places shown (default \(digits)); rounding is for display only"),
+        [.value("format", "FORMAT", .formatDocument), lang,
+         .value("digits", "N", .digitsDocument, String(digits)),
          color, ascii, output]
     }
 
@@ -41,7 +41,7 @@ enum Common {
     static func language(_ a: ParsedArguments, _ context: Context, command: String) throws(UsageError) -> Language {
         if let value = a.value("lang") {
             guard let language = Language(rawValue: value.lowercased()) else {
-                throw UsageError(message: "\(command): --lang must be zh or en, found '\(value)'")
+                throw UsageError(.langZhEn, command, value)
             }
             return language
         }
@@ -57,7 +57,7 @@ enum Common {
     /// error; a lesson of one sequence says so rather than "from 1 to 1".
     static func sequence(_ a: ParsedArguments, count: Int, lesson: String, command: String) throws(UsageError) -> Int? {
         if count <= 1, let text = a.value("sequence"), text != "1" {
-            throw UsageError(message: "\(command): --sequence: \(lesson) has only one sequence, found '\(text)'")
+            throw UsageError(.sequenceOnlyOne, command, lesson, text)
         }
         return try integer(a, "sequence", in: 1...max(count, 1), command: command)
     }
@@ -66,7 +66,7 @@ enum Common {
     static func integer(_ a: ParsedArguments, _ name: String, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int? {
         guard let text = a.value(name) else { return nil }
         guard let n = Int(text), range.contains(n) else {
-            throw UsageError(message: "\(command): --\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'")
+            throw UsageError(.wholeNumberRange, command, name, String(range.lowerBound), String(range.upperBound), text)
         }
         return n
     }
@@ -75,7 +75,7 @@ enum Common {
     static func choice(_ a: ParsedArguments, _ name: String, _ allowed: [String], default value: String, command: String) throws(UsageError) -> String {
         guard let given = a.value(name) else { return value }
         guard allowed.contains(given) else {
-            throw UsageError(message: "\(command): --\(name) must be one of \(allowed.joined(separator: ", ")), found '\(given)'")
+            throw UsageError(.oneOf, command, name, allowed.joined(separator: ", "), given)
         }
         return given
     }
@@ -84,19 +84,23 @@ enum Common {
     /// run (`checkCost`) is refused here, before anything of its trace is allocated.
     static func lesson(_ a: ParsedArguments, command: String, extraPositionals: Int = 0) throws(UsageError) -> Lesson {
         guard let reference = a.positionals.first else {
-            throw UsageError(message: "\(command): which lesson? Give a bundled id (see 'gru-explain list') or the path of a .json file")
+            throw UsageError(.whichLesson, command)
         }
         if a.positionals.count > 1 + extraPositionals {
-            throw UsageError(message: "\(command): unexpected argument '\(a.positionals[1 + extraPositionals])'")
+            throw UsageError(.unexpectedArgument, command, a.positionals[1 + extraPositionals])
         }
-        let lesson: Lesson
-        do {
-            lesson = try LessonLibrary.load(reference)
+        // The cost is judged from the lesson's sizes before its parameters are drawn or
+        // allocated: a refusal takes milliseconds, whatever the hidden size.
+        var refusal: UsageError? = nil
+        do throws(LessonError) {
+            return try LessonLibrary.load(reference) { (cost: LessonCost) -> Bool in
+                do throws(UsageError) { try checkCost(cost, name: reference, a, command: command) } catch { refusal = error; return false }
+                return true
+            }
         } catch {
-            throw UsageError(message: error.description)
+            if let refusal { throw refusal }
+            throw UsageError(error)
         }
-        try checkCost(lesson, a, command: command)
-        return lesson
     }
 
     /// The lesson as messages name it: its id when bundled, else the path the user gave.
@@ -114,43 +118,80 @@ enum Common {
         case "worksheet": return (.worksheet, true)
         case "compare": return (.compare, true)
         case "gradcheck": return (.gradcheck, true)
+        case "export": return (.export, true)
         default: return (a.value("format").flatMap(LessonCost.Output.init(rawValue:)) ?? .text, showsDetail)
         }
     }
 
-    /// Refuses, in one line, a lesson whose run would need more memory or more work than
-    /// `limits` allow (docs/robustness.md): it says what the estimate was and what the limit is,
-    /// and suggests `--only training` when only the detailed trace is too large.
+    /// Refuses a lesson whose run would need more memory or more work than `limits` allow
+    /// (docs/robustness.md, docs/lesson-format.md's table of limits): the message says what the
+    /// estimate was and what the limit is, and suggests `--only training` when only the detailed
+    /// trace is too large. For `--format html` it counts the numbers the slides show (what
+    /// --only, --timestep and --sequence leave) and suggests an option with which they fit.
     static func checkCost(_ lesson: Lesson, _ a: ParsedArguments, command: String,
                           limits: LessonCost.Limits = .standard(physicalMemory: ProcessInfo.processInfo.physicalMemory)) throws(UsageError) {
-        // export writes a script and computes nothing.
-        guard command != "export" else { return }
-        let cost = LessonCost(lesson.problem)
-        let name = name(lesson)
+        try checkCost(LessonCost(lesson.problem), name: name(lesson), a, command: command, limits: limits)
+    }
+
+    static func checkCost(_ cost: LessonCost, name: String, _ a: ParsedArguments, command: String,
+                          limits: LessonCost.Limits = .standard(physicalMemory: ProcessInfo.processInfo.physicalMemory)) throws(UsageError) {
         let count = LessonCost.describeCount
         if command == "gradcheck", cost.gradientCheckWork > limits.work {
-            throw UsageError(message: "\(name): the gradient check would take about \(count(cost.gradientCheckWork)) multiply-adds (2 passes × \(cost.parameters) parameters, each pass \(cost.timesteps) timesteps × 3 × \(cost.parameters)); the limit is \(count(limits.work)); lower hidden_size or the sequence lengths")
+            throw UsageError(.costGradcheck, name, count(cost.gradientCheckWork), String(cost.parameters), String(cost.timesteps), count(limits.work))
         }
-        // compare trains the lesson under each of its four conventions.
-        let work = command == "compare" ? 4 * cost.work : cost.work
+        // compare trains the lesson under each of its four conventions; export computes nothing.
+        let work = command == "compare" ? 4 * cost.work : command == "export" ? 0 : cost.work
         if work > limits.work {
-            throw UsageError(message: "\(name): this lesson would take about \(count(work)) multiply-adds (\(command == "compare" ? "4 conventions × " : "")\(cost.epochs) epochs × \(cost.timesteps) timesteps × 3 × \(cost.parameters) parameters); the limit is \(count(limits.work)); lower epochs, hidden_size or the sequence lengths")
+            throw UsageError(command == "compare" ? .costWorkCompare : .costWork, name, count(work), String(cost.epochs),
+                             String(cost.timesteps), String(cost.parameters), count(limits.work))
         }
         let (output, showsDetail) = costOutput(a, command: command)
         let bytes = cost.memoryBytes(output, showsDetail: showsDetail)
         guard bytes > limits.memoryBytes else {
-            if output == .html, showsDetail, cost.detailNumbers > LessonCost.maxHTMLNumbers {
-                throw UsageError(message: "\(name): the slides of a detailed trace of \(LessonCost.describeCount(cost.detailNumbers)) numbers would take too long to lay out; --format html takes at most \(LessonCost.describeCount(LessonCost.maxHTMLNumbers)) numbers; use --format text or markdown, or --only training,apply")
-            }
+            if output == .html { try checkSlides(cost, name: name, a) }
             return
         }
+        if output == .export {
+            throw UsageError(.costMemoryExport, name, count(cost.exportNumbers), LessonCost.describeBytes(bytes), LessonCost.describeBytes(limits.memoryBytes))
+        }
         let what = command == "run" ? "--format \(output.rawValue)" : "'\(command)'"
-        var message = "\(name): this lesson would need about \(LessonCost.describeBytes(bytes)) of memory for \(what) (a detailed trace of \(LessonCost.describeCount(cost.detailNumbers)) numbers over \(cost.timesteps) timesteps); the limit is \(LessonCost.describeBytes(limits.memoryBytes)) (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size"
+        var error = UsageError(.costMemory, name, what, LessonCost.describeBytes(bytes), String(cost.timesteps),
+                               count(cost.detailNumbers), LessonCost.describeBytes(limits.memoryBytes))
         let trainingOnly = cost.memoryBytes(.text, showsDetail: false)
         if command == "run", showsDetail, trainingOnly <= limits.memoryBytes {
-            message += ", or run with --only training (about \(LessonCost.describeBytes(trainingOnly))), which trains without showing the detailed trace"
+            let more = UsageError(.costMemoryTrainingOnly, LessonCost.describeBytes(trainingOnly))
+            error.zh[0] += more.zh[0]
+            error.en[0] += more.en[0]
         }
-        throw UsageError(message: message)
+        throw error
+    }
+
+    /// The slides' limit (`LessonCost.maxHTMLNumbers`) on the numbers shown with --only,
+    /// --timestep and --sequence as given; the message suggests the first of a few narrower
+    /// choices that fits: one sequence, one timestep, both, the forward pass of one timestep,
+    /// or training and the application only.
+    static func checkSlides(_ cost: LessonCost, name: String, _ a: ParsedArguments) throws(UsageError) {
+        let sections = try? RunCommand.sections(a)
+        let timestep = a.value("timestep").flatMap { Int($0) }
+        let sequence = a.value("sequence").flatMap { Int($0) }
+        let shown = cost.shownNumbers(sections: sections ?? nil, timestep: timestep, sequence: sequence)
+        guard shown > LessonCost.maxHTMLNumbers else { return }
+        let only = a.value("only").map { " --only " + $0 } ?? ""
+        var candidates: [(String, Set<LessonSection>?, Int?, Int?)] = []
+        if cost.lengths.count > 1, sequence == nil { candidates.append(("--sequence 1" + only, sections ?? nil, timestep, 1)) }
+        if timestep == nil { candidates.append(("--timestep 1" + only, sections ?? nil, 1, sequence)) }
+        if cost.lengths.count > 1, timestep == nil, sequence == nil { candidates.append(("--sequence 1 --timestep 1" + only, sections ?? nil, 1, 1)) }
+        let oneSequence = sequence ?? (cost.lengths.count > 1 ? 1 : nil)
+        candidates.append(("--only forward --timestep 1" + (oneSequence != nil && sequence == nil ? " --sequence 1" : ""), [.forward], 1, oneSequence))
+        candidates.append(("--only training,apply", [.training, .apply], nil, nil))
+        var error = UsageError(.costHTML, name, LessonCost.describeCount(shown), LessonCost.describeCount(LessonCost.maxHTMLNumbers))
+        let fits = candidates.lazy.map { c in (c.0, cost.shownNumbers(sections: c.1, timestep: c.2, sequence: c.3)) }
+            .first { $0.1 <= LessonCost.maxHTMLNumbers }
+        let more = fits.map { UsageError(.costHTMLTry, $0.0, LessonCost.describeCount($0.1)) }
+            ?? UsageError(.costHTMLNothingFits)
+        error.zh[0] += more.zh[0]
+        error.en[0] += more.en[0]
+        throw error
     }
 
     /// Runs the engine (`Trace.record`, which checks what the `sections` shown hold); a

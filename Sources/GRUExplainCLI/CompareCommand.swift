@@ -6,23 +6,11 @@ import GRURender
 enum CompareCommand: Command {
     static let name = "compare"
     static let synopsis = "<lesson-id | path.json> [--conventions all|NAME,NAME…] [options]"
-    static let summary = "Run a lesson under several GRU conventions with the same parameters, side by side."
-    static let details = """
-    Conventions (--conventions, default all):
-      seed, d2l          z_times_previous + before_matmul
-      pytorch, keras     z_times_previous + after_matmul
-      chung, wikipedia   z_times_candidate + before_matmul
-      candidate-after    z_times_candidate + after_matmul
-    Shows each convention's formulas, the forward values, the key gradients, the result of
-    training, and the first value (in computation order) on which they differ by more than
-    1e-12·max(1, |a|, |b|), with the reason. A lesson without bhn uses bhn = 0 under after_matmul.
-    Examples:
-      gru-explain compare lesson1
-      gru-explain compare lesson2 --conventions pytorch,seed --lang zh
-    """
+    static let summary = UsageText.summaryCompare
+    static let details = UsageText.detailsCompare
     static let options: [OptionSpec] = [
-        .value("conventions", "LIST", "all (default), or names separated by commas: seed, pytorch, chung, candidate-after (or d2l, keras, wikipedia)"),
-        .value("sequence", "K", "show sequence K of a lesson with several (default 1)"),
+        .value("conventions", "LIST", .conventions),
+        .value("sequence", "K", .sequenceCompare),
     ] + Common.documentOptions(digits: 4)
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
@@ -37,6 +25,11 @@ enum CompareCommand: Command {
             : ComparisonReport.text(comparison, sequence: sequence, options: options)
         if !markdown { Common.warnIfNarrow(text, a, context, language: options.language, instead: "--format markdown") }
         try Common.emit(text, a, context)
+        // Every convention diverged: nothing was compared after training (the report says where each did).
+        if comparison.runs.allSatisfy({ $0.divergence != nil }) {
+            context.fail(Message.compareAllDiverged.text(options.language, Common.name(lesson)))
+            return ExitStatus.diverged
+        }
         return ExitStatus.success
     }
 
@@ -44,10 +37,12 @@ enum CompareCommand: Command {
         switch ConventionPreset.parse(a.value("conventions") ?? "all") {
         case .failure(let unknown):
             let names = ConventionPreset.names
-            let hint = nearestName(to: unknown.name, among: names).map { "did you mean \($0)? " } ?? ""
-            throw UsageError(message: "compare: --conventions: unknown convention '\(unknown.name)'; \(hint)the names are \(names.joined(separator: ", "))")
+            if let near = nearestName(to: unknown.name, among: names) {
+                throw UsageError(.conventionUnknownDidYouMean, name, unknown.name, near, names.joined(separator: ", "))
+            }
+            throw UsageError(.conventionUnknown, name, unknown.name, names.joined(separator: ", "))
         case .success(let presets) where presets.count < 2:
-            throw UsageError(message: "compare: --conventions needs at least two different conventions, found \(presets.count); 'gru-explain run' shows one")
+            throw UsageError(.conventionsTooFew, name, String(presets.count))
         case .success(let presets):
             return presets
         }

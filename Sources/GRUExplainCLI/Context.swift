@@ -52,7 +52,7 @@ public struct Context {
     /// separator in the message (from a file name, say) is shown as a `\u` escape, so that it is
     /// always exactly one line.
     func fail(_ message: String) {
-        writeErr("gru-explain: \(JSONWriter.oneLine(message))\n")
+        writeErr("gru-explain: \(TerminalText.escaped(message))\n")
     }
 }
 

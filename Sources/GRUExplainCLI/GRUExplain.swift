@@ -1,4 +1,5 @@
 import GRULessons
+import GRURender
 
 /// The gru-explain command line: dispatches to a command and returns its exit status.
 public enum GRUExplain {
@@ -9,34 +10,35 @@ public enum GRUExplain {
 
     /// Runs `arguments` (without the program name) and returns the exit status.
     public static func main(_ arguments: [String], context: Context) -> Int32 {
+        let language = messageLanguage(arguments, context)
         guard let first = arguments.first else {
-            context.writeErr(usage)
+            context.writeErr(usage(language))
             return ExitStatus.badInput
         }
         switch first {
         case "--help", "-h", "help":
             if first == "help", arguments.count > 1 {
                 guard let command = command(named: arguments[1]) else {
-                    context.fail(unknownCommand(arguments[1]))
+                    context.fail(unknownCommand(arguments[1], language))
                     return ExitStatus.badInput
                 }
-                context.writeOut(helpText(command))
+                context.writeOut(helpText(command, language))
                 return ExitStatus.success
             }
-            context.writeOut(usage)
+            context.writeOut(usage(language))
             return ExitStatus.success
         case "--version", "-V", "version":
             context.writeOut("gru-explain \(version)\n")
             return ExitStatus.success
         default:
             guard let command = command(named: first) else {
-                context.fail(unknownCommand(first))
+                context.fail(unknownCommand(first, language))
                 return ExitStatus.badInput
             }
             do {
                 let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), specs: command.options, command: command.name)
                 if parsed.has("help") {
-                    context.writeOut(helpText(command))
+                    context.writeOut(helpText(command, language))
                     return ExitStatus.success
                 }
                 if let output = parsed.value("output") {
@@ -44,59 +46,68 @@ public enum GRUExplain {
                 }
                 return try command.run(parsed, context: context)
             } catch {
-                context.fail(error.message)
+                for line in error.lines(language) { context.fail(line) }
                 return ExitStatus.badInput
             }
         }
+    }
+
+    /// The language of messages: --lang when it is zh or en (also as a locale name, zh_CN), else
+    /// the locale, as for the output. `--lang both` (slides) leaves messages to the locale.
+    static func messageLanguage(_ arguments: [String], _ context: Context) -> Language {
+        var given: String? = nil
+        for (k, word) in arguments.enumerated() {
+            if word == "--" { break }
+            if word == "--lang", k + 1 < arguments.count { given = arguments[k + 1] }
+            if word.hasPrefix("--lang=") { given = String(word.dropFirst(7)) }
+        }
+        if let given, let language = Language(rawValue: languageTag(given)) { return language }
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = context.environment[variable], !value.isEmpty { return Language.fromLocale(value) }
+        }
+        return .en
     }
 
     static func command(named name: String) -> (any Command.Type)? {
         commands.first { $0.name == name }
     }
 
-    static func unknownCommand(_ name: String) -> String {
-        let names = commands.map { $0.name }
-        let hint = nearestName(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
-        return "unknown command '\(name)'.\(hint) Commands: \(names.joined(separator: ", ")); see 'gru-explain --help'"
+    static func unknownCommand(_ name: String, _ language: Language) -> String {
+        let names = commands.map { $0.name }.joined(separator: ", ")
+        if let near = nearestName(to: name, among: commands.map { $0.name }) {
+            return UsageText.unknownCommandDidYouMean.text(language, [name, near, names])
+        }
+        return UsageText.unknownCommand.text(language, [name, names])
     }
 
-    static var usage: String {
-        var s = """
-        gru-explain \(version): a GRU that shows every number, in Chinese and English.
-
-        Usage: gru-explain <command> [options]
-
-        Commands:
-
-        """
+    /// `gru-explain --help`, in `language`.
+    static func usage(_ language: Language) -> String {
+        func t(_ u: UsageText, _ args: String...) -> String { u.text(language, args) }
+        var s = t(.tagline, version) + "\n\n" + t(.usageLine) + "\n\n" + t(.commandsHeading) + "\n"
         let width = commands.map { $0.name.count }.max() ?? 0
         for c in commands {
-            s += "  " + c.name + String(repeating: " ", count: width - c.name.count + 2) + c.summary + "\n"
+            s += "  " + c.name + String(repeating: " ", count: width - c.name.count + 2) + c.summary.text(language) + "\n"
         }
-        s += """
-
-        Options for every command:
-          -h, --help     show help for a command (gru-explain run --help)
-          --version      print the version
-
-        Start with:  gru-explain run lesson1
-        Exit status: 0 success, 1 a check or gradient check failed, 2 bad input, 3 training diverged.
-
-        """
+        s += "\n" + t(.everyCommandHeading) + "\n"
+        s += "  -h, --help     " + t(.helpFlag) + "\n"
+        s += "  --version      " + t(.versionFlag) + "\n\n"
+        s += t(.startWith) + "\n" + t(.exitStatus) + "\n"
         return s
     }
 
-    static func helpText(_ c: any Command.Type) -> String {
-        var s = "Usage: gru-explain \(c.name) \(c.synopsis)\n\n\(c.summary)\n"
-        if !c.details.isEmpty { s += "\n\(c.details)\n" }
-        let all = c.options + [OptionSpec.flag("help", "show this help")]
+    /// `gru-explain COMMAND --help`, in `language`. The options are listed as the command declares
+    /// them, each with its help in that language.
+    static func helpText(_ c: any Command.Type, _ language: Language) -> String {
+        var s = UsageText.commandUsage.text(language, [c.name, c.synopsis]) + "\n\n" + c.summary.text(language) + "\n"
+        s += "\n" + c.details.text(language, c.detailsArguments) + "\n"
+        let all = c.options + [OptionSpec.flag("help", .help)]
         let labels = all.map { spec in
             (spec.short.map { "-\($0), " } ?? "") + "--" + spec.name + (spec.valueName.map { " " + $0 } ?? "")
         }
         let width = labels.map(\.count).max() ?? 0
-        s += "\nOptions:\n"
+        s += "\n" + UsageText.optionsHeading.text(language) + "\n"
         for (label, spec) in zip(labels, all) {
-            s += "  " + label + String(repeating: " ", count: width - label.count + 2) + spec.help + "\n"
+            s += "  " + label + String(repeating: " ", count: width - label.count + 2) + spec.helpText(language) + "\n"
         }
         return s
     }
@@ -106,9 +117,14 @@ public enum GRUExplain {
 protocol Command: SendableMetatype {
     static var name: String { get }
     static var synopsis: String { get }
-    static var summary: String { get }
-    /// Extra paragraphs for `--help`.
-    static var details: String { get }
+    static var summary: UsageText { get }
+    /// Extra paragraphs for `--help`; `detailsArguments` fill their `{0}`.
+    static var details: UsageText { get }
+    static var detailsArguments: [String] { get }
     static var options: [OptionSpec] { get }
     static func run(_ arguments: ParsedArguments, context: Context) throws(UsageError) -> Int32
+}
+
+extension Command {
+    static var detailsArguments: [String] { [] }
 }

@@ -5,15 +5,15 @@ import GRURender
 enum ListCommand: Command {
     static let name = "list"
     static let synopsis = "[--lang zh|en]"
-    static let summary = "List the bundled lessons with their titles."
-    static let details = "Run one with 'gru-explain run <id>'. Your own lesson files run with 'gru-explain run path/to/file.json' (format: docs/lesson-format.md)."
+    static let summary = UsageText.summaryList
+    static let details = UsageText.detailsList
     static let options: [OptionSpec] = [Common.lang]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        if let extra = a.positionals.first { throw UsageError(message: "list: unexpected argument '\(extra)'") }
+        if let extra = a.positionals.first { throw UsageError(.unexpectedArgument, name, extra) }
         let language = try Common.language(a, context, command: name)
         let lessons: [Lesson]
-        do { lessons = try LessonLibrary.bundled } catch { throw UsageError(message: error.description) }
+        do { lessons = try LessonLibrary.bundled } catch { throw UsageError(error) }
         let width = lessons.map(\.id.count).max() ?? 0
         for lesson in lessons {
             let title = language == .zh ? lesson.title.zh : lesson.title.en

@@ -1,4 +1,5 @@
 import Foundation
+import GRURender
 
 /// Where a command's output goes: standard output, or a file that is written atomically (a
 /// temporary file beside it, renamed over it only when everything was written).
@@ -24,11 +25,11 @@ final class Output {
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         if isDirectory.boolValue {
-            throw UsageError(message: "\(path): cannot write the output file: it is a directory; give a file name, e.g. \(path)/out.txt")
+            throw UsageError(.outputIsDirectory, path)
         }
         guard let target = identity(path) else { return }
         for input in inputs where identity(input) == target {
-            throw UsageError(message: "\(path): is also an input of this command (\(input)); write the output to another file, so that the input is kept")
+            throw UsageError(.outputIsInput, path, input)
         }
     }
 
@@ -47,7 +48,7 @@ final class Output {
         guard let path else { temporary = nil; destination = nil; handle = nil; return }
         if Self.existsAndIsNotARegularFile(path) {
             guard let h = FileHandle(forWritingAtPath: path) else {
-                throw UsageError(message: "\(path): cannot write the output file: permission denied")
+                throw UsageError(.outputPermission, path)
             }
             temporary = nil
             destination = nil
@@ -58,12 +59,12 @@ final class Output {
         let directory = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UsageError(message: "\(path): cannot write the output file: the directory \(directory.path) does not exist")
+            throw UsageError(.outputNoDirectory, path, directory.path)
         }
         let temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temp.path, contents: nil),
               let h = try? FileHandle(forWritingTo: temp) else {
-            throw UsageError(message: "\(path): cannot write the output file: no permission to create files in \(directory.path)")
+            throw UsageError(.outputCannotCreate, path, directory.path)
         }
         temporary = temp
         destination = target.path
@@ -125,7 +126,7 @@ final class Output {
         defer { if temporary != nil { Self.forgetTemporary() } }
         if let failure {
             if let temporary { try? FileManager.default.removeItem(at: temporary) }
-            throw UsageError(message: "\(path): cannot write the output file (\(failure))")
+            throw UsageError(.outputFailed, path, failure)
         }
         guard let temporary, let destination else { return }   // written directly
         // The replacement keeps the mode of the file it replaces (a chmod 600 file stays 600).
@@ -134,7 +135,7 @@ final class Output {
         if rename(temporary.path, destination) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw UsageError(message: "\(path): cannot write the output file (\(reason))")
+            throw UsageError(.outputFailed, path, reason)
         }
     }
 

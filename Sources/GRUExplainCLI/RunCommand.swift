@@ -6,45 +6,18 @@ import GRURender
 enum RunCommand: Command {
     static let name = "run"
     static let synopsis = "<lesson-id | path.json> [options]"
-    static let summary = "Work through a lesson: forward pass, loss, BPTT, update, training, application."
-    static let details = """
-    Sections (for --only): \(LessonSection.allCases.map(\.rawValue).joined(separator: ", "))
-    Formats: text (default; tables for the terminal), markdown (GitHub tables for course notes),
-             json (the full trace, format gru-explain.trace/1, full precision),
-             tsv (one 'key<TAB>value' line per number, keys as in docs/keys.md; full precision
-             unless --digits is given; for diff),
-             html (slides in one self-contained file, for projecting in class and printing handouts).
-    One timestep (--timestep N): the forward pass and BPTT show the detail of timestep N only; the
-             loss, the accumulation, the update and training still cover every timestep.
-    One sequence (--sequence K, for a lesson with several, such as lesson3's 7): the forward pass,
-             the loss terms and BPTT of sequence K only; the other sequences appear as their sums
-             in the loss and the accumulation, and the total loss, the gradients, the update,
-             training and the application still cover them all. For text, markdown and html (and
-             --step); json and tsv are the full trace and refuse it (keep one sequence of the TSV
-             with grep '^sK\\.'). Default: every sequence in detail.
-    Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
-             loss, each BPTT timestep, the accumulation, the update, training, the application).
-             Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints
-             the plain walkthrough.
-    Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
-             --lang both puts a zh/en switch on every slide.
-    Examples:
-      gru-explain run lesson1 --lang zh
-      gru-explain run lesson1 --step
-      gru-explain run lesson1 --only forward,bptt --timestep 2
-      gru-explain run lesson1 --format html --lang both -o lesson1.html
-      gru-explain run lesson3 --format html --sequence 1 -o lesson3.html
-      gru-explain run my-lesson.json --format json -o trace.json
-    """
+    static let summary = UsageText.summaryRun
+    static let details = UsageText.detailsRun
+    static var detailsArguments: [String] { [LessonSection.allCases.map(\.rawValue).joined(separator: ", ")] }
     static let formats = ["text", "markdown", "json", "tsv", "html"]
     static let options: [OptionSpec] = [
-        .value("format", "FORMAT", "text, markdown, json, tsv or html (default text)"),
-        .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
-        .flag("step", "pause after each page (text on a terminal): Enter/Space/→ next, b/← back, q quit"),
+        .value("format", "FORMAT", .formatRun),
+        .value("lang", "zh|en|both", .langBoth),
+        .flag("step", .step),
         Common.digits,
-        .value("only", "SECTION[,SECTION…]", "show only these sections"),
-        .value("timestep", "N", "show the forward and BPTT detail of timestep N only (the other sections cover all)"),
-        .value("sequence", "K", "show the forward, loss and BPTT detail of sequence K only (the totals cover all; not json, tsv)"),
+        .value("only", "SECTION[,SECTION…]", .onlyRun),
+        .value("timestep", "N", .timestepRun),
+        .value("sequence", "K", .sequenceRun),
         Common.color,
         Common.ascii,
         Common.output,
@@ -54,20 +27,19 @@ enum RunCommand: Command {
         let format = try Common.choice(a, "format", formats, default: "text", command: name)
         let both = a.value("lang")?.lowercased() == "both"
         if let lang = a.value("lang"), !["zh", "en", "both"].contains(lang.lowercased()) {
-            throw UsageError(message: "run: --lang must be zh, en or both (both: --format html only), found '\(lang)'")
+            throw UsageError(.langZhEnBoth, name, lang)
         }
         if both && format != "html" {
-            throw UsageError(message: "run: --lang both works only with --format html (slides with a zh/en switch); for \(format) choose --lang zh or --lang en")
+            throw UsageError(.langBothHTMLOnly, name, format)
         }
         if a.has("step") && format != "text" {
-            throw UsageError(message: "run: --step pages through the text walkthrough on a terminal; it cannot be combined with --format \(format)")
+            throw UsageError(.stepNotText, name, format)
         }
         if a.has("step") && a.value("output") != nil {
-            throw UsageError(message: "run: --step shows the walkthrough on the terminal; it cannot be combined with --output")
+            throw UsageError(.stepNotOutput, name)
         }
         if a.value("sequence") != nil && (format == "json" || format == "tsv") {
-            throw UsageError(message: "run: --sequence chooses the sequence the walkthrough details (text, markdown, html); --format \(format) is the full trace of every sequence"
-                             + (format == "tsv" ? " (keep one with grep '^sK\\.')" : ""))
+            throw UsageError(format == "tsv" ? .sequenceNotFullTraceTSV : .sequenceNotFullTrace, name, format)
         }
         var fromEnvironment = a
         if both { fromEnvironment.values["lang"] = nil }    // the language the slides open in
@@ -122,18 +94,20 @@ enum RunCommand: Command {
         return ExitStatus.success
     }
 
-    static func sections(_ a: ParsedArguments) throws(UsageError) -> Set<LessonSection>? {
+    static func sections(_ a: ParsedArguments, command: String = name) throws(UsageError) -> Set<LessonSection>? {
         guard let list = a.value("only") else { return nil }
         var chosen = Set<LessonSection>()
         for word in list.split(separator: ",").map({ String($0).trimmingSpaces }) where !word.isEmpty {
             guard let section = LessonSection(rawValue: word) else {
                 let names = LessonSection.allCases.map(\.rawValue)
-                let hint = nearestName(to: word, among: names).map { "did you mean \($0)? " } ?? ""
-                throw UsageError(message: "run: --only: unknown section '\(word)'; \(hint)sections are \(names.joined(separator: ", "))")
+                if let near = nearestName(to: word, among: names) {
+                    throw UsageError(.onlyUnknownSectionDidYouMean, command, word, near, names.joined(separator: ", "))
+                }
+                throw UsageError(.onlyUnknownSection, command, word, names.joined(separator: ", "))
             }
             chosen.insert(section)
         }
-        if chosen.isEmpty { throw UsageError(message: "run: --only needs at least one section") }
+        if chosen.isEmpty { throw UsageError(.onlyEmpty, command) }
         return chosen
     }
 

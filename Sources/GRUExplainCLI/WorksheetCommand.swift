@@ -7,21 +7,14 @@ import GRUCheck
 enum WorksheetCommand: Command {
     static let name = "worksheet"
     static let synopsis = "<lesson-id | path.json> [options]"
-    static let summary = "Print a sheet to fill in by hand, one 'key =' line per number, for 'gru-explain check'."
-    static let details = """
-    The lines come in the order you compute them: the forward pass, the loss, BPTT, the gradient
-    sums and one update. A comment above each quantity gives its name and formula. Keys: docs/keys.md.
-    Sections (for --only): \(Worksheet.sections.map(\.rawValue).joined(separator: ", "))
-    Examples:
-      gru-explain worksheet lesson1 --lang zh > answers.txt
-      gru-explain worksheet lesson1 --only forward --timestep 1
-      gru-explain check lesson1 answers.txt
-    """
+    static let summary = UsageText.summaryWorksheet
+    static let details = UsageText.detailsWorksheet
+    static var detailsArguments: [String] { [Worksheet.sections.map(\.rawValue).joined(separator: ", ")] }
     static let options: [OptionSpec] = [
         Common.lang,
-        .value("only", "SECTION[,SECTION…]", "ask only for these sections"),
-        .value("timestep", "N", "ask only for timestep N of the forward pass, BPTT and the contributions"),
-        .flag("ascii", "use ASCII instead of Unicode symbols in the comments"),
+        .value("only", "SECTION[,SECTION…]", .onlyWorksheet),
+        .value("timestep", "N", .timestepWorksheet),
+        .flag("ascii", .asciiComments),
         Common.output,
     ]
 
@@ -29,10 +22,9 @@ enum WorksheetCommand: Command {
         let language = try Common.language(a, context, command: name)
         var options = RenderOptions(language: language)
         options.ascii = a.has("ascii")
-        options.sections = try RunCommand.sections(a)
+        options.sections = try RunCommand.sections(a, command: name)
         if let chosen = options.sections, chosen.isDisjoint(with: Worksheet.sections) {
-            throw UsageError(message: Message.worksheetNothingByHand.text(language, a.value("only") ?? "",
-                                                                          Worksheet.sections.map(\.rawValue).joined(separator: ", ")))
+            throw UsageError(.worksheetNothingByHand, name, a.value("only") ?? "", Worksheet.sections.map(\.rawValue).joined(separator: ", "))
         }
         let lesson = try Common.lesson(a, command: name)
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1

@@ -62,11 +62,22 @@ public struct JSONParser {
         case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        // "nan", "inf": what Python and C print for a number that is not finite.
+        case UInt8(ascii: "n") where bytes[i...].starts(with: Array("nan".utf8)),
+             UInt8(ascii: "i") where bytes[i...].starts(with: Array("inf".utf8)):
+            throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; write a finite number")
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
-            throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; use a finite number")
+            throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; write a finite number")
+        case UInt8(ascii: "."):
+            // ".5": JSON numbers start with a digit.
+            var end = i + 1
+            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            let digits = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+            if digits.isEmpty { throw error("expected a value, found \(found())") }
+            throw error("expected a value, found \(found()); a number in JSON starts with a digit: write 0.\(digits)")
         case UInt8(ascii: "+"):
             throw error("a number in JSON has no '+' sign, found \(found())")
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
@@ -184,8 +195,11 @@ public struct JSONParser {
                     throw error("invalid escape \\\(shown) in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (write a backslash as \\\\)")
                 }
             case 0x00..<0x20:
-                throw error(b == 0x0A ? "unterminated string: a line break inside a string (write \\n)"
-                                      : "control character U+\(hex(b)) inside a string")
+                switch b {
+                case 0x0A: throw error("unterminated string: a line break inside a string (write \\n)")
+                case 0x09: throw error("a tab inside a string; write \\t, or a space")
+                default: throw error("control character U+\(hex(b)) inside a string; write it as \\u\(hex(b)), or remove it")
+                }
             default:
                 out.append(b)
                 i += 1
@@ -216,7 +230,7 @@ public struct JSONParser {
         if peek(UInt8(ascii: "-")) {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "I") {
-                throw error("-Infinity is not JSON; use a finite number")
+                throw error("-Infinity is not JSON; write a finite number")
             }
         }
         guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected a digit in a number, found \(found())") }

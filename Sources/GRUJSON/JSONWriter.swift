@@ -95,6 +95,12 @@ public enum JSONWriter {
         return out
     }
 
+    /// "U+001B": how a message names a character, four hex digits or more.
+    public static func codePoint(_ u: Unicode.Scalar) -> String {
+        let hex = String(u.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// `\u001B` for U+001B: four uppercase hex digits.
     private static func unicodeEscape(_ u: Unicode.Scalar) -> String {
         let hex = String(u.value, radix: 16, uppercase: true)

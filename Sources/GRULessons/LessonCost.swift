@@ -36,28 +36,45 @@ public struct LessonCost: Equatable, Sendable {
     /// activations of the longest sequence, as flat buffers, and one loss per epoch.
     public var trainingBytes: Double
 
+    /// The numbers `export --to pytorch` writes out: every parameter, input, target and applied input.
+    public var exportNumbers: Double
+    /// The lengths of the training sequences, for `shownNumbers`.
+    public var lengths: [Int]
+    /// The forward numbers of one timestep (I + 8H + 2O + 1, L_t with them) and its backward
+    /// numbers (11H + O), counted from the quantity registry.
+    var forwardPerStep: Double, backwardPerStep: Double
+
     public init(_ problem: Problem) {
-        let c = problem.config
-        let O = Double(c.outputSize)
+        self.init(config: problem.config, lengths: problem.sequences.map(\.inputs.count),
+                  applyLength: problem.applyInputs?.count ?? 0, epochs: problem.epochs)
+    }
+
+    /// The cost from the sizes alone: the decoder asks it before it draws or allocates the
+    /// parameters, so that a lesson too large to run is refused at once (`LessonDecoder.decode`'s
+    /// `admit`).
+    public init(config c: ModelConfig, lengths: [Int], applyLength applied: Int, epochs: Int) {
+        let I = Double(c.inputSize), O = Double(c.outputSize)
         let P = ParameterName.used(by: c).reduce(0) { n, name in
             let (rows, cols) = name.shape(c)
             return n + rows * cols
         }
-        let lengths = problem.sequences.map(\.inputs.count)
         let T = lengths.reduce(0, +)
-        let applied = problem.applyInputs?.count ?? 0
+        self.lengths = lengths
         parameters = P
         timesteps = T
         applyTimesteps = applied
-        epochs = problem.epochs
-        let p = Double(P), t = Double(T), a = Double(applied), e = Double(problem.epochs)
+        self.epochs = epochs
+        let p = Double(P), t = Double(T), a = Double(applied), e = Double(epochs)
         // One step's record: the registry's quantities under these conventions, and L_t.
         let forward = Double(TraceKey.StepQuantity.forward(c).reduce(0) { $0 + $1.count(c) }) + 1
         let backward = Double(TraceKey.StepQuantity.backward(c).reduce(0) { $0 + $1.count(c) })
+        forwardPerStep = forward
+        backwardPerStep = backward
+        exportNumbers = p + t * (I + O) + a * (I + O)
         detailNumbers = t * (p + forward + backward) + Double(lengths.count) * p + 4 * p + a * (forward + O)
         work = (e + 1) * t * 3 * p + a * p
         gradientCheckWork = 2 * p * t * 3 * p
-        trainingBytes = 8 * (Double(TrainingKernel.allocatedDoubles(problem)) + e)
+        trainingBytes = 8 * (Double(TrainingKernel.allocatedDoubles(c, lengths: lengths)) + e)
     }
 
     /// What a command makes of the trace, for the memory each of its numbers costs.
@@ -67,22 +84,27 @@ public struct LessonCost: Equatable, Sendable {
         case compare
         /// `gradcheck`: one pass at a time, and a table per parameter.
         case gradcheck
+        /// `export --to pytorch`: a script that writes out every parameter and input.
+        case export
     }
 
     /// Bytes per number of the detailed trace, measured with /usr/bin/time (maximum resident
     /// size, less the 22 MB of an idle run) on lessons of 1.0 million numbers (H = 64, I = 8,
     /// T = 64) and of 32,000 (H = 16, I = 4, T = 24) in a debug build, and rounded up:
     /// text 600–750, markdown 400, tsv 243, worksheet 273, check 285 (624 with a 1 MiB sheet).
-    /// JSON is written while it is computed and stays flat (3.5–6 bytes a number); 16 covers the
-    /// totals it may compute in memory. HTML is taken to be text's; its slide layout grows with the
+    /// JSON is written while it is computed, but the detailed pass keeps every timestep's
+    /// gradient contribution: 32, measured at hidden 256, 1024 and 1550 (peaks of 80 MB, 875 MB
+    /// and 1.89 GB; the estimate is 5–11 % above each, docs/robustness.md). export writes every
+    /// parameter and input as text: 64 (hidden 4096 peaked at 2.65 GB for 5e7 numbers). HTML is taken to be text's; its slide layout grows with the
     /// square of a table's rows, so `maxHTMLNumbers` limits it first. compare keeps four traces
     /// and tables like text's; gradcheck keeps one pass at a time.
     public static func bytesPerNumber(_ output: Output) -> Double {
         switch output {
-        case .json: return 16
+        case .json: return 32
         case .tsv: return 300
         case .text, .html, .compare: return 800
         case .gradcheck: return 16
+        case .export: return 64
         case .markdown: return 480
         case .worksheet: return 320
         case .check: return 700
@@ -96,11 +118,34 @@ public struct LessonCost: Equatable, Sendable {
     /// measured), rounded up.
     public static let baseBytes: Double = 32 * 1024 * 1024
 
-    /// The most numbers a detailed trace may have for `--format html`. Set when the slide layout
-    /// was quadratic (lesson3's 4,300 numbers took 6 s in a debug build; 32,000 did not finish in
-    /// 5 minutes). The page-wide layout is much faster: 19,900 numbers (H = 8, T = 46) take 1.1 s
-    /// in a debug build. The limit stays as a bound on the slide count (hundreds of slides).
+    /// The most numbers the slides of `--format html` may show (`shownNumbers`). Measured with
+    /// today's page-wide layout in a debug build (docs/robustness.md): the time grows in
+    /// proportion to the numbers shown (19,900 numbers in 1.1 s on an idle machine, 103,290 in
+    /// 54 s on a loaded one), so layout time no longer sets the cap; the deck does: 20,000 numbers
+    /// make about 1,200 slides.
     public static let maxHTMLNumbers: Double = 20_000
+
+    /// The numbers the walkthrough shows (for the slides' limit) when it shows only `sections`
+    /// (nil: all), the forward and BPTT detail of one `timestep`, and the forward, loss and BPTT
+    /// detail of one `sequence` (1-based): per timestep shown, its forward and backward numbers;
+    /// the accumulation's contributions of every timestep (it covers them all), the update, the
+    /// trained parameters and the losses, and the application.
+    public func shownNumbers(sections: Set<LessonSection>? = nil, timestep: Int? = nil, sequence: Int? = nil) -> Double {
+        func shows(_ s: LessonSection) -> Bool { sections?.contains(s) ?? true }
+        let p = Double(parameters)
+        let detailed = sequence.map { k in k >= 1 && k <= lengths.count ? [lengths[k - 1]] : [] } ?? lengths
+        let steps = Double(timestep == nil ? detailed.reduce(0, +) : detailed.filter { $0 >= (timestep ?? 1) }.count)
+        var n = 0.0
+        if shows(.model) { n += p }
+        if shows(.forward) { n += steps * forwardPerStep }
+        if shows(.loss) { n += Double(detailed.reduce(0, +)) * 2 }
+        if shows(.bptt) { n += steps * backwardPerStep }
+        if shows(.accumulation) { n += Double(timesteps) * p + Double(lengths.count) * p }
+        if shows(.update) { n += 3 * p }
+        if shows(.training) { n += p + Double(epochs) }
+        if shows(.apply) { n += Double(applyTimesteps) * forwardPerStep }
+        return n
+    }
 
     /// An estimate of the peak memory of making `output` from the lesson. `showsDetail` is false
     /// when `run` leaves out every section of the detailed pass (`--only training,apply`): then
@@ -113,6 +158,9 @@ public struct LessonCost: Equatable, Sendable {
         case .json, .tsv, .text, .markdown, .html:
             perNumber = showsDetail ? rate : 0
             perEpoch = output == .tsv ? rate : Self.bytesPerEpoch
+        case .export:
+            // The script writes out the parameters and every input and target; nothing is computed.
+            return Self.baseBytes + exportNumbers * rate
         case .worksheet, .compare, .gradcheck:
             perNumber = rate
             perEpoch = Self.bytesPerEpoch

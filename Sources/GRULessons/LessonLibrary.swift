@@ -21,13 +21,15 @@ public enum LessonLibrary {
 
     /// The lesson that `reference` names: a file when it ends in `.json` or contains a `/`
     /// (see `isPath`), otherwise the id of a bundled lesson.
-    public static func load(_ reference: String) throws(LessonError) -> Lesson {
-        if isPath(reference) { return try loadFile(reference) }
+    /// `admit` may refuse a valid lesson from its cost, before its parameters are made
+    /// (`LessonDecoder.decode`).
+    public static func load(_ reference: String, admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
+        if isPath(reference) { return try loadFile(reference, admit: admit) }
         guard let file = bundledFiles.first(where: { $0.id == reference }) else {
             // A file of that name (without .json or a /) is most likely what the user meant.
             if FileManager.default.fileExists(atPath: reference) {
                 throw LessonError(file: reference, path: "", message:
-                    "not a bundled lesson (\(bundledIDs.joined(separator: ", "))); to read the file of that name as a lesson, give it as ./\(reference)")
+                    say(.notBundledFileExists, .literal(bundledIDs.joined(separator: ", ")), .literal("./" + reference)))
             }
             // "LESSON1", "lesson 2": the nearest bundled name, when one is near and nearer than the
             // rest (lesson9 is as near to lesson1 as to lesson3: no guess).
@@ -35,11 +37,11 @@ public enum LessonLibrary {
             let distances = bundledIDs.map { editDistance(Array(key.lowercased()), Array($0.lowercased())) }
             let nearest = nearestName(to: key, among: bundledIDs)
             let unique = distances.filter { $0 == distances.min() }.count == 1
-            let hint = nearest.flatMap { unique ? "did you mean \($0)? " : nil } ?? ""
-            throw LessonError(file: reference, path: "", message:
-                "unknown lesson: \(hint)the bundled lessons are \(bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
+            let ids = LessonMessage.literal(bundledIDs.joined(separator: ", "))
+            let message = nearest.flatMap { unique ? say(.unknownLessonDidYouMean, .literal($0), ids) : nil } ?? say(.unknownLesson, ids)
+            throw LessonError(file: reference, path: "", message: message)
         }
-        return try decodeBundled(file)
+        return try decodeBundled(file, admit: admit)
     }
 
     /// True when `reference` is the path of a lesson file rather than a bundled id: it ends in
@@ -52,42 +54,42 @@ public enum LessonLibrary {
     ///
     /// The size limit (`LessonLimits.maxFileBytes`) is checked before the file is read, and only
     /// regular files are read, so `/dev/zero` or a huge file is refused at once.
-    public static func loadFile(_ path: String) throws(LessonError) -> Lesson {
-        func failure(_ message: String) -> LessonError { LessonError(file: path, path: "", message: message) }
+    public static func loadFile(_ path: String, admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
+        func failure(_ message: LessonMessage) -> LessonError { LessonError(file: path, path: "", message: message) }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
             // "lesson1.json" where no such file is here: the bundled lesson is named without .json.
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             if !path.contains("/"), bundledIDs.contains(stem) {
-                throw failure("no such file; the bundled lesson is named \(stem), without .json")
+                throw failure(say(.noSuchFileBundled, .literal(stem)))
             }
-            throw failure("no such file")
+            throw failure(say(.noSuchFile))
         }
         guard !isDirectory.boolValue else {
-            throw failure("is a directory, not a lesson file; give the path of a .json file")
+            throw failure(say(.isDirectory))
         }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let attributes = (try? manager.attributesOfItem(atPath: resolved)) ?? [:]
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw failure("is not a regular file; give the path of a .json file")
+            throw failure(say(.notRegularFile))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         try LessonDecoder.checkSize(size, file: path)
         guard manager.isReadableFile(atPath: resolved) else {
-            throw failure("permission denied: cannot read the file")
+            throw failure(say(.permissionDenied))
         }
         // Read at most one byte past the limit, in case the file grew since its size was read.
         guard let handle = FileHandle(forReadingAtPath: resolved),
               let data = try? handle.read(upToCount: LessonLimits.maxFileBytes + 1) ?? Data() else {
-            throw failure("cannot read the file")
+            throw failure(say(.cannotRead))
         }
         try? handle.close()
         try LessonDecoder.checkSize(data.count, file: path)
-        return try LessonDecoder.decode([UInt8](data), file: path, source: path)
+        return try LessonDecoder.decode([UInt8](data), file: path, source: path, admit: admit)
     }
 
-    private static func decodeBundled(_ file: (id: String, json: String)) throws(LessonError) -> Lesson {
-        try LessonDecoder.decode(Array(file.json.utf8), file: "lessons/\(file.id).json (bundled)", source: "bundled")
+    private static func decodeBundled(_ file: (id: String, json: String), admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
+        try LessonDecoder.decode(Array(file.json.utf8), file: "lessons/\(file.id).json (bundled)", source: "bundled", admit: admit)
     }
 }

@@ -61,13 +61,11 @@ public enum ComparisonReport {
             ch.unicodeScalars.first.map { DisplayWidth.isWide($0.value) } ?? false
         }
 
-        /// The convention as the reader calls it: `seed` is "课程原文" in Chinese and "course text" in English (the text
-        /// the lesson follows); the other names are proper names and stay as they are.
+        /// The convention as the reader calls it: its name for `--conventions` (seed, pytorch, …),
+        /// so that what the report shows is what the option takes.
         func name(_ run: ConventionComparison.Run) -> String { name(run.preset) }
 
-        func name(_ preset: ConventionPreset) -> String {
-            preset.name == "seed" ? text(.conventionSeed) : preset.name
-        }
+        func name(_ preset: ConventionPreset) -> String { preset.name }
 
         /// The name with every name `--conventions` takes for it: `课程原文 (seed, d2l)`.
         func label(_ run: ConventionComparison.Run) -> String {
@@ -214,7 +212,9 @@ public enum ComparisonReport {
                 ? "[" + written.map { String($0.dropFirst().dropLast()) }.joined(separator: ", ") + "]"
                 : written.joined(separator: ", ")
             var out: [Block] = [.heading("4 · " + text(.compareSectionTraining)),
-                                .paragraph(text(.compareTrainingExplanation, String(problem.epochs), format.given(problem.learningRate), input))]
+                                .paragraph(problem.applyInputs == nil
+                                           ? text(.compareTrainingExplanationNoApply, String(problem.epochs), format.given(problem.learningRate))
+                                           : text(.compareTrainingExplanation, String(problem.epochs), format.given(problem.learningRate), input))]
             let values = byKey
             /// A row of the training table: each convention's value, or where its training diverged,
             /// and the ≠ mark when the shared value `key` differs.

@@ -135,7 +135,9 @@ public enum HTMLRenderer {
         case .subheading(let s): return "<h3>\(escape(s))</h3>\n"
         case .paragraph(let s): return "<p>\(escape(s))</p>\n"
         case .note(let label, let text):
-            return "<aside class=\"note\"><p><strong>\(escape(label))</strong>\(language == .zh ? "：" : ": ")\(escape(text))</p></aside>\n"
+            let paragraphs = text.split(separator: "\n\n").map { escape(String($0)) }
+            let first = "<p><strong>\(escape(label))</strong>\(language == .zh ? "：" : ": ")\(paragraphs.first ?? "")</p>"
+            return "<aside class=\"note\">" + first + paragraphs.dropFirst().map { "<p>\($0)</p>" }.joined() + "</aside>\n"
         case .table(let table): return html(table)
         case .lossCurve(let plot):
             return SVGChart.loss(plot, id: id, lossLabel: Message.chartLossAxis.text(language)) + "\n"

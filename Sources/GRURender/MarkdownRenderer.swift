@@ -21,7 +21,10 @@ public enum MarkdownRenderer {
             case .heading(let heading): out.append("## " + escape(heading))
             case .subheading(let text): out.append("### " + escape(text))
             case .paragraph(let text): out.append(escape(text))
-            case .note(let label, let text): out.append("> **" + escape(label) + "**" + separator + escape(text))
+            case .note(let label, let text):
+                // Paragraphs of a note stay in one quote, a line of ">" between them.
+                out.append("> **" + escape(label) + "**" + separator
+                           + text.split(separator: "\n\n").map { escape(String($0)) }.joined(separator: "\n>\n> "))
             case .table(let table): out += lines(table)
             case .lossCurve(let plot): out += ["```text"] + plot.lines() + ["```"]
             case .barChart(let chart): out += ["```text"] + chart.lines(ascii: options.ascii) + ["```"]

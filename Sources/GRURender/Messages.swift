@@ -1,3 +1,6 @@
+import GRUJSON
+import GRULessons
+
 /// Every label, heading and explanation of the walkthrough, in Chinese and English.
 ///
 /// One `switch` gives each message as a (zh, en) pair, so a reader and a translator see both
@@ -61,7 +64,7 @@ public enum Message: CaseIterable, Sendable {
     case sheetMoreProblems, sheetNotUTF8GBK, sheetNotUTF8UTF16, sheetNotUTF8Binary, sheetNotUTF8Other, sheetNotUTF8NotAsMarked
     case sheetLineColumn, sheetSaveAsUTF8, sheetByte, sheetNULByte, sheetIncompleteSequence, sheetInvalidByte
     case sheetNoSuchFile, sheetIsDirectory, sheetNotRegularFile, sheetTooLarge, sheetStdinTooLarge, sheetPermissionDenied
-    case checkNeedsLessonAndSheet, worksheetNothingByHand, worksheetLastDhRec
+    case checkNeedsLessonAndSheet, worksheetLastDhRec
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
     // workbook: the offline page (WorkbookRenderer)
@@ -69,9 +72,9 @@ public enum Message: CaseIterable, Sendable {
     case workbookClear, workbookHint, workbookScore, workbookTotal, workbookUnreadable, workbookEdited, workbookOpened
     case workbookOpenProblems, workbookNeedsScript, workbookAnswer, workbookKey, workbookMark, workbookHintNumbers
     // compare: one lesson under several conventions
-    case conventionSeed, compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
+    case compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
     case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
-    case compareTrainingExplanation, compareLastLoss, compareApplied, compareDiverged, compareSectionDivergence
+    case compareTrainingExplanation, compareTrainingExplanationNoApply, compareLastLoss, compareApplied, compareDiverged, compareAllDiverged, compareSectionDivergence
     case compareAllAgree, compareFirstDifference, comparePair, comparePairSame, compareMarkDiffers, compareMarkFirst
     case reasonReset, reasonResetAtOne, reasonResetLater, reasonUpdate, reasonAlsoDiffer, columnCandidate, columnNewState
     case reasonTrainingOnly, reasonEqualR, reasonBhnTrained, reasonAlsoDifferNoEffect, compareRecurrentTerm
@@ -472,9 +475,6 @@ public enum Message: CaseIterable, Sendable {
         case .checkNeedsLessonAndSheet: return (
             "check：请给出课程和答卷文件，例如 'gru-explain check lesson1 answers.txt'",
             "check: give the lesson and the answers file, e.g. 'gru-explain check lesson1 answers.txt'")
-        case .worksheetNothingByHand: return (
-            "worksheet：--only {0}：这里没有要手算的量；工作表包含 {1}",
-            "worksheet: --only {0}: nothing there is computed by hand; a worksheet has {1}")
         case .worksheetLastDhRec: return ("{0} · t = {1} 是最后一步，没有 h{2}，此项为 0", "{0} · t = {1} is the last step: there is no h{2}, so this is 0")
         case .worksheetUpdateLine: return ("参数更新 · {0} 的新值 {0} − η·∂L/∂{0}", "parameter update · new {0} = {0} − η·∂L/∂{0}")
         case .workbookTitle: return ("{0} 手算练习本", "{0}: workbook for a hand calculation")
@@ -504,7 +504,6 @@ public enum Message: CaseIterable, Sendable {
         case .workbookMark: return ("判分", "Mark")
         case .workbookHintNumbers: return ("代入本课的数：", "with the lesson's numbers:")
         case .compareTitle: return ("{0}：几种 GRU 约定并排比较", "{0}: the GRU conventions side by side")
-        case .conventionSeed: return ("课程原文", "course text")
         case .compareExplanation: return (
             "同一课、同一组参数，分别按 {0} 种约定计算。更新门 z 和重置门 r 在各约定里算法相同；不同之处只有两处："
                 + "重置门 r 作用在哪里（先和 hₜ₋₁ 相乘再乘 Uh，还是乘在 Uh·hₜ₋₁ + bhn 上），以及更新门 z 乘的是 hₜ₋₁ 还是 h̃ₜ。"
@@ -530,9 +529,15 @@ public enum Message: CaseIterable, Sendable {
         case .compareTrainingExplanation: return (
             "每种约定都从同一组参数出发，以学习率 {1} 训练 {0} 轮，再用在新的输入 {2} 上。",
             "Each convention trains for {0} epochs at learning rate {1} from the same parameters, then runs on the new input {2}.")
+        case .compareTrainingExplanationNoApply: return (
+            "每种约定都从同一组参数出发，以学习率 {1} 训练 {0} 轮（本课没有给出新的输入）。",
+            "Each convention trains for {0} epochs at learning rate {1} from the same parameters (the lesson gives no new input to run on).")
         case .compareLastLoss: return ("最后一次更新前的损失", "loss before the last update")
         case .compareApplied: return ("应用时的输出", "output on the new input")
         case .compareDiverged: return ("发散（第 {0} 轮）", "diverged (epoch {0})")
+        case .compareAllDiverged: return (
+            "{0}：每种约定的训练都发散了，训练之后没有可以比较的数；请降低学习率（上面的报告列出了各自发散的轮次）",
+            "{0}: training diverged under every convention, so nothing after training can be compared; lower the learning rate (the report above shows the epoch where each diverged)")
         case .compareSectionDivergence: return ("从哪里开始不同", "Where they first diverge")
         case .compareAllAgree: return ("全部 {0} 个值在 1e-12 以内一致：用这组参数时，这几种约定算出的数完全一样。", "All {0} values agree within 1e-12: with these parameters the conventions compute the same numbers.")
         case .compareFirstDifference: return ("按计算的先后顺序，第一个不同的值是 {0}（{1}，{2}）：{3}。", "The first value that differs, in the order the numbers are computed, is {0} ({1}, {2}): {3}.")
@@ -607,5 +612,599 @@ public enum Message: CaseIterable, Sendable {
                 + "The central difference sees only the sum.")
         case .rowBPTTSum: return ("各步之和（BPTT）", "sum of the shares (BPTT)")
         }
+    }
+}
+
+// lessons: the problems of a lesson file (issue 14). The decoder (GRULessons) says what is wrong
+// as `LessonPhrase`s with arguments; their words are here, zh and en side by side.
+
+extension LessonPhrase {
+    /// Each phrase in both languages, side by side: (zh, en). `{0}`, `{1}` are its arguments.
+    public var pair: (zh: String, en: String) {
+        switch self {
+        case .expectedFound: return ("应为{0}，实际是{1}", "expected {0}, found {1}")
+        case .missingField: return ("缺少这个字段；应为{0}", "missing field; expected {0}")
+        case .withHint: return ("{0}；{1}", "{0}; {1}")
+        case .unknownFieldDidYouMean: return ("未知字段；是不是想写 {0}？", "unknown field; did you mean {0}?")
+        case .unknownFieldKnown: return ("未知字段；可用的字段有 {0}", "unknown field; the known fields are {0}")
+        case .unknownFieldCaseSensitive: return ("未知字段；字段名区分大小写，而 {0} 已经给出", "unknown field; names are case-sensitive, and {0} is given already")
+        case .unknownFieldElsewhere: return ("这一层没有这个字段；是不是想写 {0}？", "unknown field at this level; did you mean {0}?")
+        case .moreProblems: return ("……另外还有 {0} 个问题；请先改正以上各处", "… and {0} more problems; fix these first")
+        case .foundNull: return ("null", "null")
+        case .foundTrue: return ("true", "true")
+        case .foundFalse: return ("false", "false")
+        case .foundNumber: return ("数 {0}", "the number {0}")
+        case .foundEmptyString: return ("空字符串", "an empty string")
+        case .foundString: return ("字符串 {0}", "the string {0}")
+        case .foundEmptyArray: return ("空数组", "an empty array")
+        case .foundArrayOne: return ("含 1 个值的数组", "an array of 1 value")
+        case .foundArrayMany: return ("含 {0} 个值的数组", "an array of {0} values")
+        case .foundObject: return ("一个对象", "an object")
+        case .foundNothing: return ("空缺", "nothing")
+        case .numberOne: return ("1 个数", "1 number")
+        case .numberMany: return ("{0} 个数", "{0} numbers")
+        case .rowOne: return ("1 行", "1 row")
+        case .rowMany: return ("{0} 行", "{0} rows")
+        case .valueOne: return ("1 个值", "1 value")
+        case .valueMany: return ("{0} 个值", "{0} values")
+        case .timestepOne: return ("1 个时间步", "1 timestep")
+        case .timestepMany: return ("{0} 个时间步", "{0} timesteps")
+        case .fileTooLarge: return ("文件有 {0} MiB；课程文件最大 {1} MiB", "the file is {0} MiB; a lesson file may be at most {1} MiB")
+        case .fileEmpty: return ("文件是空的；应为{0}", "the file is empty; expected {0}")
+        case .fileBlank: return ("文件里只有空白；应为{0}", "the file holds only blank space; expected {0}")
+        case .invalidJSON: return ("JSON 格式错误，第 {0} 行第 {1} 列：{2}", "invalid JSON at line {0}, column {1}: {2}")
+        case .notUTF8GBK: return (
+            "文件不是 UTF-8 文本（字节 {0}）；它多半是 GBK 或 GB18030 编码（中文 Windows 编辑器称之为“ANSI”）；请另存为 UTF-8",
+            "the file is not UTF-8 text (byte {0}); it is probably GBK or GB18030, which a Chinese Windows editor calls 'ANSI'; save it as UTF-8")
+        case .notUTF8UTF16: return (
+            "文件不是 UTF-8 文本（许多字节是 0x00）；它多半是不带字节顺序标记的 UTF-16；请另存为 UTF-8",
+            "the file is not UTF-8 text (many of its bytes are 0x00); it is probably UTF-16 without a byte order mark; save it as UTF-8")
+        case .notUTF8NUL: return ("文件含有 NUL 字节：它像是二进制文件，不是 JSON 文本", "the file contains a NUL byte: it looks like a binary file, not JSON text")
+        case .notUTF8Binary: return ("文件不是 UTF-8 文本（{0}）；它像是二进制文件，不是 JSON 文本", "the file is not UTF-8 text ({0}); it looks like a binary file, not JSON text")
+        case .notUTF8Other: return ("文件不是 UTF-8 文本（{0}）；是二进制文件吗？如果是文本，请另存为 UTF-8", "the file is not UTF-8 text ({0}); is it a binary file? If it is text, save it as UTF-8")
+        case .notUTF8AsMarked: return ("文件以 {0} 的字节顺序标记开头，内容却不是 {0} 文本；请另存为 UTF-8", "the file starts with the byte order mark of {0} but is not {0} text; save it as UTF-8")
+        case .expectLesson: return ("一节课，即以 \"format\": \"{0}\" 开头的 JSON 对象", "a lesson, a JSON object that starts with \"format\": \"{0}\"")
+        case .onlyFormat: return ("{0}（这个版本的 gru-explain 只读这一种课程格式）", "{0} (the only lesson format this version of gru-explain reads)")
+        case .expectNumber: return ("一个数", "a number")
+        case .expectNonEmptyString: return ("非空字符串", "a non-empty string")
+        case .expectOneOf: return ("以下之一：{0}", "one of {0}")
+        case .numberTooLarge: return ("{0} 超出了 Double 的范围（最大约 1.8e308）", "{0} is too large for a Double (the largest is about 1.8e308)")
+        case .wholeFromTo: return ("{0} 到 {1} 之间的整数", "a whole number from {0} to {1}")
+        case .expectId: return ("由字母、数字、'_' 和 '-' 组成的非空 id", "a non-empty id made of letters, digits, '_' and '-'")
+        case .idBadCharacter: return ("{0} 含有字符 {1}；id 只能用字母 A–Z 和 a–z、数字、'_' 和 '-'", "{0} contains the character {1}; an id may use only the letters A–Z and a–z, digits, '_' and '-'")
+        case .idTooLong: return ("id 最多 {0} 个字符，实际有 {1} 个", "expected an id of at most {0} characters, found {1}")
+        case .expectText: return ("一段文字：字符串，或含 \"zh\"、\"en\" 或两者的对象", "a text: a string, or an object with \"zh\", \"en\" or both")
+        case .textEmptyObject: return (
+            "空对象；请把文字写成字符串，或写成 {\"zh\": \"…\"}、{\"en\": \"…\"}，或两者都写",
+            "an empty object; write the text as a string, or as {\"zh\": \"…\"}, {\"en\": \"…\"} or both")
+        case .controlCharacter: return (
+            "文字里有控制字符 {0}（第 {1} 个字符），它会改动显示本课的终端；请删除",
+            "the text contains the control character {0} (character {1}), which could change the terminal of whoever shows the lesson; remove it")
+        case .titleLineBreak: return (
+            "标题只能有一行，这里有换行符（{0}，第 {1} 个字符）；请删除，或把其余文字写进 \"description\"",
+            "a title is one line, found a line break ({0}, character {1}); remove it, or put the rest in \"description\"")
+        case .textTab: return ("文字里有制表符（第 {0} 个字符）；请改用空格", "the text contains a tab (character {0}); write spaces instead")
+        case .expectNotes: return ("按章节写说明的对象（{0}）", "an object of notes per section ({0})")
+        case .expectModel: return ("含 input_size、hidden_size 和 output_size 的对象", "an object with input_size, hidden_size and output_size")
+        case .expectParameters: return ("含参数 {0} 的对象", "an object with the parameters {0}")
+        case .parametersAndInit: return (
+            "一节课要么给出 \"parameters\"（写出的初始值），要么给出 \"init\"（由种子随机生成的初始值），不能两者都有；请删掉其中一个",
+            "a lesson gives either \"parameters\" (the starting values, written out) or \"init\" (starting values drawn from a seed), not both; remove one of them")
+        case .parametersMissing: return (
+            "缺少这个字段；应为含参数 {0} 的对象，或者改用 \"init\": {\"seed\": 7, \"scale\": 0.5} 随机生成",
+            "missing field; expected an object with the parameters {0}, or instead \"init\": {\"seed\": 7, \"scale\": 0.5} to draw them at random")
+        case .bhnUnused: return (
+            "bhn 在 \"reset\": \"before_matmul\" 下不起作用（它是 r⊙(Uh·h + bhn) 里的偏置，只有 after_matmul 才有）；请删掉它，或设 \"reset\": \"after_matmul\"",
+            "bhn has no role under \"reset\": \"before_matmul\" (it is the bias inside r⊙(Uh·h + bhn), which only after_matmul has); remove it, or set \"reset\": \"after_matmul\"")
+        case .bhnMissing: return (
+            "缺少这个字段；\"reset\": \"after_matmul\" 需要 bhn，一个含 {0}的向量（hidden）",
+            "missing field; \"reset\": \"after_matmul\" needs bhn, a vector of {0} (hidden)")
+        case .expectInit: return ("对象 {\"seed\": 整数, \"scale\": ≥ 0 的数}", "an object {\"seed\": a whole number, \"scale\": a number ≥ 0}")
+        case .expectSeed: return ("0 到 {0}（2^53）之间的整数", "a whole number from 0 to {0} (2^53)")
+        case .expectScale: return ("不小于 0 的数（每个元素从 [−scale, scale) 中抽取）", "a number ≥ 0 (every entry is drawn from [−scale, scale))")
+        case .expectInputScale: return ("大于 0 的数，每个输入都乘以它", "a number > 0 that every input is multiplied by")
+        case .expectSequences: return (
+            "训练序列的数组，每个序列是 {\"inputs\": […], \"targets\": […]}",
+            "an array of training sequences, each {\"inputs\": […], \"targets\": […]}")
+        case .sequencesEmpty: return ("至少要有一个训练序列，实际是空数组", "expected at least one training sequence, found an empty array")
+        case .expectSequence: return ("一个训练序列，即含 inputs 和 targets 的对象", "a training sequence, an object with inputs and targets")
+        case .expectTraining: return ("含 learning_rate 和 epochs 的对象", "an object with learning_rate and epochs")
+        case .expectLearningRate: return ("大于 0 的学习率", "a learning rate > 0")
+        case .expectEpochs: return ("1 到 {0} 之间的整数轮次", "a whole number of epochs from 1 to {0}")
+        case .expectApply: return ("含 inputs（以及可选的 expected）的对象", "an object with inputs and, optionally, expected")
+        case .expectVector: return ("含 {0}的向量（{1}）", "a vector of {0} ({1})")
+        case .vectorNotRows: return ("向量是由数组成的一维数组，不是由行组成的数组", "a vector is a plain array of numbers, not an array of rows")
+        case .expectMatrix: return ("{0}×{1} 矩阵（{2}）", "a {0}×{1} matrix ({2})")
+        case .expectRow: return ("一行，即含 {0}的数组", "a row, an array of {0}")
+        case .matrixAsRows: return ("{0}×{1} 矩阵要写成含 {2}的数组", "write a {0}×{1} matrix as an array of {2}")
+        case .raggedMatrix: return ("矩阵各行长短不一：这一行有 {0}，第 0 行却有 {1} 个；应为{2}", "ragged matrix: this row has {0} but row 0 has {1}; expected {2}")
+        case .matrixSize: return ("应为{0}，实际是 {1}×{2}", "expected {0}, found {1}×{2}")
+        case .expectNumberOrOneVector: return ("一个数（或只含 1 个数的向量）", "a number (or a 1-vector)")
+        case .expectVectorOf: return ("含 {0} 个数的向量", "a vector of {0} numbers")
+        case .expectTimesteps: return ("每个时间步一项（{0}）的数组", "an array with {0} per timestep")
+        case .sizeIs: return ("{0} 为 {1}", "{0} is {1}")
+        case .plainNumberOnlyWidthOne: return ("只有 {0} 为 1 时，才能用单个数代替向量", "a plain number stands for a vector only where {0} is 1")
+        case .timestepsCount: return ("应有 {0}（与输入一一对应），实际有 {1} 个", "expected {0}, one per input, found {1}")
+        case .timestepsEmpty: return ("至少要有一个时间步，实际是空数组", "expected at least one timestep, found an empty array")
+        case .timestepsTooMany: return ("一个序列最多 {0} 个时间步（序列长度的上限），实际有 {1} 个", "expected at most {0} timesteps (the limit for a sequence), found {1}")
+        case .notBundledFileExists: return (
+            "不是内置课程（{0}）；要把这个文件当作课程读取，请写成 {1}",
+            "not a bundled lesson ({0}); to read the file of that name as a lesson, give it as {1}")
+        case .unknownLesson: return (
+            "没有这节课：内置课程有 {0}；要运行自己的课程，请给出 .json 文件的路径",
+            "unknown lesson: the bundled lessons are {0}; to run your own lesson, give the path of a .json file")
+        case .unknownLessonDidYouMean: return (
+            "没有这节课：是不是想写 {0}？内置课程有 {1}；要运行自己的课程，请给出 .json 文件的路径",
+            "unknown lesson: did you mean {0}? the bundled lessons are {1}; to run your own lesson, give the path of a .json file")
+        case .noSuchFileBundled: return ("没有这个文件；内置课程名为 {0}，不带 .json", "no such file; the bundled lesson is named {0}, without .json")
+        case .noSuchFile: return ("没有这个文件", "no such file")
+        case .isDirectory: return ("这是目录，不是课程文件；请给出 .json 文件的路径", "is a directory, not a lesson file; give the path of a .json file")
+        case .notRegularFile: return ("不是普通文件；请给出 .json 文件的路径", "is not a regular file; give the path of a .json file")
+        case .permissionDenied: return ("没有权限：无法读取这个文件", "permission denied: cannot read the file")
+        case .cannotRead: return ("无法读取这个文件", "cannot read the file")
+        }
+    }
+}
+
+extension LessonMessage {
+    /// The message in `language`: each phrase's words from the catalogue, its arguments filled in.
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .literal(let s): return s
+        case .joined(let parts): return parts.map { $0.text(language) }.joined()
+        case .phrase(let phrase, let arguments):
+            var out = language == .zh ? phrase.pair.zh : phrase.pair.en
+            for (k, argument) in arguments.enumerated() {
+                out = out.replacing("{\(k)}", with: argument.text(language))
+            }
+            return out
+        }
+    }
+}
+
+extension LessonError {
+    /// The lines printed on stderr, one per problem in file order (`file: path: message`), and
+    /// a last one when more problems were found than are listed. Control characters (a line
+    /// break in a file name, say) are shown as `\u` escapes (`TerminalText.escaped`), so that
+    /// each problem is exactly one line.
+    public func lines(_ language: Language) -> [String] {
+        var out = problems.map { p in
+            let message = p.message.text(language)
+            return TerminalText.escaped(p.path.isEmpty ? "\(file): \(message)" : "\(file): \(p.path): \(message)")
+        }
+        if more > 0 {
+            out.append(TerminalText.escaped("\(file): " + LessonPhrase.moreProblems.pair(language).replacing("{0}", with: String(more))))
+        }
+        return out
+    }
+
+    /// The first line, for a message that has room for one.
+    public func firstLine(_ language: Language) -> String { lines(language).first ?? file }
+}
+
+extension LessonPhrase {
+    func pair(_ language: Language) -> String { language == .zh ? pair.zh : pair.en }
+}
+
+// help and usage errors (issue 14): `--help` and the command line's own messages, in the user's
+// language. Each option's help is a case of its own (`OptionHelp`), declared with the option.
+
+/// The help of each command-line option, zh and en side by side. `{0}` is a default where the
+/// option has one that depends on the command.
+public enum OptionHelp: CaseIterable, Sendable {
+    case lang, langBoth, output, digits, digitsDocument, color, ascii, asciiComments, asciiReport, help
+    case formatRun, formatDocument, formatCheck, step, onlyRun, onlyWorksheet, timestepRun, timestepWorksheet
+    case sequenceRun, sequenceCompare, digitsCheck, showCheck, all, conventions, epsilon, tolerance, split, to, langWorkbook
+
+    public var pair: (zh: String, en: String) {
+        switch self {
+        case .lang: return ("输出语言（默认取 LC_ALL、LC_MESSAGES 或 LANG：zh* 为中文，其余为英文）",
+                            "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en)")
+        case .langBoth: return ("输出语言（默认取 LC_ALL、LC_MESSAGES 或 LANG：zh* 为中文，其余为英文）；both 仅用于 html",
+                                "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only")
+        case .output: return ("写入 FILE 而不是标准输出（原子写入：全部写完才替换）；- 表示标准输出",
+                              "write to FILE (atomically: replaced only when complete) instead of stdout; - is stdout")
+        case .digits: return ("显示的小数位数（默认 4）；只影响显示，不影响计算", "decimal places shown (default 4); rounding is for display only")
+        case .digitsDocument: return ("显示的小数位数（默认 {0}）；只影响显示，不影响计算", "decimal places shown (default {0}); rounding is for display only")
+        case .color: return ("auto（默认）、always 或 never；设置了 NO_COLOR 时 auto 不上色", "auto (default), always or never; NO_COLOR turns auto off")
+        case .ascii: return ("用 ASCII 代替 Unicode 符号（sigmoid 代替 σ，.* 代替 ⊙ 等）", "use ASCII instead of Unicode symbols (sigmoid for σ, .* for ⊙, ...)")
+        case .asciiComments: return ("注释里用 ASCII 代替 Unicode 符号", "use ASCII instead of Unicode symbols in the comments")
+        case .asciiReport: return ("文本报告里用 ASCII 代替 Unicode 符号（sigmoid 代替 σ 等）", "use ASCII instead of Unicode symbols in the text report (sigmoid instead of σ, ...)")
+        case .help: return ("显示这份帮助", "show this help")
+        case .formatRun: return ("text、markdown、json、tsv 或 html（默认 text）", "text, markdown, json, tsv or html (default text)")
+        case .formatDocument: return ("text（默认）或 markdown", "text (default) or markdown")
+        case .formatCheck: return ("text 或 json（默认 text）", "text or json (default text)")
+        case .step: return ("每页暂停（终端上的 text）：Enter/空格/→ 下一页，b/← 上一页，q 退出",
+                            "pause after each page (text on a terminal): Enter/Space/→ next, b/← back, q quit")
+        case .onlyRun: return ("只显示这些章节", "show only these sections")
+        case .onlyWorksheet: return ("只要求这些章节", "ask only for these sections")
+        case .timestepRun: return ("前向传播和 BPTT 只详细显示第 N 个时间步（其余章节仍涵盖全部）",
+                                   "show the forward and BPTT detail of timestep N only (the other sections cover all)")
+        case .timestepWorksheet: return ("前向传播、BPTT 和各步贡献只要求第 N 个时间步",
+                                         "ask only for timestep N of the forward pass, BPTT and the contributions")
+        case .sequenceRun: return ("前向传播、损失和 BPTT 只详细显示第 K 个序列（总计仍涵盖全部；不适用于 json、tsv）",
+                                   "show the forward, loss and BPTT detail of sequence K only (the totals cover all; not json, tsv)")
+        case .sequenceCompare: return ("有多个序列的课程显示第 K 个序列（默认 1）", "show sequence K of a lesson with several (default 1)")
+        case .digitsCheck: return ("文本报告里课程数值的小数位数（默认 4，你写得更多处显示更多）",
+                                   "decimals of the lesson's values in the text report (default 4, more where you wrote more)")
+        case .showCheck: return ("all（默认，列出作答的每一行）或 wrong（只列错误和承前正确的行；得分照旧）",
+                                 "all (every answered line, the default) or wrong (only wrong and follow-through lines; the score stays)")
+        case .all: return ("文本报告列出答题纸的每一行，包括没有作答的", "list every line of the sheet in the text report, the unanswered ones too")
+        case .conventions: return ("all（默认），或用逗号分隔的名字：seed、pytorch、chung、candidate-after（或 d2l、keras、wikipedia）",
+                                   "all (default), or names separated by commas: seed, pytorch, chung, candidate-after (or d2l, keras, wikipedia)")
+        case .epsilon: return ("中心差分的步长（默认 {0}）", "the step of the central difference (default {0})")
+        case .tolerance: return ("允许的最大相对误差（默认 {0}）", "the largest relative error that passes (default {0})")
+        case .split: return ("按时间步拆开显示梯度的参数（默认 Why）", "the parameter whose gradient is split by timestep (default Why)")
+        case .to: return ("导出成什么：pytorch（目前唯一的目标）", "what to write: pytorch (the only target)")
+        case .langWorkbook: return ("页面的语言（默认取 LC_ALL、LC_MESSAGES 或 LANG）；both：页面上有中英切换，以区域设置的语言打开",
+                                    "language of the page (default: from LC_ALL, LC_MESSAGES or LANG); both: a zh/en switch, opening in the locale's language")
+        }
+    }
+
+    public func text(_ language: Language, _ arguments: String...) -> String {
+        var out = language == .zh ? pair.zh : pair.en
+        for (k, argument) in arguments.enumerated() { out = out.replacing("{\(k)}", with: argument) }
+        return out
+    }
+}
+
+/// The words of `--help` and of usage errors, zh and en side by side.
+public enum UsageText: CaseIterable, Sendable {
+    // --help
+    case tagline, usageLine, commandsHeading, everyCommandHeading, helpFlag, versionFlag, startWith, exitStatus
+    case commandUsage, optionsHeading
+    case summaryRun, summaryList, summaryWorksheet, summaryCheck, summaryCompare, summaryGradcheck, summaryExport, summaryWorkbook
+    case detailsRun, detailsList, detailsWorksheet, detailsCheck, detailsCompare, detailsGradcheck, detailsExport, detailsWorkbook
+    // usage errors
+    case unknownCommand, unknownCommandDidYouMean, unknownOptionShort, unknownOptionDidYouMean, unknownOptionValid
+    case takesNoValue, needsValue, outputEmpty, langZhEn, langZhEnBoth, langZhEnBothWorkbook, langBothHTMLOnly, sequenceOnlyOne, wholeNumberRange
+    case oneOf, whichLesson, unexpectedArgument, onlyUnknownSection, onlyUnknownSectionDidYouMean, onlyEmpty
+    case stepNotText, stepNotOutput, sequenceNotFullTrace, sequenceNotFullTraceTSV, worksheetNothingByHand, exportWhere
+    case conventionUnknown, conventionUnknownDidYouMean, conventionsTooFew, epsilonTooLarge, numberPositive, numberNonNegative
+    case splitUnknown, splitUnknownDidYouMean
+    case outputIsDirectory, outputIsInput, outputPermission, outputNoDirectory, outputCannotCreate, outputFailed
+    // limits (docs/lesson-format.md, docs/robustness.md)
+    case costGradcheck, costWork, costWorkCompare, costMemory, costMemoryExport, costMemoryTrainingOnly, costHTML, costHTMLTry, costHTMLNothingFits
+
+    public var pair: (zh: String, en: String) {
+        switch self {
+        case .tagline: return ("gru-explain {0}：逐个数字展示 GRU 如何学习，中英文皆可。", "gru-explain {0}: a GRU that shows every number, in Chinese and English.")
+        case .usageLine: return ("用法：gru-explain <命令> [选项]", "Usage: gru-explain <command> [options]")
+        case .commandsHeading: return ("命令：", "Commands:")
+        case .everyCommandHeading: return ("每个命令都有的选项：", "Options for every command:")
+        case .helpFlag: return ("显示某个命令的帮助（gru-explain run --help）", "show help for a command (gru-explain run --help)")
+        case .versionFlag: return ("显示版本号", "print the version")
+        case .startWith: return ("从这里开始：  gru-explain run lesson1", "Start with:  gru-explain run lesson1")
+        case .exitStatus: return ("退出状态：0 成功，1 检查或梯度检验未通过，2 输入有误，3 训练发散。",
+                                  "Exit status: 0 success, 1 a check or gradient check failed, 2 bad input, 3 training diverged.")
+        case .commandUsage: return ("用法：gru-explain {0} {1}", "Usage: gru-explain {0} {1}")
+        case .optionsHeading: return ("选项：", "Options:")
+        case .summaryRun: return ("逐步讲解一节课：前向传播、损失、BPTT、参数更新、训练、应用。",
+                                  "Work through a lesson: forward pass, loss, BPTT, update, training, application.")
+        case .summaryList: return ("列出内置课程及其标题。", "List the bundled lessons with their titles.")
+        case .summaryWorksheet: return ("打印一张手算工作表，每个数一行 'key ='，填好后交给 'gru-explain check'。",
+                                        "Print a sheet to fill in by hand, one 'key =' line per number, for 'gru-explain check'.")
+        case .summaryCheck: return ("批改手算结果：正确、承前正确、错误（并指出可能的错因）或未作答。",
+                                    "Mark a hand calculation: correct, follow-through, wrong (with the likely mistake) or unanswered.")
+        case .summaryCompare: return ("用同一组参数，在几种 GRU 约定下运行一节课，并排比较。",
+                                      "Run a lesson under several GRU conventions with the same parameters, side by side.")
+        case .summaryGradcheck: return ("用中心差分逐项检验 BPTT 梯度；有任何一项超出容差时退出状态为 1。",
+                                        "Check every BPTT gradient entry against a central difference; exit 1 if any exceeds the tolerance.")
+        case .summaryExport: return ("把课程导出为独立的 PyTorch 脚本，它打印的数与 run --format tsv 相同。",
+                                     "Write the lesson as a standalone PyTorch script that prints the same numbers as run --format tsv.")
+        case .summaryWorkbook: return ("写出一个离线 HTML 页面：逐个填入每个数，边填边批改。",
+                                       "Write one offline HTML page to fill in every number and be marked as you go.")
+        case .detailsWorkbook: return (
+            """
+    页面是一个自包含文件（不联网，不下载字体或脚本）：讲解中的各张表（前向传播的每个时间步、损失、
+    BPTT、梯度累加、参数更新），每个结果处有一个输入框，按计算顺序排列（Tab 跳到下一个）。离开
+    一个输入框时就按 'gru-explain check' 的规则批改；“提示”（或 Alt+H）给出公式和要代入的数。
+    页面上可以改动每个已知量（参数、h0、输入、目标、学习率），所有数随之重算。答案保存在浏览器里；
+    “下载答案”保存成 'gru-explain check' 能批改的答题纸。详细说明和页面的 JavaScript 接口见
+    docs/workbook.md。
+    示例：
+      gru-explain workbook lesson1 --lang both -o lesson1-workbook.html
+      gru-explain workbook lesson2 --lang zh -o 练习本.html
+      gru-explain check lesson1 lesson1-answers.txt
+    """,
+            """
+    The page is one self-contained file (no network, no fonts or scripts to download): the
+    walkthrough's tables (forward timesteps, loss, BPTT, accumulation, update) with a box for each
+    result, in the order you compute them (Tab moves to the next). A box is marked when you leave
+    it, with the rules of 'gru-explain check'; "Hint" (or Alt+H) shows the formula with the numbers
+    to use. Every given (parameters, h0, inputs, targets, learning rate) can be changed on the page,
+    and everything recomputes. Answers stay in the browser; "Download answers" saves the sheet that
+    'gru-explain check' marks. Details and the page's JavaScript API: docs/workbook.md.
+    Examples:
+      gru-explain workbook lesson1 --lang both -o lesson1-workbook.html
+      gru-explain workbook lesson2 --lang zh -o 练习本.html
+      gru-explain check lesson1 lesson1-answers.txt
+    """)
+        case .detailsRun: return (
+            """
+    章节（用于 --only）：{0}
+    格式：text（默认；供终端阅读的表格），markdown（GitHub 表格，用于课程讲义），
+          json（完整的计算记录，格式 gru-explain.trace/1，全精度），
+          tsv（每个数一行 'key<TAB>value'，key 见 docs/keys.md；不给 --digits 时为全精度；便于 diff），
+          html（一个自包含文件里的幻灯片，用于课堂投影和打印讲义）。
+    单个时间步（--timestep N）：前向传播和 BPTT 只详细显示第 N 个时间步；损失、梯度累加、
+          参数更新和训练仍涵盖所有时间步。
+    单个序列（--sequence K，用于有多个序列的课程，例如 lesson3 的 7 个）：只详细显示序列 K 的
+          前向传播、各步损失和 BPTT；其余序列在损失和梯度累加中以总和出现，总损失、梯度、参数
+          更新、训练和应用仍涵盖全部序列。适用于 text、markdown 和 html（以及 --step）；json 和
+          tsv 是完整记录，不接受这个选项（要只看 TSV 里的一个序列，可用 grep '^sK\\.'）。默认：
+          详细显示每个序列。
+    分页模式（--step，仅 text）：一次一页（参数、前向传播的每个时间步、损失、BPTT 的每个时间
+          步、梯度累加、参数更新、训练、应用）。Enter、空格、→ 或 ↓：下一页；b、← 或 ↑：上一页；
+          q：退出。不在终端上时打印普通的讲解。
+    幻灯片（--format html）：方向键、空格、PageUp/PageDown（翻页笔）和 Home/End 翻页；
+          --lang both 在每张幻灯片上放一个中/英切换。
+    示例：
+      gru-explain run lesson1 --lang zh
+      gru-explain run lesson1 --step
+      gru-explain run lesson1 --only forward,bptt --timestep 2
+      gru-explain run lesson1 --format html --lang both -o lesson1.html
+      gru-explain run lesson3 --format html --sequence 1 -o lesson3.html
+      gru-explain run my-lesson.json --format json -o trace.json
+    """,
+            """
+    Sections (for --only): {0}
+    Formats: text (default; tables for the terminal), markdown (GitHub tables for course notes),
+             json (the full trace, format gru-explain.trace/1, full precision),
+             tsv (one 'key<TAB>value' line per number, keys as in docs/keys.md; full precision
+             unless --digits is given; for diff),
+             html (slides in one self-contained file, for projecting in class and printing handouts).
+    One timestep (--timestep N): the forward pass and BPTT show the detail of timestep N only; the
+             loss, the accumulation, the update and training still cover every timestep.
+    One sequence (--sequence K, for a lesson with several, such as lesson3's 7): the forward pass,
+             the loss terms and BPTT of sequence K only; the other sequences appear as their sums
+             in the loss and the accumulation, and the total loss, the gradients, the update,
+             training and the application still cover them all. For text, markdown and html (and
+             --step); json and tsv are the full trace and refuse it (keep one sequence of the TSV
+             with grep '^sK\\.'). Default: every sequence in detail.
+    Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
+             loss, each BPTT timestep, the accumulation, the update, training, the application).
+             Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints
+             the plain walkthrough.
+    Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
+             --lang both puts a zh/en switch on every slide.
+    Examples:
+      gru-explain run lesson1 --lang zh
+      gru-explain run lesson1 --step
+      gru-explain run lesson1 --only forward,bptt --timestep 2
+      gru-explain run lesson1 --format html --lang both -o lesson1.html
+      gru-explain run lesson3 --format html --sequence 1 -o lesson3.html
+      gru-explain run my-lesson.json --format json -o trace.json
+    """)
+        case .detailsList: return (
+            """
+    用 'gru-explain run <id>' 运行其中一节。自己写的课程文件用 'gru-explain run path/to/file.json' 运行（格式见 docs/lesson-format.md）。
+    """,
+            """
+    Run one with 'gru-explain run <id>'. Your own lesson files run with 'gru-explain run path/to/file.json' (format: docs/lesson-format.md).
+    """)
+        case .detailsWorksheet: return (
+            """
+    各行按计算的先后排列：前向传播、损失、BPTT、梯度之和、一次参数更新。每个量上方的注释
+    给出它的名称和公式。key 见 docs/keys.md。
+    章节（用于 --only）：{0}
+    示例：
+      gru-explain worksheet lesson1 --lang zh > answers.txt
+      gru-explain worksheet lesson1 --only forward --timestep 1
+      gru-explain check lesson1 answers.txt
+    """,
+            """
+    The lines come in the order you compute them: the forward pass, the loss, BPTT, the gradient
+    sums and one update. A comment above each quantity gives its name and formula. Keys: docs/keys.md.
+    Sections (for --only): {0}
+    Examples:
+      gru-explain worksheet lesson1 --lang zh > answers.txt
+      gru-explain worksheet lesson1 --only forward --timestep 1
+      gru-explain check lesson1 answers.txt
+    """)
+        case .detailsCheck: return (
+            """
+    答题文件每个数一行 'key = value'（key 见 docs/keys.md）；空白的答题纸用
+    'gru-explain worksheet <课程>' 生成。留空或写 '?' 表示没有作答；'#' 开始一条注释。
+    一个答案只要能由诚实的计算得到就算对：用你前面的值（或课程的值）代入这个量的公式，每个中间
+    结果按你写的小数位四舍五入、截断或不取舍（docs/check.md）。只因前面的答案错了才错的答案，
+    记为“承前正确”。数可以写成 0.5987、−0.5987、0.5987。、≈0.5987 或 59.87%。
+    '-' 从标准输入读答案。文件只读不改；它应是 UTF-8 文本，或带字节顺序标记的 UTF-16
+    （记事本的“Unicode”）。
+    格式：text（默认；先给出各部分的得分，再列出你作答的行，--show wrong 只列错误和承前正确的
+    行，--all 列出每一行；宽 100 列，--ascii 用 ASCII 写 σ、⊙、‖），json（供课程平台使用；
+    每一行和各部分的得分，两种语言相同；--ascii 不影响它）。
+    退出状态：作答的都正确或承前正确时为 0，有错误时为 1，答题纸或课程无法读取时为 2。
+    示例：
+      gru-explain worksheet lesson1 --lang zh > answers.txt
+      gru-explain check lesson1 answers.txt --lang zh
+      gru-explain check lesson1 answers.txt --show wrong
+      gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
+    """,
+            """
+    The answers file has one 'key = value' line per number (keys: docs/keys.md); get a blank one
+    with 'gru-explain worksheet <lesson>'. Blank or '?' means not attempted; '#' starts a comment.
+    An answer is correct when an honest computation gives it: the key's formula on your earlier
+    values (or the lesson's), with every sub-result rounded or truncated to the decimals you wrote,
+    or not rounded (docs/check.md). An answer that is wrong only because an earlier one was is
+    marked follow-through. Numbers may be typed as 0.5987, −0.5987, 0.5987。, ≈0.5987 or 59.87%.
+    '-' reads the answers from standard input. The file is only read; it is UTF-8 text, or UTF-16
+    with a byte order mark (Notepad's "Unicode").
+    Formats: text (default; opens with the score per section, then lists the lines you answered,
+    only the wrong and follow-through ones with --show wrong, every line with --all; fits 100
+    columns, --ascii spells σ, ⊙, ‖ in ASCII), json (for course platforms; every line and the score
+    per section, the same in both languages; --ascii leaves it as it is).
+    Exit status: 0 when everything answered is correct or follow-through, 1 when something is
+    wrong, 2 when the sheet or the lesson cannot be read.
+    Examples:
+      gru-explain worksheet lesson1 --lang zh > answers.txt
+      gru-explain check lesson1 answers.txt --lang zh
+      gru-explain check lesson1 answers.txt --show wrong
+      gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
+    """)
+        case .detailsCompare: return (
+            """
+    约定（--conventions，默认 all）：
+      seed, d2l          z_times_previous + before_matmul
+      pytorch, keras     z_times_previous + after_matmul
+      chung, wikipedia   z_times_candidate + before_matmul
+      candidate-after    z_times_candidate + after_matmul
+    显示每种约定的公式、前向传播的值、关键的梯度、训练的结果，以及（按计算顺序）第一个相差
+    超过 1e-12·max(1, |a|, |b|) 的值和原因。没有 bhn 的课程在 after_matmul 下取 bhn = 0。
+    每种约定的训练都发散时，退出状态为 3。
+    示例：
+      gru-explain compare lesson1
+      gru-explain compare lesson2 --conventions pytorch,seed --lang zh
+    """,
+            """
+    Conventions (--conventions, default all):
+      seed, d2l          z_times_previous + before_matmul
+      pytorch, keras     z_times_previous + after_matmul
+      chung, wikipedia   z_times_candidate + before_matmul
+      candidate-after    z_times_candidate + after_matmul
+    Shows each convention's formulas, the forward values, the key gradients, the result of
+    training, and the first value (in computation order) on which they differ by more than
+    1e-12·max(1, |a|, |b|), with the reason. A lesson without bhn uses bhn = 0 under after_matmul.
+    Exit status 3 when training diverged under every convention.
+    Examples:
+      gru-explain compare lesson1
+      gru-explain compare lesson2 --conventions pytorch,seed --lang zh
+    """)
+        case .detailsGradcheck: return (
+            """
+    在课程的初始参数处，对模型用到的每个参数的每个元素 θᵢ：
+      中心差分    (L(θ + ε·eᵢ) − L(θ − ε·eᵢ)) / 2ε
+      相对误差    |bptt − numerical| / max(|bptt|, |numerical|, 0.01)
+    小于 0.01 的梯度以 0.01 为基准衡量（它大多是舍入噪声），所以在默认容差下，这样的元素只要
+    两者相差不超过 1e-8 就通过。
+    还会把一个参数的梯度（Why，或 --split NAME）按时间步拆开显示。
+    退出状态：每个元素都在容差之内时为 0，有任何一个超出时为 1。
+    示例：
+      gru-explain gradcheck lesson1
+      gru-explain gradcheck lesson3 --split Uh --lang zh
+    """,
+            """
+    At the lesson's starting parameters, for every entry θᵢ of every parameter the model uses:
+      central difference  (L(θ + ε·eᵢ) − L(θ − ε·eᵢ)) / 2ε
+      relative error      |bptt − numerical| / max(|bptt|, |numerical|, 0.01)
+    A gradient below 0.01 is measured against 0.01 (it is mostly rounding noise), so with the
+    default tolerance such an entry passes when the two differ by at most 1e-8.
+    One parameter's gradient (Why, or --split NAME) is also shown split by timestep.
+    Exit status: 0 when every entry is within the tolerance, 1 when any is not.
+    Examples:
+      gru-explain gradcheck lesson1
+      gru-explain gradcheck lesson3 --split Uh --lang zh
+    """)
+        case .detailsExport: return (
+            """
+    脚本（Python 3、torch、float64）用课程的参数搭建模型：after_matmul 下用 torch.nn.GRU，
+    before_matmul 下用手写的单元并由 autograd 求梯度。它运行课程的序列、BPTT、一次参数更新、
+    训练和应用，并以 'run --format tsv' 的 key 打印 key<TAB>value 行（docs/keys.md）。
+    docs/pytorch.md 说明这些权重如何对应 PyTorch 的权重。
+    示例：
+      gru-explain export lesson2 --to pytorch -o lesson2.py
+      diff <(gru-explain run lesson2 --format tsv --digits 10) <(python3 lesson2.py --digits 10)
+    """,
+            """
+    The script (Python 3, torch, float64) builds the lesson's model with its parameters:
+    torch.nn.GRU under after_matmul, a hand-written cell trained with autograd under
+    before_matmul. It runs the lesson's sequences, BPTT, one update, training and the applied
+    model, and prints key<TAB>value lines under the keys of 'run --format tsv' (docs/keys.md).
+    docs/pytorch.md explains how the weights map onto PyTorch's.
+    Examples:
+      gru-explain export lesson2 --to pytorch -o lesson2.py
+      diff <(gru-explain run lesson2 --format tsv --digits 10) <(python3 lesson2.py --digits 10)
+    """)
+        case .unknownCommand: return ("没有命令 '{0}'。可用的命令：{1}；见 'gru-explain --help'",
+                                      "unknown command '{0}'. Commands: {1}; see 'gru-explain --help'")
+        case .unknownCommandDidYouMean: return ("没有命令 '{0}'。是不是想写 '{1}'？可用的命令：{2}；见 'gru-explain --help'",
+                                                "unknown command '{0}'. Did you mean '{1}'? Commands: {2}; see 'gru-explain --help'")
+        case .unknownOptionShort: return ("{0}：没有选项 '{1}'；选项以 -- 开头（见 'gru-explain {0} --help'）",
+                                          "{0}: unknown option '{1}'; options start with -- (see 'gru-explain {0} --help')")
+        case .unknownOptionDidYouMean: return ("{0}：没有选项 '--{1}'；是不是想写 --{2}？", "{0}: unknown option '--{1}'; did you mean --{2}?")
+        case .unknownOptionValid: return ("{0}：没有选项 '--{1}'；可用的选项：{2}", "{0}: unknown option '--{1}'; valid options: {2}")
+        case .takesNoValue: return ("{0}：--{1} 不带值", "{0}: --{1} takes no value")
+        case .needsValue: return ("{0}：--{1} 需要一个值（{2}）", "{0}: --{1} needs a value ({2})")
+        case .outputEmpty: return ("{0}：--output 需要文件名（或用 - 表示标准输出），这里是空的",
+                                   "{0}: --output needs a file name (or - for standard output), found an empty one")
+        case .langZhEn: return ("{0}：--lang 只能是 zh 或 en，这里是 '{1}'", "{0}: --lang must be zh or en, found '{1}'")
+        case .langZhEnBoth: return ("{0}：--lang 只能是 zh、en 或 both（both 仅用于 --format html），这里是 '{1}'",
+                                    "{0}: --lang must be zh, en or both (both: --format html only), found '{1}'")
+        case .langZhEnBothWorkbook: return ("{0}：--lang 只能是 zh、en 或 both，这里是 '{1}'", "{0}: --lang must be zh, en or both, found '{1}'")
+        case .langBothHTMLOnly: return ("{0}：--lang both 只能与 --format html 一起用（幻灯片上有中英切换）；{1} 请选 --lang zh 或 --lang en",
+                                        "{0}: --lang both works only with --format html (slides with a zh/en switch); for {1} choose --lang zh or --lang en")
+        case .sequenceOnlyOne: return ("{0}：--sequence：{1} 只有一个序列，这里是 '{2}'", "{0}: --sequence: {1} has only one sequence, found '{2}'")
+        case .wholeNumberRange: return ("{0}：--{1} 应为 {2} 到 {3} 之间的整数，这里是 '{4}'", "{0}: --{1} must be a whole number from {2} to {3}, found '{4}'")
+        case .oneOf: return ("{0}：--{1} 应为以下之一：{2}，这里是 '{3}'", "{0}: --{1} must be one of {2}, found '{3}'")
+        case .whichLesson: return ("{0}：哪一节课？请给出内置课程的 id（见 'gru-explain list'）或 .json 文件的路径",
+                                   "{0}: which lesson? Give a bundled id (see 'gru-explain list') or the path of a .json file")
+        case .unexpectedArgument: return ("{0}：多余的参数 '{1}'", "{0}: unexpected argument '{1}'")
+        case .onlyUnknownSection: return ("{0}：--only：没有章节 '{1}'；章节有 {2}", "{0}: --only: unknown section '{1}'; sections are {2}")
+        case .onlyUnknownSectionDidYouMean: return ("{0}：--only：没有章节 '{1}'；是不是想写 {2}？章节有 {3}",
+                                                    "{0}: --only: unknown section '{1}'; did you mean {2}? sections are {3}")
+        case .stepNotText: return ("{0}：--step 在终端上逐页显示文本讲解，不能与 --format {1} 一起用",
+                                   "{0}: --step pages through the text walkthrough on a terminal; it cannot be combined with --format {1}")
+        case .stepNotOutput: return ("{0}：--step 在终端上显示讲解，不能与 --output 一起用", "{0}: --step shows the walkthrough on the terminal; it cannot be combined with --output")
+        case .sequenceNotFullTrace: return (
+            "{0}：--sequence 选择讲解中详细显示的序列（text、markdown、html）；--format {1} 是每个序列的完整记录",
+            "{0}: --sequence chooses the sequence the walkthrough details (text, markdown, html); --format {1} is the full trace of every sequence")
+        case .sequenceNotFullTraceTSV: return (
+            "{0}：--sequence 选择讲解中详细显示的序列（text、markdown、html）；--format {1} 是每个序列的完整记录（用 grep '^sK\\.' 留下一个序列）",
+            "{0}: --sequence chooses the sequence the walkthrough details (text, markdown, html); --format {1} is the full trace of every sequence (keep one with grep '^sK\\.')")
+        case .worksheetNothingByHand: return ("{0}：--only {1}：这些章节没有要手算的；工作表包括 {2}",
+                                              "{0}: --only {1}: nothing there is computed by hand; a worksheet has {2}")
+        case .exportWhere: return ("{0}：请说明导出成什么：--to pytorch", "{0}: say what to export to: --to pytorch")
+        case .conventionUnknown: return ("{0}：--conventions：没有约定 '{1}'；约定有 {2}", "{0}: --conventions: unknown convention '{1}'; the names are {2}")
+        case .conventionUnknownDidYouMean: return ("{0}：--conventions：没有约定 '{1}'；是不是想写 {2}？约定有 {3}",
+                                                   "{0}: --conventions: unknown convention '{1}'; did you mean {2}? the names are {3}")
+        case .conventionsTooFew: return ("{0}：--conventions 至少要有两种不同的约定，这里只有 {1} 种；只看一种请用 'gru-explain run'",
+                                         "{0}: --conventions needs at least two different conventions, found {1}; 'gru-explain run' shows one")
+        case .epsilonTooLarge: return ("{0}：--epsilon 最大为 1（中心差分的步长，例如 {1}），这里是 '{2}'",
+                                       "{0}: --epsilon must be at most 1 (the step of a central difference, such as {1}), found '{2}'")
+        case .numberPositive: return ("{0}：--{1} 应为大于 0 的数，例如 {2}，这里是 '{3}'", "{0}: --{1} must be a number > 0 such as {2}, found '{3}'")
+        case .numberNonNegative: return ("{0}：--{1} 应为不小于 0 的数，例如 {2}，这里是 '{3}'", "{0}: --{1} must be a number ≥ 0 such as {2}, found '{3}'")
+        case .splitUnknown: return ("{0}：--split：'{1}' 不是这个模型的参数；它的参数有 {2}",
+                                    "{0}: --split: '{1}' is not a parameter of this model; its parameters are {2}")
+        case .splitUnknownDidYouMean: return ("{0}：--split：'{1}' 不是这个模型的参数；是不是想写 {2}？它的参数有 {3}",
+                                              "{0}: --split: '{1}' is not a parameter of this model; did you mean {2}? its parameters are {3}")
+        case .outputIsDirectory: return ("{0}：无法写入输出文件：这是一个目录；请给出文件名，例如 {0}/out.txt",
+                                         "{0}: cannot write the output file: it is a directory; give a file name, e.g. {0}/out.txt")
+        case .outputIsInput: return ("{0}：它也是这个命令的输入（{1}）；请把输出写到别的文件，以保留输入",
+                                     "{0}: is also an input of this command ({1}); write the output to another file, so that the input is kept")
+        case .outputPermission: return ("{0}：无法写入输出文件：没有权限", "{0}: cannot write the output file: permission denied")
+        case .outputNoDirectory: return ("{0}：无法写入输出文件：目录 {1} 不存在", "{0}: cannot write the output file: the directory {1} does not exist")
+        case .outputCannotCreate: return ("{0}：无法写入输出文件：没有在 {1} 中创建文件的权限", "{0}: cannot write the output file: no permission to create files in {1}")
+        case .outputFailed: return ("{0}：无法写入输出文件（{1}）", "{0}: cannot write the output file ({1})")
+        case .costGradcheck: return (
+            "{0}：梯度检验约需 {1} 次乘加（2 次计算 × {2} 个参数，每次 {3} 个时间步 × 3 × {2}）；上限是 {4}；请减小 hidden_size 或序列长度",
+            "{0}: the gradient check would take about {1} multiply-adds (2 passes × {2} parameters, each pass {3} timesteps × 3 × {2}); the limit is {4}; lower hidden_size or the sequence lengths")
+        case .costWork: return (
+            "{0}：这节课约需 {1} 次乘加（{2} 轮 × {3} 个时间步 × 3 × {4} 个参数）；上限是 {5}；请减少 epochs、hidden_size 或序列长度",
+            "{0}: this lesson would take about {1} multiply-adds ({2} epochs × {3} timesteps × 3 × {4} parameters); the limit is {5}; lower epochs, hidden_size or the sequence lengths")
+        case .costWorkCompare: return (
+            "{0}：这节课约需 {1} 次乘加（4 种约定 × {2} 轮 × {3} 个时间步 × 3 × {4} 个参数）；上限是 {5}；请减少 epochs、hidden_size 或序列长度",
+            "{0}: this lesson would take about {1} multiply-adds (4 conventions × {2} epochs × {3} timesteps × 3 × {4} parameters); the limit is {5}; lower epochs, hidden_size or the sequence lengths")
+        case .costMemory: return (
+            "{0}：这节课做 {1} 约需 {2} 内存（{3} 个时间步、{4} 个数的详细计算）；上限是 {5}（1 GiB，或本机内存的四分之一，取较小者）；请缩短序列或减小 hidden_size",
+            "{0}: this lesson would need about {2} of memory for {1} (a detailed trace of {4} numbers over {3} timesteps); the limit is {5} (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size")
+        case .costMemoryExport: return (
+            "{0}：导出的脚本要写出 {1} 个数（参数、输入和目标），约需 {2} 内存；上限是 {3}（1 GiB，或本机内存的四分之一，取较小者）；请减小 hidden_size 或缩短序列",
+            "{0}: the script would write out {1} numbers (the parameters, inputs and targets) and need about {2} of memory; the limit is {3} (1 GiB, or a quarter of this machine's memory if less); lower hidden_size or shorten the sequences")
+        case .costMemoryTrainingOnly: return (
+            "，或者用 --only training 运行（约 {0}），只训练、不显示详细计算",
+            ", or run with --only training (about {0}), which trains without showing the detailed trace")
+        case .costHTML: return (
+            "{0}：幻灯片要显示 {1} 个数，排版太久；--format html 最多显示 {2} 个数",
+            "{0}: the slides would show {1} numbers, too many to lay out; --format html shows at most {2} numbers")
+        case .costHTMLTry: return ("；试试 {0}（{1} 个数），或用 --format text 或 markdown", "; try {0} ({1} numbers), or --format text or markdown")
+        case .costHTMLNothingFits: return ("；请用 --format text 或 markdown", "; use --format text or markdown")
+        case .onlyEmpty: return ("{0}：--only 至少要有一个章节", "{0}: --only needs at least one section")
+        }
+    }
+
+    public func text(_ language: Language, _ arguments: [String] = []) -> String {
+        var out = language == .zh ? pair.zh : pair.en
+        for (k, argument) in arguments.enumerated() { out = out.replacing("{\(k)}", with: argument) }
+        return out
     }
 }

@@ -56,12 +56,16 @@ public enum TextRenderer {
                 out += DisplayWidth.wrap(text, width: width)
             case .note(let label, let text):
                 let bar = options.ascii ? "| " : "│ "
-                let lines = DisplayWidth.wrap(label + separator + text, width: width - 2)
-                for (k, line) in lines.enumerated() {
-                    if k == 0, line.hasPrefix(label) {
-                        out.append(painter.paint(bar, .note) + painter.paint(label, .noteLabel) + String(line.dropFirst(label.count)))
-                    } else {
-                        out.append(painter.paint(bar, .note) + line)
+                // A note of several paragraphs: a line of the bar alone between them.
+                for (p, paragraph) in text.split(separator: "\n\n").enumerated() {
+                    if p > 0 { out.append(painter.paint(String(bar.dropLast()), .note)) }
+                    let lines = DisplayWidth.wrap(p == 0 ? label + separator + paragraph : String(paragraph), width: width - 2)
+                    for (k, line) in lines.enumerated() {
+                        if p == 0, k == 0, line.hasPrefix(label) {
+                            out.append(painter.paint(bar, .note) + painter.paint(label, .noteLabel) + String(line.dropFirst(label.count)))
+                        } else {
+                            out.append(painter.paint(bar, .note) + line)
+                        }
                     }
                 }
             case .table(let table):

@@ -1,3 +1,4 @@
+import GRUJSON
 import GRUCore
 import GRULessons
 
@@ -31,13 +32,16 @@ struct Walkthrough {
     /// timestep after the section's first.
     func pages() -> [Page] {
         var lead: [Block] = [.title(localized(lesson.title))]
-        if options.shows(.model) { lead.append(.paragraph(localized(lesson.description))) }
+        // A description is optional, and may have several paragraphs.
+        if options.shows(.model) { lead += LocalizedText.paragraphs(localized(lesson.description)).map(Block.paragraph) }
         var out: [Page] = []
         for section in LessonSection.allCases where options.shows(section) {
             let heading = heading(section)
             var blocks = [Block.heading(heading)] + body(section)
             if let note = lesson.notes[section] {
-                blocks.append(.note(label: Message.lessonNote.text(language), text: localized(note)))
+                // Paragraphs of a note are kept apart by a blank line (`\n\n`), which every renderer shows.
+                let text = LocalizedText.paragraphs(localized(note)).joined(separator: "\n\n")
+                blocks.append(.note(label: Message.lessonNote.text(language), text: text))
             }
             let shownHeading = options.ascii ? Notation.ascii(heading) : heading
             var page = Page(section: section, heading: shownHeading, blocks: [])
@@ -89,8 +93,10 @@ struct Walkthrough {
 
     // MARK: - Shared helpers
 
+    /// The author's text in the language shown, else in the other one; control characters
+    /// escaped (the decoder refuses them, a lesson built in code might not).
     func localized(_ text: LocalizedText) -> String {
-        language == .zh ? text.zh : text.en
+        TerminalText.escapedKeepingLineBreaks(language == .zh ? text.zh : text.en)
     }
 
     func text(_ m: Message, _ args: String...) -> String {

@@ -1,3 +1,4 @@
+import GRUJSON
 import GRUCore
 import GRULessons
 import GRUCheck
@@ -56,10 +57,12 @@ public enum WorksheetRenderer {
             }
             comments = []
         }
-        let title = language == .zh ? lesson.title.zh : lesson.title.en
+        let title = TerminalText.escaped(language == .zh ? lesson.title.zh : lesson.title.en)
         comments.append(Message.worksheetTitle.text(language, lesson.id) + " · " + title)
-        // Two lines: the command on a line of its own, whole, to copy.
-        comments += Message.worksheetHowTo.text(language, lesson.id).split(separator: "\n").map(String.init)
+        // Two lines: the command on a line of its own, whole, to copy. A lesson file is named as
+        // the user named it, so that the command works from the folder the worksheet was made in.
+        let reference = lesson.source == "bundled" ? lesson.id : shellWord(lesson.source)
+        comments += Message.worksheetHowTo.text(language, reference).split(separator: "\n").map(String.init)
         comments.append(nil)
         comments += givens(trace, language, format)
         comments += earlierValues(trace, groups, language, format)
@@ -80,6 +83,17 @@ public enum WorksheetRenderer {
         }
         flush()
         return out
+    }
+
+    /// `path` as one word of a shell command: as it is when it holds only letters, digits and
+    /// `_ - . / + , : @ %`, else in single quotes (a `'` inside written `'\''`). Control
+    /// characters are escaped (`TerminalText`): such a path is shown, not run.
+    static func shellWord(_ path: String) -> String {
+        let plain = !path.isEmpty && path.unicodeScalars.allSatisfy { u in
+            u.properties.isAlphabetic || ("0"..."9").contains(u) || "_-./+,:@%".unicodeScalars.contains(u)
+        }
+        let word = plain ? path : "'" + path.replacing("'", with: "'\\''") + "'"
+        return TerminalText.escaped(word)
     }
 
     /// What the lesson gives: inputs and targets, h0, the learning rate, the initial parameters.

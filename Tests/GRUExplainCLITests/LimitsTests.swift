@@ -73,14 +73,16 @@ import GRULessons
         #expect(e?.message.hasSuffix("; the limit is 50 MiB (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size") == true, "\(e?.message ?? "")")
     }
 
-    /// A trace small enough for memory but too large to lay out as slides: H = 8, T = 100 is
-    /// 41,845 numbers, over --format html's 20,000.
+    /// A trace small enough for memory but too many numbers for slides: H = 8, T = 100 shows
+    /// 42,295 numbers, over --format html's 20,000 (P = 249: the parameters 249, forward 100 × 68,
+    /// loss 100 × 2, BPTT 100 × 89, accumulation 101 × 249, update 3 × 249, training 249 + 1).
+    /// The forward pass of one timestep fits: 68 numbers.
     @Test func tooManyNumbersForSlidesIsRefused() throws {
         let path = try Self.lesson(H: 8, T: 100, epochs: 1)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let r = runCLI(["run", path, "--format", "html"])
         #expect(r.status == 2 && r.stdout.isEmpty)
-        #expect(r.stderr == "gru-explain: \(path): the slides of a detailed trace of 41845 numbers would take too long to lay out; --format html takes at most 20000 numbers; use --format text or markdown, or --only training,apply\n")
+        #expect(r.stderr == "gru-explain: \(path): the slides would show 42295 numbers, too many to lay out; --format html shows at most 20000 numbers; try --only forward --timestep 1 (68 numbers), or --format text or markdown\n")
     }
 
     /// 10⁷ epochs × 200 timesteps × 3 × 249 multiply-adds ≈ 1.5e12, over the limit of 1e12.

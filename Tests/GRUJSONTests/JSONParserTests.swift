@@ -58,8 +58,8 @@ import GRUJSON
     }
 
     @Test func namesTheUsualNonJSONTokens() {
-        #expect(syntaxError("[NaN]")?.message == "'NaN' is not JSON: NaN and Infinity cannot be written in JSON; use a finite number")
-        #expect(syntaxError("[-Infinity]")?.message == "-Infinity is not JSON; use a finite number")
+        #expect(syntaxError("[NaN]")?.message == "'NaN' is not JSON: NaN and Infinity cannot be written in JSON; write a finite number")
+        #expect(syntaxError("[-Infinity]")?.message == "-Infinity is not JSON; write a finite number")
         #expect(syntaxError("[1, 2,]")?.message == "trailing comma before ']' is not allowed in JSON")
         #expect(syntaxError("{'a': 1}")?.message == "strings in JSON use double quotes (\"), found a single quote")
         #expect(syntaxError("{\n  // note\n}")?.description == "line 2, column 3: comments are not allowed in JSON")

@@ -39,7 +39,7 @@ import GRULessons
         let cost = LessonCost(try LessonLibrary.load("lesson1").problem)
         let base = LessonCost.baseBytes + cost.trainingBytes
         #expect(cost.memoryBytes(.text) == base + cost.detailNumbers * 800 + 500 * 16)
-        #expect(cost.memoryBytes(.json) == base + cost.detailNumbers * 16 + 500 * 16)
+        #expect(cost.memoryBytes(.json) == base + cost.detailNumbers * 32 + 500 * 16)
         #expect(cost.memoryBytes(.tsv) == base + (cost.detailNumbers + 500) * 300)
         // Without the detailed sections, run skips the detailed pass: its numbers cost nothing.
         for output in [LessonCost.Output.json, .tsv, .text, .markdown, .html] {

@@ -43,7 +43,7 @@ func errorLine(_ text: String) -> String? {
         _ = try decode(text)
         return nil
     } catch {
-        return error.description
+        return error.english
     }
 }
 
@@ -158,7 +158,7 @@ func errorLine(_ text: String) -> String? {
 
     @Test func errorsAreOneLineEvenForStrangeNames() {
         let e = LessonError(file: "my\nfile.json", path: "a", message: "tab\there")
-        #expect(e.description == #"my\u000Afile.json: a: tab\u0009here"#)
+        #expect(e.english == #"my\u000Afile.json: a: tab\u0009here"#)
         #expect(errorLine(tiny(("\"epochs\": 10", "\"epochs\": 10, \"a\\nb\": 1"))) ==
                 #"test.json: training["a\nb"]: unknown field; the known fields are learning_rate, epochs"#)
     }
@@ -185,21 +185,23 @@ func errorLine(_ text: String) -> String? {
             let error = #expect(throws: LessonError.self, "\(name)") {
                 try LessonDecoder.decode(bytes, file: "test.json", source: "test.json")
             }
-            #expect(error?.description == #"test.json: invalid JSON at line 4, column 27: expected ',' or '}' after the value of "zh", found '"en":'"#, "\(name)")
+            #expect(error?.english == #"test.json: invalid JSON at line 4, column 27: expected ',' or '}' after the value of "zh", found '"en":'"#, "\(name)")
         }
         // A mark and nothing else is an empty file, whatever the encoding; a second mark is not
         // blank space.
         for mark: [UInt8] in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] {
-            #expect(throws: LessonError(file: "test.json", path: "", message: "the file is empty; expected a lesson, a JSON object that starts with \"format\": \"gru-explain.lesson/1\"")) {
+            let e = #expect(throws: LessonError.self) {
                 try LessonDecoder.decode(mark, file: "test.json", source: "test.json")
             }
+            #expect(e?.english == "test.json: the file is empty; expected a lesson, a JSON object that starts with \"format\": \"gru-explain.lesson/1\"")
         }
-        #expect(throws: LessonError(file: "test.json", path: "", message: #"invalid JSON at line 1, column 1: expected a value, found '\uFEFF'"#)) {
+        let e = #expect(throws: LessonError.self) {
             try LessonDecoder.decode([0xFF, 0xFE, 0xFF, 0xFE], file: "test.json", source: "test.json")
         }
+        #expect(e?.english == #"test.json: invalid JSON at line 1, column 1: expected a value, found '\uFEFF'"#)
     }
 
-    /// Whatever the bytes, decoding returns a lesson or a one-line LessonError; it never traps.
+    /// Whatever the bytes, decoding returns a lesson or a LessonError of one line per problem; it never traps.
     /// Inputs: every prefix of a lesson, and 3000 copies with random bytes overwritten (SplitMix64,
     /// seed 2); then the same for the lesson in UTF-16LE with a byte order mark.
     @Test func neverCrashesOnDamagedInput() {
@@ -207,8 +209,10 @@ func errorLine(_ text: String) -> String? {
             do {
                 _ = try LessonDecoder.decode(b, file: "damaged.json", source: "damaged.json")
             } catch {
-                #expect(!error.description.contains("\n"))
-                #expect(error.description.hasPrefix("damaged.json: "))
+                // A line per problem, at most 20 and one for the rest, each naming the file.
+                let lines = error.lines(.en)
+                #expect(!lines.isEmpty && lines.count <= LessonError.maxProblems + 1)
+                #expect(lines.allSatisfy { $0.hasPrefix("damaged.json: ") && !$0.contains("\n") })
             }
         }
         let utf16: [UInt8] = [0xFF, 0xFE] + tinyLesson.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -228,15 +232,24 @@ func errorLine(_ text: String) -> String? {
     }
 }
 
-/// docs/lesson-format.md stays true: its annotated example is a valid lesson.
-@Test func theFormatDocumentsExampleDecodes() throws {
+/// docs/lesson-format.md stays true: every JSON example in it is a valid lesson: first the
+/// English-only one, then the Chinese-only one, then the annotated bilingual one.
+@Test func theFormatDocumentsExamplesDecode() throws {
     let url = BundledLessonsTests.repository.appendingPathComponent("docs/lesson-format.md")
     let text = try String(contentsOf: url, encoding: .utf8)
-    let start = try #require(text.range(of: "```json\n"))
-    let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
-    let lesson = try LessonDecoder.decode(Array(text[start.upperBound..<end.lowerBound].utf8),
-                                          file: "lesson-format.md", source: "docs")
-    #expect(lesson.id == "tiny")
-    #expect(Array(lesson.notes.keys) == [.apply])
-    #expect(lesson.problem.applyExpected == [[5], [6], [7]])
+    var lessons: [Lesson] = []
+    var from = text.startIndex
+    while let start = text.range(of: "```json\n", range: from..<text.endIndex) {
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        lessons.append(try LessonDecoder.decode(Array(text[start.upperBound..<end.lowerBound].utf8),
+                                                file: "lesson-format.md", source: "docs"))
+        from = end.upperBound
+    }
+    try #require(lessons.count == 3)
+    #expect(lessons[0].id == "add-one" && lessons[0].title.writtenZh == "Adding one, by hand" && lessons[0].description.isEmpty)
+    #expect(lessons[0].notes[.forward]?.en == "Watch z.\n\nThen watch h.")
+    #expect(lessons[1].id == "jia-yi" && lessons[1].title.en == "学会加一")
+    #expect(lessons[2].id == "tiny")
+    #expect(Array(lessons[2].notes.keys) == [.apply])
+    #expect(lessons[2].problem.applyExpected == [[5], [6], [7]])
 }

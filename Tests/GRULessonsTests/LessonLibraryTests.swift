@@ -33,7 +33,7 @@ import GRULessons
 
     @Test func anUnknownIdListsTheBundledLessons() {
         let e = #expect(throws: LessonError.self) { try LessonLibrary.load("lesson9") }
-        #expect(e?.description == "lesson9: unknown lesson: the bundled lessons are \(LessonLibrary.bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
+        #expect(e?.english == "lesson9: unknown lesson: the bundled lessons are \(LessonLibrary.bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
         #expect(e?.file == "lesson9")
         #expect(LessonLibrary.bundledIDs.first == "lesson1")
     }
@@ -43,23 +43,23 @@ import GRULessons
     @Test func aNearMissIsNamed() {
         for (typed, meant) in [("LESSON1", "lesson1"), ("lesson 2", "lesson2"), ("lessn3", "lesson3")] {
             let e = #expect(throws: LessonError.self) { try LessonLibrary.load(typed) }
-            #expect(e?.description.hasPrefix("\(typed): unknown lesson: did you mean \(meant)? the bundled lessons are") == true, "\(typed)")
+            #expect(e?.english.hasPrefix("\(typed): unknown lesson: did you mean \(meant)? the bundled lessons are") == true, "\(typed)")
         }
         // A .json name that is not a file here, whose stem is a bundled lesson (run from a folder
         // without such a file: the test's working directory holds no lesson2.json).
         let e = #expect(throws: LessonError.self) { try LessonLibrary.load("lesson2.json") }
-        #expect(e?.description == "lesson2.json: no such file; the bundled lesson is named lesson2, without .json")
+        #expect(e?.english == "lesson2.json: no such file; the bundled lesson is named lesson2, without .json")
     }
 
     @Test func aMissingFileOrADirectoryIsNamed() throws {
         try Self.inScratchFolder { folder in
             let missing = folder.appendingPathComponent("nope.json").path
             let e1 = #expect(throws: LessonError.self) { try LessonLibrary.load(missing) }
-            #expect(e1?.description == "\(missing): no such file")
+            #expect(e1?.english == "\(missing): no such file")
             let e2 = #expect(throws: LessonError.self) { try LessonLibrary.load(folder.path + "/") }
-            #expect(e2?.description == "\(folder.path)/: is a directory, not a lesson file; give the path of a .json file")
+            #expect(e2?.english == "\(folder.path)/: is a directory, not a lesson file; give the path of a .json file")
             let e3 = #expect(throws: LessonError.self) { try LessonLibrary.load("/dev/null") }
-            #expect(e3?.description == "/dev/null: is not a regular file; give the path of a .json file")
+            #expect(e3?.english == "/dev/null: is not a regular file; give the path of a .json file")
         }
     }
 
@@ -73,7 +73,7 @@ import GRULessons
             try handle.truncate(atOffset: UInt64(65 * 1024 * 1024))
             try handle.close()
             let e = #expect(throws: LessonError.self) { try LessonLibrary.load(big.path) }
-            #expect(e?.description == "\(big.path): the file is 65.0 MiB; a lesson file may be at most 16 MiB")
+            #expect(e?.english == "\(big.path): the file is 65.0 MiB; a lesson file may be at most 16 MiB")
         }
     }
 
@@ -92,7 +92,7 @@ import GRULessons
             #expect(FileManager.default.createFile(atPath: locked.path, contents: Data(tinyLesson.utf8),
                                                    attributes: [.posixPermissions: 0o000]))
             let e = #expect(throws: LessonError.self) { try LessonLibrary.load(locked.path) }
-            #expect(e?.description == "\(locked.path): permission denied: cannot read the file")
+            #expect(e?.english == "\(locked.path): permission denied: cannot read the file")
         }
     }
 
@@ -101,7 +101,7 @@ import GRULessons
             let file = folder.appendingPathComponent("mine.json")
             try Data(tiny(("\"hidden_size\": 2", "\"hidden_size\": 0")).utf8).write(to: file)
             let e = #expect(throws: LessonError.self) { try LessonLibrary.load(file.path) }
-            #expect(e?.description == "\(file.path): model.hidden_size: expected a whole number from 1 to 4096, found the number 0")
+            #expect(e?.english == "\(file.path): model.hidden_size: expected a whole number from 1 to 4096, found the number 0")
         }
     }
 }

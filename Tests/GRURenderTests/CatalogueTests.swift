@@ -17,6 +17,22 @@ import GRULessons
         }
     }
 
+    /// The lesson-file phrases, the options' help and the command line's own words (issue 14):
+    /// both languages, the same placeholders, and Chinese that is Chinese.
+    @Test func everyLessonPhraseHelpAndUsageTextExistsInBothLanguages() {
+        let pairs: [(String, (zh: String, en: String))] = LessonPhrase.allCases.map { ("\($0)", $0.pair) }
+            + OptionHelp.allCases.map { ("\($0)", $0.pair) } + UsageText.allCases.map { ("\($0)", $0.pair) }
+        for (name, pair) in pairs {
+            #expect(!pair.zh.trimmingSpaces.isEmpty && !pair.en.trimmingSpaces.isEmpty, "\(name)")
+            #expect(!DisplayWidth.containsCJK(pair.en), "\(name): English text contains CJK: \(pair.en)")
+            #expect(placeholders(pair.zh) == placeholders(pair.en), "\(name): the two languages use different placeholders")
+            // null, true and false are JSON words, the same in Chinese.
+            if !["foundNull", "foundTrue", "foundFalse", "withHint"].contains(name) {
+                #expect(DisplayWidth.containsCJK(pair.zh), "\(name): the Chinese text has no Chinese: \(pair.zh)")
+            }
+        }
+    }
+
     @Test func chineseUsesTheBoardTerms() {
         let all = Message.allCases.map { $0.template(.zh) }.joined(separator: "\n")
         for term in ["更新门", "重置门", "候选隐藏状态", "隐藏状态", "损失", "梯度", "学习率", "随时间反向传播（BPTT）", "参数更新"] {
