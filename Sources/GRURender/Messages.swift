@@ -917,7 +917,7 @@ public enum UsageText: CaseIterable, Sendable {
     'gru-explain check' marks. Details and the page's JavaScript API: docs/workbook.md.
     Examples:
       gru-explain workbook lesson1 --lang both -o lesson1-workbook.html
-      gru-explain workbook lesson2 --lang zh -o 练习本.html
+      gru-explain workbook lesson2 --lang zh -o lesson2-workbook-zh.html
       gru-explain check lesson1 lesson1-answers.txt
     """)
         case .detailsRun: return (
@@ -1027,9 +1027,10 @@ public enum UsageText: CaseIterable, Sendable {
     An answer is correct when an honest computation gives it: the key's formula on your earlier
     values (or the lesson's), with every sub-result rounded or truncated to the decimals you wrote,
     or not rounded (docs/check.md). An answer that is wrong only because an earlier one was is
-    marked follow-through. Numbers may be typed as 0.5987, −0.5987, 0.5987。, ≈0.5987 or 59.87%.
-    '-' reads the answers from standard input. The file is only read; it is UTF-8 text, or UTF-16
-    with a byte order mark (Notepad's "Unicode").
+    marked follow-through. Numbers may be typed as 0.5987, −0.5987, ≈0.5987 or 59.87%, in
+    full-width digits, or with a full stop or comma after them. '-' reads the answers from
+    standard input. The file is only read; it is UTF-8 text, or UTF-16 with a byte order mark
+    (Notepad's "Unicode").
     Formats: text (default; opens with the score per section, then lists the lines you answered,
     only the wrong and follow-through ones with --show wrong, every line with --all; fits 100
     columns, --ascii spells σ, ⊙, ‖ in ASCII), json (for course platforms; every line and the score
