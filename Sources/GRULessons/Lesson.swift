@@ -34,6 +34,8 @@ public struct Lesson: Equatable, Sendable {
     /// Every input (of `sequences` and of `apply`) was multiplied by this before it entered the
     /// model: `problem`'s inputs are already scaled. 1 when the file has no `input_scale`.
     public var inputScale: Double
+    /// Which variant of the lesson this is (`Lesson.variant(_:)`): 0 for the lesson itself.
+    public var variantNumber: Int = 0
 
     public init(id: String, title: LocalizedText, description: LocalizedText,
                 notes: [LessonSection: LocalizedText] = [:], problem: Problem, source: String,
