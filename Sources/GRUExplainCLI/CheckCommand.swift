@@ -7,7 +7,7 @@ import GRUCheck
 /// `gru-explain check <lesson> <answers-file>`: marks a filled worksheet (docs/check.md).
 enum CheckCommand: Command {
     static let name = "check"
-    static let synopsis = "<lesson-id | path.json> <answers-file | -> [options]"
+    static let synopsis = "<lesson-id | path.json> <answers-file | folder | ->… [options]"
     static let summary = "Mark a hand calculation: correct, follow-through, wrong (with the likely mistake) or unanswered."
     static let details = """
     The answers file has one 'key = value' line per number (keys: docs/keys.md); get a blank one
@@ -21,17 +21,28 @@ enum CheckCommand: Command {
     both languages; --ascii leaves it as it is).
     Exit status: 0 when everything answered is correct or follow-through, 1 when something is
     wrong, 2 when the sheet or the lesson cannot be read.
+    A variant's sheet (gru-explain worksheet LESSON --variant N | --student ID) names its variant
+    in its header ('# variant: 17'); it is marked against that variant.
+    A class (several sheets, or folders of them): each sheet is marked against its header's
+    variant; one that cannot be read is reported and the others are marked. Formats: text (one
+    line per student with the score of each section, the keys most often wrong, the mistakes
+    tallied), csv (a gradebook row per file), json (every sheet's marks and the class's counts).
+    Exit status: 2 when any sheet could not be read, else 1 when any answer is wrong, else 0.
+    --format gradescope writes one sheet's results.json for a Gradescope autograder.
     Examples:
       gru-explain worksheet lesson1 --lang zh > answers.txt
       gru-explain check lesson1 answers.txt --lang zh
       gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
+      gru-explain check lesson1 sheets/ --format csv -o grades.csv
     """
     static let options: [OptionSpec] = [
-        .value("format", "FORMAT", "text or json (default text)"),
+        .value("format", "FORMAT", "text, json, csv (a class's gradebook) or gradescope (one sheet's results.json); default text"),
         Common.lang,
         .value("digits", "N", "decimals of the lesson's values in the text report (default 4, more where you wrote more)"),
         .flag("all", "list every line of the sheet in the text report, the unanswered ones too"),
         .flag("ascii", "use ASCII instead of Unicode symbols in the text report (sigmoid instead of σ, ...)"),
+        .value("variant", "N", "mark against variant N, for a sheet whose header names none"),
+        .value("student", "ID", "mark against this student's variant, for a sheet whose header names none"),
         Common.output,
     ]
 
@@ -39,46 +50,164 @@ enum CheckCommand: Command {
     static let maxSheetBytes = 1 << 20
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        let format = try Common.choice(a, "format", ["text", "json"], default: "text", command: name)
+        let format = try Common.choice(a, "format", ["text", "json", "csv", "gradescope"], default: "text", command: name)
         let language = try Common.language(a, context, command: name)
         let digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
         guard a.positionals.count >= 2 else {
             throw UsageError(message: "check: give the lesson and the answers file, e.g. 'gru-explain check lesson1 answers.txt'")
         }
-        let lesson = try Common.lesson(a, command: name, extraPositionals: 1)
-        let path = a.positionals[1]
-        let raw = try readSheet(path)
+        // The lesson itself: each sheet is marked against the variant its header names.
+        var plain = a
+        plain.values["variant"] = nil
+        plain.values["student"] = nil
+        let lesson = try Common.lesson(plain, command: name, extraPositionals: a.positionals.count - 1)
+        let asked: Int? = try a.value("variant") == nil && a.value("student") == nil ? nil
+            : Common.variant(of: lesson, variant: a.value("variant"), student: a.value("student"), command: name).variantNumber
+        let paths = Array(a.positionals.dropFirst())
+        if paths.filter({ $0 == "-" }).count > 1 {
+            throw UsageError(message: "check: standard input ('-') can be read only once")
+        }
+        let isFolder = paths.contains { path in
+            var directory: ObjCBool = false
+            return path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+        }
+        let isClass = paths.count > 1 || isFolder || format == "csv"
+        if format == "gradescope" && isClass {
+            throw UsageError(message: "check: --format gradescope marks one sheet (an autograder runs once per submission); for a class use --format csv or json")
+        }
+        var marker = SheetMarker(lesson: lesson, asked: asked)
+        if !isClass {
+            let path = paths[0]
+            let file = path == "-" ? "<stdin>" : path
+            let sheet = marker.mark(file: file) { () throws(UsageError) in try readSheet(path) }
+            if let diverged = marker.diverged {
+                context.fail(Common.describe(diverged, lesson: lesson))
+                return ExitStatus.diverged
+            }
+            guard let report = sheet.report, let config = sheet.config else {
+                for message in sheet.errors { context.fail(message) }
+                return ExitStatus.badInput
+            }
+            let textReport = { CheckRenderer.text(report, config: config, language: language, digits: digits, all: a.has("all"), ascii: a.has("ascii")) }
+            let text: String
+            switch format {
+            case "json": text = CheckRenderer.json(report, config: config, lesson: lesson.id)
+            case "gradescope": text = ClassRenderer.gradescope(sheet, text: textReport(), language: language)
+            default: text = textReport()
+            }
+            try Common.emit(text, a, context)
+            return report.exitStatus
+        }
 
-        let file = path == "-" ? "<stdin>" : path
-        // A sheet in UTF-16 with its byte order mark is read as UTF-8; one that is not text, or
-        // in another encoding (GBK), gets one line for the whole file.
-        let bytes: [UInt8]
-        do {
-            bytes = try AnswerSheet.utf8Text(raw)
-        } catch {
-            context.fail(error.message(file: file))
-            return ExitStatus.badInput
+        var sheets: [SheetMark] = []
+        for path in paths {
+            for file in try files(path) {
+                sheets.append(marker.mark(file: file.shown) { () throws(UsageError) in try readSheet(file.path) })
+                if let diverged = marker.diverged {
+                    context.fail(Common.describe(diverged, lesson: lesson))
+                    return ExitStatus.diverged
+                }
+            }
         }
-        // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
-        // this one line, not an unknown key for every line.
-        if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {
-            context.fail(SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file))
-            return ExitStatus.badInput
+        let report = ClassReport(sheets: sheets)
+        for sheet in report.unreadable { context.fail(sheet.errors.first ?? sheet.file) }
+        let name = Common.name(lesson)
+        let text: String
+        switch format {
+        case "json": text = ClassRenderer.json(report, lesson: lesson.id)
+        case "csv": text = ClassRenderer.csv(report)
+        default: text = ClassRenderer.text(report, lesson: name, language: language, ascii: a.has("ascii"))
         }
-
-        guard let trace = Common.trace(lesson, context) else { return ExitStatus.diverged }
-        let report: CheckReport
-        do {
-            report = try Marker.check(bytes, against: trace)
-        } catch {
-            for message in error.messages(file: file) { context.fail(message) }
-            return ExitStatus.badInput
-        }
-        let text = format == "json"
-            ? CheckRenderer.json(report, config: trace.config, lesson: lesson.id)
-            : CheckRenderer.text(report, config: trace.config, language: language, digits: digits, all: a.has("all"), ascii: a.has("ascii"))
         try Common.emit(text, a, context)
         return report.exitStatus
+    }
+
+    /// The sheets `path` names: itself, or a folder's files (in its subfolders too), sorted by
+    /// path, leaving out hidden files and folders (`.DS_Store`, `.git`). `shown` is the path as
+    /// reports name it.
+    static func files(_ path: String) throws(UsageError) -> [(path: String, shown: String)] {
+        var directory: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &directory), directory.boolValue else {
+            return [(path, path == "-" ? "<stdin>" : path)]
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            throw UsageError(message: "\(path): permission denied: cannot list the folder")
+        }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                if (relative as NSString).lastPathComponent.hasPrefix(".") { enumerator.skipDescendants() }
+                continue
+            }
+            let full = (path as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+            found.append(full)
+        }
+        return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { ($0, $0) }
+    }
+
+    /// Marks sheets of one lesson, each against the variant its header names, keeping each
+    /// variant's trace for the next sheet of the same variant.
+    struct SheetMarker {
+        let lesson: Lesson
+        /// The variant --variant or --student asks for, for sheets whose header names none.
+        let asked: Int?
+        var traces: [Int: (lesson: Lesson, trace: Trace, questions: [LessonSection: Int])] = [:]
+        /// Set when the lesson itself diverges (exit status 3).
+        var diverged: Divergence?
+
+        init(lesson: Lesson, asked: Int?) {
+            self.lesson = lesson
+            self.asked = asked
+        }
+
+        mutating func mark(file: String, read: () throws(UsageError) -> [UInt8]) -> SheetMark {
+            var sheet = SheetMark(file: file)
+            let raw: [UInt8]
+            do { raw = try read() } catch { sheet.errors = [error.message]; return sheet }
+            // A sheet in UTF-16 with its byte order mark is read as UTF-8; one that is not text, or
+            // in another encoding (GBK), gets one line for the whole file.
+            let bytes: [UInt8]
+            do { bytes = try AnswerSheet.utf8Text(raw) } catch { sheet.errors = [error.message(file: file)]; return sheet }
+            // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
+            // this one line, not an unknown key for every line.
+            if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {
+                sheet.errors = [SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file)]
+                return sheet
+            }
+            let n: Int
+            do throws(SheetError) {
+                let header = try SheetHeader.read(bytes)
+                sheet.student = header.student
+                let named = try header.variantNumber()
+                let names = header.variant != nil || header.student != nil
+                if names, let asked, asked != named { throw SheetError(line: nil, .variantConflict(sheet: named, option: asked)) }
+                n = names ? named : asked ?? 0
+            } catch {
+                sheet.errors = [error.message(file: file)]
+                return sheet
+            }
+            sheet.variant = n
+            if traces[n] == nil {
+                let variant: Lesson
+                do { variant = try lesson.variant(n) } catch { sheet.errors = ["\(file): \(error.description)"]; return sheet }
+                // Trained, as a single sheet is marked: a sheet filled from `run --format tsv` answers training and apply keys too.
+                switch Common.record(variant) {
+                case .success(let trace): traces[n] = (variant, trace, ClassReport.questions(trace))
+                case .failure(let d): diverged = d; return sheet
+                }
+            }
+            guard let (_, trace, questions) = traces[n] else { return sheet }
+            do {
+                sheet.report = try Marker.check(bytes, against: trace)
+                sheet.config = trace.config
+                sheet.questions = questions
+            } catch {
+                sheet.errors = error.messages(file: file)
+            }
+            return sheet
+        }
     }
 
     /// The bytes of the answers file, opened for reading only; `-` is standard input.

@@ -2,6 +2,7 @@ import Foundation
 import GRUCore
 import GRULessons
 import GRURender
+import GRUJSON
 
 /// Options and steps that several commands share.
 enum Common {
@@ -10,6 +11,8 @@ enum Common {
     static let digits = OptionSpec.value("digits", "N", "decimal places shown (default 4); rounding is for display only")
     static let color = OptionSpec.value("color", "WHEN", "auto (default), always or never; NO_COLOR turns auto off")
     static let ascii = OptionSpec.flag("ascii", "use ASCII instead of Unicode symbols (sigmoid for σ, .* for ⊙, ...)")
+    static let variant = OptionSpec.value("variant", "N", "variant N of the lesson, numbers of its own (1 to \(LessonVariant.maxNumber); 0: the lesson itself)")
+    static let student = OptionSpec.value("student", "ID", "the variant of this student (a student number or name; docs/check.md)")
 
     /// The options of a command that prints a document (compare, gradcheck): --format text or
     /// markdown, then the display options and --output.
@@ -96,7 +99,39 @@ enum Common {
             throw UsageError(message: error.description)
         }
         try checkCost(lesson, a, command: command)
-        return lesson
+        return try variant(of: lesson, variant: a.value("variant"), student: a.value("student"), command: command)
+    }
+
+    /// The variant that --variant N or --student ID names (docs/check.md, "For instructors"), or
+    /// the lesson itself when neither is given.
+    static func variant(of lesson: Lesson, variant: String?, student: String?, command: String) throws(UsageError) -> Lesson {
+        let n: Int
+        switch (variant, student) {
+        case (nil, nil): return lesson
+        case (.some, .some):
+            throw UsageError(message: "\(command): give --variant or --student, not both (a student's variant is derived from their id)")
+        case (let text?, nil):
+            guard let number = Int(text), (0...LessonVariant.maxNumber).contains(number) else {
+                throw UsageError(message: "\(command): --variant must be a whole number from 0 to \(LessonVariant.maxNumber), found '\(JSONWriter.oneLine(text))'")
+            }
+            n = number
+        case (nil, let id?):
+            n = try studentVariant(id, command: command)
+        }
+        do {
+            return try lesson.variant(n)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+
+    /// The variant of a student id, or a usage error for an id that is empty or not one line.
+    static func studentVariant(_ id: String, command: String) throws(UsageError) -> Int {
+        guard !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+              let n = LessonVariant.number(student: id) else {
+            throw UsageError(message: "\(command): --student needs a student number or name on one line, found '\(JSONWriter.oneLine(id))'")
+        }
+        return n
     }
 
     /// The lesson as messages name it: its id when bundled, else the path the user gave.

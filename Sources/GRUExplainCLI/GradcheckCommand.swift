@@ -24,6 +24,8 @@ enum GradcheckCommand: Command {
         .value("epsilon", "E", "the step of the central difference (default \(GradientCheckReport.defaultEpsilon))"),
         .value("tolerance", "T", "the largest relative error that passes (default \(GradientCheckReport.defaultTolerance))"),
         .value("split", "NAME", "the parameter whose gradient is split by timestep (default Why)"),
+        Common.variant,
+        Common.student,
     ] + Common.documentOptions(digits: 10)
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {

@@ -45,6 +45,8 @@ enum RunCommand: Command {
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
         .value("timestep", "N", "show the forward and BPTT detail of timestep N only (the other sections cover all)"),
         .value("sequence", "K", "show the forward, loss and BPTT detail of sequence K only (the totals cover all; not json, tsv)"),
+        Common.variant,
+        Common.student,
         Common.color,
         Common.ascii,
         Common.output,

@@ -1,3 +1,4 @@
+import Foundation
 import GRUCore
 import GRULessons
 import GRURender
@@ -16,11 +17,18 @@ enum WorksheetCommand: Command {
       gru-explain worksheet lesson1 --lang zh > answers.txt
       gru-explain worksheet lesson1 --only forward --timestep 1
       gru-explain check lesson1 answers.txt
+    A variant (--variant N, or --student ID for the variant of that student) has numbers of its
+    own; the sheet's header names it ('# variant: 17', '# student: 2026017'), and check marks the
+    filled sheet against it. For a whole class (docs/check.md, "For instructors"):
+      gru-explain worksheet lesson1 --student 2026017 -o sheets/2026017.txt
+      gru-explain check lesson1 sheets/ --format csv -o grades.csv
     """
     static let options: [OptionSpec] = [
         Common.lang,
         .value("only", "SECTION[,SECTION…]", "ask only for these sections"),
         .value("timestep", "N", "ask only for timestep N of the forward pass, BPTT and the contributions"),
+        Common.variant,
+        Common.student,
         .flag("ascii", "use ASCII instead of Unicode symbols in the comments"),
         Common.output,
     ]
@@ -39,7 +47,19 @@ enum WorksheetCommand: Command {
         guard let trace = Common.trace(lesson, context, trained: false, sections: options.sections ?? Set(Worksheet.sections)) else {
             return ExitStatus.diverged
         }
-        try Common.emit(WorksheetRenderer.render(trace, lesson: lesson, options: options), a, context)
+        // A variant's sheet names it (and the student) in its header, for check to read.
+        let header: SheetHeader? = lesson.variantNumber == 0 && a.value("student") == nil ? nil
+            : SheetHeader(variant: lesson.variantNumber, student: a.value("student").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let text = WorksheetRenderer.render(trace, lesson: lesson, options: options, header: header,
+                                            lessonReference: shellWord(Common.name(lesson)),
+                                            file: a.value("output").map(shellWord))
+        try Common.emit(text, a, context)
         return ExitStatus.success
+    }
+
+    /// `word` as one shell word: as it is when it holds only safe characters, else in single quotes.
+    static func shellWord(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./:=+,@%".unicodeScalars.contains($0) }
+        return safe && !word.isEmpty ? word : "'" + word.replacing("'", with: "'\\''") + "'"
     }
 }

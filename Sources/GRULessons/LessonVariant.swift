@@ -158,7 +158,7 @@ public struct VariantConditions: Sendable {
 extension Lesson {
     /// Variant `n` of this lesson (`LessonVariant`): 0 is the lesson itself. Its parameters are
     /// given outright (no `init`), its notes (which quote the lesson's own numbers) are dropped,
-    /// and `variantNumber` is `n`. Throws when `n` is outside 0…1,000,000 or when no draw meets the
+    /// `variantNumber` is `n` and the title ends in "(variant n)". Throws when `n` is outside 0…1,000,000 or when no draw meets the
     /// conditions.
     public func variant(_ n: Int) throws(LessonError) -> Lesson {
         guard n != 0 else { return self }
@@ -174,6 +174,8 @@ extension Lesson {
         v.initialisation = nil
         v.notes = [:]
         v.variantNumber = n
+        // The title says which variant every rendering (walkthrough, slides, worksheet) shows.
+        v.title = LocalizedText(zh: title.zh + "（第 \(n) 号变体）", en: title.en + " (variant \(n))")
         return v
     }
 }

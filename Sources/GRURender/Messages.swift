@@ -51,6 +51,15 @@ public enum Message: CaseIterable, Sendable {
     case checkYourWritten, checkCarried, checkListSeparator, checkOriginSeparator, checkUnansweredNotListed
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
+    // worksheet: variants (issue 12)
+    case worksheetThisFile
+    // check: a class at once (issue 12)
+    case classTitle, classColumnFile, classColumnStudent, classColumnVariant, classColumnScore, classUnreadable
+    case classSectionForward, classSectionLoss, classSectionBPTT, classSectionAccumulation, classSectionUpdate
+    case classMostOftenWrong, classSheetsOf, classMistakes, classTally, classOneStudent, classStudents, classNotRead, classWrongKeys
+    case classDiagnosisUpdateConvention, classDiagnosisResetPlacement, classDiagnosisRecurrentTermForgotten
+    case classDiagnosisMissingSigmoidDerivative, classDiagnosisMissingTanhDerivative, classDiagnosisSignError
+    case classDiagnosisNotSummedOverTimesteps, classDiagnosisLossHalfFactor, classDiagnosisHInsteadOfHPrev, classDiagnosisHPrevInsteadOfH
     // compare: one lesson under several conventions
     case conventionSeed, compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
     case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
@@ -363,8 +372,40 @@ public enum Message: CaseIterable, Sendable {
         case .checkUnansweredNotListed: return ("未作答的行没有列出；加上 --all 可以列出每一行。", "Unanswered lines are not listed; add --all to list every line.")
         case .worksheetTitle: return ("{0} 手算工作表", "{0}: worksheet for a hand calculation")
         case .worksheetHowTo: return (
-            "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。\n填好后运行：gru-explain check {0} 这个文件",
-            "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one.\nThen run: gru-explain check {0} this-file")
+            "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。\n填好后运行：gru-explain check {0} {1}",
+            "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one.\nThen run: gru-explain check {0} {1}")
+        case .worksheetThisFile: return ("这个文件", "this-file")
+        // check: a class at once (issue 12)
+        case .classTitle: return ("{0} · 全班 {1} 份答卷：已批改 {2} 份，无法读取 {3} 份（得分为百分比）",
+                                  "{0} · {1} sheets: {2} marked, {3} could not be read (scores in percent)")
+        case .classColumnFile: return ("文件", "file")
+        case .classColumnStudent: return ("学生", "student")
+        case .classColumnVariant: return ("变体", "variant")
+        case .classColumnScore: return ("总分", "score")
+        case .classUnreadable: return ("无法读取", "unreadable")
+        case .classSectionForward: return ("前向", "forward")
+        case .classSectionLoss: return ("损失", "loss")
+        case .classSectionBPTT: return ("BPTT", "bptt")
+        case .classSectionAccumulation: return ("梯度累加", "accumulation")
+        case .classSectionUpdate: return ("更新", "update")
+        case .classMostOftenWrong: return ("错得最多的数：", "Keys most often wrong:")
+        case .classSheetsOf: return ("{1} 份中错了 {0} 份", "wrong on {0} of {1} sheets")
+        case .classMistakes: return ("常见错误：", "Common mistakes:")
+        case .classTally: return ("{0}：{1}", "{0}: {1}")
+        case .classOneStudent: return ("{0} 名学生", "{0} student")
+        case .classStudents: return ("{0} 名学生", "{0} students")
+        case .classNotRead: return ("无法读取的答卷：", "Sheets that could not be read:")
+        case .classWrongKeys: return ("错的数：{0}", "wrong: {0}")
+        case .classDiagnosisUpdateConvention: return ("z 和 1 − z 放反了", "z and 1 − z swapped")
+        case .classDiagnosisResetPlacement: return ("重置门放错了位置", "the reset gate in the other place")
+        case .classDiagnosisRecurrentTermForgotten: return ("漏了从后一个时间步传回的梯度", "the gradient from step t+1 forgotten")
+        case .classDiagnosisMissingSigmoidDerivative: return ("漏乘了 σ′ = σ(1 − σ)", "σ′ = σ(1 − σ) missing")
+        case .classDiagnosisMissingTanhDerivative: return ("漏乘了 tanh′ = 1 − h̃²", "tanh′ = 1 − h̃² missing")
+        case .classDiagnosisSignError: return ("符号错了", "the wrong sign")
+        case .classDiagnosisNotSummedOverTimesteps: return ("梯度没有对所有时间步求和", "a gradient not summed over the timesteps")
+        case .classDiagnosisLossHalfFactor: return ("损失的 ½ 因子算错了", "the ½ of the loss")
+        case .classDiagnosisHInsteadOfHPrev: return ("该用 hₜ₋₁ 的地方用了 hₜ", "hₜ where hₜ₋₁ belongs")
+        case .classDiagnosisHPrevInsteadOfH: return ("该用 hₜ 的地方用了 hₜ₋₁", "hₜ₋₁ where hₜ belongs")
         case .worksheetGiven: return ("已知：", "Given:")
         case .worksheetParameters: return ("参数的初始值：", "Initial parameters:")
         case .worksheetEarlier: return ("前面算出的值（这张表不再要求）：", "Values from earlier steps (not asked on this sheet):")

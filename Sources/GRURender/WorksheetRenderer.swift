@@ -38,7 +38,13 @@ public enum WorksheetRenderer {
         return nil
     }
 
-    public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> String {
+    ///
+    /// `header` (a variant's worksheet) adds the lines `# variant: 17` and `# student: 2026017`
+    /// under the title. The "then run" line is the `check` command for `lessonReference` (the
+    /// bundled id, or the path of the lesson file as given; default the lesson's id) and `file`
+    /// (the file the sheet is written to; default "this-file").
+    public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions, header: SheetHeader? = nil,
+                              lessonReference: String? = nil, file: String? = nil) -> String {
         let groups = Worksheet.groups(trace, sections: options.sections, timestep: options.timestep)
         let language = options.language
         let format = NumberFormat(digits: max(options.digits, 4))
@@ -58,8 +64,10 @@ public enum WorksheetRenderer {
         }
         let title = language == .zh ? lesson.title.zh : lesson.title.en
         comments.append(Message.worksheetTitle.text(language, lesson.id) + " · " + title)
+        comments += header?.lines ?? []
         // Two lines: the command on a line of its own, whole, to copy.
-        comments += Message.worksheetHowTo.text(language, lesson.id).split(separator: "\n").map(String.init)
+        let sheetFile = file ?? Message.worksheetThisFile.text(language)
+        comments += Message.worksheetHowTo.text(language, lessonReference ?? lesson.id, sheetFile).split(separator: "\n").map(String.init)
         comments.append(nil)
         comments += givens(trace, language, format)
         comments += earlierValues(trace, groups, language, format)
