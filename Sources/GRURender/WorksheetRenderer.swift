@@ -43,6 +43,9 @@ public enum WorksheetRenderer {
     /// under the title. The "then run" line is the `check` command for `lessonReference` (the
     /// bundled id, or the path of the lesson file as given; default the lesson's id) and `file`
     /// (the file the sheet is written to; default "this-file").
+    /// Marks a comment line that is never wrapped.
+    private static let keepWhole = "\u{0}"
+
     public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions, header: SheetHeader? = nil,
                               lessonReference: String? = nil, file: String? = nil) -> String {
         let groups = Worksheet.groups(trace, sections: options.sections, timestep: options.timestep)
@@ -55,9 +58,12 @@ public enum WorksheetRenderer {
         // indented under the first: "# Timestep 3 · gradient of the state ∂L/∂h₃ = …" / "#   + ∂L/∂h₄·…".
         func flush() {
             for c in comments {
-                guard let c else { out += "\n"; continue }
+                guard var c else { out += "\n"; continue }
+                // The command to copy stays whole on its line, however long the file's path.
+                let whole = c.hasPrefix(keepWhole)
+                if whole { c.removeFirst() }
                 let text = options.ascii ? Notation.ascii(c) : c
-                let lines = DisplayWidth.of("# " + text) > TextRenderer.width ? DisplayWidth.wrap(text, width: TextRenderer.width - 4) : [text]
+                let lines = !whole && DisplayWidth.of("# " + text) > TextRenderer.width ? DisplayWidth.wrap(text, width: TextRenderer.width - 4) : [text]
                 out += lines.enumerated().map { ($0.offset == 0 ? "# " : "#   ") + $0.element + "\n" }.joined()
             }
             comments = []
@@ -67,7 +73,8 @@ public enum WorksheetRenderer {
         comments += header?.lines ?? []
         // Two lines: the command on a line of its own, whole, to copy.
         let sheetFile = file ?? Message.worksheetThisFile.text(language)
-        comments += Message.worksheetHowTo.text(language, lessonReference ?? lesson.id, sheetFile).split(separator: "\n").map(String.init)
+        let howTo = Message.worksheetHowTo.text(language, lessonReference ?? lesson.id, sheetFile).split(separator: "\n").map(String.init)
+        comments += howTo.dropLast() + howTo.suffix(1).map { keepWhole + $0 }
         comments.append(nil)
         comments += givens(trace, language, format)
         comments += earlierValues(trace, groups, language, format)
