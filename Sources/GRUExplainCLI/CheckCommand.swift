@@ -144,6 +144,9 @@ enum CheckCommand: Command {
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue { continue }
             found.append(full)
         }
+        guard !found.isEmpty else {
+            throw UsageError(message: "\(path): the folder holds no sheets (hidden files are left out); give a folder of filled worksheets")
+        }
         return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { ($0, $0) }
     }
 
