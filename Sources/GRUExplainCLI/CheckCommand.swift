@@ -99,15 +99,27 @@ enum CheckCommand: Command {
             return report.exitStatus
         }
 
-        var sheets: [SheetMark] = []
+        // Read every sheet and draw every variant first, then mark the sheets on every core.
+        var prepared: [(sheet: SheetMark, bytes: [UInt8]?)] = []
         for path in paths {
             for file in try files(path) {
-                sheets.append(marker.mark(file: file.shown) { () throws(UsageError) in try readSheet(file.path) })
+                prepared.append(marker.prepare(file: file.shown) { () throws(UsageError) in try readSheet(file.path) })
                 if let diverged = marker.diverged {
                     context.fail(Common.describe(diverged, lesson: lesson))
                     return ExitStatus.diverged
                 }
             }
+        }
+        let (traces, input) = (marker.traces, prepared)
+        let sheets = [SheetMark](unsafeUninitializedCapacity: input.count) { buffer, count in
+            // Each iteration initialises its own element and no other.
+            let output = Slots(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: input.count) { k in
+                var sheet = input[k].sheet
+                if let bytes = input[k].bytes { SheetMarker.finish(&sheet, bytes, traces[sheet.variant ?? 0]) }
+                output.base?.advanced(by: k).initialize(to: sheet)
+            }
+            count = input.count
         }
         let report = ClassReport(sheets: sheets)
         for sheet in report.unreadable { context.fail(sheet.errors.first ?? sheet.file) }
@@ -150,6 +162,11 @@ enum CheckCommand: Command {
         return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { ($0, $0) }
     }
 
+    /// The elements of an array being filled by `concurrentPerform`, one iteration each.
+    struct Slots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<SheetMark>?
+    }
+
     /// Marks sheets of one lesson, each against the variant its header names, keeping each
     /// variant's trace for the next sheet of the same variant.
     struct SheetMarker {
@@ -165,19 +182,41 @@ enum CheckCommand: Command {
             self.asked = asked
         }
 
+        /// Reads, checks the header of, and marks one sheet.
         mutating func mark(file: String, read: () throws(UsageError) -> [UInt8]) -> SheetMark {
+            var (sheet, bytes) = prepare(file: file, read: read)
+            if let bytes { Self.finish(&sheet, bytes, traces[sheet.variant ?? 0]) }
+            return sheet
+        }
+
+        /// Marks a prepared sheet against its variant's trace (nil: the sheet is left as it is).
+        static func finish(_ sheet: inout SheetMark, _ bytes: [UInt8],
+                           _ entry: (lesson: Lesson, trace: Trace, questions: [LessonSection: Int])?) {
+            guard let (_, trace, questions) = entry else { return }
+            do {
+                sheet.report = try Marker.check(bytes, against: trace)
+                sheet.config = trace.config
+                sheet.questions = questions
+            } catch {
+                sheet.errors = error.messages(file: sheet.file)
+            }
+        }
+
+        /// Reads the sheet and its header and records its variant's trace: the sheet with its
+        /// errors and nil, or the sheet to mark and its bytes.
+        mutating func prepare(file: String, read: () throws(UsageError) -> [UInt8]) -> (SheetMark, [UInt8]?) {
             var sheet = SheetMark(file: file)
             let raw: [UInt8]
-            do { raw = try read() } catch { sheet.errors = [error.message]; return sheet }
+            do { raw = try read() } catch { sheet.errors = [error.message]; return (sheet, nil) }
             // A sheet in UTF-16 with its byte order mark is read as UTF-8; one that is not text, or
             // in another encoding (GBK), gets one line for the whole file.
             let bytes: [UInt8]
-            do { bytes = try AnswerSheet.utf8Text(raw) } catch { sheet.errors = [error.message(file: file)]; return sheet }
+            do { bytes = try AnswerSheet.utf8Text(raw) } catch { sheet.errors = [error.message(file: file)]; return (sheet, nil) }
             // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
             // this one line, not an unknown key for every line.
             if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {
                 sheet.errors = [SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file)]
-                return sheet
+                return (sheet, nil)
             }
             let n: Int
             do throws(SheetError) {
@@ -189,27 +228,19 @@ enum CheckCommand: Command {
                 n = names ? named : asked ?? 0
             } catch {
                 sheet.errors = [error.message(file: file)]
-                return sheet
+                return (sheet, nil)
             }
             sheet.variant = n
             if traces[n] == nil {
                 let variant: Lesson
-                do { variant = try lesson.variant(n) } catch { sheet.errors = ["\(file): \(error.description)"]; return sheet }
+                do { variant = try lesson.variant(n) } catch { sheet.errors = ["\(file): \(error.description)"]; return (sheet, nil) }
                 // Trained, as a single sheet is marked: a sheet filled from `run --format tsv` answers training and apply keys too.
                 switch Common.record(variant) {
                 case .success(let trace): traces[n] = (variant, trace, ClassReport.questions(trace))
-                case .failure(let d): diverged = d; return sheet
+                case .failure(let d): diverged = d; return (sheet, nil)
                 }
             }
-            guard let (_, trace, questions) = traces[n] else { return sheet }
-            do {
-                sheet.report = try Marker.check(bytes, against: trace)
-                sheet.config = trace.config
-                sheet.questions = questions
-            } catch {
-                sheet.errors = error.messages(file: file)
-            }
-            return sheet
+            return (sheet, traces[n] == nil ? nil : bytes)
         }
     }
 

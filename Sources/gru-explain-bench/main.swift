@@ -182,6 +182,20 @@ func runChild(_ arguments: [String]) -> (seconds: Double, peakMiB: Double, statu
     return (seconds, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF)
 }
 
+/// Runs gru-explain and returns its standard output.
+func capture(_ arguments: [String]) -> String {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return "" }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
 /// A lesson much larger than the bundled ones: hidden 32, input 8, one sequence of 200 steps.
 func bigLesson(epochs: Int, T: Int = 200) -> URL {
     let H = 32, I = 8
@@ -227,6 +241,21 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
         }
         try? FileManager.default.removeItem(at: file)
     }
+    // A class (issue 12): 200 lesson1 sheets, each of another student's variant (the costly
+    // case: 200 variants drawn, checked and trained), each every key of `run --format tsv
+    // --digits 4` (837 lines) under its '# variant: N' header, marked by one 'check'.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-bench-class-\(getpid())")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for n in 1...200 {
+        let key = capture(["run", "lesson1", "--variant", String(n), "--format", "tsv", "--digits", "4"])
+        try? Data(("# variant: \(n)\n" + key).utf8).write(to: folder.appendingPathComponent(String(format: "student%03d.txt", n)))
+    }
+    let marking = (0..<3).compactMap { _ in runChild(["check", "lesson1", folder.path, "--format", "csv"]) }
+    if let median = marking.map(\.seconds).sorted().dropFirst(marking.count / 2).first {
+        print(String(format: "a class: gru-explain check lesson1 <200 sheets, 200 variants> --format csv: %.2f s (median of 3), %.1f MiB peak, exit %d",
+                     median, marking[0].peakMiB, marking[0].status))
+    }
+    try? FileManager.default.removeItem(at: folder)
 } else {
     print("(end-to-end and memory rows need the gru-explain binary beside this one: swift build -c release)")
 }
