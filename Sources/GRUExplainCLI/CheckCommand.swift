@@ -100,7 +100,7 @@ enum CheckCommand: Command {
         }
 
         // Read every sheet and draw every variant first, then mark the sheets on every core.
-        var prepared: [(sheet: SheetMark, bytes: [UInt8]?)] = []
+        var prepared: [(sheet: SheetMark, bytes: [UInt8]?, choice: TraceChoice?)] = []
         for path in paths {
             for file in try files(path) {
                 prepared.append(marker.prepare(file: file.shown) { () throws(UsageError) in try readSheet(file.path) })
@@ -116,7 +116,7 @@ enum CheckCommand: Command {
             let output = Slots(base: buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: input.count) { k in
                 var sheet = input[k].sheet
-                if let bytes = input[k].bytes { SheetMarker.finish(&sheet, bytes, traces[sheet.variant ?? 0]) }
+                if let bytes = input[k].bytes, let choice = input[k].choice { SheetMarker.finish(&sheet, bytes, traces[choice]) }
                 output.base?.advanced(by: k).initialize(to: sheet)
             }
             count = input.count
@@ -162,6 +162,24 @@ enum CheckCommand: Command {
         return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { ($0, $0) }
     }
 
+    /// Which trace of a lesson's variant marks a sheet.
+    struct TraceChoice: Hashable, Sendable {
+        var variant: Int
+        var trained: Bool
+    }
+
+    /// Whether some line of the sheet starts with a key of training or of the applied model.
+    static func answersTraining(_ bytes: [UInt8]) -> Bool {
+        var atLineStart = true
+        for (i, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") { atLineStart = true; continue }
+            if atLineStart && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")) { continue }
+            if atLineStart && (bytes[i...].starts(with: "train.".utf8) || bytes[i...].starts(with: "apply.".utf8)) { return true }
+            atLineStart = false
+        }
+        return false
+    }
+
     /// The elements of an array being filled by `concurrentPerform`, one iteration each.
     struct Slots: @unchecked Sendable {
         let base: UnsafeMutablePointer<SheetMark>?
@@ -173,7 +191,11 @@ enum CheckCommand: Command {
         let lesson: Lesson
         /// The variant --variant or --student asks for, for sheets whose header names none.
         let asked: Int?
-        var traces: [Int: (lesson: Lesson, trace: Trace, questions: [LessonSection: Int])] = [:]
+        /// Each variant's trace: without training for a worksheet, trained for a sheet that
+        /// answers training or apply keys too (one filled from `run --format tsv`). Marking walks
+        /// every key of the trace, so a worksheet is marked three times as fast without the 500
+        /// epochs of lesson1's training.
+        var traces: [TraceChoice: (lesson: Lesson, trace: Trace, questions: [LessonSection: Int])] = [:]
         /// Set when the lesson itself diverges (exit status 3).
         var diverged: Divergence?
 
@@ -184,8 +206,8 @@ enum CheckCommand: Command {
 
         /// Reads, checks the header of, and marks one sheet.
         mutating func mark(file: String, read: () throws(UsageError) -> [UInt8]) -> SheetMark {
-            var (sheet, bytes) = prepare(file: file, read: read)
-            if let bytes { Self.finish(&sheet, bytes, traces[sheet.variant ?? 0]) }
+            var (sheet, bytes, choice) = prepare(file: file, read: read)
+            if let bytes, let choice { Self.finish(&sheet, bytes, traces[choice]) }
             return sheet
         }
 
@@ -204,19 +226,19 @@ enum CheckCommand: Command {
 
         /// Reads the sheet and its header and records its variant's trace: the sheet with its
         /// errors and nil, or the sheet to mark and its bytes.
-        mutating func prepare(file: String, read: () throws(UsageError) -> [UInt8]) -> (SheetMark, [UInt8]?) {
+        mutating func prepare(file: String, read: () throws(UsageError) -> [UInt8]) -> (SheetMark, [UInt8]?, TraceChoice?) {
             var sheet = SheetMark(file: file)
             let raw: [UInt8]
-            do { raw = try read() } catch { sheet.errors = [error.message]; return (sheet, nil) }
+            do { raw = try read() } catch { sheet.errors = [error.message]; return (sheet, nil, nil) }
             // A sheet in UTF-16 with its byte order mark is read as UTF-8; one that is not text, or
             // in another encoding (GBK), gets one line for the whole file.
             let bytes: [UInt8]
-            do { bytes = try AnswerSheet.utf8Text(raw) } catch { sheet.errors = [error.message(file: file)]; return (sheet, nil) }
+            do { bytes = try AnswerSheet.utf8Text(raw) } catch { sheet.errors = [error.message(file: file)]; return (sheet, nil, nil) }
             // A worksheet names its lesson in its title: a lesson1 sheet checked against lesson2 gets
             // this one line, not an unknown key for every line.
             if let named = WorksheetRenderer.lessonID(inHeaderOf: bytes), named != lesson.id {
                 sheet.errors = [SheetError(line: nil, .otherLesson(sheet: named, checkedAgainst: lesson.id)).message(file: file)]
-                return (sheet, nil)
+                return (sheet, nil, nil)
             }
             let n: Int
             do throws(SheetError) {
@@ -228,19 +250,25 @@ enum CheckCommand: Command {
                 n = names ? named : asked ?? 0
             } catch {
                 sheet.errors = [error.message(file: file)]
-                return (sheet, nil)
+                return (sheet, nil, nil)
             }
             sheet.variant = n
-            if traces[n] == nil {
+            let choice = TraceChoice(variant: n, trained: answersTraining(bytes))
+            if traces[choice] == nil {
                 let variant: Lesson
-                do { variant = try lesson.variant(n) } catch { sheet.errors = ["\(file): \(error.description)"]; return (sheet, nil) }
-                // Trained, as a single sheet is marked: a sheet filled from `run --format tsv` answers training and apply keys too.
-                switch Common.record(variant) {
-                case .success(let trace): traces[n] = (variant, trace, ClassReport.questions(trace))
-                case .failure(let d): diverged = d; return (sheet, nil)
+                if let known = traces[TraceChoice(variant: n, trained: !choice.trained)]?.lesson {
+                    variant = known
+                } else {
+                    do { variant = try lesson.variant(n) } catch { sheet.errors = ["\(file): \(error.description)"]; return (sheet, nil, nil) }
+                }
+                let recorded = choice.trained ? Common.record(variant)
+                    : Common.record(variant, trained: false, sections: Set(Worksheet.sections))
+                switch recorded {
+                case .success(let trace): traces[choice] = (variant, trace, ClassReport.questions(trace))
+                case .failure(let d): diverged = d; return (sheet, nil, nil)
                 }
             }
-            return (sheet, traces[n] == nil ? nil : bytes)
+            return (sheet, bytes, choice)
         }
     }
 
