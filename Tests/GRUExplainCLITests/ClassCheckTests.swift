@@ -169,6 +169,19 @@ import GRUJSON
         #expect(r.stdout.contains("lesson1 · 全班 4 份答卷：已批改 3 份，无法读取 1 份"), "\(r.stdout)")
         #expect(r.stdout.contains("t1.z[1]"))
         #expect(r.stdout.contains("d-binary.dat"))
+        // Two students put z on the candidate: h₁ = z₁·h̃₁ = 0.4526 × 0.1391 = 0.0630 in variant 17
+        // (the lesson's (1 − z₁)·h̃₁ = 0.0761), in both hidden units.
+        let good = try? String(contentsOfFile: folder + "/a-good.txt", encoding: .utf8)
+        let swapped = (good ?? "").replacing("t1.h[1] = 0.0761\n", with: "t1.h[1] = 0.0630\n")
+            .replacing("t1.h[2] = 0.0761\n", with: "t1.h[2] = 0.0630\n")
+        #expect(swapped != good)
+        write("class/e-swapped.txt", swapped)
+        write("class/f-swapped.txt", swapped)
+        let tally = runCLI(["check", "lesson1", folder, "--lang", "zh"])
+        #expect(tally.stdout.contains("  z 和 1 − z 放反了：2 名学生\n"), "\(tally.stdout)")
+        #expect(tally.stdout.contains("  t1.h[1]  5 份中错了 2 份\n"), "\(tally.stdout)")
+        let en = runCLI(["check", "lesson1", folder, "--lang", "en"])
+        #expect(en.stdout.contains("  z and 1 − z swapped: 2 students\n"), "\(en.stdout)")
     }
 
     @Test func gradescopeIsForOneSheet() throws {
