@@ -193,8 +193,8 @@ enum CheckCommand: Command {
         let asked: Int?
         /// Each variant's trace: without training for a worksheet, trained for a sheet that
         /// answers training or apply keys too (one filled from `run --format tsv`). Marking walks
-        /// every key of the trace, so a worksheet is marked three times as fast without the 500
-        /// epochs of lesson1's training.
+        /// every key of the trace: without lesson1's 500 epochs, a worksheet costs about a quarter
+        /// less CPU (docs/performance.md), and a lesson whose training diverges can still be marked.
         var traces: [TraceChoice: (lesson: Lesson, trace: Trace, questions: [LessonSection: Int])] = [:]
         /// Set when the lesson itself diverges (exit status 3).
         var diverged: Divergence?
