@@ -49,19 +49,20 @@ public enum ClassRenderer {
     /// tallied by student, and the sheets that could not be read, each with its error.
     public static func text(_ report: ClassReport, lesson: String, language: Language, ascii: Bool = false) -> String {
         let show = { (text: String) in ascii ? Notation.ascii(text) : text }
-        var out = Message.classTitle.text(language, lesson, String(report.sheets.count), String(report.marked.count),
-                                          String(report.unreadable.count)) + "\n\n"
+        var out = show(Message.classTitle.text(language, lesson, String(report.sheets.count), String(report.marked.count),
+                                          String(report.unreadable.count))) + "\n\n"
         let sections = Worksheet.sections.filter { s in report.marked.contains { $0.sections.contains { $0.section == s } } }
         let header = [Message.classColumnFile.text(language), Message.classColumnStudent.text(language),
                       Message.classColumnVariant.text(language), Message.classColumnScore.text(language)]
             + sections.map { sectionName($0, language) }
         var rows: [[String]] = [header]
         for sheet in report.sheets {
-            var row = [JSONWriter.oneLine(sheet.file), JSONWriter.oneLine(sheet.student ?? "–"), sheet.variant.map(String.init) ?? "–"]
+            let none = ascii ? "-" : "–"
+            var row = [JSONWriter.oneLine(sheet.file), JSONWriter.oneLine(sheet.student ?? none), sheet.variant.map(String.init) ?? none]
             if let score = sheet.score {
                 row.append(percent(score.earned, score.out))
                 let bySection = sheet.sections
-                row += sections.map { s in bySection.first { $0.section == s }.map { percent($0.earned, $0.questions) } ?? "–" }
+                row += sections.map { s in bySection.first { $0.section == s }.map { percent($0.earned, $0.questions) } ?? none }
             } else {
                 row.append(Message.classUnreadable.text(language))
                 row += sections.map { _ in "" }
