@@ -40,6 +40,12 @@ public struct SheetError: Error, Equatable, Sendable {
         case json
         /// The sheet names another lesson in its title line (`# lesson1 手算工作表 · …`).
         case otherLesson(sheet: String, checkedAgainst: String)
+        /// The header's `# variant:` line is not a whole number from 0 to 1,000,000 (SheetHeader).
+        case badVariant(found: String)
+        /// The header names a variant and a student whose variant is another.
+        case headerMismatch(variant: Int, student: String, studentVariant: Int)
+        /// The header names one variant and `check --variant`/`--student` another.
+        case variantConflict(sheet: Int, option: Int)
     }
 
     /// 1-based line number; nil for a problem of the whole file.
@@ -94,6 +100,12 @@ public struct SheetError: Error, Equatable, Sendable {
             return place + "this is a JSON file (a lesson?), not an answers sheet; get a sheet to fill in with 'gru-explain worksheet <lesson>'"
         case .otherLesson(let sheet, let lesson):
             return place + "this sheet is for \(sheet) (its title line says so), not \(lesson): run 'gru-explain check \(sheet) \(file)'"
+        case .badVariant(let found):
+            return place + "'# variant: \(found)': expected a whole number from 0 to 1000000 (the variant of the worksheet)"
+        case .headerMismatch(let variant, let student, let studentVariant):
+            return place + "the header names variant \(variant), but student \(student)'s variant is \(studentVariant); was the student line changed? (docs/check.md)"
+        case .variantConflict(let sheet, let option):
+            return place + "the header names variant \(sheet), but the command asks for variant \(option); leave out --variant/--student to mark it against its header"
         }
     }
 }

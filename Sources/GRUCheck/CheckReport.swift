@@ -120,6 +120,9 @@ public struct SectionScore: Equatable, Sendable {
     /// Lines with a value: correct, follow-through or wrong.
     public var answered: Int { correct + followThrough + wrong }
 
+    /// Points a class report gives: one per line correct or follow-through.
+    public var earned: Int { correct + followThrough }
+
     /// (correct + follow-through) / answered; nil when nothing is answered.
     public var score: Double? { answered == 0 ? nil : Double(correct + followThrough) / Double(answered) }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRUCore
 import GRULessons
 import GRURender
+import GRUJSON
 
 /// Options and steps that several commands share.
 enum Common {
@@ -10,6 +11,8 @@ enum Common {
     static let digits = OptionSpec.value("digits", "N", .digits)
     static let color = OptionSpec.value("color", "WHEN", .color)
     static let ascii = OptionSpec.flag("ascii", .ascii)
+    static let variant = OptionSpec.value("variant", "N", .variant, "\(LessonVariant.maxNumber)")
+    static let student = OptionSpec.value("student", "ID", .student)
 
     /// The options of a command that prints a document (compare, gradcheck): --format text or
     /// markdown, then the display options and --output.
@@ -92,8 +95,9 @@ enum Common {
         // The cost is judged from the lesson's sizes before its parameters are drawn or
         // allocated: a refusal takes milliseconds, whatever the hidden size.
         var refusal: UsageError? = nil
+        let lesson: Lesson
         do throws(LessonError) {
-            return try LessonLibrary.load(reference) { (cost: LessonCost) -> Bool in
+            lesson = try LessonLibrary.load(reference) { (cost: LessonCost) -> Bool in
                 do throws(UsageError) { try checkCost(cost, name: reference, a, command: command) } catch { refusal = error; return false }
                 return true
             }
@@ -101,6 +105,40 @@ enum Common {
             if let refusal { throw refusal }
             throw UsageError(error)
         }
+        // A variant has the lesson's sizes: the cost judged above holds for it.
+        return try variant(of: lesson, variant: a.value("variant"), student: a.value("student"), command: command)
+    }
+
+    /// The variant that --variant N or --student ID names (docs/check.md, "For instructors"), or
+    /// the lesson itself when neither is given.
+    static func variant(of lesson: Lesson, variant: String?, student: String?, command: String) throws(UsageError) -> Lesson {
+        let n: Int
+        switch (variant, student) {
+        case (nil, nil): return lesson
+        case (.some, .some):
+            throw UsageError(.variantAndStudent, command)
+        case (let text?, nil):
+            guard let number = Int(text), (0...LessonVariant.maxNumber).contains(number) else {
+                throw UsageError(.variantRange, command, String(LessonVariant.maxNumber), TerminalText.escaped(text))
+            }
+            n = number
+        case (nil, let id?):
+            n = try studentVariant(id, command: command)
+        }
+        do throws(LessonError) {
+            return try lesson.variant(n)
+        } catch {
+            throw UsageError(error)
+        }
+    }
+
+    /// The variant of a student id, or a usage error for an id that is empty or not one line.
+    static func studentVariant(_ id: String, command: String) throws(UsageError) -> Int {
+        guard !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+              let n = LessonVariant.number(student: id) else {
+            throw UsageError(.studentOneLine, command, TerminalText.escaped(id))
+        }
+        return n
     }
 
     /// The lesson as messages name it: its id when bundled, else the path the user gave.

@@ -13,6 +13,8 @@ enum GradcheckCommand: Command {
         .value("epsilon", "E", .epsilon, "\(GradientCheckReport.defaultEpsilon)"),
         .value("tolerance", "T", .tolerance, "\(GradientCheckReport.defaultTolerance)"),
         .value("split", "NAME", .split),
+        Common.variant,
+        Common.student,
     ] + Common.documentOptions(digits: 10)
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {

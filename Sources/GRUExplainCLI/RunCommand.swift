@@ -18,6 +18,8 @@ enum RunCommand: Command {
         .value("only", "SECTION[,SECTION…]", .onlyRun),
         .value("timestep", "N", .timestepRun),
         .value("sequence", "K", .sequenceRun),
+        Common.variant,
+        Common.student,
         Common.color,
         Common.ascii,
         Common.output,

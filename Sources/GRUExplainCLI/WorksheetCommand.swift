@@ -1,3 +1,4 @@
+import Foundation
 import GRUCore
 import GRULessons
 import GRURender
@@ -14,6 +15,8 @@ enum WorksheetCommand: Command {
         Common.lang,
         .value("only", "SECTION[,SECTION…]", .onlyWorksheet),
         .value("timestep", "N", .timestepWorksheet),
+        Common.variant,
+        Common.student,
         .flag("ascii", .asciiComments),
         Common.output,
     ]
@@ -33,7 +36,13 @@ enum WorksheetCommand: Command {
         guard let trace = Common.trace(lesson, context, trained: false, sections: options.sections ?? Set(Worksheet.sections)) else {
             return ExitStatus.diverged
         }
-        try Common.emit(WorksheetRenderer.render(trace, lesson: lesson, options: options), a, context)
+        // A variant's sheet names it (and the student) in its header, for check to read.
+        let header: SheetHeader? = lesson.variantNumber == 0 && a.value("student") == nil ? nil
+            : SheetHeader(variant: lesson.variantNumber, student: a.value("student").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let text = WorksheetRenderer.render(trace, lesson: lesson, options: options, header: header,
+                                            lessonReference: WorksheetRenderer.shellWord(Common.name(lesson)),
+                                            file: a.value("output").map(WorksheetRenderer.shellWord))
+        try Common.emit(text, a, context)
         return ExitStatus.success
     }
 }

@@ -63,6 +63,8 @@ public struct Lesson: Equatable, Sendable {
     /// Every input (of `sequences` and of `apply`) was multiplied by this before it entered the
     /// model: `problem`'s inputs are already scaled. 1 when the file has no `input_scale`.
     public var inputScale: Double
+    /// Which variant of the lesson this is (`Lesson.variant(_:)`): 0 for the lesson itself.
+    public var variantNumber: Int = 0
 
     public init(id: String, title: LocalizedText, description: LocalizedText,
                 notes: [LessonSection: LocalizedText] = [:], problem: Problem, source: String,
@@ -188,6 +190,8 @@ public enum LessonPhrase: CaseIterable, Sendable {
     // Finding the lesson (LessonLibrary)
     case notBundledFileExists, unknownLesson, unknownLessonDidYouMean, noSuchFileBundled, noSuchFile
     case isDirectory, notRegularFile, permissionDenied, cannotRead
+    // Variants (Lesson.variant)
+    case variantRange, variantNoDraw
 }
 
 /// "1 number", "3 numbers" as phrases.

@@ -65,12 +65,22 @@ public enum Message: CaseIterable, Sendable {
     case sheetLineColumn, sheetSaveAsUTF8, sheetByte, sheetNULByte, sheetIncompleteSequence, sheetInvalidByte
     case sheetNoSuchFile, sheetIsDirectory, sheetNotRegularFile, sheetTooLarge, sheetStdinTooLarge, sheetPermissionDenied
     case checkNeedsLessonAndSheet, worksheetLastDhRec
+    case sheetBadVariant, sheetHeaderMismatch, sheetVariantConflict
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
     // workbook: the offline page (WorkbookRenderer)
     case workbookTitle, workbookIntro, workbookGivens, workbookGivensHelp, workbookReset, workbookDownload, workbookOpen
     case workbookClear, workbookHint, workbookScore, workbookTotal, workbookUnreadable, workbookEdited, workbookOpened
     case workbookOpenProblems, workbookNeedsScript, workbookAnswer, workbookKey, workbookMark, workbookHintNumbers
+    // worksheet: variants (issue 12)
+    case worksheetThisFile
+    // check: a class at once (issue 12)
+    case classTitle, classColumnFile, classColumnStudent, classColumnVariant, classColumnScore, classUnreadable
+    case classSectionForward, classSectionLoss, classSectionBPTT, classSectionAccumulation, classSectionUpdate
+    case classMostOftenWrong, classSheetsOf, classMistakes, classTally, classOneStudent, classStudents, classNotRead, classWrongKeys
+    case classDiagnosisUpdateConvention, classDiagnosisResetPlacement, classDiagnosisRecurrentTermForgotten
+    case classDiagnosisMissingSigmoidDerivative, classDiagnosisMissingTanhDerivative, classDiagnosisSignError
+    case classDiagnosisNotSummedOverTimesteps, classDiagnosisLossHalfFactor, classDiagnosisHInsteadOfHPrev, classDiagnosisHPrevInsteadOfH
     // compare: one lesson under several conventions
     case compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
     case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
@@ -383,8 +393,40 @@ public enum Message: CaseIterable, Sendable {
         case .checkUnansweredNotListed: return ("未作答的行没有列出；加上 --all 可以列出每一行。", "Unanswered lines are not listed; add --all to list every line.")
         case .worksheetTitle: return ("{0} 手算工作表", "{0}: worksheet for a hand calculation")
         case .worksheetHowTo: return (
-            "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。\n填好后运行：gru-explain check {0} 这个文件",
-            "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one.\nThen run: gru-explain check {0} this-file")
+            "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。\n填好后运行：gru-explain check {0} {1}",
+            "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one.\nThen run: gru-explain check {0} {1}")
+        case .worksheetThisFile: return ("这个文件", "this-file")
+        // check: a class at once (issue 12)
+        case .classTitle: return ("{0} · 全班 {1} 份答卷：已批改 {2} 份，无法读取 {3} 份（得分为百分比）",
+                                  "{0} · {1} sheets: {2} marked, {3} could not be read (scores in percent)")
+        case .classColumnFile: return ("文件", "file")
+        case .classColumnStudent: return ("学生", "student")
+        case .classColumnVariant: return ("变体", "variant")
+        case .classColumnScore: return ("总分", "score")
+        case .classUnreadable: return ("无法读取", "unreadable")
+        case .classSectionForward: return ("前向", "forward")
+        case .classSectionLoss: return ("损失", "loss")
+        case .classSectionBPTT: return ("BPTT", "bptt")
+        case .classSectionAccumulation: return ("梯度累加", "accumulation")
+        case .classSectionUpdate: return ("更新", "update")
+        case .classMostOftenWrong: return ("错得最多的数：", "Keys most often wrong:")
+        case .classSheetsOf: return ("{1} 份中错了 {0} 份", "wrong on {0} of {1} sheets")
+        case .classMistakes: return ("常见错误：", "Common mistakes:")
+        case .classTally: return ("{0}：{1}", "{0}: {1}")
+        case .classOneStudent: return ("{0} 名学生", "{0} student")
+        case .classStudents: return ("{0} 名学生", "{0} students")
+        case .classNotRead: return ("无法读取的答卷：", "Sheets that could not be read:")
+        case .classWrongKeys: return ("错的数：{0}", "wrong: {0}")
+        case .classDiagnosisUpdateConvention: return ("z 和 1 − z 放反了", "z and 1 − z swapped")
+        case .classDiagnosisResetPlacement: return ("重置门放错了位置", "the reset gate in the other place")
+        case .classDiagnosisRecurrentTermForgotten: return ("漏了从后一个时间步传回的梯度", "the gradient from step t+1 forgotten")
+        case .classDiagnosisMissingSigmoidDerivative: return ("漏乘了 σ′ = σ(1 − σ)", "σ′ = σ(1 − σ) missing")
+        case .classDiagnosisMissingTanhDerivative: return ("漏乘了 tanh′ = 1 − h̃²", "tanh′ = 1 − h̃² missing")
+        case .classDiagnosisSignError: return ("符号错了", "the wrong sign")
+        case .classDiagnosisNotSummedOverTimesteps: return ("梯度没有对所有时间步求和", "a gradient not summed over the timesteps")
+        case .classDiagnosisLossHalfFactor: return ("损失的 ½ 因子算错了", "the ½ of the loss")
+        case .classDiagnosisHInsteadOfHPrev: return ("该用 hₜ₋₁ 的地方用了 hₜ", "hₜ where hₜ₋₁ belongs")
+        case .classDiagnosisHPrevInsteadOfH: return ("该用 hₜ 的地方用了 hₜ₋₁", "hₜ₋₁ where hₜ belongs")
         case .worksheetGiven: return ("已知：", "Given:")
         case .worksheetParameters: return ("参数的初始值：", "Initial parameters:")
         case .worksheetEarlier: return ("前面算出的值（这张表不再要求）：", "Values from earlier steps (not asked on this sheet):")
@@ -475,6 +517,14 @@ public enum Message: CaseIterable, Sendable {
         case .checkNeedsLessonAndSheet: return (
             "check：请给出课程和答卷文件，例如 'gru-explain check lesson1 answers.txt'",
             "check: give the lesson and the answers file, e.g. 'gru-explain check lesson1 answers.txt'")
+        case .sheetBadVariant: return ("'# variant: {0}'：应为 0 到 1000000 之间的整数（工作表的变体编号）",
+                                       "'# variant: {0}': expected a whole number from 0 to 1000000 (the variant of the worksheet)")
+        case .sheetHeaderMismatch: return (
+            "开头写的是第 {0} 号变体，但学生 {1} 的变体是第 {2} 号；学生那一行是不是被改过？（见 docs/check.md）",
+            "the header names variant {0}, but student {1}'s variant is {2}; was the student line changed? (docs/check.md)")
+        case .sheetVariantConflict: return (
+            "开头写的是第 {0} 号变体，但命令要求第 {1} 号；去掉 --variant/--student，就按开头写的变体批改",
+            "the header names variant {0}, but the command asks for variant {1}; leave out --variant/--student to mark it against its header")
         case .worksheetLastDhRec: return ("{0} · t = {1} 是最后一步，没有 h{2}，此项为 0", "{0} · t = {1} is the last step: there is no h{2}, so this is 0")
         case .worksheetUpdateLine: return ("参数更新 · {0} 的新值 {0} − η·∂L/∂{0}", "parameter update · new {0} = {0} − η·∂L/∂{0}")
         case .workbookTitle: return ("{0} 手算练习本", "{0}: workbook for a hand calculation")
@@ -726,6 +776,11 @@ extension LessonPhrase {
         case .plainNumberOnlyWidthOne: return ("只有 {0} 为 1 时，才能用单个数代替向量", "a plain number stands for a vector only where {0} is 1")
         case .timestepsCount: return ("应有 {0}（与输入一一对应），实际有 {1} 个", "expected {0}, one per input, found {1}")
         case .timestepsEmpty: return ("至少要有一个时间步，实际是空数组", "expected at least one timestep, found an empty array")
+        case .variantRange: return ("第 {0} 号变体：变体编号应为 1 到 {1} 之间的整数（0 是课程本身）",
+                                    "variant {0}: a variant is a whole number from 1 to {1} (0 is the lesson itself)")
+        case .variantNoDraw: return (
+            "第 {0} 号变体：{1} 次抽取两位小数的参数，都没能让第一遍的每个净输入保持在 ±{2} 以内、并让一次更新降低损失；请把输入调小（input_scale）或把学习率调低",
+            "variant {0}: none of {1} draws of 2-decimal parameters keeps every pre-activation of the first pass within ±{2} with a loss that one update lowers; make the inputs smaller (input_scale) or the learning rate lower")
         case .timestepsTooMany: return ("一个序列最多 {0} 个时间步（序列长度的上限），实际有 {1} 个", "expected at most {0} timesteps (the limit for a sequence), found {1}")
         case .notBundledFileExists: return (
             "不是内置课程（{0}）；要把这个文件当作课程读取，请写成 {1}",
@@ -795,6 +850,7 @@ public enum OptionHelp: CaseIterable, Sendable {
     case lang, langBoth, output, digits, digitsDocument, color, ascii, asciiComments, asciiReport, help
     case formatRun, formatDocument, formatCheck, step, onlyRun, onlyWorksheet, timestepRun, timestepWorksheet
     case sequenceRun, sequenceCompare, digitsCheck, showCheck, all, conventions, epsilon, tolerance, split, to, langWorkbook
+    case variant, student, variantCheck, studentCheck
 
     public var pair: (zh: String, en: String) {
         switch self {
@@ -813,7 +869,13 @@ public enum OptionHelp: CaseIterable, Sendable {
         case .help: return ("显示这份帮助", "show this help")
         case .formatRun: return ("text、markdown、json、tsv 或 html（默认 text）", "text, markdown, json, tsv or html (default text)")
         case .formatDocument: return ("text（默认）或 markdown", "text (default) or markdown")
-        case .formatCheck: return ("text 或 json（默认 text）", "text or json (default text)")
+        case .formatCheck: return ("text、json、csv（全班的成绩表）或 gradescope（一份答题纸的 results.json）；默认 text",
+                                   "text, json, csv (a class's gradebook) or gradescope (one sheet's results.json); default text")
+        case .variant: return ("课程的第 N 号变体，有自己的一套数（1 到 {0}；0 为课程本身）",
+                               "variant N of the lesson, numbers of its own (1 to {0}; 0: the lesson itself)")
+        case .student: return ("这个学生的变体（学号或姓名；见 docs/check.md）", "the variant of this student (a student number or name; docs/check.md)")
+        case .variantCheck: return ("开头没有写明变体的答题纸，按第 N 号变体批改", "mark against variant N, for a sheet whose header names none")
+        case .studentCheck: return ("开头没有写明变体的答题纸，按这个学生的变体批改", "mark against this student's variant, for a sheet whose header names none")
         case .step: return ("每页暂停（终端上的 text）：Enter/空格/→ 下一页，b/← 上一页，q 退出",
                             "pause after each page (text on a terminal): Enter/Space/→ next, b/← back, q quit")
         case .onlyRun: return ("只显示这些章节", "show only these sections")
@@ -862,6 +924,7 @@ public enum UsageText: CaseIterable, Sendable {
     case stepNotText, stepNotOutput, sequenceNotFullTrace, sequenceNotFullTraceTSV, worksheetNothingByHand, exportWhere
     case conventionUnknown, conventionUnknownDidYouMean, conventionsTooFew, epsilonTooLarge, numberPositive, numberNonNegative
     case splitUnknown, splitUnknownDidYouMean
+    case variantAndStudent, variantRange, studentOneLine, checkStdinOnce, checkGradescopeOneSheet, checkFolderUnlistable, checkFolderEmpty
     case outputIsDirectory, outputIsInput, outputPermission, outputNoDirectory, outputCannotCreate, outputFailed
     // limits (docs/lesson-format.md, docs/robustness.md)
     case costGradcheck, costWork, costWorkCompare, costMemory, costMemoryExport, costMemoryTrainingOnly, costHTML, costHTMLTry, costHTMLNothingFits
@@ -992,6 +1055,10 @@ public enum UsageText: CaseIterable, Sendable {
       gru-explain worksheet lesson1 --lang zh > answers.txt
       gru-explain worksheet lesson1 --only forward --timestep 1
       gru-explain check lesson1 answers.txt
+    变体（--variant N，或用 --student ID 取这个学生的变体）有自己的一套数；答题纸的开头写明它
+    （'# variant: 17'、'# student: 2026017'），check 按它批改。整个班级（docs/check.md 的“给教师”）：
+      gru-explain worksheet lesson1 --student 2026017 -o sheets/2026017.txt
+      gru-explain check lesson1 sheets/ --format csv -o grades.csv
     """,
             """
     The lines come in the order you compute them: the forward pass, the loss, BPTT, the gradient
@@ -1001,6 +1068,11 @@ public enum UsageText: CaseIterable, Sendable {
       gru-explain worksheet lesson1 --lang zh > answers.txt
       gru-explain worksheet lesson1 --only forward --timestep 1
       gru-explain check lesson1 answers.txt
+    A variant (--variant N, or --student ID for the variant of that student) has numbers of its
+    own; the sheet's header names it ('# variant: 17', '# student: 2026017'), and check marks the
+    filled sheet against it. For a whole class (docs/check.md, "For instructors"):
+      gru-explain worksheet lesson1 --student 2026017 -o sheets/2026017.txt
+      gru-explain check lesson1 sheets/ --format csv -o grades.csv
     """)
         case .detailsCheck: return (
             """
@@ -1015,11 +1087,19 @@ public enum UsageText: CaseIterable, Sendable {
     行，--all 列出每一行；宽 100 列，--ascii 用 ASCII 写 σ、⊙、‖），json（供课程平台使用；
     每一行和各部分的得分，两种语言相同；--ascii 不影响它）。
     退出状态：作答的都正确或承前正确时为 0，有错误时为 1，答题纸或课程无法读取时为 2。
+    变体的答题纸（gru-explain worksheet 课程 --variant N | --student ID）在开头写明它的变体
+    （'# variant: 17'），按那个变体批改。
+    整个班级（几份答题纸，或装着答题纸的文件夹）：每份按它开头写的变体批改；读不了的一份会报告出来，
+    其余照常批改。格式：text（每个学生一行，列出各部分得分、错得最多的量和常见错误的统计），
+    csv（每个文件一行，可导入成绩表），json（每份答题纸的批改和全班的统计）。
+    退出状态：有答题纸读不了时为 2，否则有错误时为 1，否则为 0。
+    --format gradescope 为一份答题纸写出 Gradescope 自动评分器的 results.json。
     示例：
       gru-explain worksheet lesson1 --lang zh > answers.txt
       gru-explain check lesson1 answers.txt --lang zh
       gru-explain check lesson1 answers.txt --show wrong
       gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
+      gru-explain check lesson1 sheets/ --format csv -o grades.csv
     """,
             """
     The answers file has one 'key = value' line per number (keys: docs/keys.md); get a blank one
@@ -1037,11 +1117,20 @@ public enum UsageText: CaseIterable, Sendable {
     per section, the same in both languages; --ascii leaves it as it is).
     Exit status: 0 when everything answered is correct or follow-through, 1 when something is
     wrong, 2 when the sheet or the lesson cannot be read.
+    A variant's sheet (gru-explain worksheet LESSON --variant N | --student ID) names its variant
+    in its header ('# variant: 17'); it is marked against that variant.
+    A class (several sheets, or folders of them): each sheet is marked against its header's
+    variant; one that cannot be read is reported and the others are marked. Formats: text (one
+    line per student with the score of each section, the keys most often wrong, the mistakes
+    tallied), csv (a gradebook row per file), json (every sheet's marks and the class's counts).
+    Exit status: 2 when any sheet could not be read, else 1 when any answer is wrong, else 0.
+    --format gradescope writes one sheet's results.json for a Gradescope autograder.
     Examples:
       gru-explain worksheet lesson1 --lang zh > answers.txt
       gru-explain check lesson1 answers.txt --lang zh
       gru-explain check lesson1 answers.txt --show wrong
       gru-explain run lesson1 --format tsv --digits 4 | gru-explain check lesson1 -
+      gru-explain check lesson1 sheets/ --format csv -o grades.csv
     """)
         case .detailsCompare: return (
             """
@@ -1132,6 +1221,16 @@ public enum UsageText: CaseIterable, Sendable {
         case .langZhEnBoth: return ("{0}：--lang 只能是 zh、en 或 both（both 仅用于 --format html），这里是 '{1}'",
                                     "{0}: --lang must be zh, en or both (both: --format html only), found '{1}'")
         case .langZhEnBothWorkbook: return ("{0}：--lang 只能是 zh、en 或 both，这里是 '{1}'", "{0}: --lang must be zh, en or both, found '{1}'")
+        case .variantAndStudent: return ("{0}：--variant 和 --student 只能给一个（学生的变体由学号推出）",
+                                         "{0}: give --variant or --student, not both (a student's variant is derived from their id)")
+        case .variantRange: return ("{0}：--variant 应为 0 到 {1} 之间的整数，这里是 '{2}'", "{0}: --variant must be a whole number from 0 to {1}, found '{2}'")
+        case .studentOneLine: return ("{0}：--student 需要一行学号或姓名，这里是 '{1}'", "{0}: --student needs a student number or name on one line, found '{1}'")
+        case .checkStdinOnce: return ("check：标准输入（'-'）只能读一次", "check: standard input ('-') can be read only once")
+        case .checkGradescopeOneSheet: return ("check：--format gradescope 只批改一份答题纸（自动评分器对每份提交各运行一次）；全班请用 --format csv 或 json",
+                                               "check: --format gradescope marks one sheet (an autograder runs once per submission); for a class use --format csv or json")
+        case .checkFolderUnlistable: return ("{0}：没有权限：无法列出这个文件夹", "{0}: permission denied: cannot list the folder")
+        case .checkFolderEmpty: return ("{0}：文件夹里没有答题纸（隐藏文件不算）；请给出装着填好的工作表的文件夹",
+                                        "{0}: the folder holds no sheets (hidden files are left out); give a folder of filled worksheets")
         case .langBothHTMLOnly: return ("{0}：--lang both 只能与 --format html 一起用（幻灯片上有中英切换）；{1} 请选 --lang zh 或 --lang en",
                                         "{0}: --lang both works only with --format html (slides with a zh/en switch); for {1} choose --lang zh or --lang en")
         case .sequenceOnlyOne: return ("{0}：--sequence：{1} 只有一个序列，这里是 '{2}'", "{0}: --sequence: {1} has only one sequence, found '{2}'")

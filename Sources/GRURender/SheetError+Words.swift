@@ -35,6 +35,10 @@ extension SheetError {
         case .empty: return place + Message.sheetEmpty.text(l)
         case .json: return place + Message.sheetJSON.text(l)
         case .otherLesson(let sheet, let lesson): return place + Message.sheetOtherLesson.text(l, sheet, lesson, file)
+        case .badVariant(let found): return place + Message.sheetBadVariant.text(l, found)
+        case .headerMismatch(let variant, let student, let studentVariant):
+            return place + Message.sheetHeaderMismatch.text(l, String(variant), student, String(studentVariant))
+        case .variantConflict(let sheet, let option): return place + Message.sheetVariantConflict.text(l, String(sheet), String(option))
         }
     }
 

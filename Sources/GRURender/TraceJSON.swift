@@ -109,12 +109,15 @@ public enum TraceJSON {
     private static func header(_ lesson: Lesson, _ c: ModelConfig, _ p: Parameters, _ h0: [Double], into stream: inout JSONStream) {
         stream.beginObject()
         stream.member("format", .string(format))
-        stream.member("lesson", .object(JSONObject([
+        var about = JSONObject([
             ("id", .string(lesson.id)),
             ("title", localized(lesson.title)),
             ("description", localized(lesson.description)),
             ("source", .string(lesson.source)),
-        ])))
+        ])
+        // A variant (run --variant N or --student ID) says which; the lesson itself has no member.
+        if lesson.variantNumber != 0 { about["variant"] = .int(lesson.variantNumber) }
+        stream.member("lesson", .object(about))
         stream.member("model", model(c))
         stream.member("parameters", parameters(p, c))
         stream.member("h0", .doubles(h0))

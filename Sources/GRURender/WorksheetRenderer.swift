@@ -39,7 +39,16 @@ public enum WorksheetRenderer {
         return nil
     }
 
-    public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions) -> String {
+    ///
+    /// `header` (a variant's worksheet) adds the lines `# variant: 17` and `# student: 2026017`
+    /// under the title. The "then run" line is the `check` command for `lessonReference` (the
+    /// bundled id, or the path of the lesson file as given; default the lesson's id) and `file`
+    /// (the file the sheet is written to; default "this-file").
+    /// Marks a comment line that is never wrapped.
+    private static let keepWhole = "\u{0}"
+
+    public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions, header: SheetHeader? = nil,
+                              lessonReference: String? = nil, file: String? = nil) -> String {
         let groups = Worksheet.groups(trace, sections: options.sections, timestep: options.timestep)
         let language = options.language
         let format = NumberFormat(digits: max(options.digits, 4))
@@ -50,19 +59,25 @@ public enum WorksheetRenderer {
         // indented under the first: "# Timestep 3 · gradient of the state ∂L/∂h₃ = …" / "#   + ∂L/∂h₄·…".
         func flush() {
             for c in comments {
-                guard let c else { out += "\n"; continue }
+                guard var c else { out += "\n"; continue }
+                // The command to copy stays whole on its line, however long the file's path.
+                let whole = c.hasPrefix(keepWhole)
+                if whole { c.removeFirst() }
                 let text = options.ascii ? Notation.ascii(c) : c
-                let lines = DisplayWidth.of("# " + text) > TextRenderer.width ? DisplayWidth.wrap(text, width: TextRenderer.width - 4) : [text]
+                let lines = !whole && DisplayWidth.of("# " + text) > TextRenderer.width ? DisplayWidth.wrap(text, width: TextRenderer.width - 4) : [text]
                 out += lines.enumerated().map { ($0.offset == 0 ? "# " : "#   ") + $0.element + "\n" }.joined()
             }
             comments = []
         }
         let title = TerminalText.escaped(language == .zh ? lesson.title.zh : lesson.title.en)
         comments.append(Message.worksheetTitle.text(language, lesson.id) + " · " + title)
+        comments += header?.lines ?? []
         // Two lines: the command on a line of its own, whole, to copy. A lesson file is named as
         // the user named it, so that the command works from the folder the worksheet was made in.
-        let reference = lesson.source == "bundled" ? lesson.id : shellWord(lesson.source)
-        comments += Message.worksheetHowTo.text(language, reference).split(separator: "\n").map(String.init)
+        let reference = lessonReference ?? (lesson.source == "bundled" ? lesson.id : shellWord(lesson.source))
+        let sheetFile = file ?? Message.worksheetThisFile.text(language)
+        let howTo = Message.worksheetHowTo.text(language, reference, sheetFile).split(separator: "\n").map(String.init)
+        comments += howTo.dropLast() + howTo.suffix(1).map { keepWhole + $0 }
         comments.append(nil)
         comments += givens(trace, language, format)
         comments += earlierValues(trace, groups, language, format)
@@ -88,7 +103,7 @@ public enum WorksheetRenderer {
     /// `path` as one word of a shell command: as it is when it holds only letters, digits and
     /// `_ - . / + , : @ %`, else in single quotes (a `'` inside written `'\''`). Control
     /// characters are escaped (`TerminalText`): such a path is shown, not run.
-    static func shellWord(_ path: String) -> String {
+    public static func shellWord(_ path: String) -> String {
         let plain = !path.isEmpty && path.unicodeScalars.allSatisfy { u in
             u.properties.isAlphabetic || ("0"..."9").contains(u) || "_-./+,:@%".unicodeScalars.contains(u)
         }

@@ -165,7 +165,7 @@ for H in [16, 64, 128, 256] {
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gru-explain")
 
 /// Runs gru-explain with stdout to /dev/null; returns (seconds, peak resident set in MiB of that child).
-func runChild(_ arguments: [String]) -> (seconds: Double, peakMiB: Double, status: Int32)? {
+func runChild(_ arguments: [String]) -> (seconds: Double, peakMiB: Double, status: Int32, cpu: Double)? {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -179,7 +179,23 @@ func runChild(_ arguments: [String]) -> (seconds: Double, peakMiB: Double, statu
     let pid = process.processIdentifier
     guard wait4(pid, &status, 0, &usage) == pid else { return nil }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return (seconds, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF)
+    // CPU time (user + system, all threads): what the run costs whatever else the machine is doing.
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return (seconds, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF, cpu)
+}
+
+/// Runs gru-explain and returns its standard output.
+func capture(_ arguments: [String]) -> String {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return "" }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
 }
 
 /// A lesson much larger than the bundled ones: hidden 32, input 8, one sequence of 200 steps.
@@ -227,6 +243,29 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
         }
         try? FileManager.default.removeItem(at: file)
     }
+    // A class (issue 12): 200 lesson1 worksheets, each of another variant (the costly case: 200
+    // variants drawn, checked and trained), every line filled from `run --format tsv --digits 4`
+    // (259 answers), marked by one 'check'.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-bench-class-\(getpid())")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for n in 1...200 {
+        var key: [Substring: Substring] = [:]
+        for line in capture(["run", "lesson1", "--variant", String(n), "--format", "tsv", "--digits", "4"]).split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2 { key[parts[0]] = parts[1] }
+        }
+        let sheet = capture(["worksheet", "lesson1", "--variant", String(n)]).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix(" =") ? line + " " + (key[line.dropLast(2)] ?? "") : line
+        }.joined(separator: "\n")
+        try? Data(sheet.utf8).write(to: folder.appendingPathComponent(String(format: "student%03d.txt", n)))
+    }
+    let marking = (0..<3).compactMap { _ in runChild(["check", "lesson1", folder.path, "--format", "csv"]) }
+    if let median = marking.map(\.seconds).sorted().dropFirst(marking.count / 2).first,
+       let cpu = marking.map(\.cpu).sorted().dropFirst(marking.count / 2).first {
+        print(String(format: "a class: gru-explain check lesson1 <200 filled worksheets, 200 variants> --format csv: %.2f s (median of 3; %.2f s CPU), %.1f MiB peak, exit %d",
+                     median, cpu, marking[0].peakMiB, marking[0].status))
+    }
+    try? FileManager.default.removeItem(at: folder)
 } else {
     print("(end-to-end and memory rows need the gru-explain binary beside this one: swift build -c release)")
 }
