@@ -63,6 +63,10 @@ public enum Message: CaseIterable, Sendable {
     case gradcheckEpsilonLarge, gradcheckEpsilonSmall
     case columnEntry, columnBPTT, columnNumerical, columnRelativeError, columnVerdict, verdictPass, verdictFail
     case gradcheckSplitHeading, gradcheckSplitExplanation, rowBPTTSum
+    // slides: presenter keys, handouts, charts; step mode's screens; --totals (issue 13)
+    case keysTitle, keysSpace, keyNext, keyBack, keyEnds, keyGoto, keyTextSize, keyTheme, keyLanguage, keyBlack
+    case keyFullScreen, keyHelp, slideHelpButton, printPage
+    case accumulationTotals
 
     /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -303,9 +307,10 @@ public enum Message: CaseIterable, Sendable {
         case .captionEpochs: return ("部分轮次的损失", "The loss at a few epochs")
         case .captionTrained: return ("训练前后的参数", "The parameters before and after training")
         case .captionPredictions: return ("对新输入的预测", "Predictions for the new input")
-        case .stepKeys: return ("回车、空格或 →：{0} · b 或 ←：上一页 · q：退出", "Enter/Space/→: {0} · b/←: back · q: quit")
-        case .stepKeysShort: return ("空格：{0} · b：上一页 · q：退出", "Space: {0} · b: back · q: quit")
-        case .stepKeysShortest: return ("{0}：空格 b q", "{0}: Space b q")
+        case .stepKeys: return ("回车、空格或 →：{0} · b 或 ←：上一页 · ↑ 或 PageUp：上一屏 · q：退出",
+                                "Enter/Space/→: {0} · b/←: previous page · ↑/PageUp: previous screen · q: quit")
+        case .stepKeysShort: return ("空格：{0} · b：上一页 · ↑：上一屏 · q：退出", "Space: {0} · b: prev. page · ↑: prev. screen · q: quit")
+        case .stepKeysShortest: return ("{0}：空格 b ↑ q", "{0}: Space b ↑ q")
         case .stepNext: return ("下一页", "next")
         case .stepMore: return ("继续本页", "more of this page")
         case .stepFinish: return ("结束", "finish")
@@ -314,7 +319,8 @@ public enum Message: CaseIterable, Sendable {
         case .slidePrevious: return ("上一页", "Previous")
         case .slideNext: return ("下一页", "Next")
         case .slideCounter: return ("第 {0} 页，共 {1} 页", "Slide {0} of {1}")
-        case .slideKeys: return ("翻页：← → 空格 PageUp PageDown；Home 第一页，End 最后一页", "Move with ← → Space PageUp PageDown; Home for the first slide, End for the last")
+        case .slideKeys: return ("翻页：← → 空格 PageUp PageDown；Home 第一页，End 最后一页；? 列出全部按键",
+                                 "Move with ← → Space PageUp PageDown; Home for the first slide, End for the last; ? lists every key")
         case .languageSwitch: return ("语言", "Language")
         case .gradientFlowTitle: return ("梯度如何沿时间反向流动", "How the gradient flows back through time")
         case .gradientFlowExplanation: return (
@@ -472,6 +478,26 @@ public enum Message: CaseIterable, Sendable {
             "Every timestep uses the same {0}, so BPTT finds its gradient as a sum of one share per timestep, {1}. "
                 + "The central difference sees only the sum.")
         case .rowBPTTSum: return ("各步之和（BPTT）", "sum of the shares (BPTT)")
+        // slides: presenter keys, handouts, charts; step mode's screens; --totals (issue 13)
+        case .keysTitle: return ("放映按键", "Presenter keys")
+        case .keysSpace: return ("空格", "Space")
+        case .keyNext: return ("下一页", "Next slide")
+        case .keyBack: return ("上一页", "Previous slide")
+        case .keyEnds: return ("第一页 / 最后一页", "First / last slide")
+        case .keyGoto: return ("输入页码再按回车：跳到该页", "A number, then Enter: go to that slide")
+        case .keyTextSize: return ("文字放大 / 缩小（每一页都用，下次打开仍记得）", "Larger / smaller text (on every slide, remembered)")
+        case .keyTheme: return ("浅色 / 深色高对比度", "Light / dark high-contrast theme")
+        case .keyLanguage: return ("切换语言（中文 / English）", "Switch language (中文 / English)")
+        case .keyBlack: return ("黑屏，再按一次恢复", "Black screen; press again to return")
+        case .keyFullScreen: return ("全屏 / 退出全屏", "Full screen on / off")
+        case .keyHelp: return ("显示 / 隐藏本表（Esc 关闭）", "Show / hide this list (Esc closes it)")
+        case .slideHelpButton: return ("按键一览", "List of keys")
+        case .printPage: return ("第 {0} 页，共 {1} 页", "Page {0} of {1}")
+        case .accumulationTotals: return (
+            "（--totals）每个序列先把自己各时间步的贡献相加，这里只列各序列之和与总和 ∂L/∂θ；"
+                + "加 --sequence K 可看序列 K 逐个时间步的贡献。",
+            "(--totals) Each sequence first adds up its own timesteps' shares; shown here are only the sums per sequence "
+                + "and the total ∂L/∂θ. Add --sequence K to see sequence K's share at every timestep.")
         }
     }
 }

@@ -96,15 +96,17 @@ extension Walkthrough {
     /// walkthrough leaves it out (its BPTT tables give every ∂L/∂hₜ already); `HTMLRenderer` draws it.
     func gradientFlowPage() -> Page? {
         guard options.shows(.bptt) else { return nil }
+        // Each sequence's own timesteps, in a small chart of its own: the sequences are independent,
+        // and one time axis across them would read as a gradient growing from one to the next.
         var bars: [BarChart.Bar] = []
-        for s in detailSequences {
+        for (g, s) in detailSequences.enumerated() {
             for b in trace.sequences[s].backward.sorted(by: { $0.t < $1.t }) {
                 let norm = b.dh.reduce(0) { $0 + $1 * $1 }.squareRoot()
-                let label = trace.sequences.count > 1 ? text(.sequence, String(s + 1)) + " · t = \(b.t)" : "t = \(b.t)"
-                bars.append(BarChart.Bar(label: label, value: norm, text: format.value(norm)))
+                bars.append(BarChart.Bar(label: "t = \(b.t)", value: norm, text: format.value(norm), group: g))
             }
         }
-        let chart = BarChart(bars: bars, valueLabel: "‖∂L/∂hₜ‖", itemLabel: text(.columnTimestep))
+        let titles = detailSequences.count > 1 || trace.sequences.count > 1 ? detailSequences.map { text(.sequence, String($0 + 1)) } : []
+        let chart = BarChart(bars: bars, groupTitles: titles, valueLabel: "‖∂L/∂hₜ‖", itemLabel: text(.columnTimestep))
         let blocks: [Block] = [.subheading(text(.gradientFlowTitle)), .paragraph(text(.gradientFlowExplanation)), .barChart(chart)]
         let heading = heading(.bptt)
         return Page(section: .bptt, heading: options.ascii ? Notation.ascii(heading) : heading,
