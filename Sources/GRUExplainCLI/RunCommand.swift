@@ -22,29 +22,41 @@ enum RunCommand: Command {
              training and the application still cover them all. For text, markdown and html (and
              --step); json and tsv are the full trace and refuse it (keep one sequence of the TSV
              with grep '^sK\\.'). Default: every sequence in detail.
+    Totals (--totals, for a lesson with several sequences): the gradient accumulation shows only
+             the sum Σ = ∂L/∂θ of every entry, and with --sequence K also sequence K's share at each
+             timestep and the other sequences' as one sum (lesson3: 4 slides instead of 82).
     Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
              loss, each BPTT timestep, the accumulation, the update, training, the application).
-             Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints
-             the plain walkthrough.
+             Enter, Space, → or ↓: next screen or page; b or ←: previous page; ↑ or PageUp:
+             previous screen; Home/End: first/last page; q: quit. A heading stays with the start
+             of its table, a table continued on the next screen repeats its header row, and on a
+             terminal narrower than 100 columns prose is rewrapped (tables keep their width).
+             Without a terminal it prints the plain walkthrough.
     Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
-             --lang both puts a zh/en switch on every slide.
+             --lang both puts a zh/en switch on every slide. Presenter keys (? lists them on the
+             slide): a number then Enter goes to that slide; + and − make the text larger or
+             smaller (remembered); t light / dark high-contrast theme; l the other language (both);
+             b or . black screen; f full screen. Printed (A4), the slides run on with page numbers,
+             every sheet headed by its section and timestep; a both deck prints both languages.
     Examples:
       gru-explain run lesson1 --lang zh
       gru-explain run lesson1 --step
       gru-explain run lesson1 --only forward,bptt --timestep 2
       gru-explain run lesson1 --format html --lang both -o lesson1.html
       gru-explain run lesson3 --format html --sequence 1 -o lesson3.html
+      gru-explain run lesson3 --format html --totals -o lesson3-short.html
       gru-explain run my-lesson.json --format json -o trace.json
     """
     static let formats = ["text", "markdown", "json", "tsv", "html"]
     static let options: [OptionSpec] = [
         .value("format", "FORMAT", "text, markdown, json, tsv or html (default text)"),
         .value("lang", "zh|en|both", "language of the output (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en); both: html only"),
-        .flag("step", "pause after each page (text on a terminal): Enter/Space/→ next, b/← back, q quit"),
+        .flag("step", "pause after each page (text on a terminal): Enter/Space/→ next, b/← previous page, ↑/PageUp previous screen, q quit"),
         Common.digits,
         .value("only", "SECTION[,SECTION…]", "show only these sections"),
         .value("timestep", "N", "show the forward and BPTT detail of timestep N only (the other sections cover all)"),
         .value("sequence", "K", "show the forward, loss and BPTT detail of sequence K only (the totals cover all; not json, tsv)"),
+        .flag("totals", "the gradient accumulation as its sums only, with the per-timestep shares of --sequence K at most (not json, tsv)"),
         Common.color,
         Common.ascii,
         Common.output,
@@ -69,6 +81,9 @@ enum RunCommand: Command {
             throw UsageError(message: "run: --sequence chooses the sequence the walkthrough details (text, markdown, html); --format \(format) is the full trace of every sequence"
                              + (format == "tsv" ? " (keep one with grep '^sK\\.')" : ""))
         }
+        if a.has("totals") && (format == "json" || format == "tsv") {
+            throw UsageError(message: "run: --totals shortens the walkthrough's accumulation (text, markdown, html); --format \(format) is the full trace")
+        }
         var fromEnvironment = a
         if both { fromEnvironment.values["lang"] = nil }    // the language the slides open in
         var options = try Common.renderOptions(fromEnvironment, context, command: name)
@@ -79,6 +94,7 @@ enum RunCommand: Command {
         // --timestep N within the sequence shown, or within the longest.
         let longest = options.sequence.map { sequences[$0 - 1].inputs.count } ?? sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
+        options.totals = a.has("totals")
 
         if format == "json" { return try streamJSON(lesson, options, a, context) }
         // Without the sections that show the detailed pass, the engine skips it (only training runs).

@@ -115,7 +115,7 @@ html.js .controls { display: flex; position: fixed; left: 0; right: 0; bottom: 0
    with both languages prints each slide in both. Page numbers at the foot (see pageNumbers). */
 @media print {
   @page { size: A4; margin: 12mm 12mm 14mm; }
-  html { font-size: 10pt; }
+  html { font-size: 11pt; }
   html[data-theme] { --ink: #1a1a1a; --muted: #444; --accent: #0b4f8a; --line: #c4c4c4; --rule: #6b6b6b;
     --paper: #fff; --band: #eef3f9; --note: #fdf6e3; --note-rule: #b07d00; --warn: #a4001d; }
   html.js, html.js body { height: auto; overflow: visible; }

@@ -66,7 +66,7 @@ public enum Message: CaseIterable, Sendable {
     // slides: presenter keys, handouts, charts; step mode's screens; --totals (issue 13)
     case keysTitle, keysSpace, keyNext, keyBack, keyEnds, keyGoto, keyTextSize, keyTheme, keyLanguage, keyBlack
     case keyFullScreen, keyHelp, slideHelpButton, printPage
-    case accumulationTotals
+    case accumulationTotals, columnOtherSequences
 
     /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -493,11 +493,11 @@ public enum Message: CaseIterable, Sendable {
         case .keyHelp: return ("显示 / 隐藏本表（Esc 关闭）", "Show / hide this list (Esc closes it)")
         case .slideHelpButton: return ("按键一览", "List of keys")
         case .printPage: return ("第 {0} 页，共 {1} 页", "Page {0} of {1}")
+        case .columnOtherSequences: return ("其余 {0} 个序列", "The other {0} sequences")
         case .accumulationTotals: return (
-            "（--totals）每个序列先把自己各时间步的贡献相加，这里只列各序列之和与总和 ∂L/∂θ；"
-                + "加 --sequence K 可看序列 K 逐个时间步的贡献。",
-            "(--totals) Each sequence first adds up its own timesteps' shares; shown here are only the sums per sequence "
-                + "and the total ∂L/∂θ. Add --sequence K to see sequence K's share at every timestep.")
+            "（--totals）这里只列出每个参数分量的总和 ∂L/∂θ；加上 --sequence K 时，还列出序列 K 每个时间步的贡献和其余序列的贡献之和。",
+            "(--totals) Shown here is only the total ∂L/∂θ of each entry; with --sequence K, also sequence K's share at "
+                + "each timestep and the other sequences' shares as one sum.")
         }
     }
 }

@@ -22,6 +22,10 @@ public struct RenderOptions: Equatable, Sendable {
     /// Show the detail of this one sequence (1-based) only: its forward pass, its loss terms and
     /// its BPTT. The totals (the loss, the gradient sums, the update, training) still cover all.
     public var sequence: Int?
+    /// The accumulation as its sums only (`run --totals`): Σ = ∂L/∂θ for every entry, with the
+    /// per-timestep shares of `sequence` alone when one is chosen, so that a lesson of many
+    /// sequences keeps the section short.
+    public var totals: Bool = false
     /// Emit ANSI colour escapes (already resolved from --color, NO_COLOR and whether stdout is a terminal).
     public var color: Bool
     /// Replace Unicode symbols (σ, ⊙, h̃, ₁, ᵀ, box drawing) with ASCII.
