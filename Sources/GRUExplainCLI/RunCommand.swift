@@ -104,7 +104,7 @@ enum RunCommand: Command {
         guard let trace = Common.trace(lesson, context, detailed: detailed, trained: trained, sections: options.sections) else { return ExitStatus.diverged }
         if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
             defer { terminal.restore() }
-            return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,
+            return StepMode.run(render: { TextRenderer.stepPages(trace, lesson: lesson, options: options, width: $0) }, language: options.language,
                                 color: options.color, ascii: options.ascii, keyboard: &terminal, write: context.writeOut)
         }
         let text: String
