@@ -195,8 +195,9 @@ struct Pager: Equatable {
                 e -= 1
             }
         }
-        let low = t + max(1, (end - t) * 2 / 3)
-        for e in stride(from: end, through: low, by: -1) where e > t && allowed(e) && good(e) { return e - t }
+        // A blank line or a rule between row groups in the last quarter of the screen.
+        let low = t + max(1, (end - t) * 3 / 4)
+        for e in stride(from: end, through: low, by: -1) where e > t && allowed(e) && good(e) && shows(e) { return e - t }
         for e in stride(from: end, to: t, by: -1) where allowed(e) { return e - t }
         return end - t
     }

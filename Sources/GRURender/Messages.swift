@@ -487,7 +487,7 @@ public enum Message: CaseIterable, Sendable {
         case .keyGoto: return ("输入页码再按回车：跳到该页", "A number, then Enter: go to that slide")
         case .keyTextSize: return ("文字放大 / 缩小（每一页都用，下次打开仍记得）", "Larger / smaller text (on every slide, remembered)")
         case .keyTheme: return ("浅色 / 深色高对比度", "Light / dark high-contrast theme")
-        case .keyLanguage: return ("切换语言（中文 / English）", "Switch language (中文 / English)")
+        case .keyLanguage: return ("切换语言（中文 / 英文）", "Switch language (Chinese / English)")
         case .keyBlack: return ("黑屏，再按一次恢复", "Black screen; press again to return")
         case .keyFullScreen: return ("全屏 / 退出全屏", "Full screen on / off")
         case .keyHelp: return ("显示 / 隐藏本表（Esc 关闭）", "Show / hide this list (Esc closes it)")

@@ -141,7 +141,7 @@ enum SVGChart {
         let perRow = groupCount <= 4 ? groupCount : Int((Double(groupCount) / Double((groupCount + 3) / 4)).rounded(.up))
         let rows = Double((groupCount + perRow - 1) / perRow)
         // A row of small charts is 266 units tall (see `bars`), the axis name below 34.
-        return (16.5 * min(1.25, (rows * 266 + 34) / height) * 10).rounded() / 10
+        return (16.5 * min(1.2, (rows * 266 + 34) / height) * 10).rounded() / 10
     }
 
     private static func open(id: String, title: String, width: Double = width, height: Double = height, em: Double = 16.5) -> String {

@@ -192,7 +192,7 @@ import GRULessons
         #expect(html.contains("@font-face { font-family: \"Prime Mono\"; src: local(\"Noto Sans Mono CJK SC\")"))
         #expect(html.contains("unicode-range: U+2032-2033;") && html.contains("--mono: \"Prime Mono\", \"DejaVu Sans Mono\""))
         // Every <section> carries every language once.
-        let sections = html.components(separatedBy: "<section ").dropFirst()
+        let sections = html.components(separatedBy: "<section ").dropFirst().map { $0.components(separatedBy: "</section>")[0] }
         for section in sections {
             #expect(section.components(separatedBy: "data-lang=\"zh\">").count == 2)
             #expect(section.components(separatedBy: "data-lang=\"en\">").count == 2)
