@@ -113,10 +113,11 @@ enum HTMLScript {
   function onKey(e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     var k = e.key;
-    // Space and Enter on a focused button press the button, nothing more.
-    if (e.target && e.target.tagName === "BUTTON" && (k === " " || k === "Enter")) return;
     if (/^[0-9]$/.test(k)) { setTyped((typed + k).slice(-4)); e.preventDefault(); return; }
+    // Enter after a number goes to that slide, even with a button focused.
     if (k === "Enter" && typed) { var n = parseInt(typed, 10); setTyped(""); if (n > 0) show(n - 1); e.preventDefault(); return; }
+    // Otherwise Space and Enter on a focused button press the button, nothing more.
+    if (e.target && e.target.tagName === "BUTTON" && (k === " " || k === "Enter")) return;
     if (k === "Backspace" && typed) { setTyped(typed.slice(0, -1)); e.preventDefault(); return; }
     setTyped("");
     if (k === "Escape") { root.classList.remove("help", "blank"); return; }
@@ -180,6 +181,10 @@ enum HTMLScript {
     }
     var last = slides.length;
     show(0);
+    var deckBox = document.getElementById("deck").getBoundingClientRect();
+    check("the deck fills the window (no letterbox)", Math.abs(deckBox.width - window.innerWidth) < 1 &&
+          Math.abs(deckBox.height - window.innerHeight) < 1 && Math.abs(slides[0].clientWidth - window.innerWidth) < 1,
+          "deck " + deckBox.width + "×" + deckBox.height + ", slide " + slides[0].clientWidth + " wide, window " + window.innerWidth + "×" + window.innerHeight);
     expectSlide("opens on slide 1", 1);
     press("ArrowRight"); expectSlide("ArrowRight goes on", 2);
     press(" "); expectSlide("Space goes on", 3);

@@ -32,7 +32,8 @@ public struct RenderOptions: Equatable, Sendable {
     public var ascii: Bool
 
     public init(language: Language = .en, digits: Int = 4, sections: Set<LessonSection>? = nil,
-                timestep: Int? = nil, sequence: Int? = nil, color: Bool = false, ascii: Bool = false) {
+                timestep: Int? = nil, sequence: Int? = nil, totals: Bool = false, color: Bool = false, ascii: Bool = false) {
+        self.totals = totals
         self.language = language
         self.digits = digits
         self.sections = sections

@@ -30,10 +30,10 @@ import Testing
         #expect(markdown.status == 0 && markdown.stderr.isEmpty)
         #expect(markdown.stdout.contains("Sequence 6 · Timestep 1") && !markdown.stdout.contains("Sequence 1 · Timestep 1"))
         #expect(markdown.stdout.contains("here is sequence 6 in detail"))
-        // 77 slides instead of 221 (HTMLTests.noSlideIsNearlyEmpty).
+        // 82 slides instead of 246 (HTMLTests.noSlideIsNearlyEmpty).
         let html = runCLI(["run", "lesson3", "--sequence", "1", "--format", "html", "--lang", "both"])
         #expect(html.status == 0 && html.stderr.isEmpty)
-        #expect(html.stdout.components(separatedBy: "<section class=\"slide").count - 1 == 77)
+        #expect(html.stdout.components(separatedBy: "<section class=\"slide").count - 1 == 82)
     }
 
     /// --step without a terminal prints the plain walkthrough: the same one --sequence limits.
