@@ -24,7 +24,7 @@ enum RunCommand: Command {
              with grep '^sK\\.'). Default: every sequence in detail.
     Totals (--totals, for a lesson with several sequences): the gradient accumulation shows only
              the sum Σ = ∂L/∂θ of every entry, and with --sequence K also sequence K's share at each
-             timestep and the other sequences' as one sum (lesson3: 4 slides instead of 82).
+             timestep and the other sequences' as one sum (lesson3: 6 slides instead of 82).
     Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
              loss, each BPTT timestep, the accumulation, the update, training, the application).
              Enter, Space, → or ↓: next screen or page; b or ←: previous page; ↑ or PageUp:

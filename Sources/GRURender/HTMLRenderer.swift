@@ -135,7 +135,8 @@ public enum HTMLRenderer {
 
     /// A table's columns as shares of its natural width, and that width in the table's em (its
     /// type is 0.8 rem), with a little to spare: from the widest cell of each column over all its
-    /// rows, so that every part of a table cut between slides lines up with the others.
+    /// rows, so that every part of a table cut between slides lines up with the others (the style
+    /// sheet lets a part be no wider than its slide; a formula then wraps, in every part alike).
     static func columnShares(_ block: Block) -> (shares: [Double], em: Double)? {
         guard case .table(let table) = block else { return nil }
         let widths = HeightEstimate.TableProfile(table).naturalWidths
@@ -199,7 +200,7 @@ public enum HTMLRenderer {
     static func html(_ table: Table, widths: (shares: [Double], em: Double)? = nil) -> String {
         var out = "<table>\n"
         if let widths {
-            out = "<table class=\"cut\" style=\"width: min(100%, \(NumberFormat.fixed(widths.em, decimals: 1))em)\">\n"
+            out = "<table class=\"cut\" style=\"--width: \(NumberFormat.fixed(widths.em, decimals: 1))em\">\n"
         }
         if !table.caption.isEmpty { out += "<caption>\(escape(table.caption))</caption>\n" }
         if let widths {

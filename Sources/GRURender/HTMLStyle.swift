@@ -83,7 +83,9 @@ tbody + tbody { border-top: 1px solid var(--line); }
 tbody th { font-weight: 600; white-space: nowrap; }
 th.sub, td.sub { font-weight: 400; color: var(--muted); padding-left: 1.6em; }
 .math { font-family: var(--mono); white-space: pre-wrap; }
-table.cut { table-layout: fixed; }
+/* A table cut between slides: every part as wide as the whole (or the slide), its columns in the
+   same shares; a name or a number never narrower than it is, a formula wraps. */
+table.cut { width: min(100%, var(--width)); }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .result { font-weight: 700; }
 .warning { color: var(--warn); font-weight: 700; }
