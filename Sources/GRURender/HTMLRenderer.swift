@@ -135,13 +135,15 @@ public enum HTMLRenderer {
 
     /// A table's columns as shares of its natural width, and that width in the table's em (its
     /// type is 0.8 rem), with a little to spare: from the widest cell of each column over all its
-    /// rows, so that every part of a table cut between slides lines up with the others (the style
-    /// sheet lets a part be no wider than its slide; a formula then wraps, in every part alike).
+    /// rows, so that every part of a table cut between slides lines up with the others. Nil for a
+    /// table wider than the slide.
     static func columnShares(_ block: Block) -> (shares: [Double], em: Double)? {
         guard case .table(let table) = block else { return nil }
         let widths = HeightEstimate.TableProfile(table).naturalWidths
         let total = widths.reduce(0, +)
-        guard total > 0 else { return nil }
+        // A table wider than the slide wraps its formulas as the browser's own layout does (and
+        // as `HeightEstimate` expects): its parts fill the slide alike.
+        guard total > 0, total <= SlideLayout.width else { return nil }
         return (widths.map { $0 / total }, min(total / 0.8 * 1.06, 76))
     }
 

@@ -14,10 +14,11 @@
 /// along; a section's opening paragraph goes on with what follows; and a table that needs two
 /// slides is split into two parts of similar size.
 ///
-/// Heights are estimated in rem, the unit of `HTMLStyle` (the slide is 64 × 36 rem, whatever the
-/// screen). The estimate only chooses the breaks; the page's script still shrinks a slide's type
-/// a little if the browser needs more room than estimated, and the browser test checks that no
-/// slide overflows.
+/// Heights are estimated in rem, the unit of `HTMLStyle` (the slide is 64 rem wide and 36 rem or,
+/// on a 4:3 screen, more tall), at the natural type size. The estimate only chooses the breaks:
+/// it leaves room (`height`) for the page's script to make the type larger on most slides, and
+/// the script shrinks it a little where the browser needs more room than estimated; the browser
+/// test checks that no slide overflows.
 struct SlideLayout {
     /// What one slide shows of a page.
     struct Slide: Equatable {
