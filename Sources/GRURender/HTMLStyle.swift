@@ -57,11 +57,11 @@ html.js .slide.zoomed { overflow: auto; }
 #blank { display: none; position: fixed; inset: 0; background: #000; z-index: 10; }
 html.blank #blank { display: block; }
 #help { display: none; position: fixed; inset: 0; margin: auto; z-index: 5; width: max-content; height: max-content;
-  max-width: 90vw; padding: 1rem 1.6rem; font-size: 1rem; color: var(--ink); background: var(--paper);
+  max-width: 90vw; padding: 1rem 1.6rem; font-size: 1.4rem; color: var(--ink); background: var(--paper);
   border: 2px solid var(--rule); border-radius: .4rem; box-shadow: 0 .3rem 1.5rem rgba(0,0,0,.35); }
 html.help #help { display: block; }
-#help h2 { font-size: 1.2rem; }
-#help table { font-size: .9rem; margin: 0; }
+#help h2 { font-size: 1.2em; }
+#help table { font-size: .9em; margin: 0; }
 #help kbd { font-family: var(--mono); font-weight: 700; }
 #goto { display: none; }
 #goto.typing { display: inline; font-weight: 700; }
