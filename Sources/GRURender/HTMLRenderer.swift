@@ -5,8 +5,8 @@ import GRULessons
 /// the same pages as `run --step` (see `Page`), each a slide or, when it is long, a few (see
 /// `SlideLayout`); the loss curve and the gradient flowing back through time as inline SVG; a
 /// zh/en switch when both languages are asked for. Inline CSS and script, no network, no fonts
-/// to download; without the script the slides read as one long page, and printed, each page of
-/// the walkthrough starts a new sheet.
+/// to download; without the script the slides read as one long page, and printed (A4) they run
+/// on with numbered pages, no slide cut between two (see `HTMLStyle`).
 public enum HTMLRenderer {
 
     /// `languages`: the languages the file carries (the switch appears with more than one);
@@ -34,7 +34,7 @@ public enum HTMLRenderer {
         out += "<title>\(escape(title(start)))</title>\n"
         out += "<style>\n\(HTMLStyle.css)\(HTMLStyle.pageNumbers(Message.printPage.template(start)))</style>\n</head>\n<body>\n<main id=\"deck\">\n"
         for (n, slide) in slides.enumerated() {
-            // "first": the slide opens a page of the walkthrough, which starts a new sheet in print.
+            // "first": the slide opens a page of the walkthrough.
             let opensPage = n == 0 || slides[n - 1].page != slide.page
             out += "<section class=\"slide\(opensPage ? " first" : "")\" id=\"slide-\(n + 1)\">\n"
             for (l, language) in languages.enumerated() {
