@@ -1,6 +1,9 @@
+import GRURender
+
 /// What a key asks `run --step` to do.
 enum PagerKey: Equatable, Sendable {
-    case next, back, first, last, quit
+    /// `back`: the previous page (its first screen); `backScreen`: the screen before this one.
+    case next, back, backScreen, first, last, quit
     /// Ctrl-C read as a byte (the terminal normally turns it into SIGINT instead).
     case interrupt
     /// A key step mode does not use.
@@ -10,7 +13,8 @@ enum PagerKey: Equatable, Sendable {
     case redraw
 
     /// The key behind the bytes of one key press, as a terminal in non-canonical mode sends them:
-    /// Enter, Space, →, ↓, PageDown and n go on; b, ←, ↑, PageUp, p and Backspace go back;
+    /// Enter, Space, →, ↓, PageDown and n go on; b, ←, p and Backspace go back a page; ↑, PageUp
+    /// and k go back a screen;
     /// Home and End jump; q, Esc and Ctrl-D quit. An arrow with a modifier (Shift-→ sends
     /// `ESC [1;2C`) counts as the arrow.
     static func decode(_ bytes: [UInt8]) -> PagerKey {
@@ -26,13 +30,14 @@ enum PagerKey: Equatable, Sendable {
             let firstParameter = parameters.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? ""
             switch final {
             case UInt8(ascii: "C"), UInt8(ascii: "B"): return .next                // → ↓
-            case UInt8(ascii: "D"), UInt8(ascii: "A"): return .back                // ← ↑
+            case UInt8(ascii: "D"): return .back                                   // ←
+            case UInt8(ascii: "A"): return .backScreen                             // ↑
             case UInt8(ascii: "H"): return .first                                  // Home
             case UInt8(ascii: "F"): return .last                                   // End
             case UInt8(ascii: "~") where introducer == UInt8(ascii: "["):
                 switch firstParameter {
                 case "6": return .next                                             // PageDown
-                case "5": return .back                                             // PageUp
+                case "5": return .backScreen                                       // PageUp
                 case "1", "7": return .first                                       // Home
                 case "4", "8": return .last                                        // End
                 default: return .other
@@ -42,7 +47,8 @@ enum PagerKey: Equatable, Sendable {
         }
         switch first {
         case UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "n"), UInt8(ascii: "j"): return .next
-        case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "p"), UInt8(ascii: "k"), 0x7F, 0x08: return .back
+        case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "p"), 0x7F, 0x08: return .back
+        case UInt8(ascii: "k"): return .backScreen
         case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x04: return .quit
         case 0x03: return .interrupt
         default: return .other
@@ -85,11 +91,14 @@ enum PagerKey: Equatable, Sendable {
 ///     pager.handle(.next)   // .show: page 1
 ///     pager.handle(.next)   // .finish
 ///
-/// The last two screens of a tall page are split at a blank line when they can be: if the rest of
-/// the page fits on one screen from the last blank line of the screen before it, that screen ends
-/// there, so a table or a paragraph is not cut in two and the page takes no more screens than
-/// before. (At 100×40, lesson1's page 2 in English left its table's last row alone on a second
-/// screen; now the second screen is the whole table.)
+/// Where a screen ends (`kinds`, see `ScreenLine.Kind`): never after a heading or a table's lead-in
+/// (they stay with the start of the table), never inside a table's header or before its first
+/// row, never inside a row that wraps, and never so that the next screen holds a table's last row
+/// alone with its border (what goes on must be two row groups, or three rows of one). A screen that starts inside a table shows the table's header first. Of
+/// the places left it ends at a blank line or between two row groups when one is near the foot
+/// of the screen; and when the rest of the page fits on the next screen, at the last blank line
+/// from which it still does, so that a table is not cut in two for nothing. (At 100×40, lesson1's
+/// page 2 in English once left its table's last row alone on a second screen.)
 struct Pager: Equatable {
     enum Action: Equatable {
         /// Redraw: `page` from line `top`.
@@ -106,52 +115,109 @@ struct Pager: Equatable {
     let lineHeights: [[Int]]
     /// For every page, which of its lines are blank: where a screen may end early (see above).
     let blank: [[Bool]]
+    /// For every page, what each line is (all `.text` when not given).
+    let kinds: [[ScreenLine.Kind]]
     /// Screen rows for the page, without the prompt line (nor the narrow-terminal hint while it is
     /// shown: see `StepMode.run`).
     var rows: Int
     private(set) var page = 0
-    /// The first line of `page` on the screen.
+    /// The first line of `page` on the screen (after the repeated table header, if any).
     private(set) var top = 0
     /// The first lines of the screens of `page` above this one, so that back shows them again as
     /// they were. Empty exactly when `top` is 0.
     private var above: [Int] = []
 
-    /// `blank` may be empty (no line is blank) or give a flag for every line of every page.
-    init(lineHeights: [[Int]], blank: [[Bool]] = [], rows: Int, page: Int = 0) {
+    /// `blank` and `kinds` may be empty, or give one for every line of every page.
+    init(lineHeights: [[Int]], blank: [[Bool]] = [], kinds: [[ScreenLine.Kind]] = [], rows: Int, page: Int = 0) {
         precondition(!lineHeights.isEmpty, "a walkthrough has at least one page")
         precondition(blank.isEmpty || blank.map(\.count) == lineHeights.map(\.count), "a blank flag for every line")
+        precondition(kinds.isEmpty || kinds.map(\.count) == lineHeights.map(\.count), "a kind for every line")
         self.lineHeights = lineHeights
         self.blank = blank.isEmpty ? lineHeights.map { [Bool](repeating: false, count: $0.count) } : blank
+        self.kinds = kinds.isEmpty ? lineHeights.map { [ScreenLine.Kind](repeating: .text, count: $0.count) } : kinds
         self.rows = rows
         self.page = min(max(page, 0), lineHeights.count - 1)
     }
 
-    /// How many lines of the page fit from `top`: at least one, however tall. When the rest of
-    /// the page would then fit on the next screen, this screen ends instead at its last blank
-    /// line from which the rest still fits on one screen.
-    var visibleCount: Int {
-        let heights = lineHeights[page]
-        var used = 0, count = 0
-        for h in heights[top...] {
-            if count > 0 && used + h > rows { break }
+    /// The header lines of the table that a screen starting at line `top` of page `p` opens inside of.
+    func repeatedHeader(page p: Int, top: Int) -> [Int] {
+        guard top > 0, top < kinds[p].count, let table = kinds[p][top].table, kinds[p][top] != .tableHead(table) else { return [] }
+        return kinds[p].indices.filter { kinds[p][$0] == .tableHead(table) }
+    }
+
+    /// The lines of the page on the screen: the repeated header, then `visibleCount` lines from `top`.
+    var screenLines: [Int] {
+        repeatedHeader(page: page, top: top) + Array(top..<(top + visibleCount))
+    }
+
+    /// How many lines of the page fit from `top`: at least one, however tall (see above).
+    var visibleCount: Int { count(page: page, top: top) }
+
+    func count(page p: Int, top t: Int) -> Int {
+        let heights = lineHeights[p], kinds = kinds[p], blank = blank[p]
+        let n = heights.count
+        func headerRows(_ start: Int) -> Int { repeatedHeader(page: p, top: start).map { heights[$0] }.reduce(0, +) }
+        let room = max(1, rows - headerRows(t))
+        var used = 0, end = t
+        for h in heights[t...] {
+            if end > t && used + h > room { break }
             used += h
-            count += 1
+            end += 1
         }
-        // The next screen would start at line `next` and show the rest: move its start up to just
-        // after a blank line, as long as the rest still fits and this screen keeps a line that is
-        // not blank.
-        var next = top + count
-        var rest = heights[next...].reduce(0, +)
-        guard next < heights.count, rest <= rows else { return count }
-        while next > top + 1 {
-            if blank[page][next - 1] {
-                if blank[page][top..<(next - 1)].contains(false) { return next - top }
+        if end >= n { return n - t }
+        /// May the screen end before line `e`?
+        func allowed(_ e: Int) -> Bool {
+            switch kinds[e - 1] {
+            case .keep, .tableHead: return false
+            default: break
             }
-            next -= 1
-            rest += heights[next]
-            if rest > rows { break }
+            if case .tableRow(_, start: false) = kinds[e] { return false }
+            if let table = kinds[e].table {
+                // What the next screen would hold of the table: two row groups, or three rows of one.
+                let rest = kinds[e...].prefix { $0.table == table }
+                let rows = rest.filter { $0 == .tableRow(table, start: true) }.count
+                let groups = rest.filter { $0 == .tableRule(table) }.count + (rest.first == .tableRule(table) ? 0 : 1)
+                if groups < 2 && rows < 3 { return false }
+            }
+            return true
         }
-        return count
+        func good(_ e: Int) -> Bool {
+            if blank[e - 1] { return true }
+            if case .tableRule = kinds[e] { return true }
+            return false
+        }
+        func restFits(_ e: Int) -> Bool { heights[e...].reduce(0, +) + headerRows(e) <= rows }
+        let shows = { (e: Int) in blank[t..<(e - 1)].contains(false) }
+        if restFits(end) {
+            var e = end
+            while e > t + 1 && restFits(e) {
+                if blank[e - 1] && allowed(e) && shows(e) { return e - t }
+                e -= 1
+            }
+        }
+        // A blank line or a rule between row groups in the last quarter of the screen.
+        let low = t + max(1, (end - t) * 3 / 4)
+        for e in stride(from: end, through: low, by: -1) where e > t && allowed(e) && good(e) && shows(e) { return e - t }
+        for e in stride(from: end, to: t, by: -1) where allowed(e) { return e - t }
+        return end - t
+    }
+
+    /// The first lines of the screens of page `p`, from its top.
+    func screenTops(page p: Int) -> [Int] {
+        var tops = [0], t = 0
+        while true {
+            t = next(after: t, page: p)
+            guard t < lineHeights[p].count else { return tops }
+            tops.append(t)
+        }
+    }
+
+    /// Where the screen after the one from `t` starts: a rule between row groups is left out, since
+    /// the repeated header ends with one.
+    private func next(after t: Int, page p: Int) -> Int {
+        var t = t + count(page: p, top: t)
+        if t < kinds[p].count, case .tableRule = kinds[p][t], !repeatedHeader(page: p, top: t).isEmpty { t += 1 }
+        return t
     }
 
     /// True when the page goes on below the screen.
@@ -164,7 +230,7 @@ struct Pager: Equatable {
         case .next:
             if hasMore {
                 above.append(top)
-                top += visibleCount
+                top = next(after: top, page: page)
                 return .show
             }
             guard page < lineHeights.count - 1 else { return .finish }
@@ -172,13 +238,25 @@ struct Pager: Equatable {
             top = 0
             above = []
             return .show
-        case .back:
+        case .backScreen:
             if let previous = above.popLast() {
                 top = previous                          // the screen above, as it was shown
                 return .show
             }
             guard page > 0 else { return .stay }
             page -= 1
+            var tops = screenTops(page: page)           // the last screen of the page before
+            top = tops.removeLast()
+            above = tops
+            return .show
+        case .back:
+            if page > 0 {
+                page -= 1
+            } else if top == 0 {
+                return .stay
+            }
+            top = 0
+            above = []
             return .show
         case .first:
             if page == 0 && top == 0 { return .stay }

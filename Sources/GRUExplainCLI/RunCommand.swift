@@ -18,6 +18,7 @@ enum RunCommand: Command {
         .value("only", "SECTION[,SECTION…]", .onlyRun),
         .value("timestep", "N", .timestepRun),
         .value("sequence", "K", .sequenceRun),
+        .flag("totals", .totals),
         Common.variant,
         Common.student,
         Common.color,
@@ -43,6 +44,9 @@ enum RunCommand: Command {
         if a.value("sequence") != nil && (format == "json" || format == "tsv") {
             throw UsageError(format == "tsv" ? .sequenceNotFullTraceTSV : .sequenceNotFullTrace, name, format)
         }
+        if a.has("totals") && (format == "json" || format == "tsv") {
+            throw UsageError(.totalsNotFullTrace, name, format)
+        }
         var fromEnvironment = a
         if both { fromEnvironment.values["lang"] = nil }    // the language the slides open in
         var options = try Common.renderOptions(fromEnvironment, context, command: name)
@@ -53,6 +57,7 @@ enum RunCommand: Command {
         // --timestep N within the sequence shown, or within the longest.
         let longest = options.sequence.map { sequences[$0 - 1].inputs.count } ?? sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
+        options.totals = a.has("totals")
 
         if format == "json" { return try streamJSON(lesson, options, a, context) }
         // Without the sections that show the detailed pass, the engine skips it (only training runs).
@@ -62,7 +67,7 @@ enum RunCommand: Command {
         guard let trace = Common.trace(lesson, context, detailed: detailed, trained: trained, sections: options.sections) else { return ExitStatus.diverged }
         if a.has("step"), context.stdinIsTerminal, context.stdoutIsTerminal, var terminal = Terminal.open() {
             defer { terminal.restore() }
-            return StepMode.run(pages: TextRenderer.pages(trace, lesson: lesson, options: options), language: options.language,
+            return StepMode.run(render: { TextRenderer.stepPages(trace, lesson: lesson, options: options, width: $0) }, language: options.language,
                                 color: options.color, ascii: options.ascii, keyboard: &terminal, write: context.writeOut)
         }
         let text: String

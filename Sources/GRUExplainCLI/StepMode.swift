@@ -1,31 +1,41 @@
 import GRURender
 
-/// `run --step`: the walkthrough one page at a time (see `TextRenderer.pages`), with a one-line
-/// prompt under each: Enter, Space or → for the next page, b or ← for back, q to quit.
+/// `run --step`: the walkthrough one page at a time (see `TextRenderer.stepPages`), with a one-line
+/// prompt under each: Enter, Space or → for the next screen or page, b or ← for the previous page,
+/// ↑ or PageUp for the previous screen, q to quit.
 ///
-/// The text is laid out for `TextRenderer.width` columns. On a narrower terminal its lines wrap,
-/// and the pager counts the rows each one really takes (`rows(_:columns:)`), so a screen never
-/// scrolls its top away; the prompt is shortened to fit on one row, and the first screen says
-/// that the terminal is too narrow (`Common.narrowHint`).
+/// Tables are laid out for `TextRenderer.width` columns; prose is wrapped to the terminal's width
+/// when it is narrower (and again after a resize). A table wider than the terminal wraps, and the
+/// pager counts the rows each line really takes (`rows(_:columns:)`), so a screen never scrolls its
+/// top away; the prompt is shortened to fit on one row, and the first screen says that the
+/// terminal is too narrow (`Common.narrowHint`). Where screens break: see `Pager`.
 enum StepMode {
     /// Clears the screen and puts the cursor at the top left.
     static let clearScreen = "\u{1B}[H\u{1B}[2J"
     /// Back to the start of the line, and the line erased.
     static let eraseLine = "\r\u{1B}[K"
 
-    /// Shows `pages` until the reader finishes or quits (status 0) or presses Ctrl-C (130).
+    /// Pages given as text, each line `.text` (the same at every width).
     static func run(pages: [String], language: Language, color: Bool, ascii: Bool = false,
                     keyboard: inout some Keyboard, write: (String) -> Void) -> Int32 {
         let lines = pages.map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            page.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { ScreenLine(text: String($0)) }
         }
-        let blank = lines.map { page in page.map(isBlank) }
-        let widest = lines.joined().map(visibleWidth).max() ?? 0
+        return run(render: { _ in lines }, language: language, color: color, ascii: ascii, keyboard: &keyboard, write: write)
+    }
+
+    /// Shows the pages `render(columns)` lays out for the terminal's width until the reader finishes
+    /// or quits (status 0) or presses Ctrl-C (130).
+    static func run(render: (Int) -> [[ScreenLine]], language: Language, color: Bool, ascii: Bool = false,
+                    keyboard: inout some Keyboard, write: (String) -> Void) -> Int32 {
         var size = keyboard.size
+        var lines: [[ScreenLine]] = []
         // The hint that the terminal is too narrow, on the first screen and on the first screen
         // after a resize; the page has that many fewer rows while it is shown.
         var notice: String? = nil
         func layout(page: Int) -> Pager {
+            lines = render(size.columns)
+            let widest = lines.joined().map { visibleWidth($0.text) }.max() ?? 0
             notice = Common.narrowHint(widest: widest, columns: size.columns, language: language, instead: "--format html")
                 .map { "gru-explain: " + $0 }
             var noticeRows = notice.map { rows($0, columns: size.columns) } ?? 0
@@ -33,8 +43,9 @@ enum StepMode {
                 notice = nil                 // a terminal this small has no room for it
                 noticeRows = 0
             }
-            let heights = lines.map { page in page.map { rows($0, columns: size.columns) } }
-            return Pager(lineHeights: heights, blank: blank, rows: size.rows - 1 - noticeRows, page: page)
+            let heights = lines.map { page in page.map { rows($0.text, columns: size.columns) } }
+            return Pager(lineHeights: heights, blank: lines.map { $0.map { isBlank($0.text) } }, kinds: lines.map { $0.map(\.kind) },
+                         rows: size.rows - 1 - noticeRows, page: page)
         }
         var pager = layout(page: 0)
         var action = Pager.Action.show
@@ -42,7 +53,7 @@ enum StepMode {
             switch action {
             case .show:
                 let page = lines[pager.page]
-                let shown = page[pager.top..<(pager.top + pager.visibleCount)]
+                let shown = pager.screenLines.map { page[$0].text }
                 var screen = clearScreen
                 if let notice { screen += (color ? "\u{1B}[33m" + notice + "\u{1B}[0m" : notice) + "\n" }
                 screen += shown.joined(separator: "\n") + "\n"
@@ -63,7 +74,7 @@ enum StepMode {
             }
             let now = keyboard.size
             if now != size {
-                // The terminal was resized: measure again, from the top of the same page.
+                // The terminal was resized: lay out and measure again, from the top of the same page.
                 size = now
                 pager = layout(page: pager.page)
             }
@@ -76,11 +87,11 @@ enum StepMode {
         }
     }
 
-    /// The prompt under each screen: `[3/12] Enter/Space/→: next · b/←: back · q: quit`, in reverse
-    /// video when colour is on. It never wraps: it takes at most `columns` − 1 columns (the last
-    /// stays free, so the cursor waits on the prompt's row), and where the full form is wider it
-    /// becomes `[3/12] Space: next · b: back · q: quit`, then `[3/12] next: Space b q`, then that
-    /// cut short.
+    /// The prompt under each screen: `[3/12] Enter/Space/→: next · b/←: previous page · ↑/PageUp:
+    /// previous screen · q: quit`, in reverse video when colour is on. It never wraps: it takes at
+    /// most `columns` − 1 columns (the last stays free, so the cursor waits on the prompt's row),
+    /// and where the full form is wider it becomes `[3/12] Space: next · b: prev. page · ↑: prev.
+    /// screen · q: quit`, then `[3/12] next: Space b ↑ q`, then that cut short.
     static func prompt(_ pager: Pager, language: Language, color: Bool, ascii: Bool = false, columns: Int = .max) -> String {
         let what: Message = pager.hasMore ? .stepMore : pager.isLastScreen ? .stepFinish : .stepNext
         let room = columns - 1

@@ -170,8 +170,8 @@ extension LessonLibrary {
     "en": "Making [4, 5, 6] → [5, 6, 7] come true: training data that covers the range"
   },
   "description": {
-    "zh": "课程原文说训练好的模型会把 [4, 5, 6] 变成大约 [5, 6, 7]，可第 1 课只在 [1, 2, 3] 上训练，做不到。这一课换一种训练方式：用 7 个窗口 [s, s+1, s+2] → [s+1, s+2, s+3]（s = 0, 1, 2, 3, 5, 6, 7，故意不放 s = 4）训练一个有 4 个隐藏单元的 GRU，参数由固定种子随机初始化，输入先乘以 0.1，梯度对 7 个序列取平均。训练 6000 轮之后，模型对 [4, 5, 6] 的预测和 [5, 6, 7] 相差不到 0.02。",
-    "en": "The course text says the trained model turns [4, 5, 6] into about [5, 6, 7], but lesson1, trained on [1, 2, 3] alone, cannot. This lesson trains differently: a GRU with 4 hidden units learns from 7 windows [s, s+1, s+2] → [s+1, s+2, s+3] (s = 0, 1, 2, 3, 5, 6, 7; s = 4 is left out on purpose), its parameters start from a seeded random draw, the inputs are multiplied by 0.1, and the gradient is averaged over the 7 sequences. After 6000 epochs its prediction for [4, 5, 6] is within 0.02 of [5, 6, 7]."
+    "zh": "和第 1、2 课相比改了四处。① 隐藏单元从 2 个增加到 4 个。② 参数不再逐个写出，而是由种子为 7 的 SplitMix64 随机数生成器取出，每个值落在 [−0.5, 0.5) 内；起点不对称，各单元才能学到不同的东西（见第 2 课），种子固定则保证任何机器上数字都一样。③ 输入先缩小到十分之一：0 到 9 乘以 0.1 变成 0 到 0.9 再送进模型。σ 和 tanh 只在 0 附近变化明显，输入太大时门会一直贴近 0 或 1，几乎学不动。目标值不缩放。④ 总损失取 7 个序列损失的平均值，而不是总和，所以学习率不必随序列个数调整。公式仍用 PyTorch 的约定：重置门作用在矩阵乘积之后，更新门 z 乘上一隐藏状态。",
+    "en": "Four things change from lessons 1 and 2. (1) There are 4 hidden units instead of 2. (2) The parameters are not written out: each is drawn from a SplitMix64 random generator with seed 7, in [−0.5, 0.5). The asymmetric start lets the units learn different things (see lesson2), and the fixed seed gives the same numbers on every machine. (3) The inputs are scaled down by a factor of 10: 0 to 9 become 0 to 0.9 before they enter the model. σ and tanh change noticeably only near 0; with large inputs the gates stay pinned near 0 or 1 and hardly learn. The targets are not scaled. (4) The loss is the average of the 7 sequence losses rather than their sum, so the learning rate need not change with the number of sequences. The formulas follow PyTorch's conventions: the reset gate acts after the matrix product, and z multiplies the previous hidden state."
   },
   "notes": {
     "model": {

@@ -25,15 +25,20 @@ enum Block: Equatable {
     case barChart(BarChart)
 }
 
-/// Bars with a label and a value each, drawn from 0.
+/// Bars with a label and a value each, drawn from 0; in groups (one per sequence) when
+/// `groupTitles` names more than one, each group a small chart of its own on one value axis.
 struct BarChart: Equatable {
     struct Bar: Equatable {
         var label: String
         var value: Double
         /// The value as shown: `1.2345`.
         var text: String
+        /// The group (`groupTitles`) the bar belongs to.
+        var group: Int = 0
     }
     var bars: [Bar]
+    /// The groups' titles ("序列 1"); empty for one group.
+    var groupTitles: [String] = []
     /// What the bars measure: `‖∂L/∂hₜ‖`.
     var valueLabel: String
     /// What the labels name: "时间步".
@@ -42,12 +47,13 @@ struct BarChart: Equatable {
     /// `  t = 1  ██████▌        0.4567`: one row per bar, the longest `width` columns.
     func lines(width: Int = 40, ascii: Bool) -> [String] {
         let top = bars.map(\.value).max() ?? 0
-        let labelWidth = bars.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let labelOf = { (bar: Bar) in groupTitles.count > 1 ? groupTitles[bar.group] + " · " + bar.label : bar.label }
+        let labelWidth = bars.map { DisplayWidth.of(labelOf($0)) }.max() ?? 0
         let eighths: [String] = ascii ? ["", "", "", "", "", "", "", "", ""] : ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         return bars.map { bar in
             let units = top > 0 && bar.value.isFinite ? Int((bar.value / top * Double(width * 8)).rounded()) : 0
             let body = String(repeating: ascii ? "#" : "█", count: units / 8) + (units % 8 == 0 ? "" : eighths[units % 8])
-            return DisplayWidth.pad(bar.label, to: labelWidth) + "  " + DisplayWidth.pad(body, to: width) + "  " + bar.text
+            return DisplayWidth.pad(labelOf(bar), to: labelWidth) + "  " + DisplayWidth.pad(body, to: width) + "  " + bar.text
         }
     }
 }
@@ -111,7 +117,8 @@ extension Block {
             plot.epochLabel = f(plot.epochLabel)
             return .lossCurve(plot)
         case .barChart(var chart):
-            chart.bars = chart.bars.map { BarChart.Bar(label: f($0.label), value: $0.value, text: f($0.text)) }
+            chart.bars = chart.bars.map { BarChart.Bar(label: f($0.label), value: $0.value, text: f($0.text), group: $0.group) }
+            chart.groupTitles = chart.groupTitles.map(f)
             chart.valueLabel = f(chart.valueLabel)
             chart.itemLabel = f(chart.itemLabel)
             return .barChart(chart)

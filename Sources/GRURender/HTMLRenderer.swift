@@ -5,8 +5,8 @@ import GRULessons
 /// the same pages as `run --step` (see `Page`), each a slide or, when it is long, a few (see
 /// `SlideLayout`); the loss curve and the gradient flowing back through time as inline SVG; a
 /// zh/en switch when both languages are asked for. Inline CSS and script, no network, no fonts
-/// to download; without the script the slides read as one long page, and printed, each page of
-/// the walkthrough starts a new sheet.
+/// to download; without the script the slides read as one long page, and printed (A4) they run
+/// on with numbered pages, no slide cut between two (see `HTMLStyle`).
 public enum HTMLRenderer {
 
     /// `languages`: the languages the file carries (the switch appears with more than one);
@@ -14,8 +14,14 @@ public enum HTMLRenderer {
     public static func render(_ trace: Trace, lesson: Lesson, options: RenderOptions, languages: [Language]? = nil) -> String {
         var languages = languages ?? [options.language]
         if !languages.contains(options.language) { languages.insert(options.language, at: 0) }
-        let decks = languages.map { pages(trace, lesson: lesson, options: options, language: $0) }
-        let slides = SlideLayout.slides(decks)
+        // The breaks suit every language, whichever the file carries, so that slide N is the same
+        // in the zh, the en and the both deck.
+        let all = Language.allCases.map { pages(trace, lesson: lesson, options: options, language: $0) }
+        let decks = languages.map { all[Language.allCases.firstIndex(of: $0)!] }
+        let slides = SlideLayout.slides(all)
+        // The tables cut between slides: their columns keep one width on every slide (and sheet).
+        var cut: Set<Int> = []
+        for slide in slides { for case .rows(let b, _) in slide.items { cut.insert(b) } }
         let start = options.language
         let title = { (l: Language) in l == .zh ? lesson.title.zh : lesson.title.en }
 
@@ -26,21 +32,24 @@ public enum HTMLRenderer {
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"generator\" content=\"gru-explain\">\n"
         out += "<title>\(escape(title(start)))</title>\n"
-        out += "<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n<main id=\"deck\">\n"
+        out += "<style>\n\(HTMLStyle.css)\(HTMLStyle.pageNumbers(Message.printPage.template(start)))</style>\n</head>\n<body>\n<main id=\"deck\">\n"
         for (n, slide) in slides.enumerated() {
-            // "first": the slide opens a page of the walkthrough, which starts a new sheet in print.
+            // "first": the slide opens a page of the walkthrough.
             let opensPage = n == 0 || slides[n - 1].page != slide.page
             out += "<section class=\"slide\(opensPage ? " first" : "")\" id=\"slide-\(n + 1)\">\n"
             for (l, language) in languages.enumerated() {
                 let page = decks[l][slide.page]
                 out += "<div class=\"content\" lang=\"\(tag(language))\" data-lang=\"\(language.rawValue)\">\n"
-                out += html(slide, page, id: "s\(n + 1)\(language.rawValue)", language: language)
+                out += html(slide, page, id: "s\(n + 1)\(language.rawValue)", language: language,
+                            widths: { b in cut.contains(b) ? columnShares(page.blocks[b]) : nil })
                 out += "</div>\n"
             }
             out += "</section>\n"
         }
         out += "</main>\n"
         out += controls(languages: languages, start: start, count: slides.count)
+        out += help(languages: languages)
+        out += "<div id=\"blank\"></div>\n"
         out += "<script>\n\(HTMLScript.js)</script>\n</body>\n</html>\n"
         return out
     }
@@ -89,6 +98,8 @@ public enum HTMLRenderer {
         out += "<button type=\"button\" id=\"prev\" aria-label=\"\(escape(Message.slidePrevious.text(start)))\"\(labels(.slidePrevious))>←</button>\n"
         out += "<span id=\"counter\" aria-live=\"polite\" data-of-zh=\"\(escape(Message.slideCounter.template(.zh)))\" data-of-en=\"\(escape(Message.slideCounter.template(.en)))\">1 / \(count)</span>\n"
         out += "<button type=\"button\" id=\"next\" aria-label=\"\(escape(Message.slideNext.text(start)))\"\(labels(.slideNext))>→</button>\n"
+        out += "<span id=\"goto\" aria-live=\"polite\"></span>\n"
+        out += "<button type=\"button\" id=\"help-button\" aria-label=\"\(escape(Message.slideHelpButton.text(start)))\"\(labels(.slideHelpButton))>?</button>\n"
         if languages.count > 1 {
             out += "<span class=\"langs\" role=\"group\" aria-label=\"\(escape(Message.languageSwitch.text(start)))\"\(labels(.languageSwitch))>\n"
             for l in languages {
@@ -101,8 +112,46 @@ public enum HTMLRenderer {
         return out
     }
 
+    /// The presenter's keys, shown over the slide by `?` (and the ? button), in each language.
+    static func help(languages: [Language]) -> String {
+        var out = "<div id=\"help\" role=\"dialog\">\n"
+        for l in languages {
+            let space = Message.keysSpace.text(l)
+            var rows: [(String, Message)] = [
+                ("→ ↓ \(space) PageDown n", .keyNext), ("← ↑ PageUp p", .keyBack), ("Home End", .keyEnds),
+                ("12 Enter", .keyGoto), ("+ −", .keyTextSize), ("t", .keyTheme),
+            ]
+            if languages.count > 1 { rows.append(("l", .keyLanguage)) }
+            rows += [("b .", .keyBlack), ("f", .keyFullScreen), ("?", .keyHelp)]
+            out += "<div class=\"content\" lang=\"\(tag(l))\" data-lang=\"\(l.rawValue)\">\n<h2>\(escape(Message.keysTitle.text(l)))</h2>\n<table>\n"
+            for (keys, what) in rows {
+                let shown = keys.split(separator: " ").map { "<kbd>\(escape(String($0)))</kbd>" }.joined(separator: " ")
+                out += "<tr><th scope=\"row\">\(shown)</th><td>\(escape(what.text(l)))</td></tr>\n"
+            }
+            out += "</table>\n</div>\n"
+        }
+        return out + "</div>\n"
+    }
+
+    /// A table's columns as shares of its natural width, and that width in the table's em (its
+    /// type is 0.8 rem), with a little to spare: from the widest cell of each column over all its
+    /// rows, so that every part of a table cut between slides lines up with the others. Nil for a
+    /// table wider than the slide.
+    static func columnShares(_ block: Block) -> (shares: [Double], em: Double)? {
+        guard case .table(let table) = block else { return nil }
+        let widths = HeightEstimate.TableProfile(table).naturalWidths
+        let total = widths.reduce(0, +)
+        // A table wider than the slide wraps its formulas as the browser's own layout does (and
+        // as `HeightEstimate` expects): its parts fill the slide alike.
+        guard total > 0, total <= SlideLayout.width else { return nil }
+        return (widths.map { $0 / total }, min(total / 0.8 * 1.06, 76))
+    }
+
     /// One language's content of a slide.
-    static func html(_ slide: SlideLayout.Slide, _ page: Page, id: String, language: Language) -> String {
+    /// `widths`: for a table cut between slides, its columns' shares of its width and that width in
+    /// em (see `columnShares`), the same on every slide that shows a part of it.
+    static func html(_ slide: SlideLayout.Slide, _ page: Page, id: String, language: Language,
+                     widths: (Int) -> (shares: [Double], em: Double)? = { _ in nil }) -> String {
         var out = ""
         if SlideLayout.showsKicker(slide.items, continues: slide.continues, page.blocks) {
             out += "<p class=\"kicker\">\(escape(page.heading))</p>\n"
@@ -118,11 +167,15 @@ public enum HTMLRenderer {
         for (n, item) in slide.items.enumerated() {
             switch item {
             case .block(let b):
-                out += html(page.blocks[b], id: "\(id)-\(n)", language: language)
+                if case .table(let table) = page.blocks[b] {
+                    out += html(table, widths: widths(b))
+                } else {
+                    out += html(page.blocks[b], id: "\(id)-\(n)", language: language)
+                }
             case .rows(let b, let groups):
                 guard case .table(var table) = page.blocks[b] else { continue }
                 table.groups = Array(table.groups[groups])
-                out += html(.table(table), id: "\(id)-\(n)", language: language)
+                out += html(table, widths: widths(b))
             }
         }
         return out
@@ -148,9 +201,15 @@ public enum HTMLRenderer {
 
     /// A table with its caption, column headers, one `<tbody>` per row group, and the name in the
     /// first column as the row's header.
-    static func html(_ table: Table) -> String {
+    static func html(_ table: Table, widths: (shares: [Double], em: Double)? = nil) -> String {
         var out = "<table>\n"
+        if let widths {
+            out = "<table class=\"cut\" style=\"--width: \(NumberFormat.fixed(widths.em, decimals: 1))em\">\n"
+        }
         if !table.caption.isEmpty { out += "<caption>\(escape(table.caption))</caption>\n" }
+        if let widths {
+            out += "<colgroup>" + widths.shares.map { "<col style=\"width: \(NumberFormat.fixed(100 * $0, decimals: 1))%\">" }.joined() + "</colgroup>\n"
+        }
         out += "<thead><tr>"
         for column in table.columns {
             out += "<th scope=\"col\"\(column.alignRight ? " class=\"num\"" : "")>\(escape(column.title))</th>"

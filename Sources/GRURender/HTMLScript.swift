@@ -1,13 +1,18 @@
 /// The script of the HTML slides: one slide at a time, keys and clicker buttons to move, the
-/// counter, the zh/en switch, and a slide's type made a little smaller (to 70 % at the least) when
-/// its content would not fit the screen.
+/// counter, the zh/en switch, and each slide's type scaled to the largest size at which its content
+/// fits the window (from 70 % to 220 % of its natural size), times the presenter's own text size.
 ///
-/// Keys: → ↓ Space PageDown n next; ← ↑ PageUp p Backspace back; Home, End. The address keeps the
-/// place (`#7`, or `#en/7` with both languages), so a reload stays on the slide.
+/// Keys (listed on the slide by `?`): → ↓ Space PageDown n Enter next; ← ↑ PageUp p Backspace
+/// back; Home, End; a number then Enter goes to that slide; + and − make the text larger or
+/// smaller on every slide (remembered, as is the theme); t light / dark high-contrast theme; l the
+/// other language (a deck with both); b or . a black screen; f full screen; Esc closes the list,
+/// the black screen or a number being typed. The address keeps the place (`#7`, or `#en/7` with
+/// both languages), so a reload stays on the slide.
 ///
 /// `#selftest` at the end of the address makes the page test itself as it opens: it presses keys,
-/// clicks the language buttons, fits every slide in every language, and writes the results as JSON
-/// into `<pre id="selftest-report">`, which `chromium --headless --dump-dom` prints (the browser test).
+/// clicks the language buttons, fits every slide in every language, measures its text and checks
+/// its charts' labels, and writes the results as JSON into `<pre id="selftest-report">`, which
+/// `chromium --headless --dump-dom` prints (the browser test).
 enum HTMLScript {
     static let js = #"""
 (function () {
@@ -18,23 +23,48 @@ enum HTMLScript {
   var counter = document.getElementById("counter");
   var langButtons = Array.prototype.slice.call(document.querySelectorAll("[data-set-lang]"));
   var current = 0;
-  var MIN_FIT = 0.7;
+  var MIN_FIT = 0.7, MAX_FIT = 2.2;
   if (slides.length === 0) return;
+  // The presenter's text size (+/−) and theme (t), kept for the next slide and the next visit.
+  function stored(name) { try { return window.localStorage.getItem("gru-explain-" + name); } catch (e) { return null; } }
+  function store(name, value) { try { window.localStorage.setItem("gru-explain-" + name, value); } catch (e) {} }
+  var zoom = Number(stored("zoom")) || 1;
+  if (stored("theme") === "dark") root.setAttribute("data-theme", "dark");
+  var typed = "";
+  var gotoField = document.getElementById("goto");
 
   function lang() { return root.getAttribute("data-lang"); }
   function overflows(slide) {
     return slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1;
   }
-  // The largest type, in steps of 4 %, at which the slide's content fits.
+  function fitsAt(slide, scale) {
+    slide.style.setProperty("--fit", String(scale));
+    return !overflows(slide);
+  }
+  // The largest type, to within 2 %, at which the slide's content fits: larger than its natural
+  // size where there is room, smaller (to 70 %) where there is not. Then the presenter's size.
   function fit(slide) {
-    var scale = 1;
-    slide.style.setProperty("--fit", "1");
-    while (overflows(slide) && scale > MIN_FIT + 0.001) {
-      scale = Math.round((scale - 0.04) * 100) / 100;
-      slide.style.setProperty("--fit", String(scale));
+    slide.style.setProperty("--zoom", "1");
+    slide.classList.remove("zoomed");
+    var low = MIN_FIT, high = MAX_FIT;
+    if (fitsAt(slide, high)) low = high;
+    else if (fitsAt(slide, low)) {
+      while (high - low > 0.02) {
+        var middle = (low + high) / 2;
+        if (fitsAt(slide, middle)) low = middle; else high = middle;
+      }
     }
+    var scale = Math.floor(low * 100) / 100;
+    slide.style.setProperty("--fit", String(scale));
+    slide.style.setProperty("--zoom", String(zoom));
+    if (zoom > 1) slide.classList.add("zoomed");
     slide.setAttribute("data-fit", String(scale));
     return scale;
+  }
+  function showCounter() {
+    counter.textContent = (current + 1) + " / " + slides.length;
+    var spoken = counter.getAttribute("data-of-" + lang());
+    if (spoken) counter.setAttribute("aria-label", spoken.replace("{0}", current + 1).replace("{1}", slides.length));
   }
   function show(i) {
     i = Math.max(0, Math.min(slides.length - 1, i));
@@ -42,9 +72,7 @@ enum HTMLScript {
     current = i;
     slides[i].classList.add("current");
     fit(slides[i]);
-    counter.textContent = (i + 1) + " / " + slides.length;
-    var spoken = counter.getAttribute("data-of-" + lang());
-    if (spoken) counter.setAttribute("aria-label", spoken.replace("{0}", i + 1).replace("{1}", slides.length));
+    showCounter();
     if (history.replaceState && location.hash !== "#selftest") {
       history.replaceState(null, "", "#" + (langButtons.length ? lang() + "/" : "") + (i + 1));
     }
@@ -59,14 +87,51 @@ enum HTMLScript {
     });
     show(current);
   }
+  function setZoom(z) {
+    zoom = Math.round(Math.max(0.5, Math.min(2.5, z)) * 100) / 100;
+    store("zoom", String(zoom));
+    fit(slides[current]);
+  }
+  function toggleTheme() {
+    var dark = root.getAttribute("data-theme") !== "dark";
+    if (dark) root.setAttribute("data-theme", "dark"); else root.removeAttribute("data-theme");
+    store("theme", dark ? "dark" : "light");
+  }
+  function toggle(name) { root.classList.toggle(name); }
+  function setTyped(t) {
+    typed = t;
+    if (gotoField) { gotoField.textContent = typed ? typed + " ↵" : ""; gotoField.classList.toggle("typing", typed !== ""); }
+  }
+  function fullScreen() {
+    try {
+      if (document.fullscreenElement) document.exitFullscreen();
+      else if (root.requestFullscreen) root.requestFullscreen();
+    } catch (e) {}
+  }
   var NEXT = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, Spacebar: 1, Enter: 1, n: 1 };
   var BACK = { ArrowLeft: 1, ArrowUp: 1, PageUp: 1, Backspace: 1, p: 1 };
   function onKey(e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     var k = e.key;
-    // Space and Enter on a focused button press the button, nothing more.
+    if (/^[0-9]$/.test(k)) { setTyped((typed + k).slice(-4)); e.preventDefault(); return; }
+    // Enter after a number goes to that slide, even with a button focused.
+    if (k === "Enter" && typed) { var n = parseInt(typed, 10); setTyped(""); if (n > 0) show(n - 1); e.preventDefault(); return; }
+    // Otherwise Space and Enter on a focused button press the button, nothing more.
     if (e.target && e.target.tagName === "BUTTON" && (k === " " || k === "Enter")) return;
-    if (NEXT[k]) show(current + 1);
+    if (k === "Backspace" && typed) { setTyped(typed.slice(0, -1)); e.preventDefault(); return; }
+    setTyped("");
+    if (k === "Escape") { root.classList.remove("help", "blank"); return; }
+    if (k === "b" || k === "B" || k === ".") toggle("blank");
+    else if (k === "?") toggle("help");
+    else if (k === "+" || k === "=") setZoom(zoom * 1.1);
+    else if (k === "-" || k === "_" || k === "−") setZoom(zoom / 1.1);
+    else if (k === "t" || k === "T") toggleTheme();
+    else if ((k === "l" || k === "L") && langButtons.length > 1) {
+      var langs = langButtons.map(function (b) { return b.getAttribute("data-set-lang"); });
+      setLang(langs[(langs.indexOf(lang()) + 1) % langs.length]);
+    }
+    else if (k === "f" || k === "F") fullScreen();
+    else if (NEXT[k]) show(current + 1);
     else if (BACK[k]) show(current - 1);
     else if (k === "Home") show(0);
     else if (k === "End") show(slides.length - 1);
@@ -83,11 +148,16 @@ enum HTMLScript {
   document.addEventListener("keydown", onKey);
   document.getElementById("prev").addEventListener("click", function () { show(current - 1); });
   document.getElementById("next").addEventListener("click", function () { show(current + 1); });
+  var helpButton = document.getElementById("help-button");
+  if (helpButton) helpButton.addEventListener("click", function () { toggle("help"); });
   langButtons.forEach(function (b) {
     b.addEventListener("click", function () { setLang(b.getAttribute("data-set-lang")); });
   });
   window.addEventListener("resize", function () { fit(slides[current]); });
   window.addEventListener("hashchange", fromAddress);
+  // Printed, every slide at its natural size (the print style sheet sets the page's type).
+  window.addEventListener("beforeprint", function () { slides.forEach(function (s) { s.style.removeProperty("--fit"); s.style.removeProperty("--zoom"); }); });
+  window.addEventListener("afterprint", function () { fit(slides[current]); });
 
   function selftest() {
     var report = { slides: slides.length, width: window.innerWidth, height: window.innerHeight,
@@ -111,6 +181,10 @@ enum HTMLScript {
     }
     var last = slides.length;
     show(0);
+    var deckBox = document.getElementById("deck").getBoundingClientRect();
+    check("the deck fills the window (no letterbox)", Math.abs(deckBox.width - window.innerWidth) < 1 &&
+          Math.abs(deckBox.height - window.innerHeight) < 1 && Math.abs(slides[0].clientWidth - window.innerWidth) < 1,
+          "deck " + deckBox.width + "×" + deckBox.height + ", slide " + slides[0].clientWidth + " wide, window " + window.innerWidth + "×" + window.innerHeight);
     expectSlide("opens on slide 1", 1);
     press("ArrowRight"); expectSlide("ArrowRight goes on", 2);
     press(" "); expectSlide("Space goes on", 3);
@@ -124,6 +198,37 @@ enum HTMLScript {
     document.getElementById("next").click(); expectSlide("the next button", 2);
     document.getElementById("prev").click(); expectSlide("the back button", 1);
     press(" ", document.getElementById("next")); expectSlide("Space on a focused button is the button's", 1);
+    // The presenter's keys.
+    press("?"); check("? shows the list of keys", root.classList.contains("help") && getComputedStyle(document.getElementById("help")).display !== "none");
+    press("Escape"); check("Esc hides it", !root.classList.contains("help"));
+    press("b"); check("b blacks the screen", root.classList.contains("blank") && getComputedStyle(document.getElementById("blank")).display !== "none");
+    press("."); check(". brings it back", !root.classList.contains("blank"));
+    var target = Math.min(12, last);
+    String(target).split("").forEach(function (d) { press(d); });
+    press("Enter"); expectSlide("a number then Enter goes to that slide", target);
+    press("1"); press("Enter"); expectSlide("1 then Enter goes to slide 1", 1);
+    var before = parseFloat(getComputedStyle(slides[0].querySelector(".content")).fontSize);
+    press("+");
+    var larger = parseFloat(getComputedStyle(slides[0].querySelector(".content")).fontSize);
+    press("ArrowRight");
+    var kept = slides[1].style.getPropertyValue("--zoom");
+    press("-"); press("Home");
+    var after = parseFloat(getComputedStyle(slides[0].querySelector(".content")).fontSize);
+    check("+ makes the text larger, on the next slide too, and − smaller again",
+          larger > before * 1.05 && kept === "1.1" && Math.abs(after - before) < 0.5,
+          "font " + before + " → " + larger + " → " + after + " px, next slide's zoom " + kept);
+    press("t");
+    var dark = root.getAttribute("data-theme") === "dark" && getComputedStyle(document.body).backgroundColor === "rgb(0, 0, 0)";
+    press("t");
+    check("t switches to the dark theme and back", dark && root.getAttribute("data-theme") !== "dark" &&
+          getComputedStyle(document.body).backgroundColor === "rgb(255, 255, 255)");
+    if (langButtons.length > 1) {
+      var was = lang();
+      press("l");
+      var switched = lang() !== was;
+      press("l");
+      check("l switches the language and back", switched && lang() === was);
+    }
     var langs = langButtons.map(function (b) { return b.getAttribute("data-set-lang"); });
     if (langs.length === 0) langs = [lang()];
     langButtons.forEach(function (b) {
@@ -136,24 +241,58 @@ enum HTMLScript {
             visible.length === 1 && visible[0].getAttribute("data-lang") === l && document.title === root.getAttribute("data-title-" + l),
             "lang " + root.lang + ", " + visible.length + " shown");
     });
+    // Every label of every chart inside its chart, and clear of every other label.
+    function chartProblems(content) {
+      var problems = [];
+      Array.prototype.forEach.call(content.querySelectorAll("svg"), function (svg) {
+        var box = svg.getBoundingClientRect();
+        var labels = Array.prototype.map.call(svg.querySelectorAll("text"), function (t) {
+          return { text: t.textContent, r: t.getBoundingClientRect() };
+        });
+        labels.forEach(function (a, i) {
+          if (a.r.left < box.left - 0.5 || a.r.right > box.right + 0.5 || a.r.top < box.top - 0.5 || a.r.bottom > box.bottom + 0.5) {
+            problems.push("'" + a.text + "' leaves its chart");
+          }
+          for (var j = i + 1; j < labels.length; j++) {
+            var b = labels[j];
+            if (Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 0.5 &&
+                Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 0.5) {
+              problems.push("'" + a.text + "' overlaps '" + b.text + "'");
+            }
+          }
+        });
+      });
+      return problems;
+    }
+    report.charts = [];
+    report.chartSlides = 0;
+    report.tableText = {};
     langs.forEach(function (l) {
       if (langButtons.length) setLang(l);
       report.fits[l] = [];
       report.fill[l] = [];
       report.heights[l] = [];
+      report.tableText[l] = [];
       for (var i = 0; i < slides.length; i++) {
         show(i);
         var scale = Number(slides[i].getAttribute("data-fit"));
         report.fits[l].push(scale);
         var content = slides[i].querySelector('.content[data-lang="' + l + '"]') || slides[i].querySelector(".content");
         report.fill[l].push(Math.round(100 * (content.offsetTop + content.offsetHeight) / slides[i].clientHeight));
-        // The content's height in rem, to hold SlideLayout's estimate against.
-        report.heights[l].push(Math.round(100 * content.offsetHeight / rem) / 100);
+        var cell = content.querySelector("tbody td, tbody th");
+        report.tableText[l].push(cell ? Math.round(10 * parseFloat(getComputedStyle(cell).fontSize)) / 10 : null);
+        if (content.querySelector("svg")) report.chartSlides += 1;
+        chartProblems(content).forEach(function (p) { report.charts.push({ slide: i + 1, lang: l, problem: p }); });
         report.minFit = Math.min(report.minFit, scale);
         if (overflows(slides[i])) {
           report.overflow.push({ slide: i + 1, lang: l, scrollHeight: slides[i].scrollHeight, clientHeight: slides[i].clientHeight,
                                  scrollWidth: slides[i].scrollWidth, clientWidth: slides[i].clientWidth });
         }
+        // The height of the content at its natural size, in rem, to hold SlideLayout's estimate against.
+        slides[i].style.setProperty("--fit", "1");
+        slides[i].style.setProperty("--zoom", "1");
+        report.heights[l].push(Math.round(100 * content.offsetHeight / rem) / 100);
+        fit(slides[i]);
       }
     });
     show(0);

@@ -1,11 +1,14 @@
 /// The style sheet of the HTML slides.
 ///
-/// One rem is 1/64 of the screen's width or 1/36 of its height, whichever is smaller, so a slide
-/// is always 64 × 36 rem and looks the same on a 1920×1080 projector and a 1280×720 one: body
-/// text 0.95 rem (28 px at 1080p), tables 0.8 rem. `HeightEstimate` uses these sizes to break long
-/// pages into slides; keep the two in step. Colours meet WCAG AA and mostly AAA (contrast on white:
+/// One rem is 1/64 of the screen's width or 1/36 of its height, whichever is smaller; the deck
+/// takes the whole window (a 4:3 projector gets a slide 64 × 48 rem, no letterbox). At its natural
+/// size (`--fit` 1) body text is 0.95 rem and tables 0.8 rem; `HeightEstimate` uses these sizes
+/// to break long pages into slides, so keep the two in step. The script then scales each slide's
+/// type (`--fit`, 0.7 to 2.2) to the largest size at which its content still fits the window, and
+/// by the presenter's own +/− (`--zoom`). Colours meet WCAG AA and mostly AAA (contrast on white:
 /// text 17.4:1, headings and the pressed button 8.4:1, muted text 9.7:1, the warning red 8.1:1,
-/// the focus ring 5.2:1; text on the note and header backgrounds above 15:1).
+/// the focus ring 5.2:1; text on the note and header backgrounds above 15:1); the dark theme (`t`)
+/// is white on black, 21:1.
 enum HTMLStyle {
     static let css = #"""
 /* The prime of σ′ and tanh′ from the CJK fonts, where they are installed: DejaVu's prime is a
@@ -24,22 +27,44 @@ enum HTMLStyle {
   --mono: "Prime Mono", "DejaVu Sans Mono", "Noto Sans Mono", Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC",
           "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", monospace;
 }
-html { font-size: max(12px, min(1.5625vw, 2.7778vh)); }
+html { font-size: max(10px, min(1.5625vw, 2.7778vh)); }
 body { margin: 0; color: var(--ink); background: var(--paper); font-family: var(--sans); line-height: 1.37; }
-html[data-lang="zh"] .content[data-lang="en"], html[data-lang="en"] .content[data-lang="zh"] { display: none; }
+html[data-lang="zh"] [data-lang="en"].content, html[data-lang="en"] [data-lang="zh"].content { display: none; }
+/* The dark, high-contrast theme (key t). */
+html[data-theme="dark"] {
+  --ink: #fff; --muted: #e0e0e0; --accent: #ffd84d; --line: #8a8a8a; --rule: #d0d0d0;
+  --paper: #000; --band: #1f1f1f; --note: #1c1c1c; --note-rule: #ffd84d; --warn: #ff8080; --focus: #ff9f40;
+}
+html[data-theme="dark"] .chart .grid { stroke: #555; }
+html[data-theme="dark"] .chart .axis { stroke: #ddd; }
+html[data-theme="dark"] .controls button[aria-pressed="true"] { color: #000; }
 
 /* Slides: without the script they read as one long page. */
-.slide { padding: 1.2rem 1.6rem; border-bottom: 1px solid var(--line); }
-.content { font-size: calc(var(--fit, 1) * 1rem); }
+.slide { padding: 1rem 1.4rem; border-bottom: 1px solid var(--line); }
+.content { font-size: calc(var(--fit, 1) * var(--zoom, 1) * 1rem); }
 html.js, html.js body { height: 100%; overflow: hidden; }
-html.js #deck { position: fixed; inset: 0; margin: auto; width: 64rem; height: 36rem; }
-html.js .slide { position: absolute; inset: 0 0 2.4rem 0; overflow: hidden; display: none; border: 0; }
+html.js #deck { position: fixed; inset: 0; }
+html.js .slide { position: absolute; inset: 0 0 2rem 0; overflow: hidden; display: none; border: 0; }
 html.js .slide.current { display: block; }
+/* Text made larger with + than the slide has room for scrolls rather than being cut off. */
+html.js .slide.zoomed { overflow: auto; }
 /* On screen only: printed, a slide caught mid-animation would come out faded. */
 @media screen and (prefers-reduced-motion: no-preference) {
   html.js .slide.current { animation: appear .2s ease-out; }
   @keyframes appear { from { opacity: .55; } to { opacity: 1; } }
 }
+/* Black screen (b or .), the key list (?) and the slide number being typed. */
+#blank { display: none; position: fixed; inset: 0; background: #000; z-index: 10; }
+html.blank #blank { display: block; }
+#help { display: none; position: fixed; inset: 0; margin: auto; z-index: 5; width: max-content; height: max-content;
+  max-width: 90vw; padding: 1rem 1.6rem; font-size: 1.4rem; color: var(--ink); background: var(--paper);
+  border: 2px solid var(--rule); border-radius: .4rem; box-shadow: 0 .3rem 1.5rem rgba(0,0,0,.35); }
+html.help #help { display: block; }
+#help h2 { font-size: 1.2em; }
+#help table { font-size: .9em; margin: 0; }
+#help kbd { font-family: var(--mono); font-weight: 700; }
+#goto { display: none; }
+#goto.typing { display: inline; font-weight: 700; }
 
 h1, h2, h3, p { margin: 0; }
 h1 { font-size: 1.7em; line-height: 1.2; margin-bottom: .25em; color: var(--accent); }
@@ -58,6 +83,9 @@ tbody + tbody { border-top: 1px solid var(--line); }
 tbody th { font-weight: 600; white-space: nowrap; }
 th.sub, td.sub { font-weight: 400; color: var(--muted); padding-left: 1.6em; }
 .math { font-family: var(--mono); white-space: pre-wrap; }
+/* A table cut between slides: every part as wide as the whole (or the slide), its columns in the
+   same shares; a name or a number never narrower than it is, a formula wraps. */
+table.cut { width: min(100%, var(--width)); }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .result { font-weight: 700; }
 .warning { color: var(--warn); font-weight: 700; }
@@ -73,8 +101,8 @@ figure.chart svg { display: block; height: 16.5em; width: auto; max-width: 100%;
 .chart .bar { fill: var(--accent); }
 
 .controls { display: none; }
-html.js .controls { display: flex; position: fixed; left: 0; right: 0; bottom: 0; margin: 0 auto; width: 64rem;
-  height: 2.4rem; box-sizing: border-box; padding: 0 1.6rem; align-items: center; justify-content: flex-end; gap: .5rem;
+html.js .controls { display: flex; position: fixed; left: 0; right: 0; bottom: 0;
+  height: 2rem; box-sizing: border-box; padding: 0 1.4rem; align-items: center; justify-content: flex-end; gap: .5rem;
   font-size: .75rem; border-top: 1px solid var(--line); background: var(--paper); }
 .controls button { font: inherit; min-width: 2.4em; padding: .15em .6em; color: var(--ink); background: var(--paper);
   border: 1px solid var(--rule); border-radius: .3em; cursor: pointer; }
@@ -83,21 +111,31 @@ html.js .controls { display: flex; position: fixed; left: 0; right: 0; bottom: 0
 #counter { min-width: 4.5em; text-align: center; font-variant-numeric: tabular-nums; }
 :focus-visible { outline: .15rem solid var(--focus); outline-offset: .12rem; }
 
-/* Handouts: each page of the walkthrough on a new sheet; the slides that continue it run on. */
+/* Handouts (A4): the slides run on, several to a sheet; no slide is cut between two sheets, so
+   every sheet opens with a slide's section and timestep, "(continued)" where it goes on from the
+   sheet before, and never ends on a heading or a lead-in (SlideLayout ends no slide there). A deck
+   with both languages prints each slide in both. Page numbers at the foot (see pageNumbers). */
 @media print {
-  @page { size: A4 landscape; margin: 12mm; }
-  html { font-size: 12pt; }
+  @page { size: A4; margin: 12mm 12mm 14mm; }
+  html { font-size: 11pt; }
+  html[data-theme] { --ink: #1a1a1a; --muted: #444; --accent: #0b4f8a; --line: #c4c4c4; --rule: #6b6b6b;
+    --paper: #fff; --band: #eef3f9; --note: #fdf6e3; --note-rule: #b07d00; --warn: #a4001d; }
   html.js, html.js body { height: auto; overflow: visible; }
-  html.js #deck { position: static; width: auto; height: auto; }
+  html.js #deck { position: static; }
   .slide, html.js .slide { position: static; display: block; padding: 0; border: 0; overflow: visible; }
-  .slide.first { break-before: page; }
-  .slide:first-child { break-before: auto; }
-  .slide:not(.first) .kicker, .slide .continued { display: none; }
-  .content { font-size: 1rem; }
-  html.js .controls { display: none; }
+  html[data-lang] .content[data-lang] { display: block; }
+  .content, html.js .content { font-size: 1rem; break-inside: avoid; padding: .5rem 0 .7rem; border-top: 1px solid var(--line); }
+  .slide:first-child .content:first-child { border-top: 0; padding-top: 0; }
+  html.js .controls, #help, #blank { display: none !important; }
   h1, h2, h3, .kicker { break-after: avoid; }
-  table, tbody, figure { break-inside: avoid; }
   figure.chart svg { height: 6.5cm; }
 }
 """#
+
+    /// The page number at the foot of every printed sheet: `template` is `Message.printPage`'s,
+    /// "Page {0} of {1}".
+    static func pageNumbers(_ template: String) -> String {
+        let content = "\"" + template.replacing("{0}", with: "\" counter(page) \"").replacing("{1}", with: "\" counter(pages) \"") + "\""
+        return "@media print { @page { @bottom-center { content: \(content); font: 9pt sans-serif; color: #444; } } }\n"
+    }
 }

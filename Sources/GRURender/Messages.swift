@@ -93,6 +93,10 @@ public enum Message: CaseIterable, Sendable {
     case gradcheckEpsilonLarge, gradcheckEpsilonSmall
     case columnEntry, columnBPTT, columnNumerical, columnRelativeError, columnVerdict, verdictPass, verdictFail
     case gradcheckSplitHeading, gradcheckSplitExplanation, rowBPTTSum
+    // slides: presenter keys, handouts, charts; step mode's screens; --totals (issue 13)
+    case keysTitle, keysSpace, keyNext, keyBack, keyEnds, keyGoto, keyTextSize, keyTheme, keyLanguage, keyBlack
+    case keyFullScreen, keyHelp, slideHelpButton, printPage
+    case accumulationTotals, columnOtherSequences
 
     /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -333,9 +337,10 @@ public enum Message: CaseIterable, Sendable {
         case .captionEpochs: return ("部分轮次的损失", "The loss at a few epochs")
         case .captionTrained: return ("训练前后的参数", "The parameters before and after training")
         case .captionPredictions: return ("对新输入的预测", "Predictions for the new input")
-        case .stepKeys: return ("回车、空格或 →：{0} · b 或 ←：上一页 · q：退出", "Enter/Space/→: {0} · b/←: back · q: quit")
-        case .stepKeysShort: return ("空格：{0} · b：上一页 · q：退出", "Space: {0} · b: back · q: quit")
-        case .stepKeysShortest: return ("{0}：空格 b q", "{0}: Space b q")
+        case .stepKeys: return ("回车、空格或 →：{0} · b 或 ←：上一页 · ↑ 或 PageUp：上一屏 · q：退出",
+                                "Enter/Space/→: {0} · b/←: previous page · ↑/PageUp: previous screen · q: quit")
+        case .stepKeysShort: return ("空格：{0} · b：上一页 · ↑：上一屏 · q：退出", "Space: {0} · b: prev. page · ↑: prev. screen · q: quit")
+        case .stepKeysShortest: return ("{0}：空格 b ↑ q", "{0}: Space b ↑ q")
         case .stepNext: return ("下一页", "next")
         case .stepMore: return ("继续本页", "more of this page")
         case .stepFinish: return ("结束", "finish")
@@ -344,7 +349,8 @@ public enum Message: CaseIterable, Sendable {
         case .slidePrevious: return ("上一页", "Previous")
         case .slideNext: return ("下一页", "Next")
         case .slideCounter: return ("第 {0} 页，共 {1} 页", "Slide {0} of {1}")
-        case .slideKeys: return ("翻页：← → 空格 PageUp PageDown；Home 第一页，End 最后一页", "Move with ← → Space PageUp PageDown; Home for the first slide, End for the last")
+        case .slideKeys: return ("翻页：← → 空格 PageUp PageDown；Home 第一页，End 最后一页；? 列出全部按键",
+                                 "Move with ← → Space PageUp PageDown; Home for the first slide, End for the last; ? lists every key")
         case .languageSwitch: return ("语言", "Language")
         case .gradientFlowTitle: return ("梯度如何沿时间反向流动", "How the gradient flows back through time")
         case .gradientFlowExplanation: return (
@@ -661,6 +667,26 @@ public enum Message: CaseIterable, Sendable {
             "Every timestep uses the same {0}, so BPTT finds its gradient as a sum of one share per timestep, {1}. "
                 + "The central difference sees only the sum.")
         case .rowBPTTSum: return ("各步之和（BPTT）", "sum of the shares (BPTT)")
+        // slides: presenter keys, handouts, charts; step mode's screens; --totals (issue 13)
+        case .keysTitle: return ("放映按键", "Presenter keys")
+        case .keysSpace: return ("空格", "Space")
+        case .keyNext: return ("下一页", "Next slide")
+        case .keyBack: return ("上一页", "Previous slide")
+        case .keyEnds: return ("第一页 / 最后一页", "First / last slide")
+        case .keyGoto: return ("输入页码再按回车：跳到该页", "A number, then Enter: go to that slide")
+        case .keyTextSize: return ("文字放大 / 缩小（每一页都用，下次打开仍记得）", "Larger / smaller text (on every slide, remembered)")
+        case .keyTheme: return ("浅色 / 深色高对比度", "Light / dark high-contrast theme")
+        case .keyLanguage: return ("切换语言（中文 / 英文）", "Switch language (Chinese / English)")
+        case .keyBlack: return ("黑屏，再按一次恢复", "Black screen; press again to return")
+        case .keyFullScreen: return ("全屏 / 退出全屏", "Full screen on / off")
+        case .keyHelp: return ("显示 / 隐藏本表（Esc 关闭）", "Show / hide this list (Esc closes it)")
+        case .slideHelpButton: return ("按键一览", "List of keys")
+        case .printPage: return ("第 {0} 页，共 {1} 页", "Page {0} of {1}")
+        case .columnOtherSequences: return ("其余 {0} 个序列", "The other {0} sequences")
+        case .accumulationTotals: return (
+            "（--totals）这里只列出每个参数分量的总和 ∂L/∂θ；加上 --sequence K 时，还列出序列 K 每个时间步的贡献和其余序列的贡献之和。",
+            "(--totals) Shown here is only the total ∂L/∂θ of each entry; with --sequence K, also sequence K's share at "
+                + "each timestep and the other sequences' shares as one sum.")
         }
     }
 }
@@ -850,7 +876,7 @@ public enum OptionHelp: CaseIterable, Sendable {
     case lang, langBoth, output, digits, digitsDocument, color, ascii, asciiComments, asciiReport, help
     case formatRun, formatDocument, formatCheck, step, onlyRun, onlyWorksheet, timestepRun, timestepWorksheet
     case sequenceRun, sequenceCompare, digitsCheck, showCheck, all, conventions, epsilon, tolerance, split, to, langWorkbook
-    case variant, student, variantCheck, studentCheck
+    case variant, student, variantCheck, studentCheck, totals
 
     public var pair: (zh: String, en: String) {
         switch self {
@@ -876,8 +902,10 @@ public enum OptionHelp: CaseIterable, Sendable {
         case .student: return ("这个学生的变体（学号或姓名；见 docs/check.md）", "the variant of this student (a student number or name; docs/check.md)")
         case .variantCheck: return ("开头没有写明变体的答题纸，按第 N 号变体批改", "mark against variant N, for a sheet whose header names none")
         case .studentCheck: return ("开头没有写明变体的答题纸，按这个学生的变体批改", "mark against this student's variant, for a sheet whose header names none")
-        case .step: return ("每页暂停（终端上的 text）：Enter/空格/→ 下一页，b/← 上一页，q 退出",
-                            "pause after each page (text on a terminal): Enter/Space/→ next, b/← back, q quit")
+        case .step: return ("每页暂停（终端上的 text）：Enter/空格/→ 下一屏，b/← 上一页，↑/PageUp 上一屏，q 退出",
+                            "pause after each page (text on a terminal): Enter/Space/→ next, b/← previous page, ↑/PageUp previous screen, q quit")
+        case .totals: return ("梯度累加只列出总和，最多再列 --sequence K 的各步贡献（不适用于 json、tsv）",
+                              "the gradient accumulation as its sums only, with the per-timestep shares of --sequence K at most (not json, tsv)")
         case .onlyRun: return ("只显示这些章节", "show only these sections")
         case .onlyWorksheet: return ("只要求这些章节", "ask only for these sections")
         case .timestepRun: return ("前向传播和 BPTT 只详细显示第 N 个时间步（其余章节仍涵盖全部）",
@@ -924,7 +952,7 @@ public enum UsageText: CaseIterable, Sendable {
     case stepNotText, stepNotOutput, sequenceNotFullTrace, sequenceNotFullTraceTSV, worksheetNothingByHand, exportWhere
     case conventionUnknown, conventionUnknownDidYouMean, conventionsTooFew, epsilonTooLarge, numberPositive, numberNonNegative
     case splitUnknown, splitUnknownDidYouMean
-    case variantAndStudent, variantRange, studentOneLine, checkStdinOnce, checkGradescopeOneSheet, checkFolderUnlistable, checkFolderEmpty
+    case totalsNotFullTrace, variantAndStudent, variantRange, studentOneLine, checkStdinOnce, checkGradescopeOneSheet, checkFolderUnlistable, checkFolderEmpty
     case outputIsDirectory, outputIsInput, outputPermission, outputNoDirectory, outputCannotCreate, outputFailed
     // limits (docs/lesson-format.md, docs/robustness.md)
     case costGradcheck, costWork, costWorkCompare, costMemory, costMemoryExport, costMemoryTrainingOnly, costHTML, costHTMLTry, costHTMLNothingFits
@@ -997,17 +1025,26 @@ public enum UsageText: CaseIterable, Sendable {
           更新、训练和应用仍涵盖全部序列。适用于 text、markdown 和 html（以及 --step）；json 和
           tsv 是完整记录，不接受这个选项（要只看 TSV 里的一个序列，可用 grep '^sK\\.'）。默认：
           详细显示每个序列。
+    只看总和（--totals，用于有多个序列的课程）：梯度累加只列出每个分量的总和 Σ = ∂L/∂θ；
+          同时给 --sequence K 时，再列出序列 K 在每个时间步的贡献，其余序列合成一项
+          （lesson3：6 张幻灯片，而不是 82 张）。
     分页模式（--step，仅 text）：一次一页（参数、前向传播的每个时间步、损失、BPTT 的每个时间
-          步、梯度累加、参数更新、训练、应用）。Enter、空格、→ 或 ↓：下一页；b、← 或 ↑：上一页；
-          q：退出。不在终端上时打印普通的讲解。
+          步、梯度累加、参数更新、训练、应用）。Enter、空格、→ 或 ↓：下一屏或下一页；b 或 ←：
+          上一页；↑ 或 PageUp：上一屏；Home/End：第一页/最后一页；q：退出。标题和它的表格开头
+          留在同一屏，接到下一屏的表格会重复表头；终端不到 100 列宽时正文按终端宽度重新换行
+          （表格保持原宽）。不在终端上时打印普通的讲解。
     幻灯片（--format html）：方向键、空格、PageUp/PageDown（翻页笔）和 Home/End 翻页；
-          --lang both 在每张幻灯片上放一个中/英切换。
+          --lang both 在每张幻灯片上放一个中/英切换。演讲者按键（在幻灯片上按 ? 列出）：
+          数字再按 Enter 跳到那一张；+ 和 − 放大或缩小文字（会记住）；t 切换浅色/深色高对比度
+          主题；l 切换到另一种语言（both）；b 或 . 黑屏；f 全屏。打印（A4）时幻灯片连续排列，
+          带页码，每页开头写明章节和时间步；both 的幻灯片两种语言都打印。
     示例：
       gru-explain run lesson1 --lang zh
       gru-explain run lesson1 --step
       gru-explain run lesson1 --only forward,bptt --timestep 2
       gru-explain run lesson1 --format html --lang both -o lesson1.html
       gru-explain run lesson3 --format html --sequence 1 -o lesson3.html
+      gru-explain run lesson3 --format html --totals -o lesson3-short.html
       gru-explain run my-lesson.json --format json -o trace.json
     """,
             """
@@ -1025,18 +1062,29 @@ public enum UsageText: CaseIterable, Sendable {
              training and the application still cover them all. For text, markdown and html (and
              --step); json and tsv are the full trace and refuse it (keep one sequence of the TSV
              with grep '^sK\\.'). Default: every sequence in detail.
+    Totals (--totals, for a lesson with several sequences): the gradient accumulation shows only
+             the sum Σ = ∂L/∂θ of every entry, and with --sequence K also sequence K's share at each
+             timestep and the other sequences' as one sum (lesson3: 6 slides instead of 82).
     Step mode (--step, text only): one page at a time (the parameters, each forward timestep, the
              loss, each BPTT timestep, the accumulation, the update, training, the application).
-             Enter, Space, → or ↓: next; b, ← or ↑: back; q: quit. Without a terminal it prints
-             the plain walkthrough.
+             Enter, Space, → or ↓: next screen or page; b or ←: previous page; ↑ or PageUp:
+             previous screen; Home/End: first/last page; q: quit. A heading stays with the start
+             of its table, a table continued on the next screen repeats its header row, and on a
+             terminal narrower than 100 columns prose is rewrapped (tables keep their width).
+             Without a terminal it prints the plain walkthrough.
     Slides (--format html): arrow keys, Space, PageUp/PageDown (clickers) and Home/End move;
-             --lang both puts a zh/en switch on every slide.
+             --lang both puts a zh/en switch on every slide. Presenter keys (? lists them on the
+             slide): a number then Enter goes to that slide; + and − make the text larger or
+             smaller (remembered); t light / dark high-contrast theme; l the other language (both);
+             b or . black screen; f full screen. Printed (A4), the slides run on with page numbers,
+             every sheet headed by its section and timestep; a both deck prints both languages.
     Examples:
       gru-explain run lesson1 --lang zh
       gru-explain run lesson1 --step
       gru-explain run lesson1 --only forward,bptt --timestep 2
       gru-explain run lesson1 --format html --lang both -o lesson1.html
       gru-explain run lesson3 --format html --sequence 1 -o lesson3.html
+      gru-explain run lesson3 --format html --totals -o lesson3-short.html
       gru-explain run my-lesson.json --format json -o trace.json
     """)
         case .detailsList: return (
@@ -1221,6 +1269,8 @@ public enum UsageText: CaseIterable, Sendable {
         case .langZhEnBoth: return ("{0}：--lang 只能是 zh、en 或 both（both 仅用于 --format html），这里是 '{1}'",
                                     "{0}: --lang must be zh, en or both (both: --format html only), found '{1}'")
         case .langZhEnBothWorkbook: return ("{0}：--lang 只能是 zh、en 或 both，这里是 '{1}'", "{0}: --lang must be zh, en or both, found '{1}'")
+        case .totalsNotFullTrace: return ("{0}：--totals 缩短讲解里的梯度累加（text、markdown、html）；--format {1} 是完整的记录",
+                                          "{0}: --totals shortens the walkthrough's accumulation (text, markdown, html); --format {1} is the full trace")
         case .variantAndStudent: return ("{0}：--variant 和 --student 只能给一个（学生的变体由学号推出）",
                                          "{0}: give --variant or --student, not both (a student's variant is derived from their id)")
         case .variantRange: return ("{0}：--variant 应为 0 到 {1} 之间的整数，这里是 '{2}'", "{0}: --variant must be a whole number from 0 to {1}, found '{2}'")

@@ -23,13 +23,18 @@ public struct RenderOptions: Equatable, Sendable {
     /// Show the detail of this one sequence (1-based) only: its forward pass, its loss terms and
     /// its BPTT. The totals (the loss, the gradient sums, the update, training) still cover all.
     public var sequence: Int?
+    /// The accumulation as its sums only (`run --totals`): Σ = ∂L/∂θ for every entry, with the
+    /// per-timestep shares of `sequence` alone when one is chosen, so that a lesson of many
+    /// sequences keeps the section short.
+    public var totals: Bool = false
     /// Emit ANSI colour escapes (already resolved from --color, NO_COLOR and whether stdout is a terminal).
     public var color: Bool
     /// Replace Unicode symbols (σ, ⊙, h̃, ₁, ᵀ, box drawing) with ASCII.
     public var ascii: Bool
 
     public init(language: Language = .en, digits: Int = 4, sections: Set<LessonSection>? = nil,
-                timestep: Int? = nil, sequence: Int? = nil, color: Bool = false, ascii: Bool = false) {
+                timestep: Int? = nil, sequence: Int? = nil, totals: Bool = false, color: Bool = false, ascii: Bool = false) {
+        self.totals = totals
         self.language = language
         self.digits = digits
         self.sections = sections

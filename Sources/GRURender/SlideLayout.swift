@@ -14,10 +14,11 @@
 /// along; a section's opening paragraph goes on with what follows; and a table that needs two
 /// slides is split into two parts of similar size.
 ///
-/// Heights are estimated in rem, the unit of `HTMLStyle` (the slide is 64 × 36 rem, whatever the
-/// screen). The estimate only chooses the breaks; the page's script still shrinks a slide's type
-/// a little if the browser needs more room than estimated, and the browser test checks that no
-/// slide overflows.
+/// Heights are estimated in rem, the unit of `HTMLStyle` (the slide is 64 rem wide and 36 rem or,
+/// on a 4:3 screen, more tall), at the natural type size. The estimate only chooses the breaks:
+/// it leaves room (`height`) for the page's script to make the type larger on most slides, and
+/// the script shrinks it a little where the browser needs more room than estimated; the browser
+/// test checks that no slide overflows.
 struct SlideLayout {
     /// What one slide shows of a page.
     struct Slide: Equatable {
@@ -46,10 +47,13 @@ struct SlideLayout {
         }
     }
 
-    /// Room for content on a slide, in rem (see `HTMLStyle`: 36 rem less the bar and the padding).
-    static let height = 30.8
-    /// Width for content, in rem.
-    static let width = 60.8
+    /// Content for a slide, in rem at the natural type size: less than the room on a 16∶9 slide (36
+    /// rem less the bar and the padding, 32 rem), so that the script can make the type larger on
+    /// most slides (the median slide of lesson1 reaches 28 px table text at 1920×1080 and 18 px at
+    /// 1024×768; see `HTMLStyle` and the browser test).
+    static let height = 28.0
+    /// Width for content, in rem (64 less the padding).
+    static let width = 61.2
     /// A slide less full than this, on a page of several slides, is one to avoid.
     static let thin = 1.0 / 3
 
@@ -270,7 +274,8 @@ enum HeightEstimate {
         case .note(let label, let text):
             return noteSize / 0.95 * lineHeight * lines(label + "：" + text, size: noteSize, letter: 0.51, width: noteWidth) + 0.9 + blockGap
         case .table(let table): return self.table(table, groups: 0..<table.groups.count)
-        case .lossCurve, .barChart: return chart + blockGap
+        case .lossCurve: return chart + blockGap
+        case .barChart(let bars): return chart - 16.5 + SVGChart.barsHeight(bars) + blockGap
         }
     }
 
@@ -344,6 +349,11 @@ enum HeightEstimate {
                 group.map { row in (0..<count).map { c in c < row.count ? Self.rem(row[c].text, rate: rate(row[c], column: c)) : 0 } }
             }
             wraps = (0..<count).map { c in c > 0 && !table.columns[c].alignRight }
+        }
+
+        /// Each column's width in rem on one line, over the header and every row, with its padding.
+        var naturalWidths: [Double] {
+            header.indices.map { c in groups.joined().map { $0[c] }.reduce(header[c], max) + 1 }
         }
 
         /// The header, the lines of `range`'s rows, and the rule above each group.

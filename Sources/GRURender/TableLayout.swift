@@ -18,7 +18,22 @@ struct TableLayout {
     static let minimumMathWidth = 16
     static let minimumProseWidth = 12
 
-    func lines() -> [String] {
+    /// What each line of `lines()` is, for a pager that keeps a table's header with its first row
+    /// and repeats it on the next screen.
+    enum LineKind: Equatable {
+        /// The top border, the column titles and the rule under them.
+        case head
+        /// The rule between two row groups.
+        case rule
+        /// A line of a row: its first line, or one of a cell that wraps.
+        case row(start: Bool)
+        case bottom
+    }
+
+    func lines() -> [String] { markedLines().map(\.text) }
+
+    func markedLines() -> [(text: String, kind: LineKind)] {
+        var kinds: [LineKind] = []
         let n = table.columns.count
         let rows = table.groups.flatMap { $0 }
         var widths = (0..<n).map { c in
@@ -55,8 +70,10 @@ struct TableLayout {
         var out: [String] = []
         out.append(ascii ? rule("+", "+", "+") : rule("┌", "┬", "┐"))
         out.append(line(table.columns.map(\.title), styles: Array(repeating: nil, count: n)))
-        for group in table.groups {
+        kinds += [.head, .head]
+        for (g, group) in table.groups.enumerated() {
             out.append(ascii ? rule("+", "+", "+") : rule("├", "┼", "┤"))
+            kinds.append(g == 0 ? .head : .rule)
             // Lines of the wrapped prose column still to be shown: they run on into the lines below,
             // down the rows of the group whose cell in that column is empty.
             var carried: [String] = []
@@ -64,6 +81,7 @@ struct TableLayout {
             func flushCarried() {
                 for text in carried {
                     out.append(line((0..<n).map { $0 == wrapProse ? text : "" }, styles: carriedStyles))
+                    kinds.append(.row(start: false))
                 }
                 carried = []
             }
@@ -89,12 +107,14 @@ struct TableLayout {
                         return k >= first && k - first < lines.count ? lines[k - first] : ""
                     }
                     out.append(line(cells, styles: row.map(\.style)))
+                    kinds.append(.row(start: k == 0))
                 }
             }
             flushCarried()
         }
         out.append(ascii ? rule("+", "+", "+") : rule("└", "┴", "┘"))
-        return out
+        kinds.append(.bottom)
+        return Array(zip(out, kinds)).map { (text: $0.0, kind: $0.1) }
     }
 
     /// The widest column all of whose cells have `style` (or are empty); for `prose`, one with

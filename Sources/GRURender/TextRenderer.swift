@@ -24,6 +24,18 @@ public enum TextRenderer {
         }
     }
 
+    /// The pages of `run --step` with what each line is, prose wrapped to `width` columns (at most
+    /// `TextRenderer.width`; tables keep their layout for 100), so that the pager can keep a
+    /// heading with the start of its table and repeat a table's header on the next screen.
+    public static func stepPages(_ trace: Trace, lesson: Lesson, options: RenderOptions, width: Int = TextRenderer.width) -> [[ScreenLine]] {
+        Walkthrough(trace: trace, lesson: lesson, options: options).pages().map { page in
+            var lines = markedLines(page.blocks, options: options, proseWidth: min(max(width, 20), Self.width))
+            while lines.first?.text == "" { lines.removeFirst() }
+            while lines.last?.text == "" { lines.removeLast() }
+            return lines
+        }
+    }
+
     /// Any document made of blocks (the walkthrough, `compare`, `gradcheck`) in the same layout.
     static func document(_ blocks: [Block], options: RenderOptions) -> String {
         joined(lines(blocks, options: options))
@@ -37,47 +49,102 @@ public enum TextRenderer {
 
     /// The lines of some blocks, each block followed by a blank line (a heading also preceded by one).
     static func lines(_ blocks: [Block], options: RenderOptions) -> [String] {
+        markedLines(blocks, options: options, proseWidth: width).map(\.text)
+    }
+
+    /// The same lines with what each one is; paragraphs, notes and headings `proseWidth` wide.
+    static func markedLines(_ blocks: [Block], options: RenderOptions, proseWidth: Int) -> [ScreenLine] {
         let painter = Painter(enabled: options.color)
         let separator = options.language == .zh ? "：" : ": "
-        var out: [String] = []
-        for block in blocks {
+        var out: [ScreenLine] = []
+        var tables = 0
+        func add(_ lines: [String], _ kind: ScreenLine.Kind) { out += lines.map { ScreenLine(text: $0, kind: kind) } }
+        for (b, block) in blocks.enumerated() {
+            // A heading, and a lead-in of a line or two just before a table, stay with what follows.
+            var keep = false
             switch block {
             case .title(let title):
-                out.append(painter.paint(title, .title))
-                out.append(String(repeating: options.ascii ? "=" : "═", count: DisplayWidth.of(title)))
+                add([painter.paint(title, .title), String(repeating: options.ascii ? "=" : "═", count: DisplayWidth.of(title))], .keep)
+                keep = true
             case .heading(let heading):
                 let lead = options.ascii ? "== " : "━━ "
-                let fill = max(2, width - DisplayWidth.of(lead + heading) - 1)
-                out.append("")
-                out.append(painter.paint(lead + heading + " " + String(repeating: options.ascii ? "=" : "━", count: fill), .heading))
+                let fill = max(2, proseWidth - DisplayWidth.of(lead + heading) - 1)
+                add([""], .text)
+                add([painter.paint(lead + heading + " " + String(repeating: options.ascii ? "=" : "━", count: fill), .heading)], .keep)
+                keep = true
             case .subheading(let text):
-                out.append(painter.paint((options.ascii ? "> " : "▸ ") + text, .subheading))
+                add([painter.paint((options.ascii ? "> " : "▸ ") + text, .subheading)], .keep)
+                keep = true
             case .paragraph(let text):
-                out += DisplayWidth.wrap(text, width: width)
+                let lines = DisplayWidth.wrap(text, width: proseWidth)
+                var leadIn = false
+                if b + 1 < blocks.count, case .table = blocks[b + 1], lines.count <= 2 { leadIn = true }
+                add(lines, leadIn ? .keep : .text)
+                keep = leadIn
             case .note(let label, let text):
                 let bar = options.ascii ? "| " : "│ "
                 // A note of several paragraphs: a line of the bar alone between them.
                 for (p, paragraph) in text.split(separator: "\n\n").enumerated() {
-                    if p > 0 { out.append(painter.paint(String(bar.dropLast()), .note)) }
-                    let lines = DisplayWidth.wrap(p == 0 ? label + separator + paragraph : String(paragraph), width: width - 2)
+                    if p > 0 { add([painter.paint(String(bar.dropLast()), .note)], .text) }
+                    let lines = DisplayWidth.wrap(p == 0 ? label + separator + paragraph : String(paragraph), width: proseWidth - 2)
                     for (k, line) in lines.enumerated() {
                         if p == 0, k == 0, line.hasPrefix(label) {
-                            out.append(painter.paint(bar, .note) + painter.paint(label, .noteLabel) + String(line.dropFirst(label.count)))
+                            add([painter.paint(bar, .note) + painter.paint(label, .noteLabel) + String(line.dropFirst(label.count))], .text)
                         } else {
-                            out.append(painter.paint(bar, .note) + line)
+                            add([painter.paint(bar, .note) + line], .text)
                         }
                     }
                 }
             case .table(let table):
-                out += TableLayout(table: table, maxWidth: width, ascii: options.ascii, painter: painter).lines()
+                for (text, kind) in TableLayout(table: table, maxWidth: width, ascii: options.ascii, painter: painter).markedLines() {
+                    switch kind {
+                    case .head: add([text], .tableHead(tables))
+                    case .rule: add([text], .tableRule(tables))
+                    case .row(let start): add([text], .tableRow(tables, start: start))
+                    case .bottom: add([text], .tableBottom(tables))
+                    }
+                }
+                tables += 1
             case .lossCurve(let plot):
-                out += plot.lines().map { "  " + $0 }
+                add(plot.lines().map { "  " + $0 }, .text)
             case .barChart(let chart):
-                out += chart.lines(ascii: options.ascii).map { "  " + $0 }
+                add(chart.lines(ascii: options.ascii).map { "  " + $0 }, .text)
             }
-            out.append("")
+            add([""], keep ? .keep : .text)
         }
         return out
+    }
+}
+
+/// A line of a page of `run --step`, and what it is: where a screen may end, and which lines a
+/// table continued on the next screen repeats.
+public struct ScreenLine: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case text
+        /// A heading, a lead-in to a table, or the blank line after one: no screen ends here.
+        case keep
+        /// The top border, the column titles and the rule under them of table `n` of the page.
+        case tableHead(Int)
+        /// The rule between two row groups of table `n`.
+        case tableRule(Int)
+        /// A line of a row of table `n`: the row's first line (`start`) or a wrapped one.
+        case tableRow(Int, start: Bool)
+        case tableBottom(Int)
+
+        /// The table the line belongs to.
+        public var table: Int? {
+            switch self {
+            case .tableHead(let n), .tableRule(let n), .tableRow(let n, _), .tableBottom(let n): return n
+            case .text, .keep: return nil
+            }
+        }
+    }
+    public var text: String
+    public var kind: Kind
+
+    public init(text: String, kind: Kind = .text) {
+        self.text = text
+        self.kind = kind
     }
 }
 

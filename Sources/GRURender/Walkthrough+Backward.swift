@@ -96,15 +96,17 @@ extension Walkthrough {
     /// walkthrough leaves it out (its BPTT tables give every ∂L/∂hₜ already); `HTMLRenderer` draws it.
     func gradientFlowPage() -> Page? {
         guard options.shows(.bptt) else { return nil }
+        // Each sequence's own timesteps, in a small chart of its own: the sequences are independent,
+        // and one time axis across them would read as a gradient growing from one to the next.
         var bars: [BarChart.Bar] = []
-        for s in detailSequences {
+        for (g, s) in detailSequences.enumerated() {
             for b in trace.sequences[s].backward.sorted(by: { $0.t < $1.t }) {
                 let norm = b.dh.reduce(0) { $0 + $1 * $1 }.squareRoot()
-                let label = trace.sequences.count > 1 ? text(.sequence, String(s + 1)) + " · t = \(b.t)" : "t = \(b.t)"
-                bars.append(BarChart.Bar(label: label, value: norm, text: format.value(norm)))
+                bars.append(BarChart.Bar(label: "t = \(b.t)", value: norm, text: format.value(norm), group: g))
             }
         }
-        let chart = BarChart(bars: bars, valueLabel: "‖∂L/∂hₜ‖", itemLabel: text(.columnTimestep))
+        let titles = detailSequences.count > 1 || trace.sequences.count > 1 ? detailSequences.map { text(.sequence, String($0 + 1)) } : []
+        let chart = BarChart(bars: bars, groupTitles: titles, valueLabel: "‖∂L/∂hₜ‖", itemLabel: text(.columnTimestep))
         let blocks: [Block] = [.subheading(text(.gradientFlowTitle)), .paragraph(text(.gradientFlowExplanation)), .barChart(chart)]
         let heading = heading(.bptt)
         return Page(section: .bptt, heading: options.ascii ? Notation.ascii(heading) : heading,
@@ -114,6 +116,7 @@ extension Walkthrough {
     // MARK: 5 · Gradient accumulation
 
     func accumulationSection() -> [Block] {
+        if options.totals && trace.sequences.count > 1 { return accumulationTotals() }
         var out: [Block] = [.paragraph(text(.accumulationExplanation))]
         // Every timestep of every sequence, in forward order, with its share of the gradients; a
         // sequence not shown in detail (--sequence) as one share, the sum over its timesteps.
@@ -164,6 +167,38 @@ extension Walkthrough {
             }
             out.append(.table(Table(columns: columns, groups: groups, caption: text(.sectionAccumulation))))
         }
+        return out
+    }
+
+    /// `--totals`: one row per entry with the total Σ = ∂L/∂θ; with `--sequence K`, sequence K's
+    /// share at each of its timesteps and the other sequences' share as one sum before it.
+    func accumulationTotals() -> [Block] {
+        var out: [Block] = [.paragraph(text(.accumulationExplanation)), .paragraph(text(.accumulationTotals))]
+        let c = context()
+        let detailed = options.sequence.map { [$0 - 1] } ?? []
+        var steps: [(label: String, grads: Parameters)] = []
+        for s in detailed where trace.sequences.indices.contains(s) {
+            steps += trace.sequences[s].backward.sorted { $0.t < $1.t }.map { b in (text(.sequence, String(s + 1)) + " · t = \(b.t)", b.grads) }
+        }
+        let others = trace.sequences.indices.filter { !detailed.contains($0) }
+        var columns = [Table.Column(title: text(.columnParameter)), Table.Column(title: text(.columnShare))]
+            + steps.map { Table.Column(title: $0.label, alignRight: true) }
+        if !detailed.isEmpty && !others.isEmpty {
+            columns.append(Table.Column(title: text(.columnOtherSequences, String(others.count)), alignRight: true))
+        }
+        columns.append(Table.Column(title: "Σ = ∂L/∂θ", alignRight: true))
+        let groups: [[Table.Row]] = ParameterName.used(by: config).map { p in
+            entries(p).enumerated().map { k, e in
+                let shares = steps.map { Table.Cell(text: format.value($0.grads[p][e.index])) }
+                var rest: [Table.Cell] = []
+                if !detailed.isEmpty && !others.isEmpty {
+                    rest = [Table.Cell(text: format.value(others.reduce(0) { $0 + trace.sequences[$1].gradients[p][e.index] }))]
+                }
+                let formula: Table.Cell = k == 0 ? .math(Quantity.grads(p).unicodeEquation(at: .t, c)) : ""
+                return [.math(e.name), formula] + shares + rest + [.result(format.value(trace.gradients[p][e.index]))]
+            }
+        }
+        out.append(.table(Table(columns: columns, groups: groups, caption: text(.sectionAccumulation))))
         return out
     }
 }

@@ -6,7 +6,10 @@ import Testing
 /// ways and checks that the terminal settings are exactly as before. On a 60×30 terminal
 /// (narrow-en, narrow-zh) it checks that every screen, wrapped as a terminal wraps it, fits in 30
 /// rows with the prompt on one, that the first screen gives the narrow-terminal hint, and that
-/// a resize redraws at once. As a shell's job (ctrl-z), Ctrl-Z stops it with the settings put
+/// a resize redraws at once. In zh and en at 100×30 and 80×24 (rules-…) it checks the step-mode
+/// rules on every screen of lesson1: headings stay with their tables, a continued table repeats its
+/// header row, no screen holds only a table's last row, prose fits the width, and ↑ goes back a
+/// screen and b a page. As a shell's job (ctrl-z), Ctrl-Z stops it with the settings put
 /// back and SIGCONT (fg) brings single keys and the screen back. Needs python3 (its pty and
 /// termios modules); skipped without it.
 @Suite struct PseudoTerminalTests {
@@ -16,7 +19,8 @@ import Testing
         .appendingPathComponent("Scripts/step_pty.py").path
 
     @Test(.enabled(if: python != nil, "python3 is not installed: the pseudo-terminal test of --step is skipped"),
-          arguments: ["q", "ctrl-d", "sigint", "ctrl-c", "narrow-en", "narrow-zh", "ctrl-z"])
+          arguments: ["q", "ctrl-d", "sigint", "ctrl-c", "narrow-en", "narrow-zh", "ctrl-z",
+                      "rules-zh-100x30", "rules-en-100x30", "rules-zh-80x24", "rules-en-80x24"])
     func stepModeOnAPseudoTerminal(mode: String) throws {
         let binary = try #require(builtBinary(), "the gru-explain binary is not built; run 'swift build' first")
         let process = Process()

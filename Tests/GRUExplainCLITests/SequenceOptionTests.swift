@@ -30,10 +30,24 @@ import Testing
         #expect(markdown.status == 0 && markdown.stderr.isEmpty)
         #expect(markdown.stdout.contains("Sequence 6 · Timestep 1") && !markdown.stdout.contains("Sequence 1 · Timestep 1"))
         #expect(markdown.stdout.contains("here is sequence 6 in detail"))
-        // 77 slides instead of 221 (HTMLTests.noSlideIsNearlyEmpty).
+        // 82 slides instead of 246 (HTMLTests.noSlideIsNearlyEmpty).
         let html = runCLI(["run", "lesson3", "--sequence", "1", "--format", "html", "--lang", "both"])
         #expect(html.status == 0 && html.stderr.isEmpty)
-        #expect(html.stdout.components(separatedBy: "<section class=\"slide").count - 1 == 77)
+        #expect(html.stdout.components(separatedBy: "<section class=\"slide").count - 1 == 82)
+    }
+
+    /// --totals: lesson3's accumulation as its sums only (no per-timestep shares), sequence 2's
+    /// shares with --sequence 2; json and tsv refuse it, with exit status 2.
+    @Test func totalsShortenTheAccumulation() {
+        let text = runCLI(["run", "lesson3", "--totals", "--only", "accumulation", "--lang", "en"])
+        #expect(text.status == 0 && text.stderr.isEmpty)
+        #expect(text.stdout.contains("(--totals)") && !text.stdout.contains("Sequence 1 · t = 1") && text.stdout.contains("Σ = ∂L/∂θ"))
+        let one = runCLI(["run", "lesson3", "--totals", "--sequence", "2", "--only", "accumulation", "--lang", "en"])
+        #expect(one.stdout.contains("Sequence 2 · t = 3") && one.stdout.contains("The other 6 sequences") && !one.stdout.contains("Sequence 1 · t = 1"))
+        for format in ["json", "tsv"] {
+            let refused = runCLI(["run", "lesson3", "--totals", "--format", format])
+            #expect(refused.status == 2 && refused.stderr.contains("--totals"), "\(format)")
+        }
     }
 
     /// --step without a terminal prints the plain walkthrough: the same one --sequence limits.

@@ -14,7 +14,8 @@ import GRURender
             ([13], .next), ([10], .next), ([32], .next), (Array("n".utf8), .next),
             ([esc] + Array("[C".utf8), .next), ([esc] + Array("[B".utf8), .next), ([esc] + Array("[6~".utf8), .next),
             ([esc] + Array("OC".utf8), .next),
-            (Array("b".utf8), .back), ([0x7F], .back), ([esc] + Array("[D".utf8), .back), ([esc] + Array("[5~".utf8), .back),
+            (Array("b".utf8), .back), ([0x7F], .back), ([esc] + Array("[D".utf8), .back),
+            ([esc] + Array("[5~".utf8), .backScreen), ([esc] + Array("[A".utf8), .backScreen), (Array("k".utf8), .backScreen),
             ([esc] + Array("[H".utf8), .first), ([esc] + Array("[1~".utf8), .first),
             ([esc] + Array("[F".utf8), .last), ([esc] + Array("[4~".utf8), .last),
             (Array("q".utf8), .quit), ([esc], .quit), ([0x04], .quit), ([0x03], .interrupt),
@@ -25,15 +26,18 @@ import GRURender
         }
     }
 
-    /// → and ↓ go on, ← and ↑ go back, also with a modifier held (Shift-→ is ESC [1;2C) and in
-    /// the application-cursor form (ESC O C).
+    /// → and ↓ go on, ← goes back a page and ↑ a screen, also with a modifier held (Shift-→ is
+    /// ESC [1;2C) and in the application-cursor form (ESC O C).
     @Test func everyArrowMoves() {
         let esc = "\u{1B}"
         for sequence in ["[C", "OC", "[B", "OB", "[1;2C", "[1;5B", "[6;2~"] {
             #expect(PagerKey.decode(Array((esc + sequence).utf8)) == .next, "ESC \(sequence)")
         }
-        for sequence in ["[D", "OD", "[A", "OA", "[1;2D", "[1;5A", "[5;2~"] {
+        for sequence in ["[D", "OD", "[1;2D"] {
             #expect(PagerKey.decode(Array((esc + sequence).utf8)) == .back, "ESC \(sequence)")
+        }
+        for sequence in ["[A", "OA", "[1;5A", "[5;2~"] {
+            #expect(PagerKey.decode(Array((esc + sequence).utf8)) == .backScreen, "ESC \(sequence)")
         }
     }
 
@@ -70,16 +74,21 @@ import GRURender
         #expect(pager.visibleCount == 2 && pager.hasMore)         // lines 0–1 (line 2 needs 2 more rows)
         #expect(pager.handle(.next) == .show && pager.page == 0 && pager.top == 2 && pager.visibleCount == 2)
         #expect(pager.handle(.next) == .show && pager.top == 4 && pager.visibleCount == 3 && !pager.hasMore)
-        #expect(pager.handle(.back) == .show && pager.top == 2)   // one screenful up: lines 2–3 take the 3 rows
-        #expect(pager.handle(.back) == .show && pager.top == 0)
-        #expect(pager.handle(.back) == .stay)
+        #expect(pager.handle(.backScreen) == .show && pager.top == 2)   // one screenful up: lines 2–3 take the 3 rows
+        #expect(pager.handle(.backScreen) == .show && pager.top == 0)
+        #expect(pager.handle(.backScreen) == .stay)
         #expect(pager.handle(.last) == .show && pager.page == 1)
-        #expect(pager.handle(.back) == .show && pager.page == 0 && pager.top == 0)   // back to the page's top
+        #expect(pager.handle(.back) == .show && pager.page == 0 && pager.top == 0)   // back a page: to its top
+        #expect(pager.handle(.last) == .show && pager.page == 1)
+        #expect(pager.handle(.backScreen) == .show && pager.page == 0 && pager.top == 4)   // back a screen: the page's last
+        #expect(pager.handle(.next) == .show && pager.page == 1)
+        #expect(pager.handle(.first) == .show && pager.handle(.next) == .show && pager.top == 2)
+        #expect(pager.handle(.back) == .show && pager.page == 0 && pager.top == 0)   // on the first page: to its top
         // A single line taller than the screen still shows, alone.
         var tall = Pager(lineHeights: [[5, 1]], rows: 3)
         #expect(tall.visibleCount == 1)
         #expect(tall.handle(.next) == .show && tall.top == 1)
-        #expect(tall.handle(.back) == .show && tall.top == 0)
+        #expect(tall.handle(.backScreen) == .show && tall.top == 0)
     }
 
     /// The rows a line takes, worked out by hand from how a terminal wraps (xterm and tmux do
@@ -113,7 +122,7 @@ import GRURender
     }
 
     /// The prompt never wraps: it shortens to fit in the terminal's width less one column. The
-    /// widths are counted by hand: "[1/12] Enter/Space/→: more of this page · b/←: back · q: quit"
+    /// widths are counted by hand: "[1/12] Enter/Space/→: more of this page · b/←: previous page · ↑/PageUp: previous screen · q: quit"
     /// is 61 columns, the short form 51, the shortest 35; the Chinese full form is 58 (each CJK
     /// character and full-width colon two columns).
     @Test func thePromptFitsTheWidth() {
@@ -121,14 +130,14 @@ import GRURender
         func prompt(_ language: Language, _ columns: Int) -> String {
             StepMode.prompt(pager, language: language, color: false, columns: columns)
         }
-        #expect(prompt(.en, 100) == "[1/12] Enter/Space/→: more of this page · b/←: back · q: quit")
-        #expect(prompt(.en, 62) == "[1/12] Enter/Space/→: more of this page · b/←: back · q: quit")
-        #expect(prompt(.en, 61) == "[1/12] Space: more of this page · b: back · q: quit")
-        #expect(prompt(.en, 45) == "[1/12] more of this page: Space b q")
+        #expect(prompt(.en, 100) == "[1/12] Enter/Space/→: more of this page · b/←: previous page · ↑/PageUp: previous screen · q: quit")
+        #expect(prompt(.en, 98) == "[1/12] Space: more of this page · b: prev. page · ↑: prev. screen · q: quit")   // 98 would not leave the last column
+        #expect(prompt(.en, 76) == "[1/12] Space: more of this page · b: prev. page · ↑: prev. screen · q: quit")   // 75 columns
+        #expect(prompt(.en, 75) == "[1/12] more of this page: Space b ↑ q")
         #expect(prompt(.en, 20) == "[1/12] more of thi…")                    // 19 columns
-        #expect(prompt(.zh, 60) == "[1/12] 回车、空格或 →：继续本页 · b 或 ←：上一页 · q：退出")
-        #expect(prompt(.zh, 50) == "[1/12] 空格：继续本页 · b：上一页 · q：退出")   // 43 columns
-        #expect(prompt(.zh, 30) == "[1/12] 继续本页：空格 b q")                     // 25 columns
+        #expect(prompt(.zh, 81) == "[1/12] 回车、空格或 →：继续本页 · b 或 ←：上一页 · ↑ 或 PageUp：上一屏 · q：退出")   // 80
+        #expect(prompt(.zh, 60) == "[1/12] 空格：继续本页 · b：上一页 · ↑：上一屏 · q：退出")   // 55 columns
+        #expect(prompt(.zh, 30) == "[1/12] 继续本页：空格 b ↑ q")                     // 27 columns
         #expect(prompt(.zh, 12) == "[1/12] 继…")                                     // 10: 续 would make 12
         #expect(prompt(.en, 1) == "")
         #expect(StepMode.prompt(pager, language: .en, color: true, columns: 20) == "\u{1B}[7m[1/12] more of thi…\u{1B}[0m")
@@ -144,7 +153,7 @@ import GRURender
         var pager = Pager(lineHeights: [[1, 1, 1, 1, 1, 1]], blank: [[false, false, true, false, false, false]], rows: 4)
         #expect(pager.visibleCount == 3 && pager.hasMore)
         #expect(pager.handle(.next) == .show && pager.top == 3 && pager.visibleCount == 3 && !pager.hasMore)
-        #expect(pager.handle(.back) == .show && pager.top == 0)
+        #expect(pager.handle(.backScreen) == .show && pager.top == 0)
         // Ten lines, line 1 blank, 4 rows: the rest from line 2 (8 rows) would not fit: no change.
         let long = Pager(lineHeights: [Array(repeating: 1, count: 10)], blank: [[false, true] + Array(repeating: false, count: 8)], rows: 4)
         #expect(long.visibleCount == 4)
@@ -154,8 +163,8 @@ import GRURender
         #expect(tall.visibleCount == 4)
         #expect(tall.handle(.next) == .show && tall.top == 4 && tall.visibleCount == 2)
         #expect(tall.handle(.next) == .show && tall.top == 6 && tall.visibleCount == 3 && !tall.hasMore)
-        #expect(tall.handle(.back) == .show && tall.top == 4)
-        #expect(tall.handle(.back) == .show && tall.top == 0)
+        #expect(tall.handle(.backScreen) == .show && tall.top == 4)
+        #expect(tall.handle(.backScreen) == .show && tall.top == 0)
         // A screen that would show only blank lines does not end early.
         let blanks = Pager(lineHeights: [[1, 1, 1, 1]], blank: [[true, true, false, false]], rows: 3)
         #expect(blanks.visibleCount == 3)
@@ -191,10 +200,10 @@ import GRURender
         let r = play([.next, .next, .back, .quit])
         #expect(r.status == 0)
         #expect(r.screens == [
-            StepMode.clearScreen + "one\n[1/3] Enter/Space/→: next · b/←: back · q: quit",
-            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space/→: next · b/←: back · q: quit",
-            StepMode.clearScreen + "three\n[3/3] Enter/Space/→: finish · b/←: back · q: quit",
-            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space/→: next · b/←: back · q: quit",
+            StepMode.clearScreen + "one\n[1/3] Enter/Space/→: next · b/←: previous page · ↑/PageUp: previous screen · q: quit",
+            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space/→: next · b/←: previous page · ↑/PageUp: previous screen · q: quit",
+            StepMode.clearScreen + "three\n[3/3] Enter/Space/→: finish · b/←: previous page · ↑/PageUp: previous screen · q: quit",
+            StepMode.clearScreen + "two\nlines\n[2/3] Enter/Space/→: next · b/←: previous page · ↑/PageUp: previous screen · q: quit",
             StepMode.eraseLine,
         ])
     }
@@ -218,8 +227,8 @@ import GRURender
         var keyboard = ResizingTerminal(events: [(.next, small), (.redraw, small), (.redraw, tall), (.quit, tall)], size: small)
         var out: [String] = []
         _ = StepMode.run(pages: ["a\nb\nc\nd\n", "e\n"], language: .en, color: false, keyboard: &keyboard) { out.append($0) }
-        let more = "[1/2] Enter/Space/→: more of this page · b/←: back · q: quit"
-        let next = "[1/2] Enter/Space/→: next · b/←: back · q: quit"
+        let more = "[1/2] Enter/Space/→: more of this page · b/←: previous page · ↑/PageUp: previous screen · q: quit"
+        let next = "[1/2] Enter/Space/→: next · b/←: previous page · ↑/PageUp: previous screen · q: quit"
         #expect(out == [
             StepMode.clearScreen + "a\nb\n" + more,          // 2 rows under the prompt
             StepMode.clearScreen + "c\nd\n" + next,
@@ -245,11 +254,11 @@ import GRURender
         // two rows of x45 and "p1 c".
         let hint = "gru-explain: laid out for 100 columns, the terminal has 40; widen it or use --format html"
         #expect(out == [
-            StepMode.clearScreen + hint + "\np1 a\n\(x45)\np1 c\n[1/2] more of this page: Space b q",
-            StepMode.clearScreen + "p1 d\np1 e\n[1/2] Space: next · b: back · q: quit",              // 37 columns
-            StepMode.clearScreen + "p1 a\n\(x45)\np1 c\np1 d\np1 e\n[1/2] Space: next · b: back · q: quit",   // 6 rows, no hint
-            StepMode.clearScreen + "p1 a\n\(x45)\np1 c\np1 d\np1 e\n[1/2] Enter/Space/→: next · b/←: back · q: quit",
-            StepMode.clearScreen + hint + "\np1 a\n\(x45)\np1 c\n[1/2] more of this page: Space b q",
+            StepMode.clearScreen + hint + "\np1 a\n\(x45)\np1 c\n[1/2] more of this page: Space b ↑ q",
+            StepMode.clearScreen + "p1 d\np1 e\n[1/2] next: Space b ↑ q",              // 23 columns
+            StepMode.clearScreen + "p1 a\n\(x45)\np1 c\np1 d\np1 e\n[1/2] next: Space b ↑ q",   // 6 rows, no hint
+            StepMode.clearScreen + "p1 a\n\(x45)\np1 c\np1 d\np1 e\n[1/2] Enter/Space/→: next · b/←: previous page · ↑/PageUp: previous screen · q: quit",
+            StepMode.clearScreen + hint + "\np1 a\n\(x45)\np1 c\n[1/2] more of this page: Space b ↑ q",
             StepMode.eraseLine,
         ])
         // Chinese: the same hint as run's stderr line.
@@ -266,8 +275,8 @@ import GRURender
 
     @Test func thePromptIsInTheReadersLanguage() {
         let pager = Pager(lineHeights: [[1], [1]], rows: 10)
-        #expect(StepMode.prompt(pager, language: .zh, color: false) == "[1/2] 回车、空格或 →：下一页 · b 或 ←：上一页 · q：退出")
-        #expect(StepMode.prompt(pager, language: .en, color: true) == "\u{1B}[7m[1/2] Enter/Space/→: next · b/←: back · q: quit\u{1B}[0m")
+        #expect(StepMode.prompt(pager, language: .zh, color: false) == "[1/2] 回车、空格或 →：下一页 · b 或 ←：上一页 · ↑ 或 PageUp：上一屏 · q：退出")
+        #expect(StepMode.prompt(pager, language: .en, color: true) == "\u{1B}[7m[1/2] Enter/Space/→: next · b/←: previous page · ↑/PageUp: previous screen · q: quit\u{1B}[0m")
         #expect(StepMode.visibleWidth("\u{1B}[1;36m时间步\u{1B}[0m 1") == 8)
     }
 

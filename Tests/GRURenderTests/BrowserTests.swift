@@ -4,12 +4,14 @@ import Testing
 import GRUCore
 import GRULessons
 
-/// lesson1's slides (both languages) in headless Chromium, at 1920×1080 and 1280×720; for the
-/// fit of every slide, lesson3 with `--sequence 1` too.
+/// The slides of lesson1, lesson2 and lesson3 (full and `--sequence 1`, both languages) in headless
+/// Chromium, at 1920×1080 and on a 4:3 1024×768 projector; lesson1's handouts printed to PDF.
 ///
 /// The page's own self-test (`#selftest`, see `HTMLScript`) presses →, Space, PageDown, ←,
-/// PageUp, End and Home, clicks the buttons and the zh/en switch, fits every slide in every
-/// language and reports overflow; `--dump-dom` hands its JSON report back. Screenshots of a few
+/// PageUp, End and Home and the presenter's keys (?, b, ., a number and Enter, +, −, t, l), clicks
+/// the buttons and the zh/en switch, fits every slide in every language, measures its table text,
+/// checks every chart label against its chart and the other labels, and reports overflow;
+/// `--dump-dom` hands its JSON report back. Screenshots of a few
 /// slides in zh and en go to $GRU_EXPLAIN_SCREENSHOTS (default: a folder in the temporary
 /// directory, printed) for a person to look at, and are checked for their size here.
 ///
@@ -51,22 +53,41 @@ import GRULessons
     }()
 
     /// lesson3 with --sequence 1, both languages, opening in English: its pages and its file.
-    static let lesson3: (decks: [[Page]], page: URL) = {
-        let lesson = try! LessonLibrary.load("lesson3")
+    static let lesson3 = bundled("lesson3", sequence: 1)
+
+    /// A bundled lesson in both languages, opening in English: its pages and its file.
+    static func bundled(_ id: String, sequence: Int? = nil) -> (decks: [[Page]], page: URL) {
+        let lesson = try! LessonLibrary.load(id)
         let trace = try! Trace.record(lesson.problem)
-        let options = RenderOptions(language: .en, sequence: 1)
+        let options = RenderOptions(language: .en, sequence: sequence)
         let decks = Language.allCases.map { HTMLRenderer.pages(trace, lesson: lesson, options: options, language: $0) }
-        let file = folder.appendingPathComponent("lesson3-sequence1.html")
+        let file = folder.appendingPathComponent("\(id)\(sequence.map { "-sequence\($0)" } ?? "").html")
         try? Data(HTMLRenderer.render(trace, lesson: lesson, options: options, languages: [.zh, .en]).utf8).write(to: file)
         return (decks, file)
-    }()
+    }
+    static let lesson2 = bundled("lesson2")
+    static let lesson3Full = bundled("lesson3")
 
     /// The decks the self-test runs on.
     enum Deck: String, CaseIterable, CustomStringConvertible, Sendable {
-        case lesson1, lesson3Sequence1
+        case lesson1, lesson2, lesson3, lesson3Sequence1
         var description: String { rawValue }
-        var page: URL { self == .lesson1 ? BrowserTests.page : BrowserTests.lesson3.page }
-        var decks: [[Page]] { self == .lesson1 ? HTMLTests.decks() : BrowserTests.lesson3.decks }
+        var page: URL {
+            switch self {
+            case .lesson1: return BrowserTests.page
+            case .lesson2: return BrowserTests.lesson2.page
+            case .lesson3: return BrowserTests.lesson3Full.page
+            case .lesson3Sequence1: return BrowserTests.lesson3.page
+            }
+        }
+        var decks: [[Page]] {
+            switch self {
+            case .lesson1: return HTMLTests.decks()
+            case .lesson2: return BrowserTests.lesson2.decks
+            case .lesson3: return BrowserTests.lesson3Full.decks
+            case .lesson3Sequence1: return BrowserTests.lesson3.decks
+            }
+        }
     }
 
     static let screenshots: URL = {
@@ -80,7 +101,7 @@ import GRULessons
         var width: Int, height: Int
         var description: String { "\(width)x\(height)" }
     }
-    static let sizes = [Size(width: 1920, height: 1080), Size(width: 1280, height: 720)]
+    static let sizes = [Size(width: 1920, height: 1080), Size(width: 1024, height: 768)]
 
     /// Runs headless Chromium with its own profile and returns what it printed on stdout.
     static func run(_ arguments: [String], size: Size) throws -> String {
@@ -97,8 +118,9 @@ import GRULessons
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Chromium that hangs is stopped after a minute.
-        let deadline = DispatchTime.now() + .seconds(60)
+        // Chromium that hangs is stopped after four minutes (lesson3's self-test of 246 slides in
+        // two languages takes about one).
+        let deadline = DispatchTime.now() + .seconds(240)
         DispatchQueue.global().asyncAfter(deadline: deadline) { if process.isRunning { process.terminate() } }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -125,6 +147,23 @@ import GRULessons
         #expect(minFit >= 0.9, "\(deck) \(size): a slide had to shrink its type to \(minFit)")
         let fits = report["fits"] as? [String: [Double]] ?? [:]
         #expect(Set(fits.keys) == ["zh", "en"])
+        // No chart label overlaps another or leaves its chart, on any slide, in either language.
+        let charts = report["charts"] as? [[String: Any]] ?? []
+        #expect(charts.isEmpty, "\(deck) \(size): \(charts.count) chart labels out of place: \(charts.prefix(10))")
+        #expect(report["chartSlides"] as? Int ?? 0 >= 4)
+        // The type grows to fill the slide: lesson1's median slide with a table shows its table text
+        // at 28 px or more at 1920×1080 and 18 px or more at 1024×768.
+        if deck == .lesson1 {
+            let wanted = size.width == 1920 ? 28.0 : 18.0
+            let text = report["tableText"] as? [String: [Any]] ?? [:]
+            #expect(Set(text.keys) == ["zh", "en"])
+            for (language, sizes) in text {
+                let measured = sizes.compactMap { $0 as? Double }.sorted()
+                #expect(measured.count >= 15)
+                let median = measured.isEmpty ? 0 : measured[measured.count / 2]
+                #expect(median >= wanted, "\(size) \(language): median table text \(median) px, \(measured)")
+            }
+        }
         // That is because the estimate is never short of the height the browser gives a slide's
         // content (it also counts the margin below the last block, which the browser leaves out).
         let estimates = layout.map(\.estimate)
@@ -170,6 +209,79 @@ import GRULessons
             }
         }
         print("Screenshots of the slides: \(Self.screenshots.path)")
+    }
+
+    static let pdfinfo: String? = ["/usr/bin/pdfinfo", "/usr/local/bin/pdfinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let pdftotext: String? = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// What a program printed on stdout.
+    static func output(_ program: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// lesson1's handouts, printed by Chromium to A4 PDF (zh, en, and the both deck) and read back
+    /// with poppler's pdfinfo and pdftotext, page by page: zh and en each take at most 14 pages
+    /// (they took 19); every page opens with the lesson's title or a section's name, a page in the
+    /// forward pass or BPTT names its timestep, a timestep cut between pages says "(continued)",
+    /// no page ends on a heading, every page carries "Page n of N", and the both deck prints both
+    /// languages. (The column widths of a cut table: HTMLTests.aCutTableKeepsItsColumnWidths.)
+    @Test(.enabled(if: enabled && (inCI || (pdfinfo != nil && pdftotext != nil)),
+                   "Chromium or poppler-utils (pdfinfo, pdftotext) is not installed: the print test is skipped"),
+          arguments: ["zh", "en", "both"])
+    func handoutsPrintOnNumberedA4Pages(deck: String) throws {
+        let pdfinfo = try #require(Self.pdfinfo, "CI=true but pdfinfo is not installed: .ci/run should install poppler-utils")
+        let pdftotext = try #require(Self.pdftotext, "CI=true but pdftotext is not installed: .ci/run should install poppler-utils")
+        let languages: [Language] = deck == "both" ? [.zh, .en] : [deck == "zh" ? .zh : .en]
+        let html = HTMLRenderer.render(Lesson1.trace, lesson: Lesson1.lesson, options: RenderOptions(language: languages[0]), languages: languages)
+        let file = Self.folder.appendingPathComponent("print-\(deck).html")
+        let pdf = Self.folder.appendingPathComponent("print-\(deck).pdf")
+        try Data(html.utf8).write(to: file)
+        try? FileManager.default.removeItem(at: pdf)
+        _ = try Self.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", file.absoluteString], size: Size(width: 1280, height: 720))
+        let info = try Self.output(pdfinfo, [pdf.path])
+        let count = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) }, "no page count in \(info)")
+        #expect(info.contains("(A4)"), "not A4: \(info)")
+        if deck != "both" { #expect(count <= 14, "lesson1 prints on \(count) pages") }
+        let text = try Self.output(pdftotext, ["-layout", pdf.path, "-"])
+        // pdftotext spaces CJK and Latin text apart as it likes: lines are compared without spaces.
+        func squeezed(_ s: String) -> String { s.filter { !$0.isWhitespace } }
+        let pages = text.components(separatedBy: "\u{0C}").map { page in
+            page.split(separator: "\n").map { squeezed(String($0)) }.filter { !$0.isEmpty }
+        }.filter { !$0.isEmpty }
+        #expect(pages.count == count)
+        let titles = languages.map { squeezed($0 == .zh ? Lesson1.lesson.title.zh : Lesson1.lesson.title.en) }
+        let timestep = /^(时间步|Timestep)\d+(（续）|\(continued\))?$/
+        let section = /^\d·.+/
+        var continued = 0
+        for (n, lines) in pages.enumerated() {
+            let number = lines.last ?? ""
+            #expect(number == squeezed(Message.printPage.text(languages[0], String(n + 1), String(count))), "page \(n + 1) ends with \(number)")
+            let first = lines[0]
+            #expect(titles.contains { $0.hasPrefix(first) || first.hasPrefix($0) } || first.wholeMatch(of: section) != nil,
+                    "page \(n + 1) opens with \(first)")
+            let forwardOrBPTT = [Walkthrough.title(.forward), Walkthrough.title(.bptt)].flatMap { m in languages.map { squeezed(m.text($0)) } }
+            let flow = languages.map { squeezed(Message.gradientFlowTitle.text($0)) }
+            if forwardOrBPTT.contains(where: { first.contains($0) }), lines.count > 1, !flow.contains(where: { lines[1].hasPrefix($0) }) {
+                #expect(lines.dropFirst().prefix(6).contains { $0.wholeMatch(of: timestep) != nil }, "page \(n + 1) names no timestep: \(lines.prefix(3))")
+            }
+            if lines.prefix(2).contains(where: { $0.hasSuffix("（续）") || $0.hasSuffix("(continued)") }) { continued += 1 }
+            let lastContent = lines.count > 1 ? lines[lines.count - 2] : ""
+            #expect(lastContent.wholeMatch(of: timestep) == nil && lastContent.wholeMatch(of: /\d·[^│|0-9]+/) == nil,
+                    "page \(n + 1) ends on the heading \(lastContent)")
+        }
+        #expect(continued >= 2)
+        if deck == "both" {
+            #expect(text.contains(Walkthrough.title(.forward).text(.zh)) && text.contains(Walkthrough.title(.forward).text(.en)))
+        }
     }
 
     static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }

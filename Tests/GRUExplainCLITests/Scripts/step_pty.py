@@ -7,6 +7,12 @@ usage: python3 step_pty.py BINARY MODE
   MODE narrow-en or narrow-zh: a 60×30 terminal; every screen, wrapped as a terminal wraps it,
        fits in 30 rows, the prompt in one row, and the first screen says the terminal is too narrow;
        resizing to 100 columns and back redraws at once (SIGWINCH), without a key.
+  MODE rules-LANG-COLUMNSxROWS (rules-zh-100x30, rules-en-80x24, …): every screen of lesson1 in
+       LANG on that terminal keeps the step-mode rules: no screen ends on a heading, a timestep's
+       heading shares its screen with the start of its table, a table continued from the screen
+       before opens with its header row again, no screen holds only a table's last row and its
+       border, prose is wrapped to the terminal (tables may be wider), and the prompt says b goes
+       back a page and ↑ a screen, as they do.
   MODE ctrl-z: gru-explain runs as a shell's foreground job; Ctrl-Z stops it with the terminal
        settings put back, SIGCONT (what fg sends) brings single keys and the screen back.
 Prints one line: OK, or FAIL and the reason (exit status 1).
@@ -17,6 +23,9 @@ binary, mode = sys.argv[1], sys.argv[2]
 master, slave = os.openpty()
 rows, columns = (30, 60) if mode.startswith("narrow") else (40, 110)
 language = "zh" if mode == "narrow-zh" else "en"
+if mode.startswith("rules-"):
+    language = mode.split("-")[1]
+    columns, rows = (int(n) for n in mode.split("-")[2].split("x"))
 fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
 before = termios.tcgetattr(slave)
 seen = b""
@@ -96,8 +105,8 @@ def press(key):
     return prompt_of_last_screen()
 
 
-def press_until(key, page):
-    for _ in range(8):
+def press_until(key, page, tries=8):
+    for _ in range(tries):
         prompt = press(key)
         if prompt.startswith(page):
             return
@@ -246,6 +255,96 @@ def narrow():
     finish(wait_child(child), 0, "q")
 
 
+def content_of_last_screen():
+    """The last screen's lines without escapes, the narrow-terminal hint and the prompt."""
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in last_screen().split("\r\n")][:-1]
+    if lines and lines[0].startswith("gru-explain:"):
+        lines = lines[1:]
+    return lines
+
+
+def width_of(line):
+    return sum(char_width(c) for c in line)
+
+
+def is_table(line):
+    """A line of a box-drawn table: from ┌ │ ├ └ to ┐ │ ┤ ┘ (the lesson's note has a bar on its left only)."""
+    return line.startswith(("\u250c", "\u2502", "\u251c", "\u2514")) and line.rstrip().endswith(("\u2510", "\u2502", "\u2524", "\u2518"))
+
+
+def check_rules(number, lines, prompt):
+    """The step-mode rules on one screen (see the usage above)."""
+    content = [line for line in lines if line.strip()]
+    if not content:
+        fail("screen %d is empty" % number)
+    last = content[-1]
+    if (last.startswith("\u25b8 ") or last.startswith("\u2501\u2501 ")) and not prompt.startswith("12/12]"):
+        fail("screen %d ends on the heading %r" % (number, last))
+    for k, line in enumerate(lines):
+        if line.startswith("\u25b8 ") and not any(l.startswith("\u250c") for l in lines[k + 1:]):
+            fail("screen %d: the heading %r is not followed by the start of its table" % (number, line))
+    if is_table(content[0]) and not content[0].startswith("\u250c"):
+        fail("screen %d opens inside a table without its header row: %r" % (number, content[0]))
+    if content[0].startswith("\u250c"):
+        rest = content[3:]
+        rows_before_border = 0
+        for line in rest:
+            if line.startswith("\u2514"):
+                break
+            if line.startswith("\u2502"):
+                rows_before_border += 1
+        if rest and rest[0].startswith(("\u2502", "\u2514")) and rows_before_border <= 1 and len(rest) <= 2:
+            fail("screen %d holds only a table's last row and its border: %r" % (number, content))
+    for line in lines:
+        if not is_table(line) and width_of(line) > columns:
+            fail("screen %d: a line of prose is %d columns wide on a %d-column terminal: %r" % (number, width_of(line), columns, line))
+    says = ("\u4e0a\u4e00\u9875" in prompt and "\u4e0a\u4e00\u5c4f" in prompt) if language == "zh" else ("page" in prompt and "screen" in prompt)
+    if not says:
+        fail("screen %d: the prompt %r does not say that b goes back a page and \u2191 a screen" % (number, prompt))
+
+
+def rules():
+    child = start()
+    wait_for_screen()
+    first = check_screen(1, columns, rows)
+    first_content = content_of_last_screen()
+    check_rules(1, first_content, prompt_of_last_screen())
+    screens = {}
+    previous_prompt = None
+    for number in range(2, 400):
+        prompt = prompt_of_last_screen()
+        if prompt.startswith("12/12]") and not ("more" in prompt or "\u7ee7\u7eed" in prompt):
+            break
+        page = prompt.split("]")[0]
+        press(b" ")
+        check_screen(number, columns, rows)
+        lines = content_of_last_screen()
+        check_rules(number, lines, prompt_of_last_screen())
+        screens.setdefault(prompt_of_last_screen().split("]")[0], []).append(lines)
+    else:
+        fail("never reached the end")
+    # ↑ goes back a screen, b a page: on the second screen of the BPTT's first page (page 6).
+    page = "6/12"
+    if len(screens.get(page, [])) < 2:
+        fail("page 6 fits on one screen at %dx%d; the test needs a page of two" % (columns, rows))
+    press(b"\x1b[H")                                   # Home
+    press_until(b" ", page + "]", 60)
+    press(b" ")
+    if content_of_last_screen() != screens[page][1]:
+        fail("Space on page 6's first screen does not show its second")
+    press(b"\x1b[A")                                   # ↑
+    if not prompt_of_last_screen().startswith(page) or content_of_last_screen() != screens[page][0]:
+        fail("\u2191 on page 6's second screen does not show its first")
+    press(b" ")
+    if not press(b"b").startswith("5/12]") or content_of_last_screen() != screens["5/12"][0]:
+        fail("b on page 6's second screen does not show page 5 from its top")
+    press(b" ")                                         # page 6 again
+    if not press(b"\x1b[A").startswith("5/12]") or content_of_last_screen() != screens["5/12"][-1]:
+        fail("\u2191 on page 6's first screen does not show page 5's last screen")
+    os.write(master, b"q")
+    finish(wait_child(child), 0, "q")
+
+
 def process_state(pid):
     """'T' when stopped: the third field of /proc/PID/stat, else what ps says."""
     try:
@@ -329,6 +428,8 @@ if mode in ("q", "ctrl-d", "sigint", "ctrl-c"):
     keys_and_endings()
 elif mode in ("narrow-en", "narrow-zh"):
     narrow()
+elif mode.startswith("rules-"):
+    rules()
 elif mode == "ctrl-z":
     ctrl_z()
 else:

@@ -118,12 +118,14 @@ def evaluate(expression):
     return call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
 
 
-KEYS = {"ArrowRight": 39, "ArrowLeft": 37, "PageDown": 34, "PageUp": 33, "Home": 36, "End": 35, " ": 32}
+KEYS = {"ArrowRight": 39, "ArrowLeft": 37, "PageDown": 34, "PageUp": 33, "Home": 36, "End": 35, " ": 32, "Enter": 13,
+        "Escape": 27, "1": 49, "2": 50, "+": 187, "-": 189, "b": 66, ".": 190, "t": 84, "l": 76, "?": 191}
 
 
 def press(key):
-    code = "Space" if key == " " else key
-    text = {"text": " "} if key == " " else {}
+    code = {" ": "Space", "Enter": "Enter", "Escape": "Escape", "1": "Digit1", "2": "Digit2", "+": "Equal", "-": "Minus",
+            "b": "KeyB", ".": "Period", "t": "KeyT", "l": "KeyL", "?": "Slash"}.get(key, key)
+    text = {"text": "\r" if key == "Enter" else key} if len(key) == 1 or key == "Enter" else {}
     call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code, windowsVirtualKeyCode=KEYS[key], **text)
     call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=KEYS[key])
 
@@ -177,6 +179,23 @@ click("[data-set-lang='zh']")
 check("中文: the page's language", evaluate("document.documentElement.lang"), "zh-Hans")
 check("中文: the title", evaluate("document.title === document.documentElement.getAttribute('data-title-zh')"), True)
 press("ArrowRight"); check("ArrowRight after a click", counter(), "3 / %d" % total)
+# The presenter's keys, typed for real.
+press("1"); press("2"); press("Enter"); check("12 then Enter", counter(), "12 / %d" % total)
+press("b"); check("b: black screen", evaluate("getComputedStyle(document.getElementById('blank')).display"), "block")
+press("."); check(".: back from black", evaluate("getComputedStyle(document.getElementById('blank')).display"), "none")
+press("?"); check("?: the list of keys", evaluate("getComputedStyle(document.getElementById('help')).display"), "block")
+press("Escape"); check("Esc closes it", evaluate("getComputedStyle(document.getElementById('help')).display"), "none")
+size = "parseFloat(getComputedStyle(document.querySelector('.slide.current .content[data-lang=zh]')).fontSize)"
+before = evaluate(size)
+press("+"); larger = evaluate(size)
+press("ArrowRight"); kept = evaluate("document.querySelector('.slide.current').style.getPropertyValue('--zoom')")
+press("-"); press("ArrowLeft")
+check("+ larger, kept on the next slide, − back", (larger > before * 1.05, kept, abs(evaluate(size) - before) < 0.5), (True, "1.1", True))
+press("t"); check("t: dark theme", evaluate("getComputedStyle(document.body).backgroundColor"), "rgb(0, 0, 0)")
+press("t"); check("t: light again", evaluate("getComputedStyle(document.body).backgroundColor"), "rgb(255, 255, 255)")
+press("l"); check("l: English", evaluate("document.documentElement.lang"), "en")
+press("l"); check("l: 中文", evaluate("document.documentElement.lang"), "zh-Hans")
+press("Home")
 # Printed with motion allowed, the current slide must not be caught mid-animation (it would print faded).
 call("Emulation.setEmulatedMedia", media="print", features=[{"name": "prefers-reduced-motion", "value": "no-preference"}])
 check("printed: no animation", evaluate("getComputedStyle(document.querySelector('.slide.current')).animationName"), "none")
