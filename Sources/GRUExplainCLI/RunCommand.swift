@@ -122,18 +122,19 @@ enum RunCommand: Command {
         return ExitStatus.success
     }
 
-    static func sections(_ a: ParsedArguments) throws(UsageError) -> Set<LessonSection>? {
+    /// The sections of `--only`; errors name `command`, the one the user ran (run, worksheet).
+    static func sections(_ a: ParsedArguments, command: String = name) throws(UsageError) -> Set<LessonSection>? {
         guard let list = a.value("only") else { return nil }
         var chosen = Set<LessonSection>()
         for word in list.split(separator: ",").map({ String($0).trimmingSpaces }) where !word.isEmpty {
             guard let section = LessonSection(rawValue: word) else {
                 let names = LessonSection.allCases.map(\.rawValue)
                 let hint = nearestName(to: word, among: names).map { "did you mean \($0)? " } ?? ""
-                throw UsageError(message: "run: --only: unknown section '\(word)'; \(hint)sections are \(names.joined(separator: ", "))")
+                throw UsageError(message: "\(command): --only: unknown section '\(word)'; \(hint)sections are \(names.joined(separator: ", "))")
             }
             chosen.insert(section)
         }
-        if chosen.isEmpty { throw UsageError(message: "run: --only needs at least one section") }
+        if chosen.isEmpty { throw UsageError(message: "\(command): --only needs at least one section") }
         return chosen
     }
 

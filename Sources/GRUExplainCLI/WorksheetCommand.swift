@@ -29,7 +29,7 @@ enum WorksheetCommand: Command {
         let language = try Common.language(a, context, command: name)
         var options = RenderOptions(language: language)
         options.ascii = a.has("ascii")
-        options.sections = try RunCommand.sections(a)
+        options.sections = try RunCommand.sections(a, command: name)
         if let chosen = options.sections, chosen.isDisjoint(with: Worksheet.sections) {
             throw UsageError(message: Message.worksheetNothingByHand.text(language, a.value("only") ?? "",
                                                                           Worksheet.sections.map(\.rawValue).joined(separator: ", ")))
