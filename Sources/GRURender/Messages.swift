@@ -491,7 +491,7 @@ public enum Message: CaseIterable, Sendable {
         case .workbookClear: return ("清空答案", "Clear answers")
         case .workbookHint: return ("提示", "Hint")
         case .workbookScore: return ("已作答 {0}/{1} · 正确 {2} · 承前正确 {3} · 错误 {4}", "answered {0}/{1} · correct {2} · follow-through {3} · wrong {4}")
-        case .workbookTotal: return ("全部", "In all")
+        case .workbookTotal: return ("全部：{0}", "In all: {0}")
         case .workbookUnreadable: return ("读不出这个数：“{0}”（例如写成 0.5987）", "cannot read “{0}” as a number (write it like 0.5987)")
         case .workbookEdited: return (
             "已知数已改动：页面按改动后的数计算和判分。下载的答卷用 gru-explain check 检查时，仍按本课原来的数判分。",
