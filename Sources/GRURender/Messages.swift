@@ -368,7 +368,7 @@ public enum Message: CaseIterable, Sendable {
         case .checkHowToCompute: return ("公式：{0}", "compute: {0}")
         case .checkNumbersToUse: return ("应代入本课的值：{0}", "with the lesson's values: {0}")
         case .checkYourNumbersGive: return ("用你前面的值来算，得到的是 {1}：{0}", "from {0} it gives {1}")
-        case .checkSummary: return ("汇总：正确 {0}，后续正确 {1}，错误 {2}，未作答 {3}。", "Summary: {0} correct, {1} follow-through, {2} wrong, {3} unanswered.")
+        case .checkSummary: return ("汇总：正确 {0}，承前正确 {1}，错误 {2}，未作答 {3}。", "Summary: {0} correct, {1} follow-through, {2} wrong, {3} unanswered.")
         case .checkNotOnSheet: return ("工作表上还有 {0} 个量没有出现在答卷里。", "{0} of the worksheet's values do not appear in your answers.")
         case .checkFirstMistake: return ("第一处错误（不计承前错误）：第 {0} 行 {1}，你写的是 {2}，正确值是 {3}。", "First genuine mistake: {1} on line {0}: you wrote {2}, the lesson's value is {3}.")
         case .checkNoMistake: return ("没有错误。", "No mistakes.")
