@@ -707,10 +707,17 @@ enum WorkbookScript {
       mark.textContent = SYMBOL[r.status] + " " + word(r.status);
       if (r.status === "wrong" && r.diagnosis_text) note.textContent = r.diagnosis_text[lang];
       if (r.status === "follow_through" && r.carried_from) {
-        var yours = Object.keys(r.carried_from).map(function (k) {
+        // One "your" for each run of written values, as CheckRenderer writes them.
+        var parts = [], written = [];
+        var close = function () { if (written.length) parts.push(format(word("your_written"), [written.join(word("list_separator"))])); written = []; };
+        Object.keys(r.carried_from).forEach(function (k) {
           var t = sheetWritten(k);
-          return t !== null ? format(word("your_written"), [k + " = " + t]) : k + " = " + shown(k, r.carried_from[k]);
-        }).join(word("list_separator"));
+          if (t !== null) { written.push(k + " = " + t); return; }
+          close();
+          parts.push(k + " = " + shown(k, r.carried_from[k]));
+        });
+        close();
+        var yours = parts.join(word("list_separator"));
         note.textContent = format(word("from_yours"), [yours]);
       }
     });

@@ -343,5 +343,12 @@ import GRUJSON
         let zh = try Self.evaluate(Self.page("lesson1", languages: [.zh], start: .zh),
                                    ["gruExplain.fill('t1.z[1] = 0.5987'); document.getElementById('score').textContent"])
         #expect(zh[0] as? String == "全部：已作答 1/259 · 正确 1 · 承前正确 0 · 错误 0")
+        // The follow-through note names the written inputs once, as check does (CheckRendererTests
+        // .writtenInputsAreNamedOnce): z and 1 − z swapped, h₁ = 0.5987·0.4621 = 0.2767, and
+        // y₁ = 0.5·0.2767·2 + 0.1 = 0.3767.
+        let note = try Self.evaluate(Self.page("lesson1", languages: [.zh], start: .zh),
+                                     ["gruExplain.fill('t1.h[1] = 0.2767\\nt1.h[2] = 0.2767\\nt1.y[1] = 0.3767'); "
+                                        + "document.querySelector('tr[data-key=\"t1.y[1]\"] .note').textContent"])
+        #expect(note[0] as? String == "用你前面的值来算，这一步是对的：你写的 t1.h[1] = 0.2767，t1.h[2] = 0.2767")
     }
 }
