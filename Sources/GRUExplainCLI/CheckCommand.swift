@@ -52,7 +52,7 @@ enum CheckCommand: Command {
         guard a.positionals.count >= 2 else {
             throw UsageError(message: Message.checkNeedsLessonAndSheet.text(language))
         }
-        let lesson = try Common.lesson(a, command: name, extraPositionals: 1)
+        let lesson = try Common.lesson(a, command: name, extraPositionals: 1, language: language)
         let path = a.positionals[1]
         let raw = try readSheet(path, language: language)
 

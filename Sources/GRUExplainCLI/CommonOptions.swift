@@ -82,12 +82,20 @@ enum Common {
 
     /// The one lesson argument: a bundled id or the path of a .json file. A lesson too large to
     /// run (`checkCost`) is refused here, before anything of its trace is allocated.
-    static func lesson(_ a: ParsedArguments, command: String, extraPositionals: Int = 0) throws(UsageError) -> Lesson {
+    /// With `language` (check and worksheet, whose messages follow --lang), a name that names no
+    /// lesson is said in that language.
+    static func lesson(_ a: ParsedArguments, command: String, extraPositionals: Int = 0,
+                       language: Language? = nil) throws(UsageError) -> Lesson {
         guard let reference = a.positionals.first else {
             throw UsageError(message: "\(command): which lesson? Give a bundled id (see 'gru-explain list') or the path of a .json file")
         }
         if a.positionals.count > 1 + extraPositionals {
             throw UsageError(message: "\(command): unexpected argument '\(a.positionals[1 + extraPositionals])'")
+        }
+        if let language, LessonLibrary.isUnknown(reference) {
+            let hint = LessonLibrary.suggestion(for: reference).map { Message.lessonDidYouMean.text(language, $0) } ?? ""
+            throw UsageError(message: Message.lessonUnknown.text(language, reference, hint,
+                                                                 LessonLibrary.bundledIDs.joined(separator: Message.checkOriginSeparator.text(language))))
         }
         let lesson: Lesson
         do {

@@ -34,7 +34,7 @@ enum WorksheetCommand: Command {
             throw UsageError(message: Message.worksheetNothingByHand.text(language, a.value("only") ?? "",
                                                                           Worksheet.sections.map(\.rawValue).joined(separator: ", ")))
         }
-        let lesson = try Common.lesson(a, command: name)
+        let lesson = try Common.lesson(a, command: name, language: language)
         let longest = lesson.problem.sequences.map(\.inputs.count).max() ?? 1
         options.timestep = try Common.integer(a, "timestep", in: 1...longest, command: name)
         // A worksheet covers the first pass and one update: training is not needed.

@@ -29,17 +29,27 @@ public enum LessonLibrary {
                 throw LessonError(file: reference, path: "", message:
                     "not a bundled lesson (\(bundledIDs.joined(separator: ", "))); to read the file of that name as a lesson, give it as ./\(reference)")
             }
-            // "LESSON1", "lesson 2": the nearest bundled name, when one is near and nearer than the
-            // rest (lesson9 is as near to lesson1 as to lesson3: no guess).
-            let key = reference.replacing(" ", with: "")
-            let distances = bundledIDs.map { editDistance(Array(key.lowercased()), Array($0.lowercased())) }
-            let nearest = nearestName(to: key, among: bundledIDs)
-            let unique = distances.filter { $0 == distances.min() }.count == 1
-            let hint = nearest.flatMap { unique ? "did you mean \($0)? " : nil } ?? ""
+            let hint = suggestion(for: reference).map { "did you mean \($0)? " } ?? ""
             throw LessonError(file: reference, path: "", message:
                 "unknown lesson: \(hint)the bundled lessons are \(bundledIDs.joined(separator: ", ")); to run your own lesson, give the path of a .json file")
         }
         return try decodeBundled(file)
+    }
+
+    /// True when `reference` names no lesson at all: not a path, not a bundled id, and no file
+    /// of that name (`load` then throws "unknown lesson"; a command may say it in the user's
+    /// language, with `suggestion`).
+    public static func isUnknown(_ reference: String) -> Bool {
+        !isPath(reference) && !bundledIDs.contains(reference) && !FileManager.default.fileExists(atPath: reference)
+    }
+
+    /// "LESSON1", "lesson 2": the nearest bundled name, when one is near and nearer than the rest
+    /// (lesson9 is as near to lesson1 as to lesson3: no guess).
+    public static func suggestion(for reference: String) -> String? {
+        let key = reference.replacing(" ", with: "")
+        let distances = bundledIDs.map { editDistance(Array(key.lowercased()), Array($0.lowercased())) }
+        let unique = distances.filter { $0 == distances.min() }.count == 1
+        return unique ? nearestName(to: key, among: bundledIDs) : nil
     }
 
     /// True when `reference` is the path of a lesson file rather than a bundled id: it ends in

@@ -62,6 +62,8 @@ public enum Message: CaseIterable, Sendable {
     case sheetLineColumn, sheetSaveAsUTF8, sheetByte, sheetNULByte, sheetIncompleteSequence, sheetInvalidByte
     case sheetNoSuchFile, sheetIsDirectory, sheetNotRegularFile, sheetTooLarge, sheetStdinTooLarge, sheetPermissionDenied
     case checkNeedsLessonAndSheet, worksheetNothingByHand, worksheetLastDhRec
+    // check and worksheet: a lesson name that names no lesson (review of issues 11 and 15)
+    case lessonUnknown, lessonDidYouMean
     // worksheet
     case worksheetTitle, worksheetHowTo, worksheetGiven, worksheetParameters, worksheetEarlier, worksheetUpdateLine
     // workbook: the offline page (WorkbookRenderer)
@@ -475,6 +477,11 @@ public enum Message: CaseIterable, Sendable {
         case .worksheetNothingByHand: return (
             "worksheet：--only {0}：这里没有要手算的量；工作表包含 {1}",
             "worksheet: --only {0}: nothing there is computed by hand; a worksheet has {1}")
+        // check and worksheet: a lesson name that names no lesson (review of issues 11 and 15)
+        case .lessonUnknown: return (
+            "{0}：没有这一课：{1}自带的课程有 {2}；要用你自己的课程，请给出它的 .json 文件的路径",
+            "{0}: unknown lesson: {1}the bundled lessons are {2}; to run your own lesson, give the path of a .json file")
+        case .lessonDidYouMean: return ("你是不是想写 {0}？", "did you mean {0}? ")
         case .worksheetLastDhRec: return ("{0} · t = {1} 是最后一步，没有 h{2}，此项为 0", "{0} · t = {1} is the last step: there is no h{2}, so this is 0")
         case .worksheetUpdateLine: return ("参数更新 · {0} 的新值 {0} − η·∂L/∂{0}", "parameter update · new {0} = {0} − η·∂L/∂{0}")
         case .workbookTitle: return ("{0} 手算练习本", "{0}: workbook for a hand calculation")

@@ -29,6 +29,21 @@ import Testing
         #expect(runCLI(["worksheet", "--help"]).stdout.contains("--timestep"))
     }
 
+    /// check and worksheet say an unknown lesson in the student's language (--lang or the
+    /// locale), with the nearest bundled name when one is near; `run` keeps its English line.
+    @Test func unknownLessonInTheStudentsLanguage() {
+        let zh = runCLI(["check", "lesson 1", "answers.txt", "--lang", "zh"])
+        #expect(zh.status == 2)
+        #expect(zh.stderr == "gru-explain: lesson 1：没有这一课：你是不是想写 lesson1？自带的课程有 lesson1、lesson2、lesson3；"
+                + "要用你自己的课程，请给出它的 .json 文件的路径\n")
+        let locale = runCLI(["worksheet", "lesson9"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(locale.status == 2 && locale.stderr.hasPrefix("gru-explain: lesson9：没有这一课：自带的课程有 lesson1、"))
+        let en = runCLI(["worksheet", "LESON2", "--lang", "en"])
+        #expect(en.stderr == "gru-explain: LESON2: unknown lesson: did you mean lesson2? the bundled lessons are lesson1, lesson2, "
+                + "lesson3; to run your own lesson, give the path of a .json file\n")
+        #expect(runCLI(["run", "lesson9", "--lang", "zh"]).stderr.hasPrefix("gru-explain: lesson9: unknown lesson: "))
+    }
+
     /// As a new user would: write the worksheet, fill in two values, check it.
     @Test func worksheetThenCheckEndToEnd() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-ws-\(UUID().uuidString)")
