@@ -314,15 +314,25 @@ public enum CheckRenderer {
         .object(JSONObject(entries.map { ($0.key.description, JSONValue.double($0.value)) }))
     }
 
-    /// The inputs as the student has them: "your t1.h[1] = 0.2767" for what they wrote (as
-    /// written), "t1.y[1] = 0.3311 (carried from your t1.h[1])" for what follows from it.
+    /// The inputs as the student has them: "your t1.h[1] = 0.2767, t1.h[2] = 0.2767" for what they
+    /// wrote (as written; one "your" / "你写的" for each run of them), "t1.y[1] = 0.3311 (carried
+    /// from your t1.h[1])" for what follows from it.
     private static func carried(_ values: [CarriedValue], _ number: (TraceKey, Double) -> String, _ language: Language) -> String {
-        values.map { v in
-            if let written = v.written { return Message.checkYourWritten.text(language, "\(v.key) = \(written.written)") }
+        let separator = Message.checkListSeparator.text(language)
+        var parts: [String] = [], written: [String] = []
+        func closeWritten() {
+            if !written.isEmpty { parts.append(Message.checkYourWritten.text(language, written.joined(separator: separator))) }
+            written = []
+        }
+        for v in values {
+            if let w = v.written { written.append("\(v.key) = \(w.written)"); continue }
+            closeWritten()
             let shown = v.origins.prefix(3).map(\.description) + (v.origins.count > 3 ? ["…"] : [])
-            return Message.checkCarried.text(language, "\(v.key) = \(number(v.key, v.value))",
-                                             shown.joined(separator: Message.checkOriginSeparator.text(language)))
-        }.joined(separator: Message.checkListSeparator.text(language))
+            parts.append(Message.checkCarried.text(language, "\(v.key) = \(number(v.key, v.value))",
+                                                   shown.joined(separator: Message.checkOriginSeparator.text(language))))
+        }
+        closeWritten()
+        return parts.joined(separator: separator)
     }
 
     private static func listing(_ entries: [TraceEntry], _ number: (TraceKey, Double) -> String, _ language: Language) -> String {

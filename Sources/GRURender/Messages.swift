@@ -387,7 +387,7 @@ public enum Message: CaseIterable, Sendable {
         case .checkHowToCompute: return ("公式：{0}", "compute: {0}")
         case .checkNumbersToUse: return ("应代入本课的值：{0}", "with the lesson's values: {0}")
         case .checkYourNumbersGive: return ("用你前面的值来算，得到的是 {1}：{0}", "from {0} it gives {1}")
-        case .checkSummary: return ("汇总：正确 {0}，后续正确 {1}，错误 {2}，未作答 {3}。", "Summary: {0} correct, {1} follow-through, {2} wrong, {3} unanswered.")
+        case .checkSummary: return ("汇总：正确 {0}，承前正确 {1}，错误 {2}，未作答 {3}。", "Summary: {0} correct, {1} follow-through, {2} wrong, {3} unanswered.")
         case .checkNotOnSheet: return ("工作表上还有 {0} 个量没有出现在答卷里。", "{0} of the worksheet's values do not appear in your answers.")
         case .checkFirstMistake: return ("第一处错误（不计承前错误）：第 {0} 行 {1}，你写的是 {2}，正确值是 {3}。", "First genuine mistake: {1} on line {0}: you wrote {2}, the lesson's value is {3}.")
         case .checkNoMistake: return ("没有错误。", "No mistakes.")
@@ -547,7 +547,7 @@ public enum Message: CaseIterable, Sendable {
         case .workbookClear: return ("清空答案", "Clear answers")
         case .workbookHint: return ("提示", "Hint")
         case .workbookScore: return ("已作答 {0}/{1} · 正确 {2} · 承前正确 {3} · 错误 {4}", "answered {0}/{1} · correct {2} · follow-through {3} · wrong {4}")
-        case .workbookTotal: return ("全部", "In all")
+        case .workbookTotal: return ("全部：{0}", "In all: {0}")
         case .workbookUnreadable: return ("读不出这个数：“{0}”（例如写成 0.5987）", "cannot read “{0}” as a number (write it like 0.5987)")
         case .workbookEdited: return (
             "已知数已改动：页面按改动后的数计算和判分。下载的答卷用 gru-explain check 检查时，仍按本课原来的数判分。",

@@ -68,18 +68,25 @@ enum WorkbookScript {
     if (c > 0 && c < 1 && Number.isInteger(1 / c) && 1 / c < 1e6) return "1/" + (1 / c);
     return String(c);
   }
-  function formulaText(f, leaf, parent) {
+  // With numbers for the keys, a negative one is put in parentheses where its sign would meet an
+  // operator: a factor, a square's base, what is subtracted, a term after the first
+  // (0.3·(−0.0032), 1 − (−0.3195)², + (−0.0456)), as a teacher writes it; −0.3195² would read as
+  // −(0.3195²). Keys have no sign, so the formula over keys stays Formula.description's.
+  function formulaText(f, leaf, parent, first) {
     leaf = leaf || function (k) { return k; };
     parent = parent || 0;
-    if (typeof f === "string") return leaf(f);
     if (typeof f === "number") return constantText(f);
+    if (typeof f === "string") {
+      var t = leaf(f), signed = t.charAt(0) === "−" || t.charAt(0) === "-";
+      return signed && (parent >= 2 || (parent === 1 && !first)) ? "(" + t + ")" : t;
+    }
     var s, parts = f.slice(1);
     switch (f[0]) {
       case "+":
-        s = parts.map(function (t) { return formulaText(t, leaf, 1); }).join(" + ");
+        s = parts.map(function (t, i) { return formulaText(t, leaf, 1, i === 0); }).join(" + ");
         return parent >= 2 ? "(" + s + ")" : s;
       case "-":
-        s = formulaText(f[1], leaf, 1) + " − " + formulaText(f[2], leaf, 2);
+        s = formulaText(f[1], leaf, 1, parent !== 1 || first) + " − " + formulaText(f[2], leaf, 2);
         return parent >= 2 ? "(" + s + ")" : s;
       case "*": return parts.map(function (t) { return formulaText(t, leaf, 2); }).join("·");
       case "sq": return formulaText(f[1], leaf, 3) + "²";
@@ -532,7 +539,7 @@ enum WorkbookScript {
       g.rows.forEach(function (row) {
         var tr = el("tr");
         row.forEach(function (key) {
-          var input = el("input", { type: "text", inputmode: "decimal", class: "given-input", "data-key": key,
+          var input = el("input", { type: "text", class: "given-input", "data-key": key,
                                     "aria-label": key, size: "6", spellcheck: "false", autocomplete: "off" });
           input.value = String(givens[key]);
           input.addEventListener("change", function () {
@@ -567,7 +574,9 @@ enum WorkbookScript {
           var body = el("tbody");
           body.appendChild(el("tr", { class: "group" }, [el("th", { colspan: "3", scope: "rowgroup" }, [both(g.label)])]));
           g.keys.forEach(function (key) {
-            var input = el("input", { type: "text", inputmode: "decimal", class: "answer", id: "field-" + key, "data-key": key,
+            // No inputmode="decimal": a phone's decimal pad (iOS's) has no minus key, and half the
+            // answers (BPTT) are negative; the text keyboard has −, ?, 。 and e too.
+            var input = el("input", { type: "text", class: "answer", id: "field-" + key, "data-key": key,
                                       "aria-label": key, spellcheck: "false", autocomplete: "off" });
             input.value = raw[key] || "";
             input.addEventListener("input", function () {
@@ -656,10 +665,17 @@ enum WorkbookScript {
       mark.textContent = SYMBOL[r.status] + " " + word(r.status);
       if (r.status === "wrong" && r.diagnosis_text) note.textContent = r.diagnosis_text[lang];
       if (r.status === "follow_through" && r.carried_from) {
-        var yours = Object.keys(r.carried_from).map(function (k) {
+        // One "your" for each run of written values, as CheckRenderer writes them.
+        var parts = [], written = [];
+        var close = function () { if (written.length) parts.push(format(word("your_written"), [written.join(word("list_separator"))])); written = []; };
+        Object.keys(r.carried_from).forEach(function (k) {
           var t = sheetWritten(k);
-          return t !== null ? format(word("your_written"), [k + " = " + t]) : k + " = " + shown(k, r.carried_from[k]);
-        }).join(word("list_separator"));
+          if (t !== null) { written.push(k + " = " + t); return; }
+          close();
+          parts.push(k + " = " + shown(k, r.carried_from[k]));
+        });
+        close();
+        var yours = parts.join(word("list_separator"));
         note.textContent = format(word("from_yours"), [yours]);
       }
     });
@@ -667,7 +683,7 @@ enum WorkbookScript {
       var c = counts[s.id];
       if (sectionScores[s.id]) sectionScores[s.id].textContent = format(word("score"), [c.answered, c.asked, c.correct, c.follow_through, c.wrong]);
     });
-    document.getElementById("score").textContent = word("total") + ": " + format(word("score"), [total.answered, total.asked, total.correct, total.follow_through, total.wrong]);
+    document.getElementById("score").textContent = format(word("total"), [format(word("score"), [total.answered, total.asked, total.correct, total.follow_through, total.wrong])]);
     Object.keys(hints).forEach(function (k) { if (!hints[k].row.hidden) hints[k].box.textContent = hintText(k); });
     var edited = Object.keys(givens).some(function (k) { return givens[k] !== lessonGivens[k]; });
     document.getElementById("edited").hidden = !edited;

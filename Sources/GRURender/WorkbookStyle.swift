@@ -17,6 +17,9 @@ enum WorkbookStyle {
 }
 * { box-sizing: border-box; }
 html { font-size: 16px; -webkit-text-size-adjust: 100%; }
+/* A box reached by Shift+Tab (or Hint, or a link) scrolls into view below the sticky score, which
+   is two lines high on a phone, not under it. */
+html { scroll-padding-top: 5rem; }
 body { margin: 0 auto; max-width: 60rem; padding: 0.75rem; color: var(--ink); background: var(--paper);
        font-family: var(--sans); line-height: 1.45; }
 html[data-lang="zh"] [data-lang="en"], html[data-lang="en"] [data-lang="zh"] { display: none; }

@@ -12,6 +12,18 @@ import GRURender
 @Suite struct CheckRendererTests {
     let config = Fixtures.lesson1Trace.config
 
+    /// The student's written inputs are introduced once ("你写的 a，b" / "your a, b"), not once each.
+    /// Hand calculation on lesson1: z and 1 − z swapped gives h₁ = z₁·h̃₁ = 0.5987·0.4621 = 0.2767
+    /// in both units, and y₁ = 0.5·0.2767 + 0.5·0.2767 + 0.1 = 0.3767, follow-through.
+    @Test func writtenInputsAreNamedOnce() throws {
+        let report = try Fixtures.check(text: "t1.h[1] = 0.2767\nt1.h[2] = 0.2767\nt1.y[1] = 0.3767\n")
+        #expect(report["t1.y[1]"]?.status == .followThrough)
+        let zh = CheckRenderer.text(report, config: config, language: .zh, width: .max)
+        let en = CheckRenderer.text(report, config: config, language: .en, width: .max)
+        #expect(zh.contains("用你前面的值来算，这一步是对的：你写的 t1.h[1] = 0.2767，t1.h[2] = 0.2767\n"), "\(zh)")
+        #expect(en.contains("right from your t1.h[1] = 0.2767, t1.h[2] = 0.2767\n"), "\(en)")
+    }
+
     /// Done-when of issue 4: one slip in z₁ is wrong once and followed through, in both languages.
     @Test(arguments: Language.allCases)
     func oneSlipInZ1(_ language: Language) throws {

@@ -22,8 +22,26 @@ import Testing
         let training = runCLI(["worksheet", "lesson1", "--only", "training"])
         #expect(training.status == 2 && training.stderr.contains("nothing there is computed by hand"))
         #expect(runCLI(["worksheet", "lesson1", "--timestep", "4"]).status == 2)
-        #expect(runCLI(["worksheet", "lesson1", "--only", "forwrd"]).stderr.contains("did you mean forward?"))
+        // The error names the command the user ran, not `run` (whose --only parsing it shares).
+        let typo = runCLI(["worksheet", "lesson1", "--only", "forwrd"])
+        #expect(typo.stderr.hasPrefix("gru-explain: worksheet: --only: unknown section 'forwrd'; did you mean forward?"), "\(typo.stderr)")
+        #expect(runCLI(["worksheet", "lesson1", "--only", ","]).stderr.contains("worksheet: --only needs at least one section"))
         #expect(runCLI(["worksheet", "--help"]).stdout.contains("--timestep"))
+    }
+
+    /// An unknown lesson is said in the user's language (--lang or the locale), in every command,
+    /// with the nearest bundled name when one is near.
+    @Test func unknownLessonInTheStudentsLanguage() {
+        let zh = runCLI(["check", "lesson 1", "answers.txt", "--lang", "zh"])
+        #expect(zh.status == 2)
+        #expect(zh.stderr == "gru-explain: lesson 1: 没有这节课：是不是想写 lesson1？内置课程有 lesson1, lesson2, lesson3；"
+                + "要运行自己的课程，请给出 .json 文件的路径\n")
+        let locale = runCLI(["worksheet", "lesson9"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(locale.status == 2 && locale.stderr.hasPrefix("gru-explain: lesson9: 没有这节课：内置课程有 lesson1, "))
+        let en = runCLI(["worksheet", "LESON2", "--lang", "en"])
+        #expect(en.stderr == "gru-explain: LESON2: unknown lesson: did you mean lesson2? the bundled lessons are lesson1, lesson2, "
+                + "lesson3; to run your own lesson, give the path of a .json file\n")
+        #expect(runCLI(["run", "lesson9", "--lang", "zh"]).stderr.hasPrefix("gru-explain: lesson9: 没有这节课："))
     }
 
     /// As a new user would: write the worksheet, fill in two values, check it.

@@ -38,6 +38,11 @@ import GRULessons
         for term in ["更新门", "重置门", "候选隐藏状态", "隐藏状态", "损失", "梯度", "学习率", "随时间反向传播（BPTT）", "参数更新"] {
             #expect(all.contains(term), "the Chinese catalogue never says \(term)")
         }
+        // Issue 11 named the follow-through mark 承前正确; the old 后续正确 must not come back in
+        // any message (CheckRenderer.summary's counts line still said it).
+        for m in Message.allCases {
+            #expect(!m.template(.zh).contains("后续正确"), "\(m) says 后续正确, not 承前正确")
+        }
     }
 
     @Test func everyQuantityHasAName() {

@@ -314,4 +314,40 @@ import GRUJSON
         }
         #expect(marks["honest"] == ["t1.a_z[1]": "correct", "t1.z[1]": "correct", "t1.h_tilde[1]": "correct", "t1.h[1]": "correct", "t1.z[2]": "wrong"])
     }
+
+    // MARK: - What a student reads
+
+    /// The hint writes a negative number in parentheses where its sign meets an operator, as a
+    /// teacher does: without them lesson2's tanh′ hint read `1 − −0.3195²`, which is 1 + 0.1021,
+    /// not 1 − 0.1021. The numbers are lesson2's (`run lesson2 --format tsv --digits 4`, the
+    /// PyTorch-matched trace; the parameters from lesson2.json). The page's total score has the
+    /// catalogue's colon (zh `全部：`), and no box asks a phone for its decimal pad, which has no
+    /// minus key on iOS.
+    @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"))
+    func hintsAndScoreReadAsWritten() throws {
+        func hint(_ key: String) -> String {
+            "(function () { document.querySelector(\"button.hint[data-key='\(key)']\").click(); "
+                + "return document.getElementById('hint-\(key)').textContent.split('\\n')[1]; })()"
+        }
+        let en = try Self.evaluate(Self.page("lesson2", languages: [.en], start: .en),
+                                   [hint("t1.da_h[2]"), hint("t3.dh_prev[2]"), hint("update.Wz[2][1]"), hint("t1.loss"),
+                                    "document.querySelectorAll('input[inputmode]').length"])
+        #expect(en[0] as? String == "with the lesson's numbers: 1.0157·(1 − (−0.3195)²)")
+        #expect(en[1] as? String == "with the lesson's numbers: 1.3019·0.2849 + (−0.3)·(−0.0454) + 0.6·0.1927 + "
+                + "(−0.1)·(−0.0046) + 0.1·(−0.0087) + 0.4·0.2212 + 0.2·0.0999")
+        #expect(en[2] as? String == "with the lesson's numbers: −0.2 − 0.05·0.7840")   // the first term keeps its bare sign
+        #expect(en[3] as? String == "with the lesson's numbers: ½·(0.2904 − 2)²")
+        #expect(en[4] as? Int == 0)
+        // lesson1, zh: z₁ = σ(0.4) = 0.5987 typed into the page, one answer of 259.
+        let zh = try Self.evaluate(Self.page("lesson1", languages: [.zh], start: .zh),
+                                   ["gruExplain.fill('t1.z[1] = 0.5987'); document.getElementById('score').textContent"])
+        #expect(zh[0] as? String == "全部：已作答 1/259 · 正确 1 · 承前正确 0 · 错误 0")
+        // The follow-through note names the written inputs once, as check does (CheckRendererTests
+        // .writtenInputsAreNamedOnce): z and 1 − z swapped, h₁ = 0.5987·0.4621 = 0.2767, and
+        // y₁ = 0.5·0.2767·2 + 0.1 = 0.3767.
+        let note = try Self.evaluate(Self.page("lesson1", languages: [.zh], start: .zh),
+                                     ["gruExplain.fill('t1.h[1] = 0.2767\\nt1.h[2] = 0.2767\\nt1.y[1] = 0.3767'); "
+                                        + "document.querySelector('tr[data-key=\"t1.y[1]\"] .note').textContent"])
+        #expect(note[0] as? String == "用你前面的值来算，这一步是对的：你写的 t1.h[1] = 0.2767，t1.h[2] = 0.2767")
+    }
 }

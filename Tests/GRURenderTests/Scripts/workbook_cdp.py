@@ -293,6 +293,15 @@ check("printed: no toolbar", evaluate("getComputedStyle(document.querySelector('
 check("printed: no hint buttons", evaluate("getComputedStyle(document.querySelector('button.hint')).display"), "none")
 check("printed: answers shown", evaluate("getComputedStyle(document.getElementById('field-t1.z[1]')).display") != "none", True)
 call("Emulation.setEmulatedMedia", media="screen")
+# Shift+Tab back to a box just above the sticky score: it scrolls into view below the score, not
+# under it (the page's scroll-padding-top; without it the box lands at the window's top edge).
+evaluate("document.getElementById('field-t1.a_r[1]').focus()")
+evaluate("(function(){var f=document.getElementById('field-t1.a_r[1]'), b=document.getElementById('score').getBoundingClientRect().bottom;"
+         " window.scrollBy(0, f.getBoundingClientRect().top - b - 5);})()")
+press("Tab", modifiers=8)
+check("Shift+Tab goes back", focused(), "t1.z[2]")
+check("... to a box not under the sticky score",
+      evaluate("document.activeElement.getBoundingClientRect().top >= document.getElementById('score').getBoundingClientRect().bottom"), True)
 # At this width nothing but the tables' own boxes scrolls sideways.
 check("the page does not scroll sideways", evaluate("document.documentElement.scrollWidth <= window.innerWidth"), True)
 if failures:
