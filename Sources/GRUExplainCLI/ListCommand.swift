@@ -16,7 +16,7 @@ enum ListCommand: Command {
         do { lessons = try LessonLibrary.bundled } catch { throw UsageError(error) }
         let width = lessons.map(\.id.count).max() ?? 0
         for lesson in lessons {
-            let title = language == .zh ? lesson.title.zh : lesson.title.en
+            let title = lesson.title.text(language)
             context.writeOut(lesson.id + String(repeating: " ", count: width - lesson.id.count + 2) + title + "\n")
         }
         return ExitStatus.success

@@ -176,7 +176,7 @@ public enum CheckRenderer {
         var lines: [String] = []
         if counts {
             lines.append(Message.checkSummary.text(language, String(s.correct), String(s.followThrough), String(s.wrong), String(s.unanswered)))
-            if s.notOnSheet > 0 { lines[0] += (language == .zh ? "" : " ") + Message.checkNotOnSheet.text(language, String(s.notOnSheet)) }
+            if s.notOnSheet > 0 { lines[0] += Message.sentenceSeparator.text(language) + Message.checkNotOnSheet.text(language, String(s.notOnSheet)) }
         }
         if let first = s.firstMistake, let given = first.given {
             let decimals = max(digits, given.decimals)

@@ -183,7 +183,7 @@ public enum ComparisonReport {
             let c = context(first)
             let config = first.problem.config
             var out: [Block] = [.heading("3 · " + text(.compareSectionGradients)),
-                                .paragraph(text(.compareGradientsExplanation, several ? (language == .zh ? "和所有序列" : " and the sequences") : ""))]
+                                .paragraph(text(.compareGradientsExplanation, several ? text(.compareAndTheSequences) : ""))]
             let dh: [[Table.Row]] = (1...length).reversed().map { t in
                 group(.dh, key: { TraceKey(sequence: sequence, t: t, .step(.dh), [$0]) }, count: config.hiddenSize,
                       symbol: Quantity.dh.symbol(at: .number(t), c), values: values)
@@ -256,7 +256,7 @@ public enum ComparisonReport {
                 return out + [.paragraph(text(.compareAllAgree, String(comparison.values.count)))]
             }
             let shown = runs.indices.map { name(runs[$0]) + " = " + format.value(v.values[$0]) }
-                .joined(separator: language == .zh ? "，" : ", ")
+                .joined(separator: text(.clauseSeparator))
             out.append(.paragraph(text(.compareFirstDifference, v.name, v.quantity?.name(language) ?? "", symbol(v), shown)))
             for k in runs.indices.dropFirst() {
                 guard let pair = comparison.firstDivergence(0, k) else {
@@ -271,7 +271,7 @@ public enum ComparisonReport {
 
         /// Sentences joined as the language writes them: with a space in English, none after 。.
         func sentences(_ parts: [String]) -> String {
-            parts.filter { !$0.isEmpty }.joined(separator: language == .zh ? "" : " ")
+            parts.filter { !$0.isEmpty }.joined(separator: text(.sentenceSeparator))
         }
 
         /// `h₁[1]`, `∂L/∂Wz[1][1]`; the loss before an update is just `L`.

@@ -55,7 +55,7 @@ extension GradientCheckReport {
         } else {
             let failed = failures.map { "∂L/∂" + $0.name + " (" + Self.scientific($0.relativeError) + ")" }
             out.append(.paragraph(text(.gradcheckFailures, String(failures.count), String(entries.count),
-                                       Self.scientific(tolerance), failed.joined(separator: language == .zh ? "、" : ", "))))
+                                       Self.scientific(tolerance), failed.joined(separator: text(.listSeparator)))))
             if let hint = epsilonHint { out.append(.paragraph(text(hint, Self.scientific(epsilon), Self.scientific(Self.defaultEpsilon)))) }
         }
         out += splitBlocks(lesson: lesson, options: options, format: format)

@@ -23,7 +23,7 @@ public enum HTMLRenderer {
         var cut: Set<Int> = []
         for slide in slides { for case .rows(let b, _) in slide.items { cut.insert(b) } }
         let start = options.language
-        let title = { (l: Language) in l == .zh ? lesson.title.zh : lesson.title.en }
+        let title = { (l: Language) in lesson.title.text(l) }
 
         var out = "<!DOCTYPE html>\n"
         out += "<html lang=\"\(tag(start))\" data-lang=\"\(start.rawValue)\""
@@ -103,7 +103,7 @@ public enum HTMLRenderer {
         if languages.count > 1 {
             out += "<span class=\"langs\" role=\"group\" aria-label=\"\(escape(Message.languageSwitch.text(start)))\"\(labels(.languageSwitch))>\n"
             for l in languages {
-                let name = l == .zh ? "中文" : "English"
+                let name = l.ownName
                 out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(tag(l))\" aria-pressed=\"\(l == start)\">\(name)</button>\n"
             }
             out += "</span>\n"
@@ -189,7 +189,7 @@ public enum HTMLRenderer {
         case .paragraph(let s): return "<p>\(escape(s))</p>\n"
         case .note(let label, let text):
             let paragraphs = text.split(separator: "\n\n").map { escape(String($0)) }
-            let first = "<p><strong>\(escape(label))</strong>\(language == .zh ? "：" : ": ")\(paragraphs.first ?? "")</p>"
+            let first = "<p><strong>\(escape(label))</strong>\(Message.labelSeparator.text(language))\(paragraphs.first ?? "")</p>"
             return "<aside class=\"note\">" + first + paragraphs.dropFirst().map { "<p>\($0)</p>" }.joined() + "</aside>\n"
         case .table(let table): return html(table)
         case .lossCurve(let plot):

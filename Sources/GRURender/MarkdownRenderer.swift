@@ -13,7 +13,7 @@ public enum MarkdownRenderer {
 
     /// Any document made of blocks (the walkthrough, `compare`, `gradcheck`) in the same layout.
     static func document(_ blocks: [Block], options: RenderOptions) -> String {
-        let separator = options.language == .zh ? "：" : ": "
+        let separator = Message.labelSeparator.text(options.language)
         var out: [String] = []
         for block in blocks {
             switch block {

@@ -8,6 +8,8 @@ import GRULessons
 /// filled in by `text(_:_:)`; both languages use the same placeholders.
 public enum Message: CaseIterable, Sendable {
     // Headings and labels
+    // Punctuation that differs between the languages
+    case listSeparator, labelSeparator, clauseSeparator, sentenceSeparator
     case sectionModel, sectionForward, sectionLoss, sectionBPTT, sectionAccumulation, sectionUpdate, sectionTraining, sectionApply
     case lessonNote, timestep, sequence, unit, output, noSuchTimestep, oneSequenceShown, sequenceAllSteps
     // Quantity names (see Quantity.name)
@@ -82,6 +84,7 @@ public enum Message: CaseIterable, Sendable {
     case classDiagnosisMissingSigmoidDerivative, classDiagnosisMissingTanhDerivative, classDiagnosisSignError
     case classDiagnosisNotSummedOverTimesteps, classDiagnosisLossHalfFactor, classDiagnosisHInsteadOfHPrev, classDiagnosisHPrevInsteadOfH
     // compare: one lesson under several conventions
+    case compareAndTheSequences
     case compareTitle, compareExplanation, compareBhnZero, compareBhnUnused, compareSequenceShown
     case compareSectionConventions, compareSectionGradients, compareGradientsExplanation, compareSectionTraining
     case compareTrainingExplanation, compareTrainingExplanationNoApply, compareLastLoss, compareApplied, compareDiverged, compareAllDiverged, compareSectionDivergence
@@ -122,6 +125,10 @@ public enum Message: CaseIterable, Sendable {
     /// Each message in both languages, side by side: (zh, en).
     private var pair: (zh: String, en: String) {
         switch self {
+        case .listSeparator: return ("、", ", ")
+        case .labelSeparator: return ("：", ": ")
+        case .clauseSeparator: return ("，", ", ")
+        case .sentenceSeparator: return ("", " ")
         case .sectionModel: return ("模型与参数", "Model and parameters")
         case .sectionForward: return ("前向传播", "Forward pass")
         case .sectionLoss: return ("损失", "Loss")
@@ -559,6 +566,7 @@ public enum Message: CaseIterable, Sendable {
         case .workbookKey: return ("量", "Value")
         case .workbookMark: return ("判分", "Mark")
         case .workbookHintNumbers: return ("代入本课的数：", "with the lesson's numbers:")
+        case .compareAndTheSequences: return ("和所有序列", " and the sequences")
         case .compareTitle: return ("{0}：几种 GRU 约定并排比较", "{0}: the GRU conventions side by side")
         case .compareExplanation: return (
             "同一课、同一组参数，分别按 {0} 种约定计算。更新门 z 和重置门 r 在各约定里算法相同；不同之处只有两处："

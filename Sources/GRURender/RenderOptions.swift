@@ -9,6 +9,24 @@ public enum Language: String, CaseIterable, Sendable {
     public static func fromLocale(_ value: String) -> Language {
         value.lowercased().hasPrefix("zh") ? .zh : .en
     }
+
+    /// The language's name in itself, on a language switch: 中文, English.
+    public var ownName: String {
+        switch self {
+        case .zh: return "中文"
+        case .en: return "English"
+        }
+    }
+}
+
+extension LocalizedText {
+    /// The author's text in `language`, else in the other one (a lesson may be written in one).
+    public func text(_ language: Language) -> String {
+        switch language {
+        case .zh: return zh
+        case .en: return en
+        }
+    }
 }
 
 /// How a trace is shown. Every option changes the display only, never the computation.

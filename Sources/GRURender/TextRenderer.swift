@@ -55,7 +55,7 @@ public enum TextRenderer {
     /// The same lines with what each one is; paragraphs, notes and headings `proseWidth` wide.
     static func markedLines(_ blocks: [Block], options: RenderOptions, proseWidth: Int) -> [ScreenLine] {
         let painter = Painter(enabled: options.color)
-        let separator = options.language == .zh ? "：" : ": "
+        let separator = Message.labelSeparator.text(options.language)
         var out: [ScreenLine] = []
         var tables = 0
         func add(_ lines: [String], _ kind: ScreenLine.Kind) { out += lines.map { ScreenLine(text: $0, kind: kind) } }

@@ -143,7 +143,7 @@ extension Walkthrough {
                                   + (hMax > 1 ? " " + text(.ceilingWideStart) : "")))
             let beyond = expected.map { $0[k] }.filter { abs($0) > bound }
             if !beyond.isEmpty {
-                let list = beyond.map(format.given).joined(separator: language == .zh ? "、" : ", ")
+                let list = beyond.map(format.given).joined(separator: text(.listSeparator))
                 out.append(.paragraph(text(.ceilingTooLow, format.value(bound), list)))
             } else {
                 out.append(.paragraph(text(.ceilingNotTheCause)))

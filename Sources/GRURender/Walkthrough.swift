@@ -96,7 +96,7 @@ struct Walkthrough {
     /// The author's text in the language shown, else in the other one; control characters
     /// escaped (the decoder refuses them, a lesson built in code might not).
     func localized(_ text: LocalizedText) -> String {
-        TerminalText.escapedKeepingLineBreaks(language == .zh ? text.zh : text.en)
+        TerminalText.escapedKeepingLineBreaks(text.text(language))
     }
 
     func text(_ m: Message, _ args: String...) -> String {

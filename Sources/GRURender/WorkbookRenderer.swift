@@ -45,7 +45,7 @@ public enum WorkbookRenderer {
         if languages.count > 1 {
             out += "<span class=\"langs\" role=\"group\" aria-label=\"\(HTMLRenderer.escape(Message.languageSwitch.text(start)))\">"
             for l in languages {
-                out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(HTMLRenderer.tag(l))\" aria-pressed=\"\(l == start)\">\(l == .zh ? "中文" : "English")</button>"
+                out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(HTMLRenderer.tag(l))\" aria-pressed=\"\(l == start)\">\(l.ownName)</button>"
             }
             out += "</span>\n"
         }

@@ -5,8 +5,11 @@ import GRUJSON
 
 /// Variants on the command line (worksheet, run, gradcheck --variant N | --student ID) and a
 /// class marked at once (check LESSON PATH…): docs/check.md, "For instructors".
-@Suite struct ClassCheckTests {
+@Suite final class ClassCheckTests {
+    /// A folder of each test's own (Swift Testing makes one instance per test), removed after it.
     let dir = scratchFolder("gru-explain-class")
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
