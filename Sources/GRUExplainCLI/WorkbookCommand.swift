@@ -12,6 +12,8 @@ enum WorkbookCommand: Command {
     static let details = UsageText.detailsWorkbook
     static let options: [OptionSpec] = [
         .value("lang", "zh|en|both", .langWorkbook),
+        Common.variant,
+        Common.student,
         Common.output,
     ]
 
@@ -28,7 +30,10 @@ enum WorkbookCommand: Command {
         guard let trace = Common.trace(lesson, context, trained: false, sections: Set(Worksheet.sections)) else {
             return ExitStatus.diverged
         }
-        let page = WorkbookRenderer.render(trace, lesson: lesson, languages: both ? [.zh, .en] : [start], start: start)
+        // A variant's page downloads a sheet whose header names it (and the student), as its worksheet does.
+        let header: SheetHeader? = lesson.variantNumber == 0 && a.value("student") == nil ? nil
+            : SheetHeader(variant: lesson.variantNumber, student: a.value("student").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let page = WorkbookRenderer.render(trace, lesson: lesson, languages: both ? [.zh, .en] : [start], start: start, header: header)
         try Common.emit(page, a, context)
         return ExitStatus.success
     }

@@ -1004,7 +1004,9 @@ public enum UsageText: CaseIterable, Sendable {
     示例：
       gru-explain workbook lesson1 --lang both -o lesson1-workbook.html
       gru-explain workbook lesson2 --lang zh -o 练习本.html
+      gru-explain workbook lesson1 --student 2026017 -o 2026017.html
       gru-explain check lesson1 lesson1-answers.txt
+    --variant N 或 --student ID 生成那个变体的页面；它下载的答题纸开头写明这个变体。
     """,
             """
     The page is one self-contained file (no network, no fonts or scripts to download): the
@@ -1017,7 +1019,9 @@ public enum UsageText: CaseIterable, Sendable {
     Examples:
       gru-explain workbook lesson1 --lang both -o lesson1-workbook.html
       gru-explain workbook lesson2 --lang zh -o lesson2-workbook-zh.html
+      gru-explain workbook lesson1 --student 2026017 -o 2026017.html
       gru-explain check lesson1 lesson1-answers.txt
+    --variant N or --student ID makes the page of that variant; the sheet it downloads names it.
     """)
         case .detailsRun: return (
             """

@@ -15,13 +15,15 @@ import GRUCheck
 /// trees and applies `Marker`'s policy to them.
 public enum WorkbookRenderer {
 
-    /// The page, opening in `start`, with a zh/en switch when `languages` has both.
+    /// The page, opening in `start`, with a zh/en switch when `languages` has both. `header` names
+    /// a variant and its student (`--variant`, `--student`) in the sheet the page downloads, so
+    /// that `check` marks it against that variant.
     public static func render(_ trace: Trace, lesson: Lesson, languages: [Language], start: Language,
-                              rule: MarkingRule = currentRule) -> String {
+                              header: SheetHeader? = nil, rule: MarkingRule = currentRule) -> String {
         var languages = languages
         if !languages.contains(start) { languages.insert(start, at: 0) }
-        let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + (l == .zh ? lesson.title.zh : lesson.title.en) }
-        let json = JSONWriter.write(data(trace, lesson: lesson, languages: languages, start: start, rule: rule), indent: "")
+        let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + lesson.title.text(l) }
+        let json = JSONWriter.write(data(trace, lesson: lesson, languages: languages, start: start, header: header, rule: rule), indent: "")
             // Inside <script>, "</script" or "<!--" from a lesson's title would change how the page is
             // parsed: every "<" (only ever inside a JSON string) is written as its escape.
             .replacing("<", with: "\\u003c")
@@ -62,7 +64,7 @@ public enum WorkbookRenderer {
 
     /// Everything the page needs, as JSON (docs/workbook.md describes each member).
     public static func data(_ trace: Trace, lesson: Lesson, languages: [Language], start: Language,
-                            rule: MarkingRule = currentRule) -> JSONValue {
+                            header: SheetHeader? = nil, rule: MarkingRule = currentRule) -> JSONValue {
         let book = FormulaBook(trace)
         let groups = Worksheet.groups(trace)
         let asked = Set(groups.flatMap(\.keys))
@@ -108,7 +110,7 @@ public enum WorkbookRenderer {
         })
         root["givens"] = .array(givenGroups(trace))
         root["worksheet"] = .object(JSONObject(Language.allCases.map { l in
-            (l.rawValue, .string(WorksheetRenderer.render(trace, lesson: lesson, options: RenderOptions(language: l))))
+            (l.rawValue, .string(WorksheetRenderer.render(trace, lesson: lesson, options: RenderOptions(language: l), header: header)))
         }))
         root["diagnosis_texts"] = .object(texts)
         root["reading"] = reading

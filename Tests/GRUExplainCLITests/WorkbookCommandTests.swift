@@ -101,6 +101,27 @@ import GRUJSON
         }
     }
 
+    /// A student's own numbers: `--student 2026017` is variant 659902 (its worksheet's header, as
+    /// `worksheet --student` writes it), whose Wz is 0.5 in both rows, not lesson1's 0.3 (`run
+    /// lesson1 --student 2026017 --format tsv`; lesson1's identical rows stay identical). The sheet
+    /// the page downloads names the variant and the student, so that `check` marks it against them.
+    @Test func aStudentsWorkbookHasTheirVariant() throws {
+        let html = runCLI(["workbook", "lesson1", "--student", "2026017", "--lang", "en"]).stdout
+        let start = try #require(html.range(of: "<script type=\"application/json\" id=\"gru-data\">\n"))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        guard case .object(let data) = try JSONParser.parse(String(html[start.upperBound..<end.lowerBound])),
+              case .object(let sheets)? = data["worksheet"], case .string(let sheet)? = sheets["en"],
+              case .array(let keys)? = data["keys"] else { Issue.record("no worksheet in the page"); return }
+        #expect(sheet.contains("\n# variant: 659902\n# student: 2026017\n"), "\(sheet.prefix(400))")
+        let tsv = runCLI(["run", "lesson1", "--student", "2026017", "--format", "tsv"]).stdout
+        let wz = tsv.split(separator: "\n").first { $0.hasPrefix("param.Wz[1][1]\t") }.map { Double($0.split(separator: "\t")[1]) ?? .nan }
+        let given = keys.compactMap { entry -> Double? in
+            guard case .object(let e) = entry, case .string("param.Wz[1][1]")? = e["key"], case .number(let n)? = e["given"] else { return nil }
+            return n.value
+        }
+        #expect(given.count == 1 && given.first == wz && wz != 0.3, "page \(given), run \(String(describing: wz))")
+    }
+
     @Test func badArgumentsAreOneLine() {
         let lang = runCLI(["workbook", "lesson1", "--lang", "fr"])
         #expect(lang.status == 2)
