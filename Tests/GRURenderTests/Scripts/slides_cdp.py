@@ -3,119 +3,16 @@ key presses and mouse clicks that go through the browser's own input handling (d
 focus), which the page's #selftest cannot imitate with synthetic events.
 
 usage: python3 slides_cdp.py CHROMIUM PAGE.html WIDTH HEIGHT
-Prints one line per check, then OK or FAIL (exit status 1). Only the standard library: a minimal
-WebSocket client on 127.0.0.1.
+Prints one line per check, then OK or FAIL (exit status 1). Only the standard library: the
+DevTools client is cdp.py, beside this script.
 """
-import base64, json, os, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.request
+import json, sys, time
+
+import cdp  # the DevTools client, beside this script
 
 chromium, page, width, height = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-profile = tempfile.mkdtemp(prefix="gru-explain-cdp-")
-browser = subprocess.Popen(
-    [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-     "--hide-scrollbars", "--force-prefers-reduced-motion", "--remote-debugging-address=127.0.0.1",
-     "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=%d,%d" % (width, height),
-     "file://" + os.path.abspath(page)],
-    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-failures = []
-
-
-def finish(code):
-    browser.terminate()
-    try:
-        browser.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        browser.kill()
-    shutil.rmtree(profile, ignore_errors=True)
-    sys.exit(code)
-
-
-def fail(reason):
-    print("FAIL " + reason)
-    finish(1)
-
-
-# The port Chromium chose, from the file it writes into the profile.
-port_file = os.path.join(profile, "DevToolsActivePort")
-deadline = time.time() + 30
-while not (os.path.exists(port_file) and open(port_file).read().strip()):
-    if time.time() > deadline or browser.poll() is not None:
-        fail("Chromium did not open its DevTools port")
-    time.sleep(0.1)
-port = int(open(port_file).read().split()[0])
-targets = []
-while time.time() < deadline and not targets:
-    targets = [t for t in json.load(urllib.request.urlopen("http://127.0.0.1:%d/json/list" % port))
-               if t.get("type") == "page" and t.get("url", "").startswith("file://")]
-    time.sleep(0.1)
-if not targets:
-    fail("no page target")
-path = "/" + targets[0]["webSocketDebuggerUrl"].split("/", 3)[3]
-
-# WebSocket handshake and frames (client frames masked, server frames not).
-sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-key = base64.b64encode(os.urandom(16)).decode()
-sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-              "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n" % (path, port, key)).encode())
-response = b""
-while b"\r\n\r\n" not in response:
-    response += sock.recv(1)
-if b" 101 " not in response.split(b"\r\n")[0]:
-    fail("the WebSocket handshake was refused: %r" % response[:80])
-
-
-def recv_exact(n):
-    data = b""
-    while len(data) < n:
-        chunk = sock.recv(n - len(data))
-        if not chunk:
-            fail("the DevTools connection closed")
-        data += chunk
-    return data
-
-
-def send(message):
-    payload = json.dumps(message).encode()
-    header = bytes([0x81])
-    if len(payload) < 126:
-        header += bytes([0x80 | len(payload)])
-    elif len(payload) < 65536:
-        header += bytes([0x80 | 126]) + struct.pack(">H", len(payload))
-    else:
-        header += bytes([0x80 | 127]) + struct.pack(">Q", len(payload))
-    mask = os.urandom(4)
-    sock.sendall(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
-
-
-def receive():
-    message = b""
-    while True:
-        first, second = recv_exact(2)
-        length = second & 0x7F
-        if length == 126:
-            length = struct.unpack(">H", recv_exact(2))[0]
-        elif length == 127:
-            length = struct.unpack(">Q", recv_exact(8))[0]
-        message += recv_exact(length)
-        if first & 0x80:
-            return json.loads(message)
-
-
-next_id = [0]
-
-
-def call(method, **params):
-    next_id[0] += 1
-    send({"id": next_id[0], "method": method, "params": params})
-    while True:
-        reply = receive()
-        if reply.get("id") == next_id[0]:
-            if "error" in reply:
-                fail("%s: %s" % (method, reply["error"]))
-            return reply.get("result", {})
-
-
-def evaluate(expression):
-    return call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+cdp.start(chromium, page, width, height)
+from cdp import call, evaluate, fail, finish, failures
 
 
 KEYS = {"ArrowRight": 39, "ArrowLeft": 37, "PageDown": 34, "PageUp": 33, "Home": 36, "End": 35, " ": 32, "Enter": 13,
@@ -150,7 +47,7 @@ def check(name, got, expected):
 
 # Wait for the page's script.
 while evaluate("document.documentElement.classList.contains('js') && !!document.getElementById('counter')") is not True:
-    if time.time() > deadline:
+    if time.time() > cdp.deadline:
         fail("the page did not start its script")
     time.sleep(0.1)
 total = evaluate("document.querySelectorAll('.slide').length")

@@ -7,126 +7,21 @@ usage: python3 workbook_cdp.py CHROMIUM PAGE.html WIDTH HEIGHT input [SCREENSHOT
        python3 workbook_cdp.py CHROMIUM PAGE.html WIDTH HEIGHT eval EXPRESSIONS.json
            evaluates each JavaScript expression of the JSON list in the page, in order, and prints
            the JSON list of their values (for WorkbookBrowserTests: marking, what if).
-Only the standard library: a minimal WebSocket client on 127.0.0.1 (as slides_cdp.py).
+Only the standard library: the DevTools client is cdp.py, beside this script (as for slides_cdp.py).
 """
-import base64, json, os, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.request
+import base64, json, os, sys, tempfile, time
+
+import cdp  # the DevTools client, beside this script
 
 chromium, page, width, height, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 downloads = tempfile.mkdtemp(prefix="gru-explain-downloads-")
-profile = tempfile.mkdtemp(prefix="gru-explain-cdp-")
-browser = subprocess.Popen(
-    [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-     "--hide-scrollbars", "--force-prefers-reduced-motion", "--remote-debugging-address=127.0.0.1",
-     "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=%d,%d" % (width, height),
-     "file://" + os.path.abspath(page)],
-    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-failures = []
-
-
-def finish(code):
-    browser.terminate()
-    try:
-        browser.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        browser.kill()
-    shutil.rmtree(profile, ignore_errors=True)
-    shutil.rmtree(downloads, ignore_errors=True)
-    sys.exit(code)
-
-
-def fail(reason):
-    print("FAIL " + reason)
-    finish(1)
-
-
-# The port Chromium chose, from the file it writes into the profile.
-port_file = os.path.join(profile, "DevToolsActivePort")
-deadline = time.time() + 30
-while not (os.path.exists(port_file) and open(port_file).read().strip()):
-    if time.time() > deadline or browser.poll() is not None:
-        fail("Chromium did not open its DevTools port")
-    time.sleep(0.1)
-port = int(open(port_file).read().split()[0])
-targets = []
-while time.time() < deadline and not targets:
-    targets = [t for t in json.load(urllib.request.urlopen("http://127.0.0.1:%d/json/list" % port))
-               if t.get("type") == "page" and t.get("url", "").startswith("file://")]
-    time.sleep(0.1)
-if not targets:
-    fail("no page target")
-path = "/" + targets[0]["webSocketDebuggerUrl"].split("/", 3)[3]
-
-# WebSocket handshake and frames (client frames masked, server frames not).
-sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-key = base64.b64encode(os.urandom(16)).decode()
-sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-              "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n" % (path, port, key)).encode())
-response = b""
-while b"\r\n\r\n" not in response:
-    response += sock.recv(1)
-if b" 101 " not in response.split(b"\r\n")[0]:
-    fail("the WebSocket handshake was refused: %r" % response[:80])
-
-
-def recv_exact(n):
-    data = b""
-    while len(data) < n:
-        chunk = sock.recv(n - len(data))
-        if not chunk:
-            fail("the DevTools connection closed")
-        data += chunk
-    return data
-
-
-def send(message):
-    payload = json.dumps(message).encode()
-    header = bytes([0x81])
-    if len(payload) < 126:
-        header += bytes([0x80 | len(payload)])
-    elif len(payload) < 65536:
-        header += bytes([0x80 | 126]) + struct.pack(">H", len(payload))
-    else:
-        header += bytes([0x80 | 127]) + struct.pack(">Q", len(payload))
-    mask = os.urandom(4)
-    sock.sendall(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
-
-
-def receive():
-    message = b""
-    while True:
-        first, second = recv_exact(2)
-        length = second & 0x7F
-        if length == 126:
-            length = struct.unpack(">H", recv_exact(2))[0]
-        elif length == 127:
-            length = struct.unpack(">Q", recv_exact(8))[0]
-        message += recv_exact(length)
-        if first & 0x80:
-            return json.loads(message)
-
-
-next_id = [0]
-
-
-def call(method, **params):
-    next_id[0] += 1
-    send({"id": next_id[0], "method": method, "params": params})
-    while True:
-        reply = receive()
-        if reply.get("id") == next_id[0]:
-            if "error" in reply:
-                fail("%s: %s" % (method, reply["error"]))
-            return reply.get("result", {})
-
-
-def evaluate(expression):
-    return call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
-
+cdp.start(chromium, page, width, height, cleanup=[downloads])
+from cdp import call, evaluate, fail, finish, failures
 
 
 def wait_ready():
     while evaluate("!!(window.gruExplain && document.documentElement.classList.contains('ready'))") is not True:
-        if time.time() > deadline + 30:
+        if time.time() > cdp.deadline + 30:
             fail("the page did not start its script")
         time.sleep(0.1)
 
@@ -226,7 +121,7 @@ check("h₁ = (1 − 0.7)·0.4621 from the slip z₁ = 0.7 is follow-through", m
 evaluate("window.beforeReload = true")
 call("Page.reload")
 while evaluate("!window.beforeReload && !!window.gruExplain && document.documentElement.classList.contains('ready')") is not True:
-    if time.time() > deadline + 60:
+    if time.time() > cdp.deadline + 60:
         fail("the page did not come back after the reload")
     time.sleep(0.1)
 check("after a reload the answers stay", evaluate("document.getElementById('field-t1.z[2]').value"), "0.5987")
