@@ -7,7 +7,7 @@ standard library.
     cdp.evaluate("document.title")
     cdp.finish(0)
 """
-import base64, json, os, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.request
+import base64, json, os, shutil, signal, socket, struct, subprocess, sys, tempfile, time, urllib.request
 
 # The checks that failed; a script prints them and calls fail() at its end.
 failures = []
@@ -30,7 +30,8 @@ def start(chromium, page, width, height, cleanup=()):
          "--hide-scrollbars", "--force-prefers-reduced-motion", "--remote-debugging-address=127.0.0.1",
          "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=%d,%d" % (width, height),
          "file://" + os.path.abspath(page)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        start_new_session=True)  # its own process group: finish() ends the renderers with it
 
     # The port Chromium chose, from the file it writes into the profile.
     port_file = os.path.join(profile, "DevToolsActivePort")
@@ -63,11 +64,16 @@ def start(chromium, page, width, height, cleanup=()):
 
 def finish(code):
     if browser is not None:
-        browser.terminate()
+        # The whole group, so that no renderer goes on writing into the profile once it is removed.
         try:
+            os.killpg(browser.pid, signal.SIGTERM)
             browser.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            browser.kill()
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(browser.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.2)
     for folder in [profile] + removed:
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
