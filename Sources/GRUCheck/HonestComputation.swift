@@ -43,7 +43,8 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
 ///   — lr, parameters, h0, x, target — exactly as the lesson states them), and
 /// - every intermediate result (each product, partial product, sum, difference, square, σ, tanh,
 ///   and each input the student carries) rounded to d decimals half-up or half-even, truncated
-///   to d decimals, or not rounded at all.
+///   to d decimals, or not rounded at all; σ and tanh may also come from an exponential so
+///   rounded, as on a calculator without a σ key (`1/(1 + e^{−a})`, `(e^{2a} − 1)/(e^{2a} + 1)`).
 ///
 /// Evaluated over intervals, this is three small rules:
 /// 1. `rounded(_:unit:)`: a number v rounded or truncated to d decimals lies in
@@ -51,7 +52,7 @@ public struct Interval: Equatable, Sendable, CustomStringConvertible {
 ///    most u/2) and in `[v − u/2, v + u]` when v < 0. Every input and every operation below the
 ///    formula's root is widened so.
 /// 2. `evaluate(_:unit:inputs:)`: the operations on intervals (sum, difference, product, square,
-///    σ and tanh, which are monotonic). A product of n ≥ 3 factors may round its partial products
+///    σ and tanh, which are monotonic, also through their rounded exponentials). A product of n ≥ 3 factors may round its partial products
 ///    too: it widens by u·(M + M² + … + M^(n−2)) more, M the largest magnitude of a factor.
 /// 3. `accepts(_:unit:_:)`: g itself is the root's value rounded or truncated to d decimals, so g
 ///    is correct when the root's interval meets g's window: `[g − u/2, g + u]` for g > 0,
@@ -103,13 +104,49 @@ public enum HonestComputation {
             let squares = (x.lo * x.lo, x.hi * x.hi)
             if x.contains(0) { return Interval(0, Swift.max(squares.0, squares.1)) }
             return Interval(Swift.min(squares.0, squares.1), Swift.max(squares.0, squares.1))
-        case .sigmoid(let a):
-            let x = operand(a)
-            return Interval(GRUCore.sigmoid(x.lo), GRUCore.sigmoid(x.hi))
-        case .tanh(let a):
-            let x = operand(a)
-            return Interval(hyperbolicTangent(x.lo), hyperbolicTangent(x.hi))
+        case .sigmoid(let a): return sigmoid(operand(a), unit: u)
+        case .tanh(let a): return tanh(operand(a), unit: u)
         }
+    }
+
+    /// σ over an interval, as σ itself or as a calculator without a σ key computes it, from an
+    /// exponential rounded or truncated to the answer's decimals: `1/(1 + e^{−a})` or
+    /// `e^{a}/(1 + e^{a})`. Each form is monotonic in its exponential, so its ends give its range.
+    public static func sigmoid(_ x: Interval, unit u: Double) -> Interval {
+        var result = Interval(GRUCore.sigmoid(x.lo), GRUCore.sigmoid(x.hi))
+        guard u > 0 else { return result }
+        let m = exponential(-x, unit: u), p = exponential(x, unit: u)
+        result = hull(result, 1 / (1 + m.hi), 1 / (1 + m.lo))
+        return hull(result, p.lo / (1 + p.lo), p.hi / (1 + p.hi))
+    }
+
+    /// tanh over an interval, as tanh itself or from rounded exponentials:
+    /// `(e^{2a} − 1)/(e^{2a} + 1)`, `(1 − e^{−2a})/(1 + e^{−2a})` or
+    /// `(e^{a} − e^{−a})/(e^{a} + e^{−a})`, each monotonic in its exponentials.
+    public static func tanh(_ x: Interval, unit u: Double) -> Interval {
+        var result = Interval(hyperbolicTangent(x.lo), hyperbolicTangent(x.hi))
+        guard u > 0 else { return result }
+        let twice = exponential(x + x, unit: u), twiceNegative = exponential(-(x + x), unit: u)
+        result = hull(result, (twice.lo - 1) / (twice.lo + 1), (twice.hi - 1) / (twice.hi + 1))
+        result = hull(result, (1 - twiceNegative.hi) / (1 + twiceNegative.hi), (1 - twiceNegative.lo) / (1 + twiceNegative.lo))
+        let p = exponential(x, unit: u), m = exponential(-x, unit: u)
+        return hull(result, (p.lo - m.hi) / (p.lo + m.hi), (p.hi - m.lo) / (p.hi + m.lo))
+    }
+
+    /// e^{x} over an interval, rounded or truncated by rule 1 to the answer's decimals, or to 2
+    /// decimals when the answer has fewer (nobody takes σ from an exponential rounded to 1
+    /// decimal, and on top of rule 1's widening of a it would let 0.7 pass for σ(0.4) = 0.5987).
+    /// An exponential is positive, and rounds to 0 at the lowest.
+    public static let coarsestExponentialUnit = 0.01
+
+    static func exponential(_ x: Interval, unit u: Double) -> Interval {
+        let e = rounded(Interval(exp(x.lo), exp(x.hi)), unit: Swift.min(u, coarsestExponentialUnit))
+        return Interval(Swift.max(0, e.lo), e.hi)
+    }
+
+    /// `a` widened to hold `[lo, hi]`, unless an end is not finite (an exponential overflowed).
+    static func hull(_ a: Interval, _ lo: Double, _ hi: Double) -> Interval {
+        lo.isFinite && hi.isFinite ? a.hull(Interval(lo, hi)) : a
     }
 
     /// Rule 3's window: the values that round (half-up or half-even) or truncate to `g` at the

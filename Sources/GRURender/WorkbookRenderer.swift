@@ -238,7 +238,8 @@ public enum WorkbookRenderer {
 
     /// The rule's parameters: half a unit of the last digit (`half_unit`) times 1 + `slack`, plus
     /// `binary` relative for binary rounding; a whole number claims no more than the value's
-    /// leading digit, nor less than `whole_floor`.
+    /// leading digit, nor less than `whole_floor`; an exponential (σ and tanh on a calculator) is
+    /// rounded to the answer's decimals, or to `exponential_unit` when that is finer.
     static func marking(_ rule: MarkingRule) -> JSONValue {
         .object(JSONObject([
             ("rule", .string(rule.rawValue)),
@@ -246,6 +247,7 @@ public enum WorkbookRenderer {
             ("slack", .double(1e-9)),
             ("binary", .double(1e-12)),
             ("whole_floor", .double(0.001)),
+            ("exponential_unit", .double(HonestComputation.coarsestExponentialUnit)),
         ]))
     }
 

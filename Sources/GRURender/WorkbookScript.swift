@@ -224,10 +224,35 @@ enum WorkbookScript {
             x = parts[0];
             var a = x[0] * x[0], b = x[1] * x[1];
             return x[0] <= 0 && 0 <= x[1] ? I(0, Math.max(a, b)) : I(Math.min(a, b), Math.max(a, b));
-          case "sigmoid": return I(sigmoid(parts[0][0]), sigmoid(parts[0][1]));
-          case "tanh": return I(Math.tanh(parts[0][0]), Math.tanh(parts[0][1]));
+          case "sigmoid": return sigmoidInterval(parts[0], u);
+          case "tanh": return tanhInterval(parts[0], u);
         }
         throw new Error("unknown operation " + f[0]);
+      }
+      // σ and tanh as themselves or from exponentials rounded by rule 1 (a calculator without a
+      // σ key), as HonestComputation.sigmoid and .tanh: each form is monotonic in its exponentials.
+      function exponential(x, u) {
+        var e = widen(I(Math.exp(x[0]), Math.exp(x[1])), Math.min(u, P.exponential_unit));
+        return I(Math.max(0, e[0]), e[1]);
+      }
+      function hull(a, lo, hi) {
+        return isFinite(lo) && isFinite(hi) ? I(Math.min(a[0], lo, hi), Math.max(a[1], lo, hi)) : a;
+      }
+      function sigmoidInterval(x, u) {
+        var r = I(sigmoid(x[0]), sigmoid(x[1]));
+        if (!(u > 0)) return r;
+        var m = exponential(I(-x[1], -x[0]), u), p = exponential(x, u);
+        r = hull(r, 1 / (1 + m[1]), 1 / (1 + m[0]));
+        return hull(r, p[0] / (1 + p[0]), p[1] / (1 + p[1]));
+      }
+      function tanhInterval(x, u) {
+        var r = I(Math.tanh(x[0]), Math.tanh(x[1]));
+        if (!(u > 0)) return r;
+        var t = exponential(I(2 * x[0], 2 * x[1]), u), n = exponential(I(-2 * x[1], -2 * x[0]), u);
+        r = hull(r, (t[0] - 1) / (t[0] + 1), (t[1] - 1) / (t[1] + 1));
+        r = hull(r, (1 - n[1]) / (1 + n[1]), (1 - n[0]) / (1 + n[0]));
+        var p = exponential(x, u), m = exponential(I(-x[1], -x[0]), u);
+        return hull(r, (p[0] - m[1]) / (p[0] + m[1]), (p[1] - m[0]) / (p[1] + m[0]));
       }
       // Rule 3: the values that round or truncate to g, with a little room for binary rounding.
       function accepts(g, u, root) {

@@ -17,6 +17,12 @@ enum HandStudent {
         case roundsEveryStep
         /// The same, truncating every sub-result to d decimals instead.
         case truncatesEveryStep
+        /// Rounds every sub-result, on a calculator without σ and tanh keys: σ(a) = 1/(1 + e^{−a})
+        /// and tanh(a) = (e^{2a} − 1)/(e^{2a} + 1), the exponential rounded to d decimals.
+        case exponentials
+        /// The same through the other forms: σ(a) = e^{a}/(1 + e^{a}) and
+        /// tanh(a) = (e^{a} − e^{−a})/(e^{a} + e^{−a}), each exponential rounded to d decimals.
+        case exponentialPairs
     }
 
     /// The worksheet's keys (forward pass to update), in computation order.
@@ -41,6 +47,8 @@ enum HandStudent {
             case .roundsAnswers: exact = formula.evaluate(lookup)
             case .roundsEveryStep: exact = evaluate(formula, lookup) { round($0, d) }
             case .truncatesEveryStep: exact = evaluate(formula, lookup) { truncate($0, d) }
+            case .exponentials, .exponentialPairs:
+                exact = evaluate(formula, lookup, activation: mode) { round($0, d) }
             }
             let written = mode == .truncatesEveryStep ? truncate(exact, d) : round(exact, d)
             calculator[key] = mode == .roundsAnswers ? exact : written
@@ -51,18 +59,34 @@ enum HandStudent {
 
     /// The formula with `step` applied to every operation's result (products left to right, one
     /// multiplication at a time), as a calculator user who writes down each sub-result.
-    static func evaluate(_ f: Formula, _ lookup: (TraceKey) -> Double, _ step: (Double) -> Double) -> Double {
+    /// With `activation` `.exponentials` or `.exponentialPairs`, σ and tanh are computed from
+    /// exponentials that `step` rounds, as that mode says.
+    static func evaluate(_ f: Formula, _ lookup: (TraceKey) -> Double, activation: Mode = .roundsEveryStep,
+                         _ step: (Double) -> Double) -> Double {
+        func inner(_ g: Formula) -> Double { evaluate(g, lookup, activation: activation, step) }
         switch f {
         case .value(let k): return lookup(k)
         case .constant(let c): return c
-        case .sum(let terms): return step(terms.map { evaluate($0, lookup, step) }.reduce(0, +))
+        case .sum(let terms): return step(terms.map(inner).reduce(0, +))
         case .product(let factors):
-            let values = factors.map { evaluate($0, lookup, step) }
+            let values = factors.map(inner)
             return values.dropFirst().reduce(values[0]) { step($0 * $1) }
-        case .difference(let a, let b): return step(evaluate(a, lookup, step) - evaluate(b, lookup, step))
-        case .square(let a): let v = evaluate(a, lookup, step); return step(v * v)
-        case .sigmoid(let a): return step(GRUCore.sigmoid(evaluate(a, lookup, step)))
-        case .tanh(let a): return step(Foundation.tanh(evaluate(a, lookup, step)))
+        case .difference(let a, let b): return step(inner(a) - inner(b))
+        case .square(let a): let v = inner(a); return step(v * v)
+        case .sigmoid(let a):
+            let x = inner(a)
+            switch activation {
+            case .exponentials: return step(1 / (1 + step(exp(-x))))
+            case .exponentialPairs: let e = step(exp(x)); return step(e / (1 + e))
+            default: return step(GRUCore.sigmoid(x))
+            }
+        case .tanh(let a):
+            let x = inner(a)
+            switch activation {
+            case .exponentials: let e = step(exp(2 * x)); return step((e - 1) / (e + 1))
+            case .exponentialPairs: let p = step(exp(x)), m = step(exp(-x)); return step((p - m) / (p + m))
+            default: return step(Foundation.tanh(x))
+            }
         }
     }
 
@@ -152,6 +176,36 @@ enum HandStudent {
             let all = byDiagnosis[d] ?? []
             guard all.count > 2 else { return all }
             return [all[0], all[all.count - 1]]
+        }
+    }
+}
+
+/// A calculator without σ and tanh keys: the student computes e^{−a} (or e^{2a}), rounds it to 4
+/// decimals, and divides. The newcomer review of 2026-12-03 found false ✗ on 7 of 40 such sheets
+/// of lesson1's variants before the rule knew these forms.
+@Suite struct CalculatorWithoutSigmoidKeyTests {
+    /// By hand, variant 5 of lesson1: a_z₁ = 0.55, e^{−0.55} = 0.576950 → 0.5769,
+    /// 1/1.5769 = 0.634155 → z₁ = 0.6342, while σ(0.55) = 0.634136 → 0.6341. Both are correct;
+    /// 0.6344 (no rounding of e^{−a} gives it) is still wrong.
+    @Test func variantFiveZ() throws {
+        let trace = try Trace.record(LessonLibrary.load("lesson1").variant(5).problem)
+        #expect(abs(trace.value(at: TraceKey("t1.a_z[1]")!)! - 0.55) < 1e-12)
+        for (written, expected) in [("0.6342", "correct"), ("0.6341", "correct"), ("0.6344", "wrong")] {
+            let report = try Marker.check(Array("t1.z[1] = \(written)\n".utf8), against: trace)
+            #expect(report["t1.z[1]"]?.status.rawValue == expected, "\(written)")
+        }
+    }
+
+    /// Variants 1–40 of lesson1 at 4 decimals, σ and tanh from rounded exponentials in both forms,
+    /// every other sub-result rounded too: every answer is correct.
+    @Test(arguments: [HandStudent.Mode.exponentials, .exponentialPairs])
+    func everyAnswerOfFortyVariantsIsCorrect(_ mode: HandStudent.Mode) throws {
+        let lesson = try LessonLibrary.load("lesson1")
+        for n in 1...40 {
+            let trace = try Trace.record(lesson.variant(n).problem)
+            let report = try Marker.check(Array(HandStudent.sheet(trace, decimals: 4, mode).utf8), against: trace)
+            #expect(report.keys(.wrong) == [], "variant \(n)")
+            #expect(report.summary.correct == HandStudent.keys(trace).count, "variant \(n)")
         }
     }
 }
