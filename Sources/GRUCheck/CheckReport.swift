@@ -164,12 +164,29 @@ public struct CheckReport: Equatable, Sendable {
         }
     }
 
-    /// The score of the whole sheet.
+    /// The score of the whole sheet: its lines in the worksheet's sections. Answers beyond the
+    /// worksheet (givens, training, the applied model: a `run --format tsv` file) are marked but
+    /// not scored; `beyondWorksheet` counts them.
     public var total: SectionScore {
         var score = SectionScore(section: nil)
         score.inLesson = worksheetKeys.values.reduce(0, +)
-        for r in results { score.count(r.status) }
+        for r in results where Worksheet.sections.contains(r.key.section) { score.count(r.status) }
         return score
+    }
+
+    /// The lines beyond the worksheet's sections, marked but not scored.
+    public var beyondWorksheet: SectionScore {
+        var score = SectionScore(section: .model)
+        for r in results where !Worksheet.sections.contains(r.key.section) { score.count(r.status) }
+        return score
+    }
+
+    /// The points of a gradebook: each key of the sections the sheet has lines for is one point,
+    /// earned when correct or follow-through, unanswered ones count 0. (`total.score` is over the
+    /// answered lines instead: what a student checking part of their work wants to know.)
+    public var worksheetScore: (earned: Int, outOf: Int) {
+        let sections = bySection
+        return (sections.map(\.earned).reduce(0, +), sections.map { Swift.max($0.inLesson, $0.onSheet) }.reduce(0, +))
     }
 
     /// The diagnoses that explain two or more wrong marks, each once, in the order of their
@@ -185,6 +202,26 @@ public struct CheckReport: Equatable, Sendable {
             }
         }
         return groups.filter { $0.keys.count >= 2 }
+    }
+
+    /// The answered keys computed from the givens alone (`t1.a_z[1]` = Wz·x₁ + Uz·h₀ + bz), and
+    /// those of them that are wrong. When most of them are wrong, the sheet was most likely
+    /// computed from other numbers: another variant's, with the header naming it lost.
+    public var fromGivens: (answered: Int, wrong: [CheckResult]) {
+        let fromGivens = results.filter { r in
+            guard r.status != .unanswered, let formula = r.formula else { return false }
+            let inputs = formula.inputs
+            return !inputs.isEmpty && inputs.allSatisfy { $0.stage == .given }
+        }
+        return (fromGivens.count, fromGivens.filter { $0.status == .wrong })
+    }
+
+    /// Three or more answers computed from the givens alone, and more than half of them wrong:
+    /// `check` then asks whether the sheet is another variant's (issue 12's sheets name theirs in
+    /// the header; a sheet that lost it is marked against the lesson itself).
+    public var looksComputedFromOtherGivens: Bool {
+        let (answered, wrong) = fromGivens
+        return answered >= 3 && 2 * wrong.count > answered
     }
 
     /// The exit status of `gru-explain check`: 0 when everything answered is correct or

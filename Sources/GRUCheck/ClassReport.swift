@@ -42,9 +42,7 @@ public struct SheetMark: Sendable {
 
     /// Points earned and the points of the sections on the sheet.
     public var score: (earned: Int, out: Int)? {
-        guard report != nil else { return nil }
-        let s = sections
-        return (s.map(\.earned).reduce(0, +), s.map(\.inLesson).reduce(0, +))
+        report.map { ($0.worksheetScore.earned, $0.worksheetScore.outOf) }
     }
 }
 

@@ -13,9 +13,12 @@ public struct WorksheetGroup: Equatable, Sendable {
     public var keys: [TraceKey]
 }
 
-/// What a worksheet asks for: every key of the detailed pass, in the order a student computes
-/// them (the order of `Trace.keys`), grouped by quantity. The givens, training and the applied
-/// model are not computed by hand and are not asked for.
+/// What a worksheet asks for: every key of the detailed pass, section by section as `run` shows
+/// them (forward, loss, BPTT, accumulation, update), within a section in the order a student
+/// computes them (the order of `Trace.keys`), grouped by quantity. So the loss of each timestep,
+/// which `Trace.keys` puts right after its yₜ, is asked for under "Loss", where `run` and the
+/// score of `check` count it. The givens, training and the applied model are not computed by
+/// hand and are not asked for.
 public enum Worksheet {
     /// The sections a worksheet can ask for, in order.
     public static let sections: [LessonSection] = [.forward, .loss, .bptt, .accumulation, .update]
@@ -24,7 +27,9 @@ public enum Worksheet {
     /// `--timestep` (`timestep`): see `TraceKey.isSelected`.
     public static func groups(_ trace: Trace, sections: Set<LessonSection>? = nil, timestep: Int? = nil) -> [WorksheetGroup] {
         var groups: [WorksheetGroup] = []
-        for key in trace.keys where Self.sections.contains(key.section) && key.isSelected(sections: sections, timestep: timestep) {
+        let asked = trace.keys.filter { Self.sections.contains($0.section) && $0.isSelected(sections: sections, timestep: timestep) }
+        let bySection = Self.sections.flatMap { section in asked.filter { $0.section == section } }
+        for key in bySection {
             if let last = groups.last, last.sequence == key.sequence, last.t == key.t, last.kind == key.kind {
                 groups[groups.count - 1].keys.append(key)
             } else {

@@ -69,7 +69,7 @@ enum CheckCommand: Command {
             }
             let textReport = {
                 CheckRenderer.text(report, config: config, language: language, digits: digits, all: a.has("all"), show: show,
-                                   ascii: a.has("ascii"))
+                                   ascii: a.has("ascii"), againstLessonItself: sheet.variant == 0)
             }
             let text: String
             switch format {

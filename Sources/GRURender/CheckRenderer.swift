@@ -27,9 +27,13 @@ public enum CheckRenderer {
     /// Every line fits `width` columns (TextRenderer.width), with `ascii` too (Notation.ascii, and
     /// the marks + > x .): a longer one goes on under its status word, the details under a wrong
     /// mark and the summary two columns further in than their first line (`wrapped`).
+    ///
+    /// `againstLessonItself`: the sheet names no variant and was marked against the lesson's own
+    /// numbers; when most answers computed from the givens alone are wrong, the report says the
+    /// sheet may be a variant's that lost its header.
     public static func text(_ report: CheckReport, config: ModelConfig, language: Language, digits: Int = 4,
                             all: Bool = false, show only: Show = .all, ascii: Bool = false,
-                            width: Int = TextRenderer.width) -> String {
+                            againstLessonItself: Bool = false, width: Int = TextRenderer.width) -> String {
         let show = { (text: String) in ascii ? Notation.ascii(text) : text }
         let listed = report.results.filter {
             switch only {
@@ -44,6 +48,12 @@ public enum CheckRenderer {
         let keyWidth = listed.map { $0.key.description.count }.max() ?? 0
         let givenWidth = listed.map { DisplayWidth.of(show($0.given?.written ?? "?")) }.max() ?? 0
         var out = score(report, language: language, ascii: ascii, width: width)
+        if againstLessonItself && report.looksComputedFromOtherGivens, let first = report.fromGivens.wrong.first {
+            let format = NumberFormat(digits: max(digits, first.given?.decimals ?? 0))
+            let line = Message.checkOtherVariant.text(language, String(report.fromGivens.answered), String(report.fromGivens.wrong.count),
+                                                      first.key.description, show(first.given?.written ?? "?"), format.value(first.expected))
+            out += wrapped(show(line), label: "", hang: 2, width: width)
+        }
         out += repeatedMistakes(repeated, config: config, language: language, ascii: ascii, width: width)
         if !listed.isEmpty { out += "\n" }
         for r in listed {
@@ -98,17 +108,13 @@ public enum CheckRenderer {
     public static func score(_ report: CheckReport, language: Language, ascii: Bool = false,
                              width: Int = TextRenderer.width) -> String {
         let total = report.total
-        guard total.onSheet > 0 else { return "" }
+        guard total.onSheet + report.beyondWorksheet.onSheet > 0 else { return "" }
         let header = [Message.checkScoreHeading, .checkColumnAnswered, .checkColumnCorrect, .checkColumnFollowThrough,
                       .checkColumnWrong].map { $0.text(language) }
-        // Answers to the givens, training and the applied model: one row of their own.
-        var other = total
-        other.section = .model
-        for s in report.bySection {
-            other.correct -= s.correct; other.followThrough -= s.followThrough; other.wrong -= s.wrong
-            other.unanswered -= s.unanswered; other.onSheet -= s.onSheet
-        }
-        let rows = (report.bySection + (other.onSheet > 0 ? [other] : []) + [total]).map { s in
+        // Answers to the givens, training and the applied model: marked, not scored, in a row
+        // of their own under the total.
+        let other = report.beyondWorksheet
+        let rows = (report.bySection + [total] + (other.onSheet > 0 ? [other] : [])).map { s in
             [sectionName(s.section, language), "\(s.answered)/\(s.onSheet)", String(s.correct), String(s.followThrough), String(s.wrong)]
         }
         let all = [header] + rows
@@ -126,6 +132,12 @@ public enum CheckRenderer {
             let percent = min(Int((score * 100).rounded()), total.correct + total.followThrough < total.answered ? 99 : 100)
             lines.append(Message.checkScorePercent.text(language, String(percent), String(total.answered),
                                                         String(total.correct + total.followThrough)))
+            // With lines left blank, also the gradebook's score (`check` of a class, gradescope).
+            let (earned, outOf) = report.worksheetScore
+            if total.answered < outOf {
+                lines.append(Message.checkWorksheetScore.text(language, String(outOf), String(earned),
+                                                              ClassRenderer.percent(earned, outOf)))
+            }
         }
         if total.inLesson > 0 && total.onSheet < total.inLesson {
             let allCorrect = total.correct == total.onSheet
@@ -289,6 +301,8 @@ public enum CheckRenderer {
         }
         summary["by_section"] = .object(bySection)
         summary["score"] = report.total.score.map { .double($0) } ?? .null
+        let (earned, outOf) = report.worksheetScore
+        summary["worksheet_score"] = outOf > 0 ? .double(Double(earned) / Double(outOf)) : .null
         if let first = s.firstMistake {
             var f = JSONObject()
             f["key"] = .string(first.key.description)

@@ -96,6 +96,11 @@ public enum ClassRenderer {
                 out += "  " + show(Message.classTally.text(language, diagnosisName(d.diagnosis, language), students)) + "\n"
             }
         }
+        let otherVariant = report.marked.filter { $0.variant == 0 && $0.report?.looksComputedFromOtherGivens == true }
+        if !otherVariant.isEmpty {
+            out += "\n" + CheckRenderer.wrapped(show(Message.classOtherVariant.text(language)), label: "", hang: 2, width: TextRenderer.width)
+            for sheet in otherVariant { out += "  " + JSONWriter.oneLine(sheet.file) + "\n" }
+        }
         if !report.unreadable.isEmpty {
             out += "\n" + Message.classNotRead.text(language) + "\n"
             for sheet in report.unreadable { out += "  " + (sheet.errors.first ?? sheet.file) + "\n" }

@@ -59,6 +59,8 @@ public enum Message: CaseIterable, Sendable {
     case checkScorePercent, checkPartialSheet, checkPartialAllCorrect, checkAllCorrect
     case checkSectionForward, checkSectionLoss, checkSectionBPTT, checkSectionAccumulation, checkSectionUpdate, checkSectionOther
     case checkRepeatedHeading, checkRepeatedCount, checkSeeRepeated, checkLessonValue, checkWrongNotListed
+    // check: the gradebook's score, a sheet that looks like another variant's (newcomer review)
+    case checkWorksheetScore, checkOtherVariant, classOtherVariant
     case diagnosisLossDoubled, diagnosisLossHalved
     // check and worksheet: a sheet that cannot be read, the answers file, the arguments (issue 11)
     case sheetNotKeyValue, sheetNotANumber, sheetCalculation, sheetVectorValue, sheetDecimalComma, sheetNotFinite
@@ -461,7 +463,16 @@ public enum Message: CaseIterable, Sendable {
         case .checkSectionBPTT: return ("BPTT", "BPTT")
         case .checkSectionAccumulation: return ("梯度累加", "accumulation")
         case .checkSectionUpdate: return ("参数更新", "update")
-        case .checkSectionOther: return ("其他（已知量、训练、应用）", "other (givens, training, applied)")
+        case .checkSectionOther: return ("不计分（已知量、训练、应用）", "not scored (givens, training, applied)")
+        case .checkWorksheetScore: return (
+            "按整张练习的 {0} 个量计（未作答的算 0 分，与班级成绩表相同）：{1} 个，{2}%。",
+            "Over the worksheet's {0} values (unanswered ones count 0, as in a class gradebook): {1}, {2}%.")
+        case .checkOtherVariant: return (
+            "直接由已知数算出的 {0} 个答案中有 {1} 个不对（如 {2}：你写的是 {3}，本课是 {4}）。如果这是某个变体或某位学生的答卷，它开头的“# variant:”行可能丢了：请用 --variant N 或 --student 学号再查一次。",
+            "{1} of the {0} answers computed from the given numbers alone are wrong ({2}: you wrote {3}, the lesson has {4}). If this is a variant's or a student's sheet, its '# variant:' header line may be lost: check it again with --variant N or --student ID.")
+        case .classOtherVariant: return (
+            "以下答卷直接由已知数算出的答案大多不对，也许是某个变体的答卷，开头的“# variant:”行丢了（用 --variant N 或 --student 学号单独再查）：",
+            "These sheets have most answers computed from the given numbers alone wrong; each may be a variant's sheet whose '# variant:' header line was lost (check it alone with --variant N or --student ID):")
         case .checkRepeatedHeading: return ("反复出现的错误：", "Mistakes that repeat:")
         case .checkRepeatedCount: return ("共 {0} 处，从 {1} 起：{2}", "{0} marks, from {1} on: {2}")
         case .checkSeeRepeated: return ("见开头的反复出现的错误 [{0}]", "see repeated mistake [{0}] at the top")

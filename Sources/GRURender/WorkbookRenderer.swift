@@ -135,19 +135,19 @@ public enum WorkbookRenderer {
         }
     }
 
-    /// The worksheet's groups as the walkthrough's tables: one per forward timestep (with its
-    /// loss term), the total loss, one per BPTT timestep, one per timestep's contributions, the
-    /// sums, the update.
+    /// The worksheet's groups as the walkthrough's tables: one per forward timestep, the loss
+    /// (every timestep's term and the total, as `run` shows it), one per BPTT timestep, one per
+    /// timestep's contributions, the sums, the update.
     static func tables(_ groups: [WorksheetGroup], _ trace: Trace) -> [JSONValue] {
         var tables: [(section: LessonSection, sequence: Int?, t: Int?, groups: [WorksheetGroup])] = []
         for group in groups {
             guard let first = group.keys.first else { continue }
-            // A timestep's loss term closes that timestep's forward table.
-            let section = first.kind == .stepLoss ? LessonSection.forward : first.section
-            if let last = tables.last, last.section == section, last.sequence == group.sequence, last.t == group.t {
+            let section = first.section
+            let t = section == .loss ? nil : group.t
+            if let last = tables.last, last.section == section, last.sequence == group.sequence, last.t == t {
                 tables[tables.count - 1].groups.append(group)
             } else {
-                tables.append((section, group.sequence, group.t, [group]))
+                tables.append((section, group.sequence, t, [group]))
             }
         }
         return tables.map { table in

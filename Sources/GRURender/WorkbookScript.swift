@@ -407,6 +407,14 @@ enum WorkbookScript {
     delete summary.first_mistake;
     summary.by_section = bySection;
     summary.score = answered ? (summary.correct + summary.follow_through) / answered : null;
+    // The gradebook's score (CheckReport.worksheetScore): unanswered keys count 0.
+    var earned = 0, outOf = 0;
+    Object.keys(bySection).forEach(function (id) {
+      var o = bySection[id];
+      earned += o.correct + o.follow_through;
+      outOf += Math.max(o.in_lesson, o.on_sheet);
+    });
+    summary.worksheet_score = outOf ? earned / outOf : null;
     summary.first_mistake = first;
     return { format: "gru-explain.check/1", lesson: DATA.lesson, results: results, summary: summary };
   }

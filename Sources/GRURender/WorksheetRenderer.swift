@@ -85,9 +85,7 @@ public enum WorksheetRenderer {
         var section: LessonSection? = nil
         for group in groups {
             guard let first = group.keys.first else { continue }
-            // A timestep's loss stays under the forward pass it ends; the total loss gets its heading.
-            let continuesForward = first.kind == .stepLoss && section == .forward
-            if first.section != section && !continuesForward {
+            if first.section != section {
                 section = first.section
                 let number = (LessonSection.allCases.firstIndex(of: first.section) ?? 0) + 1
                 comments += [nil, "══ \(number) · " + Walkthrough.title(first.section).text(language) + " ══"]

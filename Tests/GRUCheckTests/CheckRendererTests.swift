@@ -75,8 +75,10 @@ import GRURender
               case .object(let summary)? = root["summary"] else { Issue.record("not the documented shape"); return }
         #expect(root.keys == ["format", "lesson", "results", "summary"])
         #expect(results.count == 259)
-        // Issue 11 added by_section and score, after the fields that were there.
-        #expect(summary.keys == ["correct", "follow_through", "wrong", "unanswered", "not_on_sheet", "by_section", "score", "first_mistake"])
+        // Issue 11 added by_section and score, after the fields that were there; worksheet_score
+        // (the gradebook's score, unanswered keys counting 0) came after the newcomer review.
+        #expect(summary.keys == ["correct", "follow_through", "wrong", "unanswered", "not_on_sheet", "by_section", "score",
+                                 "worksheet_score", "first_mistake"])
         guard case .object(let sections)? = summary["by_section"], case .object(let forward)? = sections["forward"] else {
             Issue.record("no by_section"); return
         }
@@ -85,6 +87,8 @@ import GRURender
         #expect(forward["wrong"] == .int(1) && forward["unanswered"] == .int(0))
         // 258 of 259 correct or follow-through.
         if case .number(let n)? = summary["score"] { #expect(n.value == 258.0 / 259) } else { Issue.record("no score") }
+        // Every line answered: the gradebook's score is the same.
+        if case .number(let n)? = summary["worksheet_score"] { #expect(n.value == 258.0 / 259) } else { Issue.record("no worksheet_score") }
         #expect(summary["wrong"] == .int(1))
         guard case .object(let first)? = results.first(where: { if case .object(let o) = $0 { return o["status"] == .string("wrong") }; return false }) else {
             Issue.record("no wrong result"); return
@@ -93,6 +97,16 @@ import GRURender
         #expect(first["diagnosis"] == .null)
         #expect(first["formula"] == .string("σ(t1.a_z[1])"))
         if case .number(let n)? = first["expected"] { #expect(n.value == Fixtures.lesson1Trace.value(at: TraceKey("t1.z[1]")!)) }
+        // A sheet with only t1.z[1] (right) and t1.z[2] (wrong) answered: 50% of what is
+        // answered, 1 of the worksheet's 259 values for the gradebook (by hand).
+        let two = try Fixtures.check(text: "t1.z[1] = 0.5987\nt1.z[2] = 0.9\n")
+        let twoJSON = try JSONParser.parse(CheckRenderer.json(two, config: config, lesson: "lesson1"))
+        if case .object(let root) = twoJSON, case .object(let s)? = root["summary"], case .number(let a)? = s["score"],
+           case .number(let b)? = s["worksheet_score"] {
+            #expect(a.value == 0.5 && b.value == 1.0 / 51)
+        } else { Issue.record("no scores") }
+        #expect(CheckRenderer.text(two, config: config, language: .en).contains(
+            "Over the worksheet's 51 values (unanswered ones count 0, as in a class gradebook): 1, 2.0%."))
         // The same bytes whatever the language: the JSON carries both.
         let diagnosed = try Fixtures.check("mistake-sign_error.txt")
         let text = CheckRenderer.json(diagnosed, config: config, lesson: "lesson1")

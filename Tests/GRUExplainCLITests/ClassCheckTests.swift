@@ -82,8 +82,25 @@ import GRUJSON
         let path = write("key17.tsv", tsv)
         let right = runCLI(["check", "lesson1", path, "--variant", "17", "--lang", "en"])
         #expect(right.status == 0, "\(right.stderr)")
-        // Every one of the 837 values (259 of the worksheet, 578 givens, training and applied) correct.
-        #expect(right.stdout.contains("in all                              837/837      837               0      0\n"), "\(right.stdout)")
+        // Every one of the 837 values correct: the 259 of the worksheet scored, the 578 givens,
+        // training and applied marked in a row of their own, not scored (docs/check.md, "Scores").
+        #expect(right.stdout.contains("in all                                   259/259      259               0      0\n"
+                                      + "not scored (givens, training, applied)   578/578      578               0      0\n"), "\(right.stdout)")
+        #expect(right.stdout.contains("Score 100%: 259 of the 259 values answered"))
+        #expect(!right.stdout.contains("header line may be lost"))
+        // Without --variant and without a header, it is marked against lesson1 itself: the
+        // answers computed from the givens alone are wrong, and check says why that may be.
+        let lost = runCLI(["check", "lesson1", path, "--lang", "en"])
+        #expect(lost.status == 1)
+        #expect(lost.stdout.contains("4 of the 4 answers computed from the given numbers alone are wrong (t1.a_z[1]: you wrote"), "\(lost.stdout)")
+        #expect(lost.stdout.contains("check it again with --variant N or --student ID"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-lost-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try? tsv.write(toFile: folder + "/lost.tsv", atomically: true, encoding: .utf8)
+        let lostInClass = runCLI(["check", "lesson1", folder, "--lang", "zh"])
+        #expect(lostInClass.stdout.contains("也许是某个变体的答卷，开头的“# variant:”行丢了"), "\(lostInClass.stdout)")
+        #expect(lostInClass.stdout.contains("  \(folder)/lost.tsv\n"))
         let wrong = runCLI(["check", "lesson1", path, "--variant", "18", "--lang", "en"])
         #expect(wrong.status == 1)
         #expect(!wrong.stdout.contains("Score 100%"))
