@@ -212,11 +212,11 @@ public enum Message: CaseIterable, Sendable {
         case .columnDifference: return ("差值", "Difference")
         case .modelExplanation: return (
             "GRU 一个时间步一个时间步地读序列。在时间步 t，它把输入 xₜ 和上一隐藏状态 hₜ₋₁ 合起来，算出新的隐藏状态 hₜ："
-                + "更新门 z 决定旧状态保留多少，重置门 r 决定算候选隐藏状态 h̃ 时旧状态参与多少。输出层再把 hₜ 变成预测 yₜ。"
+                + "更新门 z 决定新状态里旧状态和候选隐藏状态 h̃ 各占多少，重置门 r 决定算 h̃ 时旧状态参与多少。输出层再把 hₜ 变成预测 yₜ。"
                 + "下面先写出本课用的公式和约定，再列出每个参数的初始值。",
             "A GRU reads a sequence one timestep at a time. At timestep t it combines the input xₜ with the previous hidden "
-                + "state hₜ₋₁ into a new hidden state hₜ: the update gate z decides how much of the old state survives, and the "
-                + "reset gate r decides how much of the old state goes into the candidate hidden state h̃. An output layer turns hₜ "
+                + "state hₜ₋₁ into a new hidden state hₜ: the update gate z decides how much of it comes from the old state and how "
+                + "much from the candidate hidden state h̃, and the reset gate r decides how much of the old state goes into h̃. An output layer turns hₜ "
                 + "into the prediction yₜ. Below are the formulas and conventions this lesson uses, then the starting value of every parameter.")
         case .modelSizes: return (
             "输入维度 {0}，隐藏维度 {1}，输出维度 {2}。σ 是 sigmoid 函数，把任何数压到 0 和 1 之间；tanh 把数压到 −1 和 1 之间；"
