@@ -1,5 +1,4 @@
 import GRUCore
-import GRULessons
 
 /// How one answered line is marked.
 public enum MarkStatus: String, CaseIterable, Sendable {

@@ -1,5 +1,4 @@
 import GRUCore
-import GRULessons
 
 /// One file of a class marked by `gru-explain check LESSON PATH…`: its marks, or why it could
 /// not be read.

@@ -1,5 +1,4 @@
 import GRUCore
-import GRULessons
 
 /// Marks a filled worksheet against a lesson's trace (docs/check.md).
 ///

@@ -1,4 +1,3 @@
-import GRULessons
 
 /// The lines of a worksheet's header that name whose numbers it holds, the same in every language:
 ///
@@ -24,11 +23,11 @@ public struct SheetHeader: Equatable, Sendable {
         (variant.map { ["variant: \($0)"] } ?? []) + (student.map { ["student: \($0)"] } ?? [])
     }
 
-    /// The variant to mark against: the `variant:` line, else the student's (LessonVariant.number),
-    /// else 0, the lesson itself. Throws when the two lines disagree: a sheet whose student line
-    /// was changed to another student's.
-    public func variantNumber() throws(SheetError) -> Int {
-        let fromStudent = student.flatMap(LessonVariant.number(student:))
+    /// The variant to mark against: the `variant:` line, else the student's (`studentVariant`,
+    /// which is GRULessons' `LessonVariant.number(student:)`), else 0, the lesson itself. Throws
+    /// when the two lines disagree: a sheet whose student line was changed to another student's.
+    public func variantNumber(studentVariant: (String) -> Int?) throws(SheetError) -> Int {
+        let fromStudent = student.flatMap(studentVariant)
         if let variant, let fromStudent, variant != fromStudent {
             throw SheetError(line: nil, .headerMismatch(variant: variant, student: student ?? "", studentVariant: fromStudent))
         }
@@ -36,8 +35,9 @@ public struct SheetHeader: Equatable, Sendable {
     }
 
     /// Reads the `variant:` and `student:` lines among the comment lines before the first answer.
-    /// Throws for a `variant:` line that is not a whole number from 0 to 1,000,000.
-    public static func read(_ bytes: [UInt8]) throws(SheetError) -> SheetHeader {
+    /// Throws for a `variant:` line that is not a whole number from 0 to `maxVariant`
+    /// (`LessonVariant.maxNumber`, 1,000,000).
+    public static func read(_ bytes: [UInt8], maxVariant: Int) throws(SheetError) -> SheetHeader {
         var header = SheetHeader()
         let text = String(decoding: bytes.prefix(8192), as: UTF8.self)
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -47,7 +47,7 @@ public struct SheetHeader: Equatable, Sendable {
             let comment = line.dropFirst().trimmingPrefix(" ")
             if comment.hasPrefix("variant:") {
                 let value = comment.dropFirst("variant:".count).trimmingCharacters(in: " \t\r")
-                guard let n = Int(value), (0...LessonVariant.maxNumber).contains(n) else {
+                guard let n = Int(value), (0...maxVariant).contains(n) else {
                     throw SheetError(line: index + 1, .badVariant(found: String(value)))
                 }
                 header.variant = n

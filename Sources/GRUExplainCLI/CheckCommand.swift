@@ -226,9 +226,9 @@ enum CheckCommand: Command {
             }
             let n: Int
             do throws(SheetError) {
-                let header = try SheetHeader.read(bytes)
+                let header = try SheetHeader.read(bytes, maxVariant: LessonVariant.maxNumber)
                 sheet.student = header.student
-                let named = try header.variantNumber()
+                let named = try header.variantNumber(studentVariant: LessonVariant.number(student:))
                 let names = header.variant != nil || header.student != nil
                 if names, let asked, asked != named { throw SheetError(line: nil, .variantConflict(sheet: named, option: asked)) }
                 n = names ? named : asked ?? 0
