@@ -16,11 +16,11 @@ enum CheckCommand: Command {
     static let all = Option<Bool>.flag("all", .all)
     static let options: [any OptionDeclaration] = [
         format,
-        Display.lang,
-        Display.digits.helped(.digitsCheck),
+        DisplayOptions.lang,
+        DisplayOptions.digits.helped(.digitsCheck),
         show,
         all,
-        Display.ascii.helped(.asciiReport),
+        DisplayOptions.ascii.helped(.asciiReport),
         LessonOptions.variant.helped(.variantCheck),
         LessonOptions.student.helped(.studentCheck),
         OutputOptions.output,
@@ -31,10 +31,10 @@ enum CheckCommand: Command {
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         let format = try a[Self.format]
-        let language = try Display.language(a, context)
-        let digits = try a[Display.digits]
+        let language = try DisplayOptions.language(a, context)
+        let digits = try a[DisplayOptions.digits]
         let show = try a[Self.show]
-        let (all, ascii) = (try a[Self.all], try a[Display.ascii])
+        let (all, ascii) = (try a[Self.all], try a[DisplayOptions.ascii])
         guard a.positionals.count >= 2 else {
             throw UsageError(message: Message.checkNeedsLessonAndSheet.text(language))
         }

@@ -12,14 +12,14 @@ enum CompareCommand: Command {
                                                         defaultValue: ConventionPreset.all) { (list, command) throws(UsageError) in
         try presets(list, command: command)
     }
-    static let digits = Display.documentDigits(default: 4)
+    static let digits = DisplayOptions.documentDigits(default: 4)
     static let options: [any OptionDeclaration] = [
         conventions,
         LessonOptions.sequence.helped(.sequenceCompare),
-    ] + Display.documentOptions(digits: digits)
+    ] + DisplayOptions.documentOptions(digits: digits)
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        let (markdown, options) = try Display.document(a, context, digits: digits)
+        let (markdown, options) = try DisplayOptions.document(a, context, digits: digits)
         let presets = try a[conventions]
         let lesson = try LessonOptions.lesson(a)
         let sequence = try LessonOptions.sequence(a, count: lesson.problem.sequences.count, lesson: lesson.id) ?? 1

@@ -2,7 +2,7 @@ import GRURender
 
 /// The options that decide how a trace or a report is shown: --lang, --digits, --color,
 /// --ascii, and the --format of a document (compare, gradcheck).
-enum Display {
+enum DisplayOptions {
     /// --lang zh|en, also as a locale name, as LANG takes it (zh_CN, zh-Hans, en_US.UTF-8).
     static let lang = Option<Language?>(name: "lang", valueName: "zh|en", help: .lang, defaultValue: nil) { (text, command) throws(UsageError) in
         guard let language = Language(rawValue: languageTag(text).lowercased()) else {

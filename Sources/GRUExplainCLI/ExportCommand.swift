@@ -10,7 +10,7 @@ enum ExportCommand: Command {
     static let to = Option<String>.choice("to", "TARGET", .to, ["pytorch"], default: "pytorch")
     static let options: [any OptionDeclaration] = [
         to,
-        Display.lang,
+        DisplayOptions.lang,
         OutputOptions.output,
     ]
 

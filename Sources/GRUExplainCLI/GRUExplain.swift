@@ -57,7 +57,7 @@ public enum GRUExplain {
     /// The language of messages: --lang when it is zh or en (also as a locale name, zh_CN), else
     /// the locale, as for the output. `--lang both` (slides) leaves messages to the locale.
     static func messageLanguage(_ arguments: [String], _ context: Context) -> Language {
-        let option = "--" + Display.lang.name
+        let option = "--" + DisplayOptions.lang.name
         var given: String? = nil
         for (k, word) in arguments.enumerated() {
             if word == "--" { break }
@@ -65,7 +65,7 @@ public enum GRUExplain {
             if word.hasPrefix(option + "=") { given = String(word.dropFirst(option.count + 1)) }
         }
         if let given, let language = Language(rawValue: languageTag(given)) { return language }
-        return Display.localeLanguage(context.environment)
+        return DisplayOptions.localeLanguage(context.environment)
     }
 
     static func command(named name: String) -> (any Command.Type)? {

@@ -26,17 +26,17 @@ enum GradcheckCommand: Command {
     static let tolerance = number("tolerance", "T", .tolerance, default: GradientCheckReport.defaultTolerance, allowZero: true)
     /// --split NAME: one of the parameters the lesson's model uses (`parameter(_:_:)`).
     static let split = Option<String?>.text("split", "NAME", .split)
-    static let digits = Display.documentDigits(default: 10)
+    static let digits = DisplayOptions.documentDigits(default: 10)
     static let options: [any OptionDeclaration] = [
         epsilon,
         tolerance,
         split,
         LessonOptions.variant,
         LessonOptions.student,
-    ] + Display.documentOptions(digits: digits)
+    ] + DisplayOptions.documentOptions(digits: digits)
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        let (markdown, options) = try Display.document(a, context, digits: digits)
+        let (markdown, options) = try DisplayOptions.document(a, context, digits: digits)
         let epsilon = try a[Self.epsilon]
         let tolerance = try a[Self.tolerance]
         let lesson = try LessonOptions.lesson(a)

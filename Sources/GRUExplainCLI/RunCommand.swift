@@ -11,22 +11,22 @@ enum RunCommand: Command {
     static var detailsArguments: [String] { [LessonSection.allCases.map(\.rawValue).joined(separator: ", ")] }
     static let formats = ["text", "markdown", "json", "tsv", "html"]
     static let format = Option<String>.choice("format", "FORMAT", .formatRun, formats, default: "text")
-    static let lang = Display.langOrBoth(.langBoth, refusal: .langZhEnBoth)
+    static let lang = DisplayOptions.langOrBoth(.langBoth, refusal: .langZhEnBoth)
     static let step = Option<Bool>.flag("step", .step)
     static let totals = Option<Bool>.flag("totals", .totals)
     static let options: [any OptionDeclaration] = [
         format,
         lang,
         step,
-        Display.digits,
+        DisplayOptions.digits,
         LessonOptions.only,
         LessonOptions.timestep,
         LessonOptions.sequence,
         totals,
         LessonOptions.variant,
         LessonOptions.student,
-        Display.color,
-        Display.ascii,
+        DisplayOptions.color,
+        DisplayOptions.ascii,
         OutputOptions.output,
     ]
 
@@ -49,7 +49,7 @@ enum RunCommand: Command {
             throw UsageError(.totalsNotFullTrace, name, format)
         }
         // With both languages, the slides open in the locale's.
-        var options = try Display.renderOptions(a, context, language: languages?.single ?? Display.localeLanguage(context.environment))
+        var options = try DisplayOptions.renderOptions(a, context, language: languages?.single ?? DisplayOptions.localeLanguage(context.environment))
         options.sections = try a[LessonOptions.only]
         let lesson = try LessonOptions.lesson(a)
         let sequences = lesson.problem.sequences
@@ -74,7 +74,7 @@ enum RunCommand: Command {
         switch format {
         // Full precision unless --digits asks for rounding.
         case "tsv":
-            text = TSVRenderer.render(trace, digits: a.isGiven(Display.digits) ? options.digits : nil,
+            text = TSVRenderer.render(trace, digits: a.isGiven(DisplayOptions.digits) ? options.digits : nil,
                                       sections: options.sections, timestep: options.timestep)
         case "markdown": text = MarkdownRenderer.render(trace, lesson: lesson, options: options)
         case "html": text = HTMLRenderer.render(trace, lesson: lesson, options: options, languages: languages == .both ? [.zh, .en] : nil)

@@ -10,7 +10,7 @@ enum WorkbookCommand: Command {
     static let synopsis = "<lesson-id | path.json> [options]"
     static let summary = UsageText.summaryWorkbook
     static let details = UsageText.detailsWorkbook
-    static let lang = Display.langOrBoth(.langWorkbook, refusal: .langZhEnBothWorkbook)
+    static let lang = DisplayOptions.langOrBoth(.langWorkbook, refusal: .langZhEnBothWorkbook)
     static let options: [any OptionDeclaration] = [
         lang,
         LessonOptions.variant,
@@ -21,7 +21,7 @@ enum WorkbookCommand: Command {
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         let languages = try a[lang]
         // With both languages, the page opens in the locale's, as the slides do.
-        let start = languages?.single ?? Display.localeLanguage(context.environment)
+        let start = languages?.single ?? DisplayOptions.localeLanguage(context.environment)
         let lesson = try LessonOptions.lesson(a)
         // The page covers the first pass and one update: training is not needed.
         guard let trace = Recording.trace(lesson, context, trained: false, sections: Set(Worksheet.sections)) else {

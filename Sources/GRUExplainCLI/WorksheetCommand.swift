@@ -12,19 +12,19 @@ enum WorksheetCommand: Command {
     static let details = UsageText.detailsWorksheet
     static var detailsArguments: [String] { [Worksheet.sections.map(\.rawValue).joined(separator: ", ")] }
     static let options: [any OptionDeclaration] = [
-        Display.lang,
+        DisplayOptions.lang,
         LessonOptions.only.helped(.onlyWorksheet),
         LessonOptions.timestep.helped(.timestepWorksheet),
         LessonOptions.variant,
         LessonOptions.student,
-        Display.ascii.helped(.asciiComments),
+        DisplayOptions.ascii.helped(.asciiComments),
         OutputOptions.output,
     ]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        let language = try Display.language(a, context)
+        let language = try DisplayOptions.language(a, context)
         var options = RenderOptions(language: language)
-        options.ascii = try a[Display.ascii]
+        options.ascii = try a[DisplayOptions.ascii]
         options.sections = try a[LessonOptions.only]
         if let chosen = options.sections, chosen.isDisjoint(with: Worksheet.sections) {
             throw UsageError(.worksheetNothingByHand, name, a.text(LessonOptions.only) ?? "", Worksheet.sections.map(\.rawValue).joined(separator: ", "))

@@ -37,10 +37,10 @@ import GRURender
         #expect(try a[OutputOptions.output] == nil)
         #expect(a.isGiven(OutputOptions.output))
         #expect(try a[RunCommand.lang] == .one(.zh))
-        #expect(try a[Display.digits] == 6)
+        #expect(try a[DisplayOptions.digits] == 6)
         // Not given: the declaration's default.
         #expect(try a[RunCommand.format] == "text")
-        #expect(try a[Display.color] == .auto)
+        #expect(try a[DisplayOptions.color] == .auto)
         #expect(try a[RunCommand.step] == false)
         #expect(!a.isGiven(RunCommand.format))
         let both = try ParsedArguments.parse(["--lang", "BOTH"], options: RunCommand.options, command: "run")
@@ -57,12 +57,12 @@ import GRURender
         let a = try ParsedArguments.parse(["-o", "", "--digits", "99", "--lang", "fr"], options: RunCommand.options, command: "run")
         let output = #expect(throws: UsageError.self) { try a[OutputOptions.output] }
         #expect(output?.message == "run: --output needs a file name (or - for standard output), found an empty one")
-        let digits = #expect(throws: UsageError.self) { try a[Display.digits] }
+        let digits = #expect(throws: UsageError.self) { try a[DisplayOptions.digits] }
         #expect(digits?.message == "run: --digits must be a whole number from 0 to 17, found '99'")
         let lang = #expect(throws: UsageError.self) { try a[RunCommand.lang] }
         #expect(lang?.message == "run: --lang must be zh, en or both (both: --format html only), found 'fr'")
         let list = try ParsedArguments.parse(["--lang", "fr"], options: ListCommand.options, command: "list")
-        let zhOrEn = #expect(throws: UsageError.self) { try list[Display.lang] }
+        let zhOrEn = #expect(throws: UsageError.self) { try list[DisplayOptions.lang] }
         #expect(zhOrEn?.zh == ["list：--lang 只能是 zh 或 en，这里是 'fr'"])
         let unknown = #expect(throws: UsageError.self) {
             try ParsedArguments.parse(["--digits", "99", "--colour", "never"], options: RunCommand.options, command: "run")
