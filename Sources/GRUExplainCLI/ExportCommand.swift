@@ -7,6 +7,7 @@ enum ExportCommand: Command {
     static let synopsis = "<lesson-id | path.json> --to pytorch [-o FILE]"
     static let summary = UsageText.summaryExport
     static let details = UsageText.detailsExport
+    /// --to TARGET, which export requires: its one target today is pytorch.
     static let to = Option<String>.choice("to", "TARGET", .to, ["pytorch"], default: "pytorch")
     static let options: [any OptionDeclaration] = [
         to,
