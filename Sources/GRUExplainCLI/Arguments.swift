@@ -1,31 +1,6 @@
 import GRULessons
 import GRURender
 
-/// A command-line option: `--name VALUE`, `--name=VALUE`, or a flag `--name`, with its help in
-/// both languages (the catalogue's `OptionHelp`), so that `--help` follows `--lang` or the locale.
-struct OptionSpec: Sendable {
-    var name: String
-    /// The placeholder shown in help (`N`, `FILE`); nil for a flag.
-    var valueName: String?
-    var help: OptionHelp
-    /// Fills `{0}` of the help: a default that depends on the command.
-    var helpArgument: String? = nil
-    /// A one-letter alias such as `o` for `-o FILE`.
-    var short: Character? = nil
-
-    static func flag(_ name: String, _ help: OptionHelp) -> OptionSpec {
-        OptionSpec(name: name, valueName: nil, help: help)
-    }
-
-    static func value(_ name: String, _ valueName: String, _ help: OptionHelp, _ argument: String? = nil, short: Character? = nil) -> OptionSpec {
-        OptionSpec(name: name, valueName: valueName, help: help, helpArgument: argument, short: short)
-    }
-
-    func helpText(_ language: Language) -> String {
-        helpArgument.map { help.text(language, $0) } ?? help.text(language)
-    }
-}
-
 /// A usage error: wrong option, missing value, bad value; or a lesson that cannot be used, with
 /// a line per problem. Exit status 2. It holds its lines in both languages; the command line
 /// prints those of the user's (`GRUExplain.messageLanguage`).
@@ -63,18 +38,55 @@ struct UsageError: Error, Equatable {
     var message: String { en.joined(separator: "\n") }
 }
 
-/// The words after the command name, sorted into positionals, option values and flags.
+/// The words after the command name, sorted into positionals and the text of each option given,
+/// checked against the command's declarations (`Option`); `arguments[option]` reads a typed value.
+/// The parser knows no option by name: what a value means, and what is wrong with it, is said by
+/// its declaration.
 struct ParsedArguments {
+    /// The command, as usage errors name it.
+    var command: String
     var positionals: [String] = []
-    var values: [String: String] = [:]
-    var flags: Set<String> = []
+    /// The text of each option given, by name ("" for a flag).
+    private var given: [String: String] = [:]
+    /// `-h` or `--help` was given.
+    var wantsHelp = false
 
-    func value(_ name: String) -> String? { values[name] }
-    func has(_ name: String) -> Bool { flags.contains(name) }
+    /// `--help`, which every command takes; the parser knows it as `-h` too.
+    static let help = Option<Bool>.flag("help", .help)
 
-    /// Parses `words` against `specs`. `--` ends the options; `-` alone is a positional (stdin).
-    static func parse(_ words: [String], specs: [OptionSpec], command: String) throws(UsageError) -> ParsedArguments {
-        var out = ParsedArguments()
+    init(command: String) { self.command = command }
+
+    /// The option's value: its text read by its declaration, or its default when it was not given.
+    subscript<Value>(_ option: Option<Value>) -> Value {
+        get throws(UsageError) {
+            guard let text = given[option.name] else { return option.defaultValue }
+            return try option.read(text, command)
+        }
+    }
+
+    /// Whether the option was given (some commands treat an option given as its default differently).
+    func isGiven(_ option: some OptionDeclaration) -> Bool { given[option.name] != nil }
+
+    /// The option's text as the user wrote it, for a message that quotes it.
+    func text(_ option: some OptionDeclaration) -> String? { given[option.name] }
+
+    /// These arguments without `options`: what a step that must not see them reads.
+    func removing(_ options: any OptionDeclaration...) -> ParsedArguments {
+        var copy = self
+        for option in options { copy.given[option.name] = nil }
+        return copy
+    }
+
+    /// A whole number within `range` (that the lesson decides) for an option whose value is its
+    /// text, or a usage error naming the option; nil when it was not given.
+    func wholeNumber(_ option: Option<String?>, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let text = given[option.name] else { return nil }
+        return try parseWholeNumber(text, option: option.name, in: range, command: command)
+    }
+
+    /// Parses `words` against `options`. `--` ends the options; `-` alone is a positional (stdin).
+    static func parse(_ words: [String], options: [any OptionDeclaration], command: String) throws(UsageError) -> ParsedArguments {
+        var out = ParsedArguments(command: command)
         var k = 0
         var optionsEnded = false
         while k < words.count {
@@ -85,9 +97,9 @@ struct ParsedArguments {
                 continue
             }
             if word == "--" { optionsEnded = true; continue }
-            if word == "-h" || word == "--help" { out.flags.insert("help"); continue }
-            if word.count == 2, let spec = specs.first(where: { $0.short == word.last }) {
-                word = "--" + spec.name
+            if word == "-h" || word == "--" + help.name { out.wantsHelp = true; continue }
+            if word.count == 2, let option = options.first(where: { $0.short == word.last }) {
+                word = "--" + option.name
             }
             guard word.hasPrefix("--") else {
                 throw UsageError(.unknownOptionShort, command, word)
@@ -98,41 +110,23 @@ struct ParsedArguments {
                 inlineValue = String(name[name.index(after: eq)...])
                 name = String(name[..<eq])
             }
-            guard let spec = specs.first(where: { $0.name == name }) else {
-                let names = specs.map(\.name)
+            guard let option = options.first(where: { $0.name == name }) else {
+                let names = options.map(\.name)
                 if let near = nearestName(to: name, among: names) { throw UsageError(.unknownOptionDidYouMean, command, name, near) }
                 throw UsageError(.unknownOptionValid, command, name, names.map { "--" + $0 }.joined(separator: ", "))
             }
-            if spec.valueName == nil {
+            if option.valueName == nil {
                 if inlineValue != nil { throw UsageError(.takesNoValue, command, name) }
-                out.flags.insert(name)
+                out.given[name] = ""
             } else if let v = inlineValue {
-                out.values[name] = v
+                out.given[name] = v
             } else if k < words.count {
-                out.values[name] = words[k]
+                out.given[name] = words[k]
                 k += 1
             } else {
-                throw UsageError(.needsValue, command, name, spec.valueName ?? "VALUE")
+                throw UsageError(.needsValue, command, name, option.valueName ?? "VALUE")
             }
         }
-        // `-o -` is standard output, as in most Unix tools (not a file named "-").
-        if out.values["output"] == "-" { out.values["output"] = nil }
-        if out.values["output"] == "" {
-            throw UsageError(.outputEmpty, command)
-        }
-        // --lang takes a locale name too, as LANG does: zh_CN, zh-Hans, en_US.UTF-8 (every command
-        // then checks for zh, en or, where allowed, both).
-        if let lang = out.values["lang"] { out.values["lang"] = languageTag(lang) }
         return out
     }
-}
-
-/// "zh_CN.UTF-8" → "zh", "en-GB" → "en", "ZH" → "zh"; any other value is returned as it was, for
-/// the command to refuse by name.
-func languageTag(_ value: String) -> String {
-    let lower = value.lowercased()
-    for tag in ["zh", "en"] where lower == tag || lower.hasPrefix(tag + "_") || lower.hasPrefix(tag + "-") || lower.hasPrefix(tag + ".") {
-        return tag
-    }
-    return value
 }

@@ -11,37 +11,37 @@ enum CheckCommand: Command {
     static let synopsis = "<lesson-id | path.json> <answers-file | folder | ->… [options]"
     static let summary = UsageText.summaryCheck
     static let details = UsageText.detailsCheck
-    static let options: [OptionSpec] = [
-        .value("format", "FORMAT", .formatCheck),
-        Common.lang,
-        .value("digits", "N", .digitsCheck),
-        .value("show", "WHICH", .showCheck),
-        .flag("all", .all),
-        .flag("ascii", .asciiReport),
-        .value("variant", "N", .variantCheck),
-        .value("student", "ID", .studentCheck),
-        Common.output,
+    static let format = Option<String>.choice("format", "FORMAT", .formatCheck, ["text", "json", "csv", "gradescope"], default: "text")
+    static let show = Option<CheckRenderer.Show>.choice("show", "WHICH", .showCheck, default: .all)
+    static let all = Option<Bool>.flag("all", .all)
+    static let options: [any OptionDeclaration] = [
+        format,
+        DisplayOptions.lang,
+        DisplayOptions.digits.helped(.digitsCheck),
+        show,
+        all,
+        DisplayOptions.ascii.helped(.asciiReport),
+        LessonOptions.variant.helped(.variantCheck),
+        LessonOptions.student.helped(.studentCheck),
+        OutputOptions.output,
     ]
 
     /// An answer sheet is text a person writes: 1 MiB is far more than any lesson needs.
     static let maxSheetBytes = 1 << 20
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        let format = try Common.choice(a, "format", ["text", "json", "csv", "gradescope"], default: "text", command: name)
-        let language = try Common.language(a, context, command: name)
-        let digits = try Common.integer(a, "digits", in: 0...17, command: name) ?? 4
-        let show = CheckRenderer.Show(rawValue: try Common.choice(a, "show", CheckRenderer.Show.allCases.map(\.rawValue),
-                                                                  default: "all", command: name)) ?? .all
+        let format = try a[Self.format]
+        let language = try DisplayOptions.language(a, context)
+        let digits = try a[DisplayOptions.digits]
+        let show = try a[Self.show]
+        let (all, ascii) = (try a[Self.all], try a[DisplayOptions.ascii])
         guard a.positionals.count >= 2 else {
             throw UsageError(message: Message.checkNeedsLessonAndSheet.text(language))
         }
         // The lesson itself: each sheet is marked against the variant its header names.
-        var plain = a
-        plain.values["variant"] = nil
-        plain.values["student"] = nil
-        let lesson = try Common.lesson(plain, command: name, extraPositionals: a.positionals.count - 1)
-        let asked: Int? = try a.value("variant") == nil && a.value("student") == nil ? nil
-            : Common.variant(of: lesson, variant: a.value("variant"), student: a.value("student"), command: name).variantNumber
+        let lesson = try LessonOptions.lesson(a, extraPositionals: a.positionals.count - 1, choosingVariant: false)
+        let asked: Int? = a.isGiven(LessonOptions.variant) || a.isGiven(LessonOptions.student)
+            ? try LessonOptions.chosenVariant(of: lesson, a).variantNumber : nil
         let paths = Array(a.positionals.dropFirst())
         if paths.filter({ $0 == "-" }).count > 1 {
             throw UsageError(.checkStdinOnce)
@@ -60,7 +60,7 @@ enum CheckCommand: Command {
             let file = path == "-" ? "<stdin>" : path
             let sheet = marker.mark(file: file) { () throws(UsageError) in try readSheet(path, language: language) }
             if let diverged = marker.diverged {
-                context.fail(Common.describe(diverged, lesson: lesson))
+                context.fail(Recording.describe(diverged, lesson: lesson))
                 return ExitStatus.diverged
             }
             guard let report = sheet.report, let config = sheet.config else {
@@ -68,8 +68,8 @@ enum CheckCommand: Command {
                 return ExitStatus.badInput
             }
             let textReport = {
-                CheckRenderer.text(report, config: config, language: language, digits: digits, all: a.has("all"), show: show,
-                                   ascii: a.has("ascii"), againstLessonItself: sheet.variant == 0)
+                CheckRenderer.text(report, config: config, language: language, digits: digits, all: all, show: show, ascii: ascii,
+                                   againstLessonItself: sheet.variant == 0)
             }
             let text: String
             switch format {
@@ -77,7 +77,7 @@ enum CheckCommand: Command {
             case "gradescope": text = ClassRenderer.gradescope(sheet, text: textReport(), language: language)
             default: text = textReport()
             }
-            try Common.emit(text, a, context)
+            try OutputOptions.emit(text, a, context)
             return report.exitStatus
         }
 
@@ -87,7 +87,7 @@ enum CheckCommand: Command {
             for file in try files(path) {
                 prepared.append(marker.prepare(file: file.shown) { () throws(UsageError) in try readSheet(file.path, language: language) })
                 if let diverged = marker.diverged {
-                    context.fail(Common.describe(diverged, lesson: lesson))
+                    context.fail(Recording.describe(diverged, lesson: lesson))
                     return ExitStatus.diverged
                 }
             }
@@ -105,14 +105,14 @@ enum CheckCommand: Command {
         }
         let report = ClassReport(sheets: sheets)
         for sheet in report.unreadable { context.fail(sheet.errors.first ?? sheet.file) }
-        let name = Common.name(lesson)
+        let name = LessonOptions.name(lesson)
         let text: String
         switch format {
         case "json": text = ClassRenderer.json(report, lesson: lesson.id)
         case "csv": text = ClassRenderer.csv(report)
-        default: text = ClassRenderer.text(report, lesson: name, language: language, ascii: a.has("ascii"))
+        default: text = ClassRenderer.text(report, lesson: name, language: language, ascii: ascii)
         }
-        try Common.emit(text, a, context)
+        try OutputOptions.emit(text, a, context)
         return report.exitStatus
     }
 
@@ -248,8 +248,8 @@ enum CheckCommand: Command {
                         return (sheet, nil, nil)
                     }
                 }
-                let recorded = choice.trained ? Common.record(variant)
-                    : Common.record(variant, trained: false, sections: Set(Worksheet.sections))
+                let recorded = choice.trained ? Recording.record(variant)
+                    : Recording.record(variant, trained: false, sections: Set(Worksheet.sections))
                 switch recorded {
                 case .success(let trace): traces[choice] = (variant, trace)
                 case .failure(let d): diverged = d; return (sheet, nil, nil)

@@ -10,7 +10,7 @@ public struct Context {
     /// a plain `run` unless both are terminals.
     public var stdinIsTerminal: Bool
     /// The width of the terminal on standard output, in columns (TIOCGWINSZ); nil when standard
-    /// output is not a terminal or does not say. `$COLUMNS` is the fallback (see `Common.warnIfNarrow`).
+    /// output is not a terminal or does not say. `$COLUMNS` is the fallback (see `OutputOptions.warnIfNarrow`).
     public var terminalColumns: Int?
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void

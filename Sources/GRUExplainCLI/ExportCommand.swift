@@ -7,21 +7,22 @@ enum ExportCommand: Command {
     static let synopsis = "<lesson-id | path.json> --to pytorch [-o FILE]"
     static let summary = UsageText.summaryExport
     static let details = UsageText.detailsExport
-    static let targets = ["pytorch"]
-    static let options: [OptionSpec] = [
-        .value("to", "TARGET", .to),
-        Common.lang,
-        Common.output,
+    /// --to TARGET, which export requires: its one target today is pytorch.
+    static let to = Option<String>.choice("to", "TARGET", .to, ["pytorch"], default: "pytorch")
+    static let options: [any OptionDeclaration] = [
+        to,
+        DisplayOptions.lang,
+        OutputOptions.output,
     ]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        guard a.value("to") != nil else {
+        guard a.isGiven(to) else {
             throw UsageError(.exportWhere, name)
         }
-        _ = try Common.choice(a, "to", targets, default: "pytorch", command: name)
-        let lesson = try Common.lesson(a, command: name)
+        _ = try a[to]
+        let lesson = try LessonOptions.lesson(a)
         let script = PyTorchExport.script(lesson, reference: a.positionals[0], version: GRUExplain.version)
-        try Common.emit(script, a, context)
+        try OutputOptions.emit(script, a, context)
         return ExitStatus.success
     }
 }

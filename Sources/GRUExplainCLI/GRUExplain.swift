@@ -36,12 +36,14 @@ public enum GRUExplain {
                 return ExitStatus.badInput
             }
             do {
-                let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), specs: command.options, command: command.name)
-                if parsed.has("help") {
+                let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), options: command.options, command: command.name)
+                // An empty -o is refused even with --help.
+                let output = try parsed[OutputOptions.output]
+                if parsed.wantsHelp {
                     context.writeOut(helpText(command, language))
                     return ExitStatus.success
                 }
-                if let output = parsed.value("output") {
+                if let output {
                     try Output.refuseToReplace(inputs: parsed.positionals, with: output)
                 }
                 return try command.run(parsed, context: context)
@@ -55,17 +57,15 @@ public enum GRUExplain {
     /// The language of messages: --lang when it is zh or en (also as a locale name, zh_CN), else
     /// the locale, as for the output. `--lang both` (slides) leaves messages to the locale.
     static func messageLanguage(_ arguments: [String], _ context: Context) -> Language {
+        let option = "--" + DisplayOptions.lang.name
         var given: String? = nil
         for (k, word) in arguments.enumerated() {
             if word == "--" { break }
-            if word == "--lang", k + 1 < arguments.count { given = arguments[k + 1] }
-            if word.hasPrefix("--lang=") { given = String(word.dropFirst(7)) }
+            if word == option, k + 1 < arguments.count { given = arguments[k + 1] }
+            if word.hasPrefix(option + "=") { given = String(word.dropFirst(option.count + 1)) }
         }
         if let given, let language = Language(rawValue: languageTag(given)) { return language }
-        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = context.environment[variable], !value.isEmpty { return Language.fromLocale(value) }
-        }
-        return .en
+        return DisplayOptions.localeLanguage(context.environment)
     }
 
     static func command(named name: String) -> (any Command.Type)? {
@@ -100,14 +100,14 @@ public enum GRUExplain {
     static func helpText(_ c: any Command.Type, _ language: Language) -> String {
         var s = UsageText.commandUsage.text(language, [c.name, c.synopsis]) + "\n\n" + c.summary.text(language) + "\n"
         s += "\n" + c.details.text(language, c.detailsArguments) + "\n"
-        let all = c.options + [OptionSpec.flag("help", .help)]
-        let labels = all.map { spec in
-            (spec.short.map { "-\($0), " } ?? "") + "--" + spec.name + (spec.valueName.map { " " + $0 } ?? "")
+        let all = c.options + [ParsedArguments.help]
+        let labels = all.map { option in
+            (option.short.map { "-\($0), " } ?? "") + "--" + option.name + (option.valueName.map { " " + $0 } ?? "")
         }
         let width = labels.map(\.count).max() ?? 0
         s += "\n" + UsageText.optionsHeading.text(language) + "\n"
-        for (label, spec) in zip(labels, all) {
-            s += "  " + label + String(repeating: " ", count: width - label.count + 2) + spec.helpText(language) + "\n"
+        for (label, option) in zip(labels, all) {
+            s += "  " + label + String(repeating: " ", count: width - label.count + 2) + option.helpText(language) + "\n"
         }
         return s
     }
@@ -121,7 +121,7 @@ protocol Command: SendableMetatype {
     /// Extra paragraphs for `--help`; `detailsArguments` fill their `{0}`.
     static var details: UsageText { get }
     static var detailsArguments: [String] { get }
-    static var options: [OptionSpec] { get }
+    static var options: [any OptionDeclaration] { get }
     static func run(_ arguments: ParsedArguments, context: Context) throws(UsageError) -> Int32
 }
 

@@ -7,11 +7,11 @@ enum ListCommand: Command {
     static let synopsis = "[--lang zh|en]"
     static let summary = UsageText.summaryList
     static let details = UsageText.detailsList
-    static let options: [OptionSpec] = [Common.lang]
+    static let options: [any OptionDeclaration] = [DisplayOptions.lang]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
         if let extra = a.positionals.first { throw UsageError(.unexpectedArgument, name, extra) }
-        let language = try Common.language(a, context, command: name)
+        let language = try DisplayOptions.language(a, context)
         let lessons: [Lesson]
         do { lessons = try LessonLibrary.bundled } catch { throw UsageError(error) }
         let width = lessons.map(\.id.count).max() ?? 0

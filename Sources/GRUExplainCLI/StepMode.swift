@@ -8,7 +8,7 @@ import GRURender
 /// when it is narrower (and again after a resize). A table wider than the terminal wraps, and the
 /// pager counts the rows each line really takes (`rows(_:columns:)`), so a screen never scrolls its
 /// top away; the prompt is shortened to fit on one row, and the first screen says that the
-/// terminal is too narrow (`Common.narrowHint`). Where screens break: see `Pager`.
+/// terminal is too narrow (`OutputOptions.narrowHint`). Where screens break: see `Pager`.
 enum StepMode {
     /// Clears the screen and puts the cursor at the top left.
     static let clearScreen = "\u{1B}[H\u{1B}[2J"
@@ -36,7 +36,7 @@ enum StepMode {
         func layout(page: Int) -> Pager {
             lines = render(size.columns)
             let widest = lines.joined().map { visibleWidth($0.text) }.max() ?? 0
-            notice = Common.narrowHint(widest: widest, columns: size.columns, language: language, instead: "--format html")
+            notice = OutputOptions.narrowHint(widest: widest, columns: size.columns, language: language, instead: "--format html")
                 .map { "gru-explain: " + $0 }
             var noticeRows = notice.map { rows($0, columns: size.columns) } ?? 0
             if size.rows - 1 - noticeRows < 1 {

@@ -10,31 +10,29 @@ enum WorkbookCommand: Command {
     static let synopsis = "<lesson-id | path.json> [options]"
     static let summary = UsageText.summaryWorkbook
     static let details = UsageText.detailsWorkbook
-    static let options: [OptionSpec] = [
-        .value("lang", "zh|en|both", .langWorkbook),
-        Common.variant,
-        Common.student,
-        Common.output,
+    static let lang = DisplayOptions.langOrBoth(.langWorkbook, refusal: .langZhEnBothWorkbook)
+    static let options: [any OptionDeclaration] = [
+        lang,
+        LessonOptions.variant,
+        LessonOptions.student,
+        OutputOptions.output,
     ]
 
     static func run(_ a: ParsedArguments, context: Context) throws(UsageError) -> Int32 {
-        let both = a.value("lang")?.lowercased() == "both"
-        if let lang = a.value("lang"), !["zh", "en", "both"].contains(lang.lowercased()) {
-            throw UsageError(.langZhEnBothWorkbook, name, lang)
-        }
-        var fromEnvironment = a
-        if both { fromEnvironment.values["lang"] = nil }    // the language the page opens in, as for the slides
-        let start = try Common.language(fromEnvironment, context, command: name)
-        let lesson = try Common.lesson(a, command: name)
+        let languages = try a[lang]
+        // With both languages, the page opens in the locale's, as the slides do.
+        let start = languages?.single ?? DisplayOptions.localeLanguage(context.environment)
+        let lesson = try LessonOptions.lesson(a)
         // The page covers the first pass and one update: training is not needed.
-        guard let trace = Common.trace(lesson, context, trained: false, sections: Set(Worksheet.sections)) else {
+        guard let trace = Recording.trace(lesson, context, trained: false, sections: Set(Worksheet.sections)) else {
             return ExitStatus.diverged
         }
         // A variant's page downloads a sheet whose header names it (and the student), as its worksheet does.
-        let header: SheetHeader? = lesson.variantNumber == 0 && a.value("student") == nil ? nil
-            : SheetHeader(variant: lesson.variantNumber, student: a.value("student").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
-        let page = WorkbookRenderer.render(trace, lesson: lesson, languages: both ? [.zh, .en] : [start], start: start, header: header)
-        try Common.emit(page, a, context)
+        let student = try a[LessonOptions.student]
+        let header: SheetHeader? = lesson.variantNumber == 0 && student == nil ? nil
+            : SheetHeader(variant: lesson.variantNumber, student: student?.trimmedID)
+        let page = WorkbookRenderer.render(trace, lesson: lesson, languages: languages == .both ? [.zh, .en] : [start], start: start, header: header)
+        try OutputOptions.emit(page, a, context)
         return ExitStatus.success
     }
 }

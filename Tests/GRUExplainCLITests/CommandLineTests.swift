@@ -138,12 +138,12 @@ import GRULessons
     }
 
     @Test func colorOnlyOnATerminalWithoutNoColor() {
-        #expect(RunCommand.color("auto", context: context(terminal: true), toFile: false))
-        #expect(!RunCommand.color("auto", context: context(terminal: false), toFile: false))
-        #expect(!RunCommand.color("auto", context: context(terminal: true, env: ["NO_COLOR": "1"]), toFile: false))
-        #expect(!RunCommand.color("auto", context: context(terminal: true), toFile: true))
-        #expect(RunCommand.color("always", context: context(terminal: false), toFile: false))
-        #expect(!RunCommand.color("never", context: context(terminal: true), toFile: false))
+        #expect(ColorMode.auto.isOn(context(terminal: true), toFile: false))
+        #expect(!ColorMode.auto.isOn(context(terminal: false), toFile: false))
+        #expect(!ColorMode.auto.isOn(context(terminal: true, env: ["NO_COLOR": "1"]), toFile: false))
+        #expect(!ColorMode.auto.isOn(context(terminal: true), toFile: true))
+        #expect(ColorMode.always.isOn(context(terminal: false), toFile: false))
+        #expect(!ColorMode.never.isOn(context(terminal: true), toFile: false))
     }
 
     /// Text laid out for 100 columns on a narrower terminal: one line on stderr, before the output,

@@ -55,8 +55,8 @@ import GRULessons
         let lesson = try LessonLibrary.load(path)
         let limits = LessonCost.Limits(memoryBytes: Double(1 << 30), work: 1e12)
         func refusal(_ arguments: [String]) -> String? {
-            guard let parsed = try? ParsedArguments.parse(arguments, specs: RunCommand.options, command: "run") else { return "unparsed" }
-            do { try Common.checkCost(lesson, parsed, command: "run", limits: limits); return nil } catch { return error.message }
+            guard let parsed = try? ParsedArguments.parse(arguments, options: RunCommand.options, command: "run") else { return "unparsed" }
+            do { try CostGuard.checkCost(lesson, parsed, limits: limits); return nil } catch { return error.message }
         }
         #expect(refusal([path, "--only", "training"]) == nil)
         #expect(refusal([path, "--only", "training,apply,model", "--format", "markdown"]) == nil)
@@ -68,8 +68,8 @@ import GRULessons
         #expect(refusal([path, "--format", "html", "--only", "training"]) == nil)
         // With too little memory even for training alone, no suggestion.
         let tight = LessonCost.Limits(memoryBytes: Double(50 << 20), work: 1e12)
-        let parsed = try ParsedArguments.parse([path], specs: RunCommand.options, command: "run")
-        let e = #expect(throws: UsageError.self) { try Common.checkCost(lesson, parsed, command: "run", limits: tight) }
+        let parsed = try ParsedArguments.parse([path], options: RunCommand.options, command: "run")
+        let e = #expect(throws: UsageError.self) { try CostGuard.checkCost(lesson, parsed, limits: tight) }
         #expect(e?.message.hasSuffix("; the limit is 50 MiB (1 GiB, or a quarter of this machine's memory if less); shorten the sequences or lower hidden_size") == true, "\(e?.message ?? "")")
     }
 

@@ -262,8 +262,8 @@ import GRURender
             StepMode.eraseLine,
         ])
         // Chinese: the same hint as run's stderr line.
-        #expect(Common.narrowHint(widest: 104, columns: 60, language: .zh, instead: "--format html") == "按 104 列排版，终端只有 60 列；请把窗口拉宽，或改用 --format html。")
-        #expect(Common.narrowHint(widest: 100, columns: 100, language: .en, instead: "--format html") == nil)
+        #expect(OutputOptions.narrowHint(widest: 104, columns: 60, language: .zh, instead: "--format html") == "按 104 列排版，终端只有 60 列；请把窗口拉宽，或改用 --format html。")
+        #expect(OutputOptions.narrowHint(widest: 100, columns: 100, language: .en, instead: "--format html") == nil)
     }
 
     @Test func finishingEndOfInputAndCtrlC() {
