@@ -19,10 +19,10 @@ enum CompareCommand: Command {
         let lesson = try Common.lesson(a, command: name)
         let sequence = try Common.sequence(a, count: lesson.problem.sequences.count, lesson: lesson.id, command: name) ?? 1
 
-        let comparison = ConventionComparison(lesson: lesson, presets: presets)
+        let comparison = ConventionComparison(lesson.problem, presets: presets)
         let text = markdown
-            ? ComparisonReport.markdown(comparison, sequence: sequence, options: options)
-            : ComparisonReport.text(comparison, sequence: sequence, options: options)
+            ? ComparisonReport.markdown(comparison, lessonID: lesson.id, inputScale: lesson.inputScale, sequence: sequence, options: options)
+            : ComparisonReport.text(comparison, lessonID: lesson.id, inputScale: lesson.inputScale, sequence: sequence, options: options)
         if !markdown { Common.warnIfNarrow(text, a, context, language: options.language, instead: "--format markdown") }
         try Common.emit(text, a, context)
         // Every convention diverged: nothing was compared after training (the report says where each did).
