@@ -35,7 +35,7 @@ public enum ComparisonReport {
         let comparison: ConventionComparison
         /// The lesson's id, for the title.
         let lessonID: String
-        /// The lesson's input_scale: the new input is shown as the lesson writes it, before it.
+        /// The lesson's input_scale: the new input is shown as the lesson writes it, unscaled.
         let inputScale: Double
         /// The sequence the tables show, 0-based.
         let s: Int
