@@ -28,14 +28,17 @@ let package = Package(
         .executable(name: "gru-explain", targets: ["gru-explain"]),
     ],
     targets: [
-        // Pure math and the trace model: cell forward/backward, sequence, loss, SGD.
+        // Pure math and the trace model: cell forward/backward, sequence, loss, SGD, the keys of every
+        // traced value; and what is computed from traces: a problem under several conventions and
+        // where they first part (ConventionComparison).
         .target(name: "GRUCore", swiftSettings: coreSettings()),
         // A small JSON reader (with line/column positions) and writer (shortest round-trip numbers);
         // the text of a lesson or answers file as UTF-8, or what it probably is instead (UTF8Text).
         .target(name: "GRUJSON"),
         // Lesson files: decoding, validation with JSON-path error messages, bundled lessons.
         .target(name: "GRULessons", dependencies: ["GRUCore", "GRUJSON"]),
-        // Trace → JSON, text tables, Markdown, TSV; zh/en strings.
+        // Trace → JSON, text tables, Markdown, TSV; zh/en strings. It formats what GRUCore computes:
+        // ComparisonReport lays out a ConventionComparison, GradientCheckReport+Render a GradientCheckReport.
         .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRUCheck"]),
         // Answer sheets: reading a student's filled worksheet and marking it with follow-through.
         .target(name: "GRUCheck", dependencies: ["GRUCore", "GRUJSON"]),

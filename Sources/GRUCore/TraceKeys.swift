@@ -228,34 +228,61 @@ public struct TraceKey: Hashable, Sendable, CustomStringConvertible {
         if isApply { parts.removeFirst() }
         t = take("t")
         if isApply && t == nil { return nil }
+        // The body: a word, or a word and a parameter's name (`grad.Wz`).
+        guard let head = parts.first, parts.count <= 2 else { return nil }
+        let name: Substring? = parts.count == 2 ? parts[1] : nil
         let kind: Kind
-        switch (parts.count, parts.first.map(String.init) ?? "") {
-        case (1, "lr") where t == nil: kind = .learningRate
-        case (1, "h0") where t == nil: kind = .h0
-        case (1, "loss"): kind = t == nil ? .loss : .stepLoss
-        case (2, "param") where t == nil:
-            guard let p = ParameterName(rawValue: String(parts[1])) else { return nil }
-            kind = .parameter(p)
-        case (2, "grad"):
-            guard let p = ParameterName(rawValue: String(parts[1])) else { return nil }
-            kind = t == nil ? .gradient(p) : .stepGradient(p)
-        case (2, "update") where t == nil:
-            guard let p = ParameterName(rawValue: String(parts[1])) else { return nil }
-            kind = .update(p)
-        case (2, "train") where t == nil:
-            if parts[1] == "loss" { kind = .trainingLoss; break }
-            guard let p = ParameterName(rawValue: String(parts[1])) else { return nil }
-            kind = .trained(p)
-        case (1, let name) where t != nil && isApply:
-            guard let q = ApplyQuantity(rawValue: name) else { return nil }
-            kind = .apply(q)
-        case (1, let name) where t != nil:
-            guard let q = StepQuantity(rawValue: name) else { return nil }
-            kind = .step(q)
-        default: return nil
+        if let word = Word(rawValue: String(head)) {
+            switch word {
+            case .lr:
+                guard t == nil, name == nil else { return nil }
+                kind = .learningRate
+            case .h0:
+                guard t == nil, name == nil else { return nil }
+                kind = .h0
+            case .loss:
+                guard name == nil else { return nil }
+                kind = t == nil ? .loss : .stepLoss
+            case .param:
+                guard t == nil, let p = name.flatMap(Self.parameter) else { return nil }
+                kind = .parameter(p)
+            case .grad:
+                guard let p = name.flatMap(Self.parameter) else { return nil }
+                kind = t == nil ? .gradient(p) : .stepGradient(p)
+            case .update:
+                guard t == nil, let p = name.flatMap(Self.parameter) else { return nil }
+                kind = .update(p)
+            case .train:
+                guard t == nil, let name else { return nil }
+                if name == "loss" {
+                    kind = .trainingLoss
+                } else {
+                    guard let p = Self.parameter(name) else { return nil }
+                    kind = .trained(p)
+                }
+            }
+        } else {
+            // A quantity of timestep t: of the applied model after `apply.`, else of the lesson.
+            guard t != nil, name == nil else { return nil }
+            if isApply {
+                guard let q = ApplyQuantity(rawValue: String(head)) else { return nil }
+                kind = .apply(q)
+            } else {
+                guard let q = StepQuantity(rawValue: String(head)) else { return nil }
+                kind = .step(q)
+            }
         }
         if isApply, case .apply = kind {} else if isApply { return nil }
         self.init(sequence: sequence, t: t, kind, index)
+    }
+
+    /// The words a key's body starts with, other than a quantity's name (`z`, `apply.t1.y`).
+    private enum Word: String {
+        case lr, h0, loss, param, grad, update, train
+    }
+
+    private static func parameter(_ name: Substring) -> ParameterName? {
+        ParameterName(rawValue: String(name))
     }
 
     /// A positive decimal integer without sign or leading zeros: the only numbers a key holds.

@@ -24,10 +24,10 @@ enum CompareCommand: Command {
         let lesson = try LessonOptions.lesson(a)
         let sequence = try LessonOptions.sequence(a, count: lesson.problem.sequences.count, lesson: lesson.id) ?? 1
 
-        let comparison = ConventionComparison(lesson: lesson, presets: presets)
+        let comparison = ConventionComparison(lesson.problem, presets: presets)
         let text = markdown
-            ? ComparisonReport.markdown(comparison, sequence: sequence, options: options)
-            : ComparisonReport.text(comparison, sequence: sequence, options: options)
+            ? ComparisonReport.markdown(comparison, lessonID: lesson.id, inputScale: lesson.inputScale, sequence: sequence, options: options)
+            : ComparisonReport.text(comparison, lessonID: lesson.id, inputScale: lesson.inputScale, sequence: sequence, options: options)
         if !markdown { try OutputOptions.warnIfNarrow(text, a, context, language: options.language, instead: "--format markdown") }
         try OutputOptions.emit(text, a, context)
         // Every convention diverged: nothing was compared after training (the report says where each did).

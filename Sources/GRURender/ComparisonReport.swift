@@ -1,31 +1,42 @@
 import GRUCore
-import GRULessons
 
-/// `gru-explain compare`: a `ConventionComparison` as text or Markdown, in the walkthrough's layout.
+/// `gru-explain compare`: a `ConventionComparison` (computed by GRUCore) as text or Markdown, in
+/// the walkthrough's layout. The report only formats: which values the conventions share and
+/// where they part come from the comparison; `lessonID` and `inputScale` are the lesson's, for
+/// the title and for the new input as the lesson writes it.
 ///
 /// One column per convention. Each convention's formulas come first, then the values of one
 /// sequence timestep by timestep, the key gradients, training, and last where the conventions
 /// first part and why.
 public enum ComparisonReport {
 
-    public static func text(_ comparison: ConventionComparison, sequence: Int = 1, options: RenderOptions) -> String {
-        TextRenderer.document(blocks(comparison, sequence: sequence, options: options), options: options)
+    public static func text(_ comparison: ConventionComparison, lessonID: String, inputScale: Double,
+                            sequence: Int = 1, options: RenderOptions) -> String {
+        TextRenderer.document(blocks(comparison, lessonID: lessonID, inputScale: inputScale, sequence: sequence, options: options),
+                              options: options)
     }
 
-    public static func markdown(_ comparison: ConventionComparison, sequence: Int = 1, options: RenderOptions) -> String {
+    public static func markdown(_ comparison: ConventionComparison, lessonID: String, inputScale: Double,
+                                sequence: Int = 1, options: RenderOptions) -> String {
         var plain = options
         plain.color = false
-        return MarkdownRenderer.document(blocks(comparison, sequence: sequence, options: plain), options: plain)
+        return MarkdownRenderer.document(blocks(comparison, lessonID: lessonID, inputScale: inputScale, sequence: sequence, options: plain),
+                                         options: plain)
     }
 
-    static func blocks(_ comparison: ConventionComparison, sequence: Int, options: RenderOptions) -> [Block] {
-        let report = Builder(comparison: comparison, s: sequence - 1, options: options)
+    static func blocks(_ comparison: ConventionComparison, lessonID: String, inputScale: Double,
+                       sequence: Int, options: RenderOptions) -> [Block] {
+        let report = Builder(comparison: comparison, lessonID: lessonID, inputScale: inputScale, s: sequence - 1, options: options)
         let out = report.blocks()
         return options.ascii ? out.map { $0.mapText(Notation.ascii) } : out
     }
 
     private struct Builder {
         let comparison: ConventionComparison
+        /// The lesson's id, for the title.
+        let lessonID: String
+        /// The lesson's input_scale: the new input is shown as the lesson writes it, unscaled.
+        let inputScale: Double
         /// The sequence the tables show, 0-based.
         let s: Int
         let options: RenderOptions
@@ -33,7 +44,7 @@ public enum ComparisonReport {
         var format: NumberFormat { NumberFormat(digits: options.digits) }
         var runs: [ConventionComparison.Run] { comparison.runs }
         var first: ConventionComparison.Run { runs[0] }
-        var problem: Problem { comparison.lesson.problem }
+        var problem: Problem { comparison.problem }
         var several: Bool { problem.sequences.count > 1 }
         /// T of the sequence shown.
         var length: Int { problem.sequences[s].inputs.count }
@@ -78,14 +89,37 @@ public enum ComparisonReport {
             FormulaContext(config: run.problem.config, length: length, sequences: problem.sequences.count, language: language)
         }
 
+        /// The quantity a compared value's key names, for its words and symbol; nil for a key with none.
+        func quantity(_ v: ConventionComparison.Value) -> Quantity? {
+            if let q = Quantity(v.key.kind) { return q }
+            switch v.key.kind {
+            case .trainingLoss: return .totalLoss
+            case .update(let p), .trained(let p), .parameter(let p): return .gradient(p)
+            case .apply(.x): return .x
+            case .apply(.h): return .h
+            case .apply(.y): return .y
+            case .apply(.expected), .learningRate, .h0, .step, .stepLoss, .loss, .stepGradient, .gradient: return nil
+            }
+        }
+
+        /// `Wz[1][1]` with its 1-based index and its place in `Parameters[p]`, row by row.
+        static func entries(_ p: ParameterName, _ c: ModelConfig) -> [(key: String, index: [Int], k: Int)] {
+            let (rows, cols) = p.shape(c)
+            return (0..<rows).flatMap { i in
+                (0..<cols).map { j in
+                    p.isVector ? ("\(p.rawValue)[\(i + 1)]", [i + 1], i)
+                               : ("\(p.rawValue)[\(i + 1)][\(j + 1)]", [i + 1, j + 1], i * cols + j)
+                }
+            }
+        }
+
         func blocks() -> [Block] {
-            let lesson = comparison.lesson
-            var out: [Block] = [.title(text(.compareTitle, lesson.id))]
+            var out: [Block] = [.title(text(.compareTitle, lessonID))]
             out.append(.paragraph(text(.compareExplanation, String(runs.count))))
-            if lesson.problem.config.reset == .beforeMatmul {
+            if problem.config.reset == .beforeMatmul {
                 out.append(.paragraph(text(.compareBhnZero)))
             } else {
-                out.append(.paragraph(text(.compareBhnUnused, format.givenVector(lesson.problem.parameters.bhn))))
+                out.append(.paragraph(text(.compareBhnUnused, format.givenVector(problem.parameters.bhn))))
             }
             if several { out.append(.paragraph(text(.compareSequenceShown, String(s + 1), String(problem.sequences.count)))) }
             out += conventions()
@@ -191,7 +225,7 @@ public enum ComparisonReport {
             out.append(.table(Table(columns: valueColumns, groups: dh)))
             let shown: [ParameterName] = [.Wz, .Wr, .Wh, .Why, .by]
             let grads: [[Table.Row]] = shown.map { p in
-                let entries = ConventionComparison.entries(p, config)
+                let entries = Self.entries(p, config)
                 return entries.enumerated().compactMap { k, e -> Table.Row? in
                     group(.gradient(p), key: { _ in TraceKey(.gradient(p), e.index) }, count: 1,
                           symbol: entries.count > 1 ? "∂L/∂" + e.key : "∂L/∂" + p.rawValue, values: values).first
@@ -206,7 +240,7 @@ public enum ComparisonReport {
 
         func training() -> [Block] {
             // The new input as the lesson writes it, before input_scale (rounded for display only).
-            let scale = comparison.lesson.inputScale
+            let scale = inputScale
             let written = (problem.applyInputs ?? []).map { x in format.givenVector(x.map { ($0 / scale * 1e9).rounded() / 1e9 }) }
             let input = written.allSatisfy { $0.hasPrefix("[") && !$0.dropFirst().contains("[") && !$0.contains(",") }
                 ? "[" + written.map { String($0.dropFirst().dropLast()) }.joined(separator: ", ") + "]"
@@ -257,7 +291,7 @@ public enum ComparisonReport {
             }
             let shown = runs.indices.map { name(runs[$0]) + " = " + format.value(v.values[$0]) }
                 .joined(separator: text(.clauseSeparator))
-            out.append(.paragraph(text(.compareFirstDifference, v.name, v.quantity?.name(language) ?? "", symbol(v), shown)))
+            out.append(.paragraph(text(.compareFirstDifference, v.name, quantity(v)?.name(language) ?? "", symbol(v), shown)))
             for k in runs.indices.dropFirst() {
                 guard let pair = comparison.firstDivergence(0, k) else {
                     out.append(.paragraph(text(.comparePairSame, name(runs[k]), name(first))))
@@ -276,7 +310,7 @@ public enum ComparisonReport {
 
         /// `h₁[1]`, `∂L/∂Wz[1][1]`; the loss before an update is just `L`.
         func symbol(_ v: ConventionComparison.Value) -> String {
-            guard let q = v.quantity else { return v.name }
+            guard let q = quantity(v) else { return v.name }
             let symbol = q.symbol(at: .number(v.key.t ?? 1), context(first))
             if case .trainingLoss = v.key.kind { return symbol }
             return symbol + v.key.index.map { "[\($0)]" }.joined()
@@ -286,7 +320,6 @@ public enum ComparisonReport {
         /// reset placement when they part before h in a timestep, the update rule when they part at h.
         func reason(_ a: ConventionComparison.Run, _ b: ConventionComparison.Run, at v: ConventionComparison.Value) -> [String] {
             let resetDiffers = a.preset.reset != b.preset.reset, updateDiffers = a.preset.update != b.preset.update
-            let problem = comparison.lesson.problem
             let (before, after) = a.preset.reset == .beforeMatmul ? (a, b) : (b, a)
             if v.key.stage == .training || v.key.stage == .apply {
                 var out = [text(.reasonTrainingOnly, String(v.key.index.first ?? 0))]
@@ -300,7 +333,7 @@ public enum ComparisonReport {
                 return out
             }
             let beforeH: Set<Quantity> = [.aZ, .z, .aR, .r, .aH, .hTilde]
-            if resetDiffers && (!updateDiffers || v.quantity.map(beforeH.contains) == true) {
+            if resetDiffers && (!updateDiffers || quantity(v).map(beforeH.contains) == true) {
                 var out = [text(.reasonReset, name(before), Quantity.aH.formula(at: .t, context(before))!,
                                name(after), Quantity.aH.formula(at: .t, context(after))!)]
                 if v.key.t == 1 {

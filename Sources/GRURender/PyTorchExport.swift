@@ -21,6 +21,10 @@ import GRULessons
 /// In both, the values inside a timestep (gates, candidate, BPTT intermediates, per-timestep
 /// gradient shares) come from the hand-written cell with `retain_grad()`; under after_matmul the
 /// script asserts that the cell and nn.GRU agree on h, y, the losses and the gradients.
+///
+/// The keys of a timestep it prints, and their order, come from the registry
+/// (`TraceKey.StepQuantity`): its forward and BPTT quantities, the conventions under which each
+/// exists, and the size of dh_rec's zero vector.
 public enum PyTorchExport {
 
     /// The script for `lesson`. `reference` is how the user named it (for the comments).
@@ -354,6 +358,63 @@ public enum PyTorchExport {
 
     """#
 
+    /// The forward quantities of a timestep that the script prints in the `forward` section, as
+    /// the items of a Python list: `"a_z", "z", …, "y"`.
+    static var forwardNames: String {
+        stepItems(.forward) { "\"\($0.rawValue)\"" }.map(\.text).joined(separator: ", ")
+    }
+
+    /// The BPTT quantities of a timestep with the tensors that hold them, as the items of a Python
+    /// list: `("dy", v["y"].grad), …`, four to a line and the pair that depends on the reset
+    /// placement on a line of its own, the lines after the first under the first item.
+    static var gradients: String {
+        var lines: [String] = []
+        var onLine = 0      // items on the last line; a full line's 4 after the pair
+        for item in stepItems(.bptt, { "(\"\($0.rawValue)\", \(gradient($0)))" }) {
+            if lines.isEmpty || onLine == 4 || item.alone {
+                lines.append(item.text)
+                onLine = item.alone ? 4 : 1
+            } else {
+                lines[lines.count - 1] += ", " + item.text
+                onLine += 1
+            }
+        }
+        return lines.joined(separator: ",\n" + String(repeating: " ", count: 25))   // under `gradients = [`'s first item
+    }
+
+    /// Where autograd leaves a BPTT quantity of timestep t (as the registry names it, `d` and the
+    /// name of what it is the derivative of): on that value of the cell (`dz` on `v["z"]`, `dh_out`
+    /// and `dh_prev` on the copies of h that y and the cell read); dh_rec, which no value of the
+    /// step holds, is what timestep t + 1's h_prev received.
+    static func gradient(_ q: TraceKey.StepQuantity) -> String {
+        q == .dhRec ? "dh_rec" : "v[\"\(q.rawValue.dropFirst())\"].grad"
+    }
+
+    /// The Python name of a quantity's length: I, H or O.
+    static func size(_ q: TraceKey.StepQuantity) -> String {
+        switch q.size {
+        case .input: return "I"
+        case .hidden: return "H"
+        case .output: return "O"
+        }
+    }
+
+    /// The quantities of one timestep that `run --format tsv` puts in `section`, in the registry's
+    /// order, each written by `item`. The script serves both reset placements: a quantity that
+    /// only one of them has is paired with its counterpart in the other (`rh` with `n_h`, `drh`
+    /// with `dn_h`, at the same place in the order) as `A if RESET == "before_matmul" else B`.
+    static func stepItems(_ section: TraceKey.Section,
+                          _ item: (TraceKey.StepQuantity) -> String) -> [(text: String, alone: Bool)] {
+        func quantities(_ reset: ResetPlacement) -> [TraceKey.StepQuantity] {
+            let c = ModelConfig(inputSize: 1, hiddenSize: 1, outputSize: 1, reset: reset)
+            return TraceKey.StepQuantity.allCases.filter { $0.exists(under: c) && TraceKey(t: 1, .step($0)).section == section }
+        }
+        return zip(quantities(.beforeMatmul), quantities(.afterMatmul)).map { before, after in
+            before == after ? (item(before), false)
+                : (item(before) + " if RESET == \"before_matmul\" else " + item(after), true)
+        }
+    }
+
     static func main(usesGRU: Bool) -> String {
         let check = usesGRU ? #"""
             # nn.GRU and the written-out cell must agree: the same h and y, losses and gradients.
@@ -395,7 +456,7 @@ public enum PyTorchExport {
                 prefix = f"s{s + 1}." if SEVERAL else ""
                 for t, v in enumerate(seq["steps"], start=1):
                     emit_vector("model", f"{prefix}t{t}.x", v["x"])
-                    for q in ["a_z", "z", "a_r", "r", "rh" if RESET == "before_matmul" else "n_h", "a_h", "h_tilde", "h", "y"]:
+                    for q in [\#(forwardNames)]:
                         emit_vector("forward", f"{prefix}t{t}.{q}", v[q])
                     emit_vector("model", f"{prefix}t{t}.target", v["target"])
                     emit("loss", f"{prefix}t{t}.loss", v["loss"])
@@ -408,11 +469,8 @@ public enum PyTorchExport {
                 steps = seq["steps"]
                 for t in range(len(steps), 0, -1):
                     v = steps[t - 1]
-                    dh_rec = steps[t]["h_prev"].grad if t < len(steps) else torch.zeros(H)
-                    gradients = [("dy", v["y"].grad), ("dh_out", v["h_out"].grad), ("dh_rec", dh_rec), ("dh", v["h"].grad),
-                                 ("dz", v["z"].grad), ("dh_tilde", v["h_tilde"].grad), ("da_h", v["a_h"].grad),
-                                 ("drh", v["rh"].grad) if RESET == "before_matmul" else ("dn_h", v["n_h"].grad),
-                                 ("dr", v["r"].grad), ("da_r", v["a_r"].grad), ("da_z", v["a_z"].grad), ("dh_prev", v["h_prev"].grad)]
+                    dh_rec = steps[t]["h_prev"].grad if t < len(steps) else torch.zeros(\#(size(.dhRec)))
+                    gradients = [\#(gradients)]
                     for q, g in gradients:
                         emit_vector("bptt", f"{prefix}t{t}.{q}", g)
                 for t in range(len(steps), 0, -1):

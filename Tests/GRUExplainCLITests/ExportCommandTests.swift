@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import GRUCore
 import GRULessons
+@testable import GRURender
 @testable import GRUExplainCLI
 
 /// Python 3 with torch, when this machine has it: the exported scripts need it.
@@ -16,8 +18,11 @@ enum PythonTorch {
         }
     }()
 
-    static func python(_ arguments: [String]) throws -> CLIResult {
-        try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+    /// True when `python3` runs at all (torch or not).
+    static let pythonRuns: Bool = (try? python(["-c", "pass"]))?.status == 0
+
+    static func python(_ arguments: [String], standardInput: String? = nil) throws -> CLIResult {
+        try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, standardInput: standardInput)
     }
 }
 
@@ -59,6 +64,36 @@ func tsvEntries(_ text: String) -> [(key: String, value: Double)] {
             (["export", "lesson1", "--to", "onnx"], "--to must be one of pytorch, found 'onnx'"),
             (["export", "--to", "pytorch"], "which lesson?"),
         ])
+    }
+
+    /// The per-timestep key lists come from the registry (`TraceKey.StepQuantity`), in its order,
+    /// with `rh`/`n_h` and `drh`/`dn_h` chosen by the script's RESET. A BPTT quantity is read as
+    /// the gradient autograd leaves on what it is the derivative of (`d` + its name): a forward
+    /// quantity of the step, or the copies h_out and h_prev the script keeps; a new backward
+    /// quantity that follows no such name fails here, before anyone runs torch.
+    @Test func theKeyListsFollowTheRegistry() {
+        #expect(PyTorchExport.forwardNames
+                == #""a_z", "z", "a_r", "r", "rh" if RESET == "before_matmul" else "n_h", "a_h", "h_tilde", "h", "y""#)
+        let items = PyTorchExport.stepItems(.bptt) { $0.rawValue }
+        #expect(items.map(\.text) == ["dy", "dh_out", "dh_rec", "dh", "dz", "dh_tilde", "da_h",
+                                      #"drh if RESET == "before_matmul" else dn_h"#, "dr", "da_r", "da_z", "dh_prev"])
+        #expect(items.map(\.alone) == items.map { $0.text.contains(" if ") })
+        for q in TraceKey.StepQuantity.allCases where q.isBackward && q != .dhRec {
+            let of = String(q.rawValue.dropFirst())
+            let known = TraceKey.StepQuantity(rawValue: of).map { !$0.isBackward } ?? ["h_out", "h_prev"].contains(of)
+            #expect(known && q.rawValue.hasPrefix("d"), "\(q.rawValue): the script has no value named \(of)")
+        }
+        #expect(PyTorchExport.gradient(.dz) == #"v["z"].grad"# && PyTorchExport.gradient(.dhRec) == "dh_rec")
+    }
+
+    /// Without torch too: the script of every bundled lesson (before_matmul in lesson1,
+    /// after_matmul in lessons 2 and 3) is Python that python3 compiles.
+    @Test(.enabled(if: PythonTorch.pythonRuns, "python3 is not on PATH"), arguments: LessonLibrary.bundledIDs)
+    func theScriptCompiles(_ id: String) throws {
+        let script = runCLI(["export", id, "--to", "pytorch"])
+        #expect(script.status == 0)
+        let r = try PythonTorch.python(["-c", "import sys; compile(sys.stdin.read(), 'export.py', 'exec')"], standardInput: script.stdout)
+        #expect(r.status == 0, "\(id): \(r.stderr)")
     }
 
     /// Runs the exported script of every bundled lesson with python3 and torch (float64) and

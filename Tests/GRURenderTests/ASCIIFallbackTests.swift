@@ -25,7 +25,7 @@ import GRULessons
     @Test func everyBundledLessonRunsInPureASCII() throws {
         for lesson in try LessonLibrary.bundled {
             let trace = try Trace.record(lesson.problem)             // once per lesson: lesson3 trains for a while
-            let comparison = ConventionComparison(lesson: lesson, presets: ConventionPreset.all)
+            let comparison = ConventionComparison(lesson.problem, presets: ConventionPreset.all)
             for language in Language.allCases {
                 let options = RenderOptions(language: language, ascii: true)
                 let run = TextRenderer.render(trace, lesson: lesson, options: options)
@@ -33,7 +33,7 @@ import GRULessons
                 let unicode = TextRenderer.render(trace, lesson: lesson, options: RenderOptions(language: language))
                 #expect(run.filter { $0 == "?" }.count == unicode.filter { $0 == "?" }.count,
                         "run \(lesson.id) --ascii --lang \(language) has a '?' for a symbol it cannot spell")
-                let compare = ComparisonReport.text(comparison, options: options)
+                let compare = ComparisonReport.text(comparison, lessonID: lesson.id, inputScale: lesson.inputScale, options: options)
                 #expect(Self.strays(compare).isEmpty, "compare \(lesson.id) --ascii --lang \(language) leaves \(Self.strays(compare))")
             }
         }

@@ -38,10 +38,10 @@ import GRULessons
     @Test(arguments: ["lesson1", "lesson2", "lesson3"])
     func compareAndGradcheckFitInOneHundredColumns(id: String) throws {
         let lesson = try LessonLibrary.load(id)
-        let comparison = ConventionComparison(lesson: lesson, presets: ConventionPreset.all)
+        let comparison = ConventionComparison(lesson.problem, presets: ConventionPreset.all)
         let report = GradientCheckReport(lesson.problem)
         for options in Self.variants where !options.ascii {
-            for (what, text) in [("compare", ComparisonReport.text(comparison, options: options)),
+            for (what, text) in [("compare", ComparisonReport.text(comparison, lessonID: lesson.id, inputScale: lesson.inputScale, options: options)),
                                  ("gradcheck", report.text(lesson: lesson, options: options))] {
                 for line in text.split(separator: "\n").map(String.init) where DisplayWidth.of(line) > TextRenderer.width {
                     Issue.record("\(what) \(id) \(options.language)\(options.ascii ? " --ascii" : ""): \(DisplayWidth.of(line)) columns: \(line)")
