@@ -44,13 +44,7 @@ public enum WorkbookRenderer {
         out += "<button type=\"button\" id=\"download\">\(both(.workbookDownload))</button>\n"
         out += "<label class=\"button\" id=\"open-label\">\(both(.workbookOpen))<input type=\"file\" id=\"open\" accept=\".txt,text/plain\"></label>\n"
         out += "<button type=\"button\" id=\"clear\">\(both(.workbookClear))</button>\n"
-        if languages.count > 1 {
-            out += "<span class=\"langs\" role=\"group\" aria-label=\"\(HTMLRenderer.escape(Message.languageSwitch.text(start)))\">"
-            for l in languages {
-                out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(HTMLRenderer.tag(l))\" aria-pressed=\"\(l == start)\">\(l.ownName)</button>"
-            }
-            out += "</span>\n"
-        }
+        out += HTMLRenderer.languageSwitch(languages: languages, start: start)
         out += "</div>\n<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n"
         // Outside the header, so that it stays at the top of the screen while the page scrolls.
         out += "</header>\n<div id=\"score\" class=\"score\"></div>\n"

@@ -708,6 +708,9 @@ enum WorkbookScript {
     Array.prototype.forEach.call(document.querySelectorAll("[data-set-lang]"), function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-set-lang") === l));
     });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-label-" + l + "]"), function (node) {
+      node.setAttribute("aria-label", node.getAttribute("data-label-" + l));
+    });
     Array.prototype.forEach.call(document.querySelectorAll("[data-key]"), function (node) { node.removeAttribute("data-marked"); });
     save();
     renderMarks();
