@@ -145,6 +145,10 @@ public indirect enum LessonMessage: Equatable, Sendable, ExpressibleByStringLite
     case phrase(LessonPhrase, [LessonMessage])
     /// Parts written one after the other.
     case joined([LessonMessage])
+    /// What GRUJSON's parser found wrong, worded by the catalogue like the phrases.
+    case jsonSyntax(JSONSyntaxError.Reason)
+    /// Where a file stops being UTF-8 text ("invalid byte 0xC0"), worded by the catalogue.
+    case utf8Problem(UTF8Problem)
 
     public init(stringLiteral value: String) { self = .literal(value) }
 
@@ -155,6 +159,8 @@ public indirect enum LessonMessage: Equatable, Sendable, ExpressibleByStringLite
         case .literal(let s): return s
         case .phrase(let p, let args): return "\(p)(" + args.map(\.debugText).joined(separator: ", ") + ")"
         case .joined(let parts): return parts.map(\.debugText).joined()
+        case .jsonSyntax(let reason): return "\(reason)"
+        case .utf8Problem(let p): return p.description
         }
     }
 }

@@ -43,7 +43,7 @@ public enum LessonDecoder {
         do {
             root = try JSONParser.parse(text)
         } catch {
-            throw r.error("", say(.invalidJSON, .literal(String(error.line)), .literal(String(error.column)), .literal(error.message)))
+            throw r.error("", say(.invalidJSON, .literal(String(error.line)), .literal(String(error.column)), .jsonSyntax(error.reason)))
         }
         let lesson = try self.lesson(Node(value: root, path: ""), r, source: source, admit: admit)
         try r.finish()
@@ -62,8 +62,8 @@ public enum LessonDecoder {
         case .gbk(let p): return at(p, say(.notUTF8GBK, .literal(p.hex)))
         case .utf16WithoutBOM: return say(.notUTF8UTF16)
         case .binary(let p) where p.byte == 0: return at(p, say(.notUTF8NUL))
-        case .binary(let p): return at(p, say(.notUTF8Binary, .literal(p.description)))
-        case .other(let p): return at(p, say(.notUTF8Other, .literal(p.description)))
+        case .binary(let p): return at(p, say(.notUTF8Binary, .utf8Problem(p)))
+        case .other(let p): return at(p, say(.notUTF8Other, .utf8Problem(p)))
         case .notAsMarked(let encoding): return say(.notUTF8AsMarked, .literal(encoding))
         }
     }
