@@ -78,7 +78,7 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 ///
 /// Beyond the RFC it rejects duplicate keys and nesting deeper than `maxDepth`, and it names the
 /// usual non-JSON tokens (`NaN`, `Infinity`, comments, trailing commas, single quotes) in its
-/// messages. Columns count Unicode scalars, so they match what an editor shows.
+/// reasons. Columns count Unicode scalars, so they match what an editor shows.
 ///
 /// It reads text, not a file: a byte order mark is refused like any other character outside a
 /// string. `UTF8Text.decode` turns a file into text first (it removes one mark, and reads UTF-16

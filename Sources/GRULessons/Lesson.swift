@@ -63,7 +63,8 @@ public struct Lesson: Equatable, Sendable {
     /// Every input (of `sequences` and of `apply`) was multiplied by this before it entered the
     /// model: `problem`'s inputs are already scaled. 1 when the file has no `input_scale`.
     public var inputScale: Double
-    /// Which variant of the lesson this is (`Lesson.variant(_:)`): 0 for the lesson itself.
+    /// Which variant of the lesson this is (`Lesson.variant(_:)`): 0 for the lesson itself. The
+    /// title stays the lesson's; renderers name the variant (`Lesson.shownTitle` in GRURender).
     public var variantNumber: Int = 0
 
     public init(id: String, title: LocalizedText, description: LocalizedText,

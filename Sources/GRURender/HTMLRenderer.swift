@@ -23,7 +23,7 @@ public enum HTMLRenderer {
         var cut: Set<Int> = []
         for slide in slides { for case .rows(let b, _) in slide.items { cut.insert(b) } }
         let start = options.language
-        let title = { (l: Language) in lesson.title.text(l) }
+        let title = { (l: Language) in lesson.shownTitle(l) }
 
         var out = "<!DOCTYPE html>\n"
         out += "<html lang=\"\(tag(start))\" data-lang=\"\(start.rawValue)\""

@@ -76,6 +76,8 @@ public enum Message: CaseIterable, Sendable {
     case workbookOpenProblems, workbookNeedsScript, workbookAnswer, workbookKey, workbookMark, workbookHintNumbers
     // worksheet: variants (issue 12)
     case worksheetThisFile
+    // a variant's title (Lesson.shownTitle), issue 16
+    case variantTitle
     // check: a class at once (issue 12)
     case classTitle, classColumnFile, classColumnStudent, classColumnVariant, classColumnScore, classUnreadable
     case classSectionForward, classSectionLoss, classSectionBPTT, classSectionAccumulation, classSectionUpdate
@@ -409,6 +411,9 @@ public enum Message: CaseIterable, Sendable {
             "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。\n填好后运行：gru-explain check {0} {1}",
             "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one.\nThen run: gru-explain check {0} {1}")
         case .worksheetThisFile: return ("这个文件", "this-file")
+        // {0} is the variant's number, {1} the lesson's title (filled in last, so that a "{0}" in
+        // a title stays as written).
+        case .variantTitle: return ("{1}（第 {0} 号变体）", "{1} (variant {0})")
         // check: a class at once (issue 12)
         case .classTitle: return ("{0} · 全班 {1} 份答卷：已批改 {2} 份，无法读取 {3} 份（得分为百分比）",
                                   "{0} · {1} sheets: {2} marked, {3} could not be read (scores in percent)")
@@ -832,6 +837,14 @@ extension LessonPhrase {
         case .permissionDenied: return ("没有权限：无法读取这个文件", "permission denied: cannot read the file")
         case .cannotRead: return ("无法读取这个文件", "cannot read the file")
         }
+    }
+}
+
+extension Lesson {
+    /// The title every rendering shows (walkthrough, slides, worksheet, workbook, JSON): the
+    /// lesson's own, and for a variant (`Lesson.variant(_:)`) which one it is.
+    public func shownTitle(_ language: Language) -> String {
+        variantNumber == 0 ? title.text(language) : Message.variantTitle.text(language, String(variantNumber), title.text(language))
     }
 }
 

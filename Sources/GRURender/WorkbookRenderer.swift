@@ -22,7 +22,7 @@ public enum WorkbookRenderer {
                               header: SheetHeader? = nil, rule: MarkingRule = currentRule) -> String {
         var languages = languages
         if !languages.contains(start) { languages.insert(start, at: 0) }
-        let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + lesson.title.text(l) }
+        let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + lesson.shownTitle(l) }
         let json = JSONWriter.write(data(trace, lesson: lesson, languages: languages, start: start, header: header, rule: rule), indent: "")
             // Inside <script>, "</script" or "<!--" from a lesson's title would change how the page is
             // parsed: every "<" (only ever inside a JSON string) is written as its escape.
@@ -96,7 +96,7 @@ public enum WorkbookRenderer {
         root["lesson"] = .string(lesson.id)
         root["languages"] = .array(languages.map { .string($0.rawValue) })
         root["start"] = .string(start.rawValue)
-        root["title"] = bilingual { Message.workbookTitle.text($0, lesson.id) + " · " + ($0 == .zh ? lesson.title.zh : lesson.title.en) }
+        root["title"] = bilingual { Message.workbookTitle.text($0, lesson.id) + " · " + lesson.shownTitle($0) }
         root["keys"] = .array(keys)
         root["tables"] = .array(tables(groups, trace))
         root["sections"] = .array(Worksheet.sections.map { s in
