@@ -199,8 +199,9 @@ public enum WorkbookRenderer {
     /// a corpus of typed forms.
     ///
     /// The last five members are `AnswerSheet.numberText`'s reading (one sentence-ending mark
-    /// after the number, a full stop only after a decimal point, an "about" sign in front, a
-    /// space after a minus) and `WrittenNumber`'s percent.
+    /// after the number, a full stop only after a decimal point, an "about" in front (the first
+    /// of `AnswerSheet.aboutSigns` the value starts with), a space after a minus) and
+    /// `WrittenNumber`'s percent.
     static let reading: JSONValue = .object(JSONObject([
         ("full_width", .array([.int(0xFF01), .int(0xFF5E), .int(0xFEE0)])),
         ("replace", .object(JSONObject([("\u{3000}", .string(" ")), ("\u{3002}", .string(".")), ("\u{2212}", .string("-")),
@@ -211,7 +212,7 @@ public enum WorkbookRenderer {
         ("number", .string("^[+-]?([0-9]*)(?:\\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,4}))?$")),
         ("sentence_end", .string(",;")),
         ("full_stop_after_point", .bool(true)),
-        ("about", .string("≈~")),
+        ("about", .array(AnswerSheet.aboutSigns.map { .string($0) })),
         ("minus_space", .bool(true)),
         ("percent", .bool(true)),
     ]))

@@ -86,6 +86,25 @@ import GRUCore
         }
     }
 
+    /// "About" in Chinese, read as ≈ is: 约 or 大约 in front, with or without a space after it
+    /// (issue 16). z₁ = z₂ = 0.5987 in lesson1 (the seed), so each is correct and keeps the
+    /// precision written (约0.6 claims one decimal, like ≈0.6).
+    @Test func yueAndDayueInFrontMeanAbout() throws {
+        for text in ["约0.6", "约 0.6", "大约0.6", "大约 0.6", "约０．６", "≈0.6", "~0.6"] {
+            let (sheet, errors) = AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8))
+            #expect(errors.isEmpty, "\(text)")
+            let number = try #require(sheet.lines.first?.value, "\(text)")
+            #expect(number.value == 0.6 && number.unit == 0.1 && number.text == "0.6", "\(text)")
+            #expect(number.written == text, "\(text) is quoted as typed")
+        }
+        let report = try Fixtures.check(text: "t1.z[1] = 约0.5987\nt1.z[2] = 大约 0.5987\n")
+        #expect(report.summary.correct == 2)
+        // Only in front, and once.
+        for text in ["0.6约", "约", "约约0.6", "大约", "大 0.6"] {
+            #expect(!AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8)).errors.isEmpty, "\(text)")
+        }
+    }
+
     /// Spaces around a value: the ideographic space of a Chinese input method, and the no-break
     /// space a word processor leaves when a line is copied from it. z₁ = 0.5987 (the seed).
     @Test func ideographicAndNoBreakSpacesAroundAValue() throws {
