@@ -150,6 +150,8 @@ public indirect enum LessonMessage: Equatable, Sendable, ExpressibleByStringLite
     case jsonSyntax(JSONSyntaxError.Reason)
     /// Where a file stops being UTF-8 text ("invalid byte 0xC0"), worded by the catalogue.
     case utf8Problem(UTF8Problem)
+    /// Names or values listed, each as written: `Wz、Uz` in Chinese, `Wz, Uz` in English.
+    case list([String])
 
     public init(stringLiteral value: String) { self = .literal(value) }
 
@@ -162,6 +164,7 @@ public indirect enum LessonMessage: Equatable, Sendable, ExpressibleByStringLite
         case .joined(let parts): return parts.map(\.debugText).joined()
         case .jsonSyntax(let reason): return "\(reason)"
         case .utf8Problem(let p): return p.description
+        case .list(let items): return items.joined(separator: ", ")
         }
     }
 }

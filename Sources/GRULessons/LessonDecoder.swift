@@ -162,7 +162,7 @@ public enum LessonDecoder {
     private static func notes(_ node: Node, _ r: LessonReader) throws(LessonError) -> [LessonSection: LocalizedText]? {
         guard !node.isMissing else { return [:] }
         let sections = LessonSection.allCases.map(\.rawValue)
-        let f = try r.object(node, expected: say(.expectNotes, .literal(sections.joined(separator: ", "))), known: sections)
+        let f = try r.object(node, expected: say(.expectNotes, .list(sections)), known: sections)
         var notes: [LessonSection: LocalizedText] = [:]
         var complete = true
         for section in LessonSection.allCases where !f[section.rawValue].isMissing {
@@ -217,8 +217,8 @@ public enum LessonDecoder {
             throw r.error(seeded, say(.parametersAndInit))
         case (true, true):
             if r.isSuggested(given) { throw LessonError.noted }
-            let used = c.map { ParameterName.used(by: $0).map(\.rawValue).joined(separator: ", ") } ?? "Wz, Uz, bz, Wr, Ur, br, Wh, Uh, bh, Why, by"
-            throw r.error(given, say(.parametersMissing, .literal(used)))
+            let used = c.map { ParameterName.used(by: $0).map(\.rawValue) } ?? ["Wz", "Uz", "bz", "Wr", "Ur", "br", "Wh", "Uh", "bh", "Why", "by"]
+            throw r.error(given, say(.parametersMissing, .list(used)))
         case (false, true):
             guard let c else { return nil }
             return try parameters(given, c, r).map { StartingParameters(given: $0, seeded: nil) }
@@ -255,7 +255,7 @@ public enum LessonDecoder {
 
     private static func parameters(_ node: Node, _ c: ModelConfig, _ r: LessonReader) throws(LessonError) -> Parameters? {
         let used = ParameterName.used(by: c).map(\.rawValue)
-        let f = try r.object(node, expected: say(.expectParameters, .literal(used.joined(separator: ", "))),
+        let f = try r.object(node, expected: say(.expectParameters, .list(used)),
                              known: ParameterName.allCases.map(\.rawValue))
         // Every value is checked before the parameters are allocated, so that a wrong file with a
         // huge hidden_size fails fast instead of first filling gigabytes with zeros.

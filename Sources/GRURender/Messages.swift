@@ -940,6 +940,7 @@ extension LessonMessage {
         case .joined(let parts): return parts.map { $0.text(language) }.joined()
         case .jsonSyntax(let reason): return reason.text(language)
         case .utf8Problem(let p): return p.text(language)
+        case .list(let items): return items.joined(separator: Message.listSeparator.text(language))
         case .phrase(let phrase, let arguments):
             var out = language == .zh ? phrase.pair.zh : phrase.pair.en
             for (k, argument) in arguments.enumerated() {
@@ -951,17 +952,18 @@ extension LessonMessage {
 }
 
 extension LessonError {
-    /// The lines printed on stderr, one per problem in file order (`file: path: message`), and
-    /// a last one when more problems were found than are listed. Control characters (a line
-    /// break in a file name, say) are shown as `\u` escapes (`TerminalText.escaped`), so that
-    /// each problem is exactly one line.
+    /// The lines printed on stderr, one per problem in file order (`file: path: message`; in
+    /// Chinese `file：path：message`, as the catalogue's other labels), and a last one when more
+    /// problems were found than are listed. Control characters (a line break in a file name, say)
+    /// are shown as `\u` escapes (`TerminalText.escaped`), so that each problem is exactly one line.
     public func lines(_ language: Language) -> [String] {
+        let colon = Message.labelSeparator.text(language)
         var out = problems.map { p in
             let message = p.message.text(language)
-            return TerminalText.escaped(p.path.isEmpty ? "\(file): \(message)" : "\(file): \(p.path): \(message)")
+            return TerminalText.escaped(p.path.isEmpty ? file + colon + message : file + colon + p.path + colon + message)
         }
         if more > 0 {
-            out.append(TerminalText.escaped("\(file): " + LessonPhrase.moreProblems.pair(language).replacing("{0}", with: String(more))))
+            out.append(TerminalText.escaped(file + colon + LessonPhrase.moreProblems.pair(language).replacing("{0}", with: String(more))))
         }
         return out
     }

@@ -13,7 +13,8 @@ extension SheetError {
     }
 
     private func text(file: String, _ l: Language) -> String {
-        let place = line.map { "\(file):\($0): " } ?? "\(file): "
+        // `file:line: ` is a place an editor opens; a file alone is labelled as in the catalogue (`file：` in Chinese).
+        let place = line.map { "\(file):\($0): " } ?? file + Message.labelSeparator.text(l)
         // A key is quoted whole up to 40 characters (no real key is longer), then cut.
         func shown(_ key: String) -> String { key.count > 40 ? String(key.prefix(40)) + "…" : key }
         switch problem {
@@ -62,6 +63,6 @@ extension SheetErrors {
     public func messages(file: String, language: Language, limit: Int = 10) -> [String] {
         let shown = errors.prefix(limit).map { $0.message(file: file, language: language) }
         guard errors.count > limit else { return shown }
-        return shown + ["\(file): " + Message.sheetMoreProblems.text(language, String(errors.count - limit))]
+        return shown + [file + Message.labelSeparator.text(language) + Message.sheetMoreProblems.text(language, String(errors.count - limit))]
     }
 }

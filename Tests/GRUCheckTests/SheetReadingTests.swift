@@ -193,7 +193,7 @@ import GRUCore
             #expect(lines.count == 11)
             #expect(lines[0] == "a.txt:1: unknown key 't1.zz[1]'; did you mean 't1.z[1]'?")
             #expect(lines[10] == "a.txt: … and 2 more problems like these")
-            #expect(error.messages(file: "a.txt", language: .zh)[10] == "a.txt: … 还有 2 个类似的问题")
+            #expect(error.messages(file: "a.txt", language: .zh)[10] == "a.txt：… 还有 2 个类似的问题")
             #expect(error.messages(file: "a.txt", language: .zh)[0] == "a.txt:1: 本课没有 't1.zz[1]' 这个键；你是不是想写 't1.z[1]'？")
             #expect(error.messages(file: "a.txt", limit: 12).count == 12)
         }
