@@ -199,6 +199,22 @@ import GRUCore
         }
     }
 
+    /// A key pressed twice is suggested without the repeat (issue 16): by edit distance alone
+    /// `t1.hh[1]` got `t1.rh[1]`, the first of `t1.rh[1]`, `t1.h[1]`, `t1.dh[1]` (each one edit
+    /// away) in the keys' order.
+    @Test func aKeyPressedTwiceIsSuggestedOnce() {
+        let valid = Fixtures.lesson1Trace.keys.map(\.description)
+        let s = { Marker.nearestKey(to: $0, among: valid) }
+        #expect(s("t1.hh[1]") == "t1.h[1]")
+        #expect(s("t1.aa_z[1]") == "t1.a_z[1]")
+        #expect(s("t11.z[1]") == "t1.z[1]")
+        #expect(s("t3.dhh[2]") == "t3.dh[2]")
+        #expect(s("grad.Wzz[1][1]") == "grad.Wz[1][1]")
+        let (sheet, _) = AnswerSheet.parse(Array("t1.hh[1] = 0.5\n".utf8))
+        let e = #expect(throws: SheetErrors.self) { try Marker.mark(sheet, against: Fixtures.lesson1Trace) }
+        #expect(e?.messages(file: "a.txt") == ["a.txt:1: unknown key 't1.hh[1]'; did you mean 't1.h[1]'?"])
+    }
+
     @Test func suggestionsForUnknownKeys() {
         let valid = Fixtures.lesson1Trace.keys.map(\.description)
         let s = { Marker.nearestKey(to: $0, among: valid) }
