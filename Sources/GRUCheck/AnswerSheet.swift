@@ -137,8 +137,8 @@ public struct SheetErrors: Error, Equatable, Sendable {
 /// - full-width characters (`ｔ１．ｚ［１］＝０．５９８７`), the Chinese full stop `。` and the
 ///   minus sign `−` (or an en or em dash) as a decimal point and a minus; a byte-order mark; CRLF
 ///   line ends, and a lone CR (old Mac files) as a line end too;
-/// - a number as a sentence ends it (`0.5987。`, `，`, `;`, `；`), with `≈` or `~` in front, a
-///   space after its minus (`− 0.5987`), or as a percent (`59.87%` is 0.5987);
+/// - a number as a sentence ends it (`0.5987。`, `，`, `;`, `；`), with "about" in front (`≈`, `~`,
+///   `约`, `大约`: `aboutSigns`), a space after its minus (`− 0.5987`), or as a percent (`59.87%` is 0.5987);
 /// - UTF-8, or UTF-16 or UTF-32 with a byte order mark (Windows Notepad's "Unicode").
 public struct AnswerSheet: Equatable, Sendable {
     public var lines: [SheetLine]
@@ -270,9 +270,14 @@ public struct AnswerSheet: Equatable, Sendable {
         return String(out)
     }
 
+    /// What a student writes before a number to say "about": `≈0.5987`, `~0.5987` (also `～`,
+    /// normalized), `约0.6`, `大约 0.6`. The workbook's page reads the same list
+    /// (`WorkbookRenderer.reading`); "大约" comes before "约", which it ends with.
+    public static let aboutSigns = ["≈", "~", "大约", "约"]
+
     /// The number in a (normalized) value as a student types it: without the one punctuation mark
-    /// that ends a sentence (`0.5987。`, `0.5987，`, `0.5987;`, `0.5987；`), an "about" sign in front
-    /// (`≈0.5987`, `~0.5987`, `～0.5987`), or a space after a minus (`− 0.5987`). A percent
+    /// that ends a sentence (`0.5987。`, `0.5987，`, `0.5987;`, `0.5987；`), an "about" in front
+    /// (`aboutSigns`: `≈0.5987`, `~0.5987`, `约 0.6`), or a space after a minus (`− 0.5987`). A percent
     /// (`59.87%`, `59.87％`) is left for `WrittenNumber`, which reads it as hundredths.
     static func numberText(_ value: String) -> String {
         var v = Substring(value)
@@ -282,8 +287,8 @@ public struct AnswerSheet: Equatable, Sendable {
             v = v.dropLast()
             while let l = v.last, l == " " || l == "\t" { v = v.dropLast() }
         }
-        if let first = v.first, first == "≈" || first == "~" {
-            v = v.dropFirst()
+        if let sign = aboutSigns.first(where: { v.hasPrefix($0) }) {
+            v = v.dropFirst(sign.count)
             while let f = v.first, f == " " || f == "\t" { v = v.dropFirst() }
         }
         if let first = v.first, first == "-" || first == "+" {

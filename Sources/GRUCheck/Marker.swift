@@ -233,7 +233,8 @@ public enum Marker {
     static let maxSuggestions = 20
 
     /// The valid key nearest to an unknown one: first simple repairs (a missing index, a stray
-    /// `s1.` prefix, capitals), then the smallest edit distance, if it is small for the key's length.
+    /// `s1.` prefix, capitals, a key pressed twice), then the smallest edit distance, if it is small
+    /// for the key's length.
     static func nearestKey(to text: String, among valid: [String]) -> String? {
         let validSet = Set(valid)
         let lower = text.lowercased()
@@ -242,6 +243,15 @@ public enum Marker {
         // The names that exist under one reset placement only, for the other one's.
         for (a, b) in [(".n_h[", ".rh["), (".dn_h[", ".drh["), (".rh[", ".n_h["), (".drh[", ".dn_h[")] where text.contains(a) {
             repairs.append(text.replacing(a, with: b))
+        }
+        // A key pressed twice (`t1.hh[1]`, `t11.z[1]`): one of the two taken out. By distance alone
+        // `t1.hh[1]` is as near to `t1.rh[1]` and `t1.dh[1]` as to `t1.h[1]`, and the first in
+        // the keys' order would win.
+        let chars = Array(lower)
+        for i in chars.indices.dropLast() where chars[i] == chars[i + 1] {
+            var once = chars
+            once.remove(at: i)
+            repairs.append(String(once))
         }
         if let hit = repairs.first(where: { validSet.contains($0) }) { return hit }
         // The distance is at least the difference in length: a name that differs by more than the

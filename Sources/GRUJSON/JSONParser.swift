@@ -1,18 +1,84 @@
-/// A syntax error, with the 1-based line and column where it was found.
-public struct JSONSyntaxError: Error, Equatable, Sendable {
+/// A syntax error, with the 1-based line and column where it was found, and what is wrong there
+/// as data (`Reason`): the words, in each language, are in GRURender's catalogue
+/// (`JSONSyntaxError.Reason.text(_:)`), so that a Chinese user reads the reason in Chinese.
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
-    public var message: String
+    public var reason: Reason
 
-    /// "line 3, column 7: expected ',' or '}' after an object member, found '\"'"
-    public var description: String { "line \(line), column \(column): \(message)" }
+    /// What stands where the parser stopped: a short quotation of the text (up to the next
+    /// whitespace, `,`, `]` or `}`, about 12 bytes, control characters as `\u` escapes), or the
+    /// end of the file.
+    public enum Found: Equatable, Sendable {
+        case text(String)
+        case endOfFile
+    }
+
+    /// What is wrong, with what the parser expected and what it found.
+    public enum Reason: Equatable, Sendable {
+        // The document
+        /// Nothing but white space (`UTF8Text.decode` has removed a byte order mark).
+        case empty
+        /// More after the one value a document holds.
+        case afterTheEnd(Found)
+        case nulByte
+        case notUTF8(UTF8Problem)
+        case tooDeep(limit: Int)
+        // Values
+        /// The file ends where a value must come (after `[`, `:` or `,`).
+        case endOfFileInValue
+        case expectedValue(Found)
+        /// `NaN`, `Infinity`, `nan`, `inf`: what Python and C print for a number that is not finite.
+        case notFinite(Found)
+        case negativeInfinity
+        /// `.5`: `digits` is what follows the point ("5"), for the fix `0.5`.
+        case leadingDecimalPoint(Found, digits: String)
+        case plusSign(Found)
+        /// A word that is no literal, such as `tiny`: a string without its quotes.
+        case unquotedString(Found)
+        /// `tru`: the literal `word` (true, false, null) cut short.
+        case literalCutShort(Found, word: String)
+        case singleQuote
+        case comment
+        // Objects and arrays
+        /// `closing` is "}" or "]".
+        case trailingComma(closing: String)
+        case expectedMemberName(Found)
+        case duplicateKey(String)
+        case expectedColon(key: String, Found)
+        case expectedCommaOrBrace(key: String, Found)
+        case expectedCommaOrBracket(Found)
+        // Strings
+        case unterminatedString
+        case unterminatedEscape
+        case lineBreakInString
+        case tabInString
+        /// A control character other than a line break or a tab, as `00XX`.
+        case controlCharacter(hex: String)
+        /// `\U`: the escape as written after the backslash (one character).
+        case invalidEscape(String)
+        case unicodeEscapeShort
+        case unicodeEscapeDigit(Found)
+        case invalidSurrogatePair
+        /// `\uD800` alone: the escape's hex digits, upper case.
+        case loneSurrogate(hex: String)
+        // Numbers
+        case leadingZero
+        case hexadecimal(Found)
+        case expectedDigit(Found)
+        case expectedDigitAfterPoint(Found)
+        case expectedDigitInExponent(Found)
+    }
+
+    /// A form for debugging; the command line words `reason` in the user's language.
+    public var description: String { "line \(line), column \(column): \(reason)" }
 }
 
 /// A strict JSON (RFC 8259) reader over UTF-8 bytes.
 ///
 /// Beyond the RFC it rejects duplicate keys and nesting deeper than `maxDepth`, and it names the
 /// usual non-JSON tokens (`NaN`, `Infinity`, comments, trailing commas, single quotes) in its
-/// messages. Columns count Unicode scalars, so they match what an editor shows.
+/// reasons. Columns count Unicode scalars, so they match what an editor shows.
 ///
 /// It reads text, not a file: a byte order mark is refused like any other character outside a
 /// string. `UTF8Text.decode` turns a file into text first (it removes one mark, and reads UTF-16
@@ -48,15 +114,15 @@ public struct JSONParser {
     private mutating func document() throws(JSONSyntaxError) -> JSONValue {
         try checkUTF8()
         skipWhitespace()
-        if i == bytes.count { throw error("the file is empty; expected a JSON value") }
+        if i == bytes.count { throw error(.empty) }
         let v = try value()
         skipWhitespace()
-        if i < bytes.count { throw error("unexpected \(found()) after the end of the JSON value") }
+        if i < bytes.count { throw error(.afterTheEnd(found())) }
         return v
     }
 
     private mutating func value() throws(JSONSyntaxError) -> JSONValue {
-        guard i < bytes.count else { throw error("unexpected end of file; expected a value") }
+        guard i < bytes.count else { throw error(.endOfFileInValue) }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -65,32 +131,32 @@ public struct JSONParser {
         // "nan", "inf": what Python and C print for a number that is not finite.
         case UInt8(ascii: "n") where bytes[i...].starts(with: Array("nan".utf8)),
              UInt8(ascii: "i") where bytes[i...].starts(with: Array("inf".utf8)):
-            throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; write a finite number")
+            throw error(.notFinite(found()))
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
-            throw error("\(found()) is not JSON: NaN and Infinity cannot be written in JSON; write a finite number")
+            throw error(.notFinite(found()))
         case UInt8(ascii: "."):
             // ".5": JSON numbers start with a digit.
             var end = i + 1
             while end < bytes.count, isDigit(bytes[end]) { end += 1 }
             let digits = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
-            if digits.isEmpty { throw error("expected a value, found \(found())") }
-            throw error("expected a value, found \(found()); a number in JSON starts with a digit: write 0.\(digits)")
+            if digits.isEmpty { throw error(.expectedValue(found())) }
+            throw error(.leadingDecimalPoint(found(), digits: digits))
         case UInt8(ascii: "+"):
-            throw error("a number in JSON has no '+' sign, found \(found())")
+            throw error(.plusSign(found()))
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            throw error("expected a value, found \(found()); a string is written in double quotes")
+            throw error(.unquotedString(found()))
         default:
-            throw commonMistake() ?? error("expected a value, found \(found())")
+            throw commonMistake() ?? error(.expectedValue(found()))
         }
     }
 
     /// The message for a single quote or a comment where JSON needs a string or a value.
     private func commonMistake() -> JSONSyntaxError? {
-        if peek(UInt8(ascii: "'")) { return error("strings in JSON use double quotes (\"), found a single quote") }
-        if peek(UInt8(ascii: "/")) { return error("comments are not allowed in JSON") }
+        if peek(UInt8(ascii: "'")) { return error(.singleQuote) }
+        if peek(UInt8(ascii: "/")) { return error(.comment) }
         return nil
     }
 
@@ -104,8 +170,8 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
-                if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}' is not allowed in JSON") }
-                throw commonMistake() ?? error("expected a member name in double quotes, found \(found())")
+                if peek(UInt8(ascii: "}")) { throw error(.trailingComma(closing: "}")) }
+                throw commonMistake() ?? error(.expectedMemberName(found()))
             }
             // The position is worked out only for an error: counting the columns of every key
             // would take quadratic time on a long line.
@@ -113,17 +179,17 @@ public struct JSONParser {
             let key = try string()
             if !seen.insert(key).inserted {
                 i = keyStart   // a key holds no line break, so `line` still holds
-                throw error("duplicate key \(JSONWriter.quoted(key))")
+                throw error(.duplicateKey(key))
             }
             skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after \(JSONWriter.quoted(key)), found \(found())") }
+            guard peek(UInt8(ascii: ":")) else { throw error(.expectedColon(key: key, found())) }
             i += 1
             skipWhitespace()
             members.append((key, try value()))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { i += 1; continue }
             if peek(UInt8(ascii: "}")) { i += 1; depth -= 1; return .object(JSONObject(members)) }
-            throw error("expected ',' or '}' after the value of \(JSONWriter.quoted(key)), found \(found())")
+            throw error(.expectedCommaOrBrace(key: key, found()))
         }
     }
 
@@ -135,19 +201,19 @@ public struct JSONParser {
         if peek(UInt8(ascii: "]")) { i += 1; depth -= 1; return .array(elements) }
         while true {
             skipWhitespace()
-            if peek(UInt8(ascii: "]")) { throw error("trailing comma before ']' is not allowed in JSON") }
+            if peek(UInt8(ascii: "]")) { throw error(.trailingComma(closing: "]")) }
             elements.append(try value())
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { i += 1; continue }
             if peek(UInt8(ascii: "]")) { i += 1; depth -= 1; return .array(elements) }
-            throw error("expected ',' or ']' in an array, found \(found())")
+            throw error(.expectedCommaOrBracket(found()))
         }
     }
 
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         if depth > JSONParser.maxDepth {
-            throw error("nesting deeper than \(JSONParser.maxDepth) levels")
+            throw error(.tooDeep(limit: JSONParser.maxDepth))
         }
     }
 
@@ -155,7 +221,7 @@ public struct JSONParser {
         i += 1  // opening quote
         var out: [UInt8] = []
         while true {
-            guard i < bytes.count else { throw error("unterminated string: the file ends before its closing quote") }
+            guard i < bytes.count else { throw error(.unterminatedString) }
             let b = bytes[i]
             switch b {
             case UInt8(ascii: "\""):
@@ -163,7 +229,7 @@ public struct JSONParser {
                 return String(decoding: out, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 i += 1
-                guard i < bytes.count else { throw error("unterminated string: the file ends in an escape") }
+                guard i < bytes.count else { throw error(.unterminatedEscape) }
                 let e = bytes[i]
                 i += 1
                 switch e {
@@ -180,11 +246,11 @@ public struct JSONParser {
                     if (0xD800...0xDBFF).contains(scalar), bytes[i...].starts(with: [0x5C, UInt8(ascii: "u")]) {
                         i += 2
                         let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid UTF-16 surrogate pair in \\u escape") }
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error(.invalidSurrogatePair) }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let u = Unicode.Scalar(scalar) else {
-                        throw error("\\u\(String(scalar, radix: 16, uppercase: true)) is half of a UTF-16 surrogate pair; write the character itself, or both halves (\\uD83D\\uDE00)")
+                        throw error(.loneSurrogate(hex: String(scalar, radix: 16, uppercase: true)))
                     }
                     out.append(contentsOf: Array(String(Character(u)).utf8))
                 default:
@@ -192,13 +258,13 @@ public struct JSONParser {
                     var end = i + 1
                     while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }   // the whole character
                     let shown = JSONWriter.oneLine(String(decoding: bytes[i..<end], as: UTF8.self))
-                    throw error("invalid escape \\\(shown) in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (write a backslash as \\\\)")
+                    throw error(.invalidEscape(shown))
                 }
             case 0x00..<0x20:
                 switch b {
-                case 0x0A: throw error("unterminated string: a line break inside a string (write \\n)")
-                case 0x09: throw error("a tab inside a string; write \\t, or a space")
-                default: throw error("control character U+\(hex(b)) inside a string; write it as \\u\(hex(b)), or remove it")
+                case 0x0A: throw error(.lineBreakInString)
+                case 0x09: throw error(.tabInString)
+                default: throw error(.controlCharacter(hex: hex(b)))
                 }
             default:
                 out.append(b)
@@ -208,7 +274,7 @@ public struct JSONParser {
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw error("\\u escape needs four hex digits") }
+        guard i + 4 <= bytes.count else { throw error(.unicodeEscapeShort) }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let b = bytes[i]
@@ -217,7 +283,7 @@ public struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A") + 10)
-            default: throw error("\\u escape needs four hex digits, found \(found())")
+            default: throw error(.unicodeEscapeDigit(found()))
             }
             v = v * 16 + d
             i += 1
@@ -230,26 +296,26 @@ public struct JSONParser {
         if peek(UInt8(ascii: "-")) {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "I") {
-                throw error("-Infinity is not JSON; write a finite number")
+                throw error(.negativeInfinity)
             }
         }
-        guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected a digit in a number, found \(found())") }
+        guard i < bytes.count, isDigit(bytes[i]) else { throw error(.expectedDigit(found())) }
         if bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count, isDigit(bytes[i + 1]) {
-            throw error("numbers in JSON cannot have leading zeros")
+            throw error(.leadingZero)
         }
         if bytes[i] == UInt8(ascii: "0"), i + 1 < bytes.count, bytes[i + 1] | 0x20 == UInt8(ascii: "x") {
-            throw error("hexadecimal numbers are not JSON, found \(found()); write the number in decimal")
+            throw error(.hexadecimal(found()))
         }
         while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         if peek(UInt8(ascii: ".")) {
             i += 1
-            guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected a digit after the decimal point, found \(found())") }
+            guard i < bytes.count, isDigit(bytes[i]) else { throw error(.expectedDigitAfterPoint(found())) }
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
             i += 1
             if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { i += 1 }
-            guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected a digit in the exponent, found \(found())") }
+            guard i < bytes.count, isDigit(bytes[i]) else { throw error(.expectedDigitInExponent(found())) }
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         let literal = String(decoding: bytes[start..<i], as: UTF8.self)
@@ -264,8 +330,7 @@ public struct JSONParser {
             // "tru" is true cut short; "tiny" is a string without its quotes.
             var end = i
             while end < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) { end += 1 }
-            let hint = w.starts(with: bytes[i..<end]) ? "did you mean \(word)?" : "a string is written in double quotes"
-            throw error("expected a value, found \(found()); \(hint)")
+            throw error(w.starts(with: bytes[i..<end]) ? .literalCutShort(found(), word: word) : .unquotedString(found()))
         }
         i += w.count
     }
@@ -298,19 +363,19 @@ public struct JSONParser {
 
     /// A short quotation of what stands at the current position, for messages: up to the next
     /// whitespace, `,`, `]` or `}`, and at most about 12 bytes.
-    private func found() -> String {
-        guard i < bytes.count else { return "the end of the file" }
+    private func found() -> JSONSyntaxError.Found {
+        guard i < bytes.count else { return .endOfFile }
         var end = i
         while end < bytes.count, end - i < 12, ![0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x5D, 0x7D].contains(bytes[end]) { end += 1 }
         if end == i { end = i + 1 }
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }   // never split a character
         // Control characters are shown as \u escapes, so that the message stays on one line.
-        return "'\(JSONWriter.oneLine(String(decoding: bytes[i..<end], as: UTF8.self)))'"
+        return .text(JSONWriter.oneLine(String(decoding: bytes[i..<end], as: UTF8.self)))
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
+    private func error(_ reason: JSONSyntaxError.Reason) -> JSONSyntaxError {
         let (l, c) = position()
-        return JSONSyntaxError(line: l, column: c, message: message)
+        return JSONSyntaxError(line: l, column: c, reason: reason)
     }
 
     private func hex(_ b: UInt8) -> String {
@@ -323,7 +388,6 @@ public struct JSONParser {
     private mutating func checkUTF8() throws(JSONSyntaxError) {
         guard let problem = UTF8Problem.first(in: bytes) else { return }
         i = problem.offset; line = problem.line; lineStart = problem.lineStart
-        if problem.byte == 0 { throw error("the file contains a NUL byte: it looks like a binary file, not JSON text") }
-        throw error("the file is not UTF-8 text (\(problem)); is it a binary file?")
+        throw error(problem.byte == 0 ? .nulByte : .notUTF8(problem))
     }
 }

@@ -63,7 +63,8 @@ public struct Lesson: Equatable, Sendable {
     /// Every input (of `sequences` and of `apply`) was multiplied by this before it entered the
     /// model: `problem`'s inputs are already scaled. 1 when the file has no `input_scale`.
     public var inputScale: Double
-    /// Which variant of the lesson this is (`Lesson.variant(_:)`): 0 for the lesson itself.
+    /// Which variant of the lesson this is (`Lesson.variant(_:)`): 0 for the lesson itself. The
+    /// title stays the lesson's; renderers name the variant (`Lesson.shownTitle` in GRURender).
     public var variantNumber: Int = 0
 
     public init(id: String, title: LocalizedText, description: LocalizedText,
@@ -145,6 +146,12 @@ public indirect enum LessonMessage: Equatable, Sendable, ExpressibleByStringLite
     case phrase(LessonPhrase, [LessonMessage])
     /// Parts written one after the other.
     case joined([LessonMessage])
+    /// What GRUJSON's parser found wrong, worded by the catalogue like the phrases.
+    case jsonSyntax(JSONSyntaxError.Reason)
+    /// Where a file stops being UTF-8 text ("invalid byte 0xC0"), worded by the catalogue.
+    case utf8Problem(UTF8Problem)
+    /// Names or values listed, each as written: `Wz、Uz` in Chinese, `Wz, Uz` in English.
+    case list([String])
 
     public init(stringLiteral value: String) { self = .literal(value) }
 
@@ -155,6 +162,9 @@ public indirect enum LessonMessage: Equatable, Sendable, ExpressibleByStringLite
         case .literal(let s): return s
         case .phrase(let p, let args): return "\(p)(" + args.map(\.debugText).joined(separator: ", ") + ")"
         case .joined(let parts): return parts.map(\.debugText).joined()
+        case .jsonSyntax(let reason): return "\(reason)"
+        case .utf8Problem(let p): return p.description
+        case .list(let items): return items.joined(separator: ", ")
         }
     }
 }

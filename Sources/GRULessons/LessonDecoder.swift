@@ -43,7 +43,7 @@ public enum LessonDecoder {
         do {
             root = try JSONParser.parse(text)
         } catch {
-            throw r.error("", say(.invalidJSON, .literal(String(error.line)), .literal(String(error.column)), .literal(error.message)))
+            throw r.error("", say(.invalidJSON, .literal(String(error.line)), .literal(String(error.column)), .jsonSyntax(error.reason)))
         }
         let lesson = try self.lesson(Node(value: root, path: ""), r, source: source, admit: admit)
         try r.finish()
@@ -62,8 +62,8 @@ public enum LessonDecoder {
         case .gbk(let p): return at(p, say(.notUTF8GBK, .literal(p.hex)))
         case .utf16WithoutBOM: return say(.notUTF8UTF16)
         case .binary(let p) where p.byte == 0: return at(p, say(.notUTF8NUL))
-        case .binary(let p): return at(p, say(.notUTF8Binary, .literal(p.description)))
-        case .other(let p): return at(p, say(.notUTF8Other, .literal(p.description)))
+        case .binary(let p): return at(p, say(.notUTF8Binary, .utf8Problem(p)))
+        case .other(let p): return at(p, say(.notUTF8Other, .utf8Problem(p)))
         case .notAsMarked(let encoding): return say(.notUTF8AsMarked, .literal(encoding))
         }
     }
@@ -162,7 +162,7 @@ public enum LessonDecoder {
     private static func notes(_ node: Node, _ r: LessonReader) throws(LessonError) -> [LessonSection: LocalizedText]? {
         guard !node.isMissing else { return [:] }
         let sections = LessonSection.allCases.map(\.rawValue)
-        let f = try r.object(node, expected: say(.expectNotes, .literal(sections.joined(separator: ", "))), known: sections)
+        let f = try r.object(node, expected: say(.expectNotes, .list(sections)), known: sections)
         var notes: [LessonSection: LocalizedText] = [:]
         var complete = true
         for section in LessonSection.allCases where !f[section.rawValue].isMissing {
@@ -217,8 +217,8 @@ public enum LessonDecoder {
             throw r.error(seeded, say(.parametersAndInit))
         case (true, true):
             if r.isSuggested(given) { throw LessonError.noted }
-            let used = c.map { ParameterName.used(by: $0).map(\.rawValue).joined(separator: ", ") } ?? "Wz, Uz, bz, Wr, Ur, br, Wh, Uh, bh, Why, by"
-            throw r.error(given, say(.parametersMissing, .literal(used)))
+            let used = c.map { ParameterName.used(by: $0).map(\.rawValue) } ?? ["Wz", "Uz", "bz", "Wr", "Ur", "br", "Wh", "Uh", "bh", "Why", "by"]
+            throw r.error(given, say(.parametersMissing, .list(used)))
         case (false, true):
             guard let c else { return nil }
             return try parameters(given, c, r).map { StartingParameters(given: $0, seeded: nil) }
@@ -255,7 +255,7 @@ public enum LessonDecoder {
 
     private static func parameters(_ node: Node, _ c: ModelConfig, _ r: LessonReader) throws(LessonError) -> Parameters? {
         let used = ParameterName.used(by: c).map(\.rawValue)
-        let f = try r.object(node, expected: say(.expectParameters, .literal(used.joined(separator: ", "))),
+        let f = try r.object(node, expected: say(.expectParameters, .list(used)),
                              known: ParameterName.allCases.map(\.rawValue))
         // Every value is checked before the parameters are allocated, so that a wrong file with a
         // huge hidden_size fails fast instead of first filling gigabytes with zeros.

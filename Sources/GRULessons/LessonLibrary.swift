@@ -29,7 +29,7 @@ public enum LessonLibrary {
             // A file of that name (without .json or a /) is most likely what the user meant.
             if FileManager.default.fileExists(atPath: reference) {
                 throw LessonError(file: reference, path: "", message:
-                    say(.notBundledFileExists, .literal(bundledIDs.joined(separator: ", ")), .literal("./" + reference)))
+                    say(.notBundledFileExists, .list(bundledIDs), .literal("./" + reference)))
             }
             // "LESSON1", "lesson 2": the nearest bundled name, when one is near and nearer than the
             // rest (lesson9 is as near to lesson1 as to lesson3: no guess).
@@ -37,7 +37,7 @@ public enum LessonLibrary {
             let distances = bundledIDs.map { editDistance(Array(key.lowercased()), Array($0.lowercased())) }
             let nearest = nearestName(to: key, among: bundledIDs)
             let unique = distances.filter { $0 == distances.min() }.count == 1
-            let ids = LessonMessage.literal(bundledIDs.joined(separator: ", "))
+            let ids = LessonMessage.list(bundledIDs)
             let message = nearest.flatMap { unique ? say(.unknownLessonDidYouMean, .literal($0), ids) : nil } ?? say(.unknownLesson, ids)
             throw LessonError(file: reference, path: "", message: message)
         }

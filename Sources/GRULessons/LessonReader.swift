@@ -146,7 +146,7 @@ final class LessonReader {
                 if object[near] == nil { suggested.insert(node.child(near, value: nil).path) }
                 problems += error(place, say(.unknownFieldDidYouMean, .literal(near))).problems
             } else {
-                problems += error(place, say(.unknownFieldKnown, .literal(known.joined(separator: ", ")))).problems
+                problems += error(place, say(.unknownFieldKnown, .list(known))).problems
             }
         }
         return Fields(node: node, object: object)
@@ -190,7 +190,7 @@ final class LessonReader {
     /// One of the raw values of `E`, or `default` when the field is missing.
     func choice<E: CaseIterable & RawRepresentable<String>>(_ node: Node, default: E) throws(LessonError) -> E {
         guard !node.isMissing else { return `default` }
-        let expected = say(.expectOneOf, .literal(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))
+        let expected = say(.expectOneOf, .list(E.allCases.map { "\"\($0.rawValue)\"" }))
         guard case .string(let s)? = node.value, let value = E(rawValue: s) else {
             throw mismatch(node, expected: expected)
         }

@@ -158,7 +158,7 @@ public struct VariantConditions: Sendable {
 extension Lesson {
     /// Variant `n` of this lesson (`LessonVariant`): 0 is the lesson itself. Its parameters are
     /// given outright (no `init`), its notes (which quote the lesson's own numbers) are dropped,
-    /// `variantNumber` is `n` and the title ends in "(variant n)". Throws when `n` is outside 0…1,000,000 or when no draw meets the
+    /// `variantNumber` is `n` (which renderers add to the title). Throws when `n` is outside 0…1,000,000 or when no draw meets the
     /// conditions.
     public func variant(_ n: Int) throws(LessonError) -> Lesson {
         guard n != 0 else { return self }
@@ -174,9 +174,8 @@ extension Lesson {
         v.problem.parameters = parameters
         v.initialisation = nil
         v.notes = [:]
+        // Its title stays the lesson's; every rendering names the variant (`shownTitle` in GRURender).
         v.variantNumber = n
-        // The title says which variant every rendering (walkthrough, slides, worksheet) shows.
-        v.title = LocalizedText(zh: title.zh + "（第 \(n) 号变体）", en: title.en + " (variant \(n))")
         return v
     }
 }

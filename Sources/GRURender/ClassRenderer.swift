@@ -211,7 +211,7 @@ public enum ClassRenderer {
         for s in sheet.sections {
             var lines = [Message.checkSummary.text(language, String(s.correct), String(s.followThrough), String(s.wrong), String(s.unanswered))]
             let wrong = sheet.report?.results.filter { $0.status == .wrong && $0.key.section == s.section } ?? []
-            if !wrong.isEmpty { lines.append(Message.classWrongKeys.text(language, wrong.map(\.key.description).joined(separator: ", "))) }
+            if !wrong.isEmpty { lines.append(Message.classWrongKeys.text(language, wrong.map(\.key.description).joined(separator: Message.listSeparator.text(language)))) }
             tests.append(.object(JSONObject([
                 ("name", .string(s.section.map { Walkthrough.title($0).text(language) } ?? "")),
                 ("score", .int(s.earned)),

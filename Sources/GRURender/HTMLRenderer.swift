@@ -23,7 +23,7 @@ public enum HTMLRenderer {
         var cut: Set<Int> = []
         for slide in slides { for case .rows(let b, _) in slide.items { cut.insert(b) } }
         let start = options.language
-        let title = { (l: Language) in lesson.title.text(l) }
+        let title = { (l: Language) in lesson.shownTitle(l) }
 
         var out = "<!DOCTYPE html>\n"
         out += "<html lang=\"\(tag(start))\" data-lang=\"\(start.rawValue)\""
@@ -100,16 +100,23 @@ public enum HTMLRenderer {
         out += "<button type=\"button\" id=\"next\" aria-label=\"\(escape(Message.slideNext.text(start)))\"\(labels(.slideNext))>→</button>\n"
         out += "<span id=\"goto\" aria-live=\"polite\"></span>\n"
         out += "<button type=\"button\" id=\"help-button\" aria-label=\"\(escape(Message.slideHelpButton.text(start)))\"\(labels(.slideHelpButton))>?</button>\n"
-        if languages.count > 1 {
-            out += "<span class=\"langs\" role=\"group\" aria-label=\"\(escape(Message.languageSwitch.text(start)))\"\(labels(.languageSwitch))>\n"
-            for l in languages {
-                let name = l.ownName
-                out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(tag(l))\" aria-pressed=\"\(l == start)\">\(name)</button>\n"
-            }
-            out += "</span>\n"
-        }
+        out += languageSwitch(languages: languages, start: start)
         out += "</nav>\n"
         return out
+    }
+
+    /// The zh/en switch of a page with more than one language (the slides' controls, the
+    /// workbook's toolbar); "" for a page in one language. A button per language, named in its
+    /// own language, pressed for `start`; the group's label is in `start`'s language and carries
+    /// the others as `data-label-xx`, which each page's script puts in `aria-label` on a switch.
+    static func languageSwitch(languages: [Language], start: Language) -> String {
+        guard languages.count > 1 else { return "" }
+        let labels = languages.map { " data-label-\($0.rawValue)=\"\(escape(Message.languageSwitch.text($0)))\"" }.joined()
+        var out = "<span class=\"langs\" role=\"group\" aria-label=\"\(escape(Message.languageSwitch.text(start)))\"\(labels)>\n"
+        for l in languages {
+            out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(tag(l))\" aria-pressed=\"\(l == start)\">\(l.ownName)</button>\n"
+        }
+        return out + "</span>\n"
     }
 
     /// The presenter's keys, shown over the slide by `?` (and the ? button), in each language.

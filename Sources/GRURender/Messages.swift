@@ -78,6 +78,8 @@ public enum Message: CaseIterable, Sendable {
     case workbookOpenProblems, workbookNeedsScript, workbookAnswer, workbookKey, workbookMark, workbookHintNumbers
     // worksheet: variants (issue 12)
     case worksheetThisFile
+    // a variant's title (Lesson.shownTitle), issue 16
+    case variantTitle
     // check: a class at once (issue 12)
     case classTitle, classColumnFile, classColumnStudent, classColumnVariant, classColumnScore, classUnreadable
     case classSectionForward, classSectionLoss, classSectionBPTT, classSectionAccumulation, classSectionUpdate
@@ -411,6 +413,9 @@ public enum Message: CaseIterable, Sendable {
             "在每个等号后面填上你算出的数（保留 4 位小数即可）；不会的留空或写 ?。\n填好后运行：gru-explain check {0} {1}",
             "Write what you compute after each '=' (4 decimals are enough); leave it blank or write ? if you skip one.\nThen run: gru-explain check {0} {1}")
         case .worksheetThisFile: return ("这个文件", "this-file")
+        // {0} is the variant's number, {1} the lesson's title (filled in last, so that a "{0}" in
+        // a title stays as written).
+        case .variantTitle: return ("{1}（第 {0} 号变体）", "{1} (variant {0})")
         // check: a class at once (issue 12)
         case .classTitle: return ("{0} · 全班 {1} 份答卷：已批改 {2} 份，无法读取 {3} 份（得分为百分比）",
                                   "{0} · {1} sheets: {2} marked, {3} could not be read (scores in percent)")
@@ -846,12 +851,107 @@ extension LessonPhrase {
     }
 }
 
+extension Lesson {
+    /// The title every rendering shows (walkthrough, slides, worksheet, workbook, JSON): the
+    /// lesson's own, and for a variant (`Lesson.variant(_:)`) which one it is.
+    public func shownTitle(_ language: Language) -> String {
+        variantNumber == 0 ? title.text(language) : Message.variantTitle.text(language, String(variantNumber), title.text(language))
+    }
+}
+
+// lessons: JSON syntax. What GRUJSON's parser found wrong in a lesson file (`JSONSyntaxError.Reason`),
+// and where a file stops being UTF-8 text (`UTF8Problem`), zh and en side by side.
+
+extension JSONSyntaxError.Reason {
+    public func text(_ language: Language) -> String { language == .zh ? pair.zh : pair.en }
+
+    /// (zh, en). What was found is quoted as written, or is the end of the file.
+    public var pair: (zh: String, en: String) {
+        // A quotation is the same in both languages ('x'); in a Chinese sentence a space sets it
+        // off ("实际是 'x'"), and "实际是文件末尾" needs none.
+        func zh(_ f: JSONSyntaxError.Found) -> String { if case .text(let t) = f { " '\(t)'" } else { "文件末尾" } }
+        func en(_ f: JSONSyntaxError.Found) -> String { if case .text(let t) = f { "'\(t)'" } else { "the end of the file" } }
+        let escapes = #"\" \\ \/ \b \f \n \r \t"#
+        switch self {
+        case .empty: return ("文件是空的；应为一个 JSON 值", "the file is empty; expected a JSON value")
+        case .afterTheEnd(let f): return ("JSON 值已经结束，后面却还有\(zh(f))", "unexpected \(en(f)) after the end of the JSON value")
+        case .nulByte: return LessonPhrase.notUTF8NUL.pair
+        case .notUTF8(let p): return (
+            "文件不是 UTF-8 文本（\(p.text(.zh))）；是二进制文件吗？", "the file is not UTF-8 text (\(p.text(.en))); is it a binary file?")
+        case .tooDeep(let limit): return ("嵌套超过了 \(limit) 层", "nesting deeper than \(limit) levels")
+        case .endOfFileInValue: return ("文件在这里就结束了；应为一个值", "unexpected end of file; expected a value")
+        case .expectedValue(let f): return ("应为一个值，实际是\(zh(f))", "expected a value, found \(en(f))")
+        case .notFinite(let f): return (
+            "\(en(f)) 不是 JSON：JSON 里不能写 NaN 和 Infinity；请写一个有限的数",
+            "\(en(f)) is not JSON: NaN and Infinity cannot be written in JSON; write a finite number")
+        case .negativeInfinity: return ("-Infinity 不是 JSON；请写一个有限的数", "-Infinity is not JSON; write a finite number")
+        case .leadingDecimalPoint(let f, let digits): return (
+            "应为一个值，实际是\(zh(f))；JSON 的数要以数字开头：请写成 0.\(digits)",
+            "expected a value, found \(en(f)); a number in JSON starts with a digit: write 0.\(digits)")
+        case .plusSign(let f): return ("JSON 的数前面不能带 '+' 号，实际是\(zh(f))", "a number in JSON has no '+' sign, found \(en(f))")
+        case .unquotedString(let f): return (
+            "应为一个值，实际是\(zh(f))；字符串要写在双引号里", "expected a value, found \(en(f)); a string is written in double quotes")
+        case .literalCutShort(let f, let word): return (
+            "应为一个值，实际是\(zh(f))；是不是想写 \(word)？", "expected a value, found \(en(f)); did you mean \(word)?")
+        case .singleQuote: return ("JSON 的字符串要用双引号（\"），这里是单引号", "strings in JSON use double quotes (\"), found a single quote")
+        case .comment: return ("JSON 里不能写注释", "comments are not allowed in JSON")
+        case .trailingComma(let closing): return (
+            "'\(closing)' 前面多了一个逗号，JSON 不允许这样写", "trailing comma before '\(closing)' is not allowed in JSON")
+        case .expectedMemberName(let f): return (
+            "应为写在双引号里的成员名，实际是\(zh(f))", "expected a member name in double quotes, found \(en(f))")
+        case .duplicateKey(let key): return ("键 \(JSONWriter.quoted(key)) 重复了", "duplicate key \(JSONWriter.quoted(key))")
+        case .expectedColon(let key, let f): return (
+            "\(JSONWriter.quoted(key)) 后面应为 ':'，实际是\(zh(f))", "expected ':' after \(JSONWriter.quoted(key)), found \(en(f))")
+        case .expectedCommaOrBrace(let key, let f): return (
+            "\(JSONWriter.quoted(key)) 的值后面应为 ',' 或 '}'，实际是\(zh(f))",
+            "expected ',' or '}' after the value of \(JSONWriter.quoted(key)), found \(en(f))")
+        case .expectedCommaOrBracket(let f): return ("数组里应为 ',' 或 ']'，实际是\(zh(f))", "expected ',' or ']' in an array, found \(en(f))")
+        case .unterminatedString: return (
+            "字符串没有结束：文件在右引号之前就结束了", "unterminated string: the file ends before its closing quote")
+        case .unterminatedEscape: return ("字符串没有结束：文件结束在转义序列中", "unterminated string: the file ends in an escape")
+        case .lineBreakInString: return (
+            #"字符串没有结束：字符串里有换行（请写成 \n）"#, #"unterminated string: a line break inside a string (write \n)"#)
+        case .tabInString: return (#"字符串里有制表符；请写成 \t，或改用空格"#, #"a tab inside a string; write \t, or a space"#)
+        case .controlCharacter(let hex): return (
+            "字符串里有控制字符 U+\(hex)；请写成 \\u\(hex)，或删除它", "control character U+\(hex) inside a string; write it as \\u\(hex), or remove it")
+        case .invalidEscape(let e): return (
+            "字符串里有无效的转义 \\\(e)；JSON 只有 \(escapes) 和 \\uXXXX 这几种（反斜杠本身要写成 \\\\）",
+            "invalid escape \\\(e) in a string; JSON has \(escapes) and \\uXXXX (write a backslash as \\\\)")
+        case .unicodeEscapeShort: return (#"\u 转义需要四位十六进制数字"#, #"\u escape needs four hex digits"#)
+        case .unicodeEscapeDigit(let f): return (
+            "\\u 转义需要四位十六进制数字，实际是\(zh(f))", "\\u escape needs four hex digits, found \(en(f))")
+        case .invalidSurrogatePair: return (#"\u 转义里的 UTF-16 代理对无效"#, #"invalid UTF-16 surrogate pair in \u escape"#)
+        case .loneSurrogate(let hex): return (
+            "\\u\(hex) 只是 UTF-16 代理对的一半；请直接写出这个字符，或把两半都写出来（\\uD83D\\uDE00）",
+            "\\u\(hex) is half of a UTF-16 surrogate pair; write the character itself, or both halves (\\uD83D\\uDE00)")
+        case .leadingZero: return ("JSON 的数不能以多余的 0 开头", "numbers in JSON cannot have leading zeros")
+        case .hexadecimal(let f): return (
+            "JSON 里不能写十六进制数，实际是\(zh(f))；请写成十进制", "hexadecimal numbers are not JSON, found \(en(f)); write the number in decimal")
+        case .expectedDigit(let f): return ("数里这一位应为数字，实际是\(zh(f))", "expected a digit in a number, found \(en(f))")
+        case .expectedDigitAfterPoint(let f): return ("小数点后应为数字，实际是\(zh(f))", "expected a digit after the decimal point, found \(en(f))")
+        case .expectedDigitInExponent(let f): return ("指数部分应为数字，实际是\(zh(f))", "expected a digit in the exponent, found \(en(f))")
+        }
+    }
+}
+
+extension UTF8Problem {
+    /// "invalid byte 0xC0", "an incomplete or invalid UTF-8 sequence starting with byte 0xE5" or
+    /// "a NUL byte" (as `description`), in `language`.
+    public func text(_ language: Language) -> String {
+        if byte == 0 { return Message.sheetNULByte.text(language) }
+        return (0xC2...0xF4).contains(byte) ? Message.sheetIncompleteSequence.text(language, hex) : Message.sheetInvalidByte.text(language, hex)
+    }
+}
+
 extension LessonMessage {
     /// The message in `language`: each phrase's words from the catalogue, its arguments filled in.
     public func text(_ language: Language) -> String {
         switch self {
         case .literal(let s): return s
         case .joined(let parts): return parts.map { $0.text(language) }.joined()
+        case .jsonSyntax(let reason): return reason.text(language)
+        case .utf8Problem(let p): return p.text(language)
+        case .list(let items): return items.joined(separator: Message.listSeparator.text(language))
         case .phrase(let phrase, let arguments):
             var out = language == .zh ? phrase.pair.zh : phrase.pair.en
             for (k, argument) in arguments.enumerated() {
@@ -863,17 +963,18 @@ extension LessonMessage {
 }
 
 extension LessonError {
-    /// The lines printed on stderr, one per problem in file order (`file: path: message`), and
-    /// a last one when more problems were found than are listed. Control characters (a line
-    /// break in a file name, say) are shown as `\u` escapes (`TerminalText.escaped`), so that
-    /// each problem is exactly one line.
+    /// The lines printed on stderr, one per problem in file order (`file: path: message`; in
+    /// Chinese `file：path：message`, as the catalogue's other labels), and a last one when more
+    /// problems were found than are listed. Control characters (a line break in a file name, say)
+    /// are shown as `\u` escapes (`TerminalText.escaped`), so that each problem is exactly one line.
     public func lines(_ language: Language) -> [String] {
+        let colon = Message.labelSeparator.text(language)
         var out = problems.map { p in
             let message = p.message.text(language)
-            return TerminalText.escaped(p.path.isEmpty ? "\(file): \(message)" : "\(file): \(p.path): \(message)")
+            return TerminalText.escaped(p.path.isEmpty ? file + colon + message : file + colon + p.path + colon + message)
         }
         if more > 0 {
-            out.append(TerminalText.escaped("\(file): " + LessonPhrase.moreProblems.pair(language).replacing("{0}", with: String(more))))
+            out.append(TerminalText.escaped(file + colon + LessonPhrase.moreProblems.pair(language).replacing("{0}", with: String(more))))
         }
         return out
     }

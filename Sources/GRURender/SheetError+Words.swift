@@ -13,7 +13,8 @@ extension SheetError {
     }
 
     private func text(file: String, _ l: Language) -> String {
-        let place = line.map { "\(file):\($0): " } ?? "\(file): "
+        // `file:line: ` is a place an editor opens; a file alone is labelled as in the catalogue (`file：` in Chinese).
+        let place = line.map { "\(file):\($0): " } ?? file + Message.labelSeparator.text(l)
         // A key is quoted whole up to 40 characters (no real key is longer), then cut.
         func shown(_ key: String) -> String { key.count > 40 ? String(key.prefix(40)) + "…" : key }
         switch problem {
@@ -46,15 +47,11 @@ extension SheetError {
     private static func notUTF8(_ reason: NotUTF8, _ l: Language) -> String {
         let fix = Message.sheetSaveAsUTF8.text(l)
         func place(_ p: UTF8Problem, _ what: String) -> String { Message.sheetLineColumn.text(l, String(p.line), String(p.column), what) }
-        func described(_ p: UTF8Problem) -> String {
-            if p.byte == 0 { return Message.sheetNULByte.text(l) }
-            return (0xC2...0xF4).contains(p.byte) ? Message.sheetIncompleteSequence.text(l, p.hex) : Message.sheetInvalidByte.text(l, p.hex)
-        }
         switch reason {
         case .gbk(let p): return Message.sheetNotUTF8GBK.text(l, place(p, Message.sheetByte.text(l, p.hex)), fix)
         case .utf16WithoutBOM: return Message.sheetNotUTF8UTF16.text(l, fix)
-        case .binary(let p): return Message.sheetNotUTF8Binary.text(l, place(p, described(p)))
-        case .other(let p): return Message.sheetNotUTF8Other.text(l, place(p, described(p)), fix)
+        case .binary(let p): return Message.sheetNotUTF8Binary.text(l, place(p, p.text(l)))
+        case .other(let p): return Message.sheetNotUTF8Other.text(l, place(p, p.text(l)), fix)
         case .notAsMarked(let encoding): return Message.sheetNotUTF8NotAsMarked.text(l, encoding, fix)
         }
     }
@@ -66,6 +63,6 @@ extension SheetErrors {
     public func messages(file: String, language: Language, limit: Int = 10) -> [String] {
         let shown = errors.prefix(limit).map { $0.message(file: file, language: language) }
         guard errors.count > limit else { return shown }
-        return shown + ["\(file): " + Message.sheetMoreProblems.text(language, String(errors.count - limit))]
+        return shown + [file + Message.labelSeparator.text(language) + Message.sheetMoreProblems.text(language, String(errors.count - limit))]
     }
 }

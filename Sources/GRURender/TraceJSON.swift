@@ -111,7 +111,7 @@ public enum TraceJSON {
         stream.member("format", .string(format))
         var about = JSONObject([
             ("id", .string(lesson.id)),
-            ("title", localized(lesson.title)),
+            ("title", .object(JSONObject([("zh", .string(lesson.shownTitle(.zh))), ("en", .string(lesson.shownTitle(.en)))]))),
             ("description", localized(lesson.description)),
             ("source", .string(lesson.source)),
         ])

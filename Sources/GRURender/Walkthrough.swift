@@ -31,7 +31,7 @@ struct Walkthrough {
     /// The walkthrough cut into pages (see `Page`): a section starts a page, and so does each
     /// timestep after the section's first.
     func pages() -> [Page] {
-        var lead: [Block] = [.title(localized(lesson.title))]
+        var lead: [Block] = [.title(TerminalText.escapedKeepingLineBreaks(lesson.shownTitle(language)))]
         // A description is optional, and may have several paragraphs.
         if options.shows(.model) { lead += LocalizedText.paragraphs(localized(lesson.description)).map(Block.paragraph) }
         var out: [Page] = []

@@ -22,7 +22,7 @@ public enum WorkbookRenderer {
                               header: SheetHeader? = nil, rule: MarkingRule = currentRule) -> String {
         var languages = languages
         if !languages.contains(start) { languages.insert(start, at: 0) }
-        let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + lesson.title.text(l) }
+        let title = { (l: Language) in Message.workbookTitle.text(l, lesson.id) + " · " + lesson.shownTitle(l) }
         let json = JSONWriter.write(data(trace, lesson: lesson, languages: languages, start: start, header: header, rule: rule), indent: "")
             // Inside <script>, "</script" or "<!--" from a lesson's title would change how the page is
             // parsed: every "<" (only ever inside a JSON string) is written as its escape.
@@ -44,13 +44,7 @@ public enum WorkbookRenderer {
         out += "<button type=\"button\" id=\"download\">\(both(.workbookDownload))</button>\n"
         out += "<label class=\"button\" id=\"open-label\">\(both(.workbookOpen))<input type=\"file\" id=\"open\" accept=\".txt,text/plain\"></label>\n"
         out += "<button type=\"button\" id=\"clear\">\(both(.workbookClear))</button>\n"
-        if languages.count > 1 {
-            out += "<span class=\"langs\" role=\"group\" aria-label=\"\(HTMLRenderer.escape(Message.languageSwitch.text(start)))\">"
-            for l in languages {
-                out += "<button type=\"button\" class=\"lang\" data-set-lang=\"\(l.rawValue)\" lang=\"\(HTMLRenderer.tag(l))\" aria-pressed=\"\(l == start)\">\(l.ownName)</button>"
-            }
-            out += "</span>\n"
-        }
+        out += HTMLRenderer.languageSwitch(languages: languages, start: start)
         out += "</div>\n<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n"
         // Outside the header, so that it stays at the top of the screen while the page scrolls.
         out += "</header>\n<div id=\"score\" class=\"score\"></div>\n"
@@ -102,7 +96,7 @@ public enum WorkbookRenderer {
         root["lesson"] = .string(lesson.id)
         root["languages"] = .array(languages.map { .string($0.rawValue) })
         root["start"] = .string(start.rawValue)
-        root["title"] = bilingual { Message.workbookTitle.text($0, lesson.id) + " · " + ($0 == .zh ? lesson.title.zh : lesson.title.en) }
+        root["title"] = bilingual { Message.workbookTitle.text($0, lesson.id) + " · " + lesson.shownTitle($0) }
         root["keys"] = .array(keys)
         root["tables"] = .array(tables(groups, trace))
         root["sections"] = .array(Worksheet.sections.map { s in
@@ -205,8 +199,9 @@ public enum WorkbookRenderer {
     /// a corpus of typed forms.
     ///
     /// The last five members are `AnswerSheet.numberText`'s reading (one sentence-ending mark
-    /// after the number, a full stop only after a decimal point, an "about" sign in front, a
-    /// space after a minus) and `WrittenNumber`'s percent.
+    /// after the number, a full stop only after a decimal point, an "about" in front (the first
+    /// of `AnswerSheet.aboutSigns` the value starts with), a space after a minus) and
+    /// `WrittenNumber`'s percent.
     static let reading: JSONValue = .object(JSONObject([
         ("full_width", .array([.int(0xFF01), .int(0xFF5E), .int(0xFEE0)])),
         ("replace", .object(JSONObject([("\u{3000}", .string(" ")), ("\u{3002}", .string(".")), ("\u{2212}", .string("-")),
@@ -217,7 +212,7 @@ public enum WorkbookRenderer {
         ("number", .string("^[+-]?([0-9]*)(?:\\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,4}))?$")),
         ("sentence_end", .string(",;")),
         ("full_stop_after_point", .bool(true)),
-        ("about", .string("≈~")),
+        ("about", .array(AnswerSheet.aboutSigns.map { .string($0) })),
         ("minus_space", .bool(true)),
         ("percent", .bool(true)),
     ]))

@@ -131,7 +131,8 @@ enum WorkbookScript {
     if (R.sentence_end && (R.sentence_end.indexOf(last) >= 0 || (last === "." && R.full_stop_after_point && v.slice(0, -1).indexOf(".") >= 0))) {
       v = v.slice(0, -1).replace(/[ \t]+$/, "");
     }
-    if (R.about && v && R.about.indexOf(v[0]) >= 0) v = v.slice(1).replace(/^[ \t]+/, "");
+    var about = R.about ? R.about.filter(function (sign) { return v.slice(0, sign.length) === sign; })[0] : undefined;
+    if (about) v = v.slice(about.length).replace(/^[ \t]+/, "");
     if (R.minus_space && v && (v[0] === "-" || v[0] === "+")) {
       var rest = v.slice(1).replace(/^[ \t]+/, "");
       if (/^[0-9.]/.test(rest)) v = v[0] + rest;
@@ -740,6 +741,9 @@ enum WorkbookScript {
     document.title = DATA.title[l];
     Array.prototype.forEach.call(document.querySelectorAll("[data-set-lang]"), function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-set-lang") === l));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-label-" + l + "]"), function (node) {
+      node.setAttribute("aria-label", node.getAttribute("data-label-" + l));
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-key]"), function (node) { node.removeAttribute("data-marked"); });
     save();

@@ -69,7 +69,7 @@ public enum WorksheetRenderer {
             }
             comments = []
         }
-        let title = TerminalText.escaped(lesson.title.text(language))
+        let title = TerminalText.escaped(lesson.shownTitle(language))
         comments.append(Message.worksheetTitle.text(language, lesson.id) + " · " + title)
         comments += header?.lines ?? []
         // Two lines: the command on a line of its own, whole, to copy. A lesson file is named as

@@ -86,6 +86,25 @@ import GRUCore
         }
     }
 
+    /// "About" in Chinese, read as ≈ is: 约 or 大约 in front, with or without a space after it
+    /// (issue 16). z₁ = z₂ = 0.5987 in lesson1 (the seed), so each is correct and keeps the
+    /// precision written (约0.6 claims one decimal, like ≈0.6).
+    @Test func yueAndDayueInFrontMeanAbout() throws {
+        for text in ["约0.6", "约 0.6", "大约0.6", "大约 0.6", "约０．６", "≈0.6", "~0.6"] {
+            let (sheet, errors) = AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8))
+            #expect(errors.isEmpty, "\(text)")
+            let number = try #require(sheet.lines.first?.value, "\(text)")
+            #expect(number.value == 0.6 && number.unit == 0.1 && number.text == "0.6", "\(text)")
+            #expect(number.written == text, "\(text) is quoted as typed")
+        }
+        let report = try Fixtures.check(text: "t1.z[1] = 约0.5987\nt1.z[2] = 大约 0.5987\n")
+        #expect(report.summary.correct == 2)
+        // Only in front, and once.
+        for text in ["0.6约", "约", "约约0.6", "大约", "大 0.6"] {
+            #expect(!AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8)).errors.isEmpty, "\(text)")
+        }
+    }
+
     /// Spaces around a value: the ideographic space of a Chinese input method, and the no-break
     /// space a word processor leaves when a line is copied from it. z₁ = 0.5987 (the seed).
     @Test func ideographicAndNoBreakSpacesAroundAValue() throws {
@@ -174,10 +193,26 @@ import GRUCore
             #expect(lines.count == 11)
             #expect(lines[0] == "a.txt:1: unknown key 't1.zz[1]'; did you mean 't1.z[1]'?")
             #expect(lines[10] == "a.txt: … and 2 more problems like these")
-            #expect(error.messages(file: "a.txt", language: .zh)[10] == "a.txt: … 还有 2 个类似的问题")
+            #expect(error.messages(file: "a.txt", language: .zh)[10] == "a.txt：… 还有 2 个类似的问题")
             #expect(error.messages(file: "a.txt", language: .zh)[0] == "a.txt:1: 本课没有 't1.zz[1]' 这个键；你是不是想写 't1.z[1]'？")
             #expect(error.messages(file: "a.txt", limit: 12).count == 12)
         }
+    }
+
+    /// A key pressed twice is suggested without the repeat (issue 16): by edit distance alone
+    /// `t1.hh[1]` got `t1.rh[1]`, the first of `t1.rh[1]`, `t1.h[1]`, `t1.dh[1]` (each one edit
+    /// away) in the keys' order.
+    @Test func aKeyPressedTwiceIsSuggestedOnce() {
+        let valid = Fixtures.lesson1Trace.keys.map(\.description)
+        let s = { Marker.nearestKey(to: $0, among: valid) }
+        #expect(s("t1.hh[1]") == "t1.h[1]")
+        #expect(s("t1.aa_z[1]") == "t1.a_z[1]")
+        #expect(s("t11.z[1]") == "t1.z[1]")
+        #expect(s("t3.dhh[2]") == "t3.dh[2]")
+        #expect(s("grad.Wzz[1][1]") == "grad.Wz[1][1]")
+        let (sheet, _) = AnswerSheet.parse(Array("t1.hh[1] = 0.5\n".utf8))
+        let e = #expect(throws: SheetErrors.self) { try Marker.mark(sheet, against: Fixtures.lesson1Trace) }
+        #expect(e?.messages(file: "a.txt") == ["a.txt:1: unknown key 't1.hh[1]'; did you mean 't1.h[1]'?"])
     }
 
     @Test func suggestionsForUnknownKeys() {

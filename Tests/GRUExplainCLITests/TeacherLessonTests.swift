@@ -104,8 +104,8 @@ import GRULessons
             """)
         let zh = runCLI(["worksheet", path], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(zh.status == 2 && zh.stdout.isEmpty)
-        #expect(zh.stderr.contains("\(path): model.loss: 应为以下之一：\"half_squared\", \"squared\"，实际是字符串 \"mse\"\n"))
-        #expect(zh.stderr.contains("\(path): training.learning_rate: 应为大于 0 的学习率，实际是数 -0.1\n"))
+        #expect(zh.stderr.contains("\(path)：model.loss：应为以下之一：\"half_squared\"、\"squared\"，实际是字符串 \"mse\"\n"))
+        #expect(zh.stderr.contains("\(path)：training.learning_rate：应为大于 0 的学习率，实际是数 -0.1\n"))
         #expect(zh.stderr.split(separator: "\n").count == 3)
     }
 

@@ -34,14 +34,14 @@ import Testing
     @Test func unknownLessonInTheStudentsLanguage() {
         let zh = runCLI(["check", "lesson 1", "answers.txt", "--lang", "zh"])
         #expect(zh.status == 2)
-        #expect(zh.stderr == "gru-explain: lesson 1: 没有这节课：是不是想写 lesson1？内置课程有 lesson1, lesson2, lesson3；"
+        #expect(zh.stderr == "gru-explain: lesson 1：没有这节课：是不是想写 lesson1？内置课程有 lesson1、lesson2、lesson3；"
                 + "要运行自己的课程，请给出 .json 文件的路径\n")
         let locale = runCLI(["worksheet", "lesson9"], environment: ["LANG": "zh_CN.UTF-8"])
-        #expect(locale.status == 2 && locale.stderr.hasPrefix("gru-explain: lesson9: 没有这节课：内置课程有 lesson1, "))
+        #expect(locale.status == 2 && locale.stderr.hasPrefix("gru-explain: lesson9：没有这节课：内置课程有 lesson1、"))
         let en = runCLI(["worksheet", "LESON2", "--lang", "en"])
         #expect(en.stderr == "gru-explain: LESON2: unknown lesson: did you mean lesson2? the bundled lessons are lesson1, lesson2, "
                 + "lesson3; to run your own lesson, give the path of a .json file\n")
-        #expect(runCLI(["run", "lesson9", "--lang", "zh"]).stderr.hasPrefix("gru-explain: lesson9: 没有这节课："))
+        #expect(runCLI(["run", "lesson9", "--lang", "zh"]).stderr.hasPrefix("gru-explain: lesson9：没有这节课："))
     }
 
     /// As a new user would: write the worksheet, fill in two values, check it.

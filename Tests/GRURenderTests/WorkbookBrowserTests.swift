@@ -258,20 +258,7 @@ import GRUJSON
                       // Issue 11 reads these too; the page's data says how (WorkbookRenderer.reading).
                       "0.5987，", "0.5987;", "0.5987；", "0.5987.", "≈0.5987", "~0.5987", "～0.5987", "59.87%", "59.87％",
                       "– 0.5987", "—0.5987", "− 0.5987", "- 0.5987", "5%", "%", "0.5987、"]
-        let page = Self.page("lesson1", languages: [.en], start: .en)
-        let values = try Self.evaluate(page, corpus.map { "JSON.stringify(gruExplain.read(\(Self.quoted($0))))" })
-        for (text, value) in zip(corpus, values) {
-            let (sheet, errors) = AnswerSheet.parse(Array("t1.z[1] = \(text)\n".utf8))
-            let expected = errors.isEmpty ? sheet.lines.first?.value : nil
-            let read = (try? JSONSerialization.jsonObject(with: Data(((value as? String) ?? "null").utf8), options: [.fragmentsAllowed])) as? [String: Any]
-            #expect((read == nil) == (expected == nil), "'\(text)': the page reads \(String(describing: read)), the sheet \(String(describing: expected))")
-            guard let read, let expected else { continue }
-            #expect(read["value"] as? Double == expected.value, "'\(text)'")
-            #expect(read["text"] as? String == expected.text, "'\(text)'")
-            #expect(read["unit"] as? Double == expected.unit, "'\(text)'")
-            #expect(read["decimals"] as? Int == expected.decimals, "'\(text)'")
-            #expect(read["written"] as? String == expected.written, "'\(text)'")
-        }
+        try Self.expectPageReadsAsSheet(corpus, page: Self.page("lesson1", languages: [.en], start: .en))
     }
 
     /// Givens changed through the API, then every value against the trace of the lesson with the
