@@ -3,6 +3,7 @@ import Testing
 import GRUCore
 import GRULessons
 @testable import GRUCheck
+import GRUTestSupport
 
 /// A student with a calculator, simulated key by key over the `FormulaBook` (whose formulas
 /// `FormulaBookTests` proves against the trace): each key is computed from the values already
@@ -81,7 +82,7 @@ enum HandStudent {
 /// The rule "an answer is correct when an honest computation gives it" (HonestComputation,
 /// docs/check.md), tested on sheets computed as students compute them.
 @Suite struct HonestComputationTests {
-    static let lesson2 = try! Trace.record(LessonLibrary.load("lesson2").problem)
+    static var lesson2: Trace { Bundled.lesson2Trace }
     static let traces: [(String, Trace)] = [("lesson1", Fixtures.lesson1Trace), ("lesson2", lesson2)]
 
     struct Case: CustomTestStringConvertible, Sendable {
