@@ -114,9 +114,9 @@ enum HandStudent {
     /// and nothing else is wrong (the rest is correct or follow-through).
     @Test(arguments: cases)
     func eachKnownMistakeIsWrongAndNamed(_ c: Case) throws {
-        let trace = c.lesson == "lesson1" ? Fixtures.asymmetricTrace : Self.trace(c.lesson)
+        let (trace, mistakes) = c.lesson == "lesson1" ? Self.asymmetricMistakes : Self.lesson2Mistakes
         var named: Set<Diagnosis> = []
-        for (key, mistake) in Self.mistakes(trace) {
+        for (key, mistake) in mistakes {
             let sheet = HandStudent.sheet(trace, decimals: c.decimals, c.mode, mistake: (key, mistake.formula))
             let report = try Marker.check(Array(sheet.utf8), against: trace)
             #expect(report.keys(.wrong) == [key.description], "\(mistake.diagnosis) at \(key)")
@@ -127,6 +127,10 @@ enum HandStudent {
         // and Uh's contributions; under before_matmul (lesson1), also in dr.
         #expect(named == Set(Diagnosis.allCases), "\(Set(Diagnosis.allCases).subtracting(named))")
     }
+
+    /// The mistakes to inject and their trace, found once for the 9 cases of each lesson.
+    static let asymmetricMistakes = (Fixtures.asymmetricTrace, mistakes(Fixtures.asymmetricTrace))
+    static let lesson2Mistakes = (lesson2, mistakes(lesson2))
 
     /// For each diagnosis, up to two keys (first and last in computation order) where the
     /// mistake's value is at least 0.05 from the right one and from every mistake listed before

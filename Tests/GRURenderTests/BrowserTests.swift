@@ -20,7 +20,7 @@ import GRUTestSupport
 ///
 /// Skipped, with the reason printed, when Chromium is not installed; under CI=true a missing
 /// Chromium fails instead (.ci/run installs it).
-@Suite(.serialized) struct BrowserTests {
+@Suite struct BrowserTests {
     static let chromium: String? = {
         // GRU_EXPLAIN_CHROMIUM names another browser binary (or, set to a missing file, pretends there is none).
         let candidates = ProcessInfo.processInfo.environment["GRU_EXPLAIN_CHROMIUM"].map { [$0] }
