@@ -51,18 +51,21 @@ let package = Package(
         .executableTarget(name: "gru-explain-bench", dependencies: ["GRUCore"], exclude: ["baselines"],
                           swiftSettings: coreSettings()),
 
+        // What the test targets share: the bundled lessons and their traces, recorded once per test run.
+        .target(name: "GRUTestSupport", dependencies: ["GRUCore", "GRULessons"], path: "Tests/GRUTestSupport"),
+
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),
         // GRURender: the words of lesson-file messages are in its catalogue (LessonError.lines).
-        .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons", "GRURender"],
+        .testTarget(name: "GRULessonsTests", dependencies: ["GRULessons", "GRURender", "GRUTestSupport"],
                     resources: [.copy("Malformed")]),
-        .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons", "GRUCheck"],
+        .testTarget(name: "GRURenderTests", dependencies: ["GRURender", "GRULessons", "GRUCheck", "GRUTestSupport"],
                     exclude: ["Scripts"], resources: [.copy("Golden")]),
         // Scripts/step_pty.py drives `run --step` on a pseudo-terminal (PseudoTerminalTests runs it from the source tree).
         .testTarget(name: "GRUExplainCLITests",
-                    dependencies: ["GRUExplainCLI", "GRUCore", "GRUJSON", "GRULessons", "GRUCheck", "GRURender"],
+                    dependencies: ["GRUExplainCLI", "GRUCore", "GRUJSON", "GRULessons", "GRUCheck", "GRURender", "GRUTestSupport"],
                     exclude: ["Scripts"]),
-        .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender"],
+        .testTarget(name: "GRUCheckTests", dependencies: ["GRUCheck", "GRURender", "GRUTestSupport"],
                     resources: [.copy("Sheets")]),
     ]
 )

@@ -4,6 +4,7 @@ import GRUJSON
 import GRULessons
 import GRURender
 @testable import GRUCheck
+import GRUTestSupport
 
 /// The check report as the student reads it (text, zh and en) and as a course platform reads it
 /// (JSON). The marks come from the sheets of Sheets/make_sheets.py (see MarkingTests). Tests of
@@ -228,7 +229,7 @@ import GRURender
     /// (MarkingTests.lesson2WithTheCourseTextsResetPlacement). Before: "your value matches resets
     /// before the matmul, Uh·(r⊙hₜ₋₁)", for 1.1570 only.
     @Test func theResetPlacementNamesTheFormulaTheValueMatches() throws {
-        let trace = try Trace.record(LessonLibrary.load("lesson2").problem)
+        let trace = Bundled.lesson2Trace
         let lesson2 = trace.config
         let text = { (sheet: String, language: Language) in
             CheckRenderer.text(try Fixtures.check(text: sheet, trace), config: lesson2, language: language, width: .max)

@@ -2,6 +2,7 @@ import Foundation
 import GRUCore
 import GRULessons
 import GRUCheck
+import GRUTestSupport
 
 /// The lessons and sheets the check tests share, with the source of every number.
 enum Fixtures {
@@ -19,7 +20,7 @@ enum Fixtures {
         return p
     }()
 
-    static let lesson1Trace = try! Trace.record(lesson1)
+    static var lesson1Trace: Trace { Bundled.lesson1Trace }
     static let asymmetricTrace = try! Trace.record(asymmetric)
 
     /// The bytes of a file under Sheets/.

@@ -3,6 +3,7 @@ import Testing
 import GRUCore
 import GRULessons
 @testable import GRUCheck
+import GRUTestSupport
 
 /// A student with a calculator, simulated key by key over the `FormulaBook` (whose formulas
 /// `FormulaBookTests` proves against the trace): each key is computed from the values already
@@ -105,7 +106,7 @@ enum HandStudent {
 /// The rule "an answer is correct when an honest computation gives it" (HonestComputation,
 /// docs/check.md), tested on sheets computed as students compute them.
 @Suite struct HonestComputationTests {
-    static let lesson2 = try! Trace.record(LessonLibrary.load("lesson2").problem)
+    static var lesson2: Trace { Bundled.lesson2Trace }
     static let traces: [(String, Trace)] = [("lesson1", Fixtures.lesson1Trace), ("lesson2", lesson2)]
 
     struct Case: CustomTestStringConvertible, Sendable {
@@ -137,9 +138,9 @@ enum HandStudent {
     /// and nothing else is wrong (the rest is correct or follow-through).
     @Test(arguments: cases)
     func eachKnownMistakeIsWrongAndNamed(_ c: Case) throws {
-        let trace = c.lesson == "lesson1" ? Fixtures.asymmetricTrace : Self.trace(c.lesson)
+        let (trace, mistakes) = c.lesson == "lesson1" ? Self.asymmetricMistakes : Self.lesson2Mistakes
         var named: Set<Diagnosis> = []
-        for (key, mistake) in Self.mistakes(trace) {
+        for (key, mistake) in mistakes {
             let sheet = HandStudent.sheet(trace, decimals: c.decimals, c.mode, mistake: (key, mistake.formula))
             let report = try Marker.check(Array(sheet.utf8), against: trace)
             #expect(report.keys(.wrong) == [key.description], "\(mistake.diagnosis) at \(key)")
@@ -150,6 +151,10 @@ enum HandStudent {
         // and Uh's contributions; under before_matmul (lesson1), also in dr.
         #expect(named == Set(Diagnosis.allCases), "\(Set(Diagnosis.allCases).subtracting(named))")
     }
+
+    /// The mistakes to inject and their trace, found once for the 9 cases of each lesson.
+    static let asymmetricMistakes = (Fixtures.asymmetricTrace, mistakes(Fixtures.asymmetricTrace))
+    static let lesson2Mistakes = (lesson2, mistakes(lesson2))
 
     /// For each diagnosis, up to two keys (first and last in computation order) where the
     /// mistake's value is at least 0.05 from the right one and from every mistake listed before

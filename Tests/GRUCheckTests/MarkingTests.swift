@@ -3,6 +3,7 @@ import Testing
 import GRUCore
 import GRULessons
 @testable import GRUCheck
+import GRUTestSupport
 
 /// Marking lesson1 sheets. The sheets under Sheets/ come from Sheets/make_sheets.py, a second,
 /// independent implementation of lesson1 in Python that computes every key as a student does by
@@ -167,7 +168,7 @@ import GRULessons
     /// 0.5·2 + 0.5·0.6808·0.1950 + (−0.3)·0.7389·(−0.1836) = 1.1070, and + bhn = 1.1570; the
     /// lesson's a_h₂[1] is 1.1379.
     @Test func lesson2WithTheCourseTextsResetPlacement() throws {
-        let trace = try Trace.record(LessonLibrary.load("lesson2").problem)
+        let trace = Bundled.lesson2Trace
         #expect(abs(trace.value(at: TraceKey("t2.a_h[1]")!)! - 1.1379) < 0.00005)
         let without = try Fixtures.check(text: "t2.a_h[1] = 1.1070\nt2.h_tilde[2] = -0.6093\n", trace)
         #expect(without["t2.a_h[1]"]?.diagnosis == .resetPlacement && without["t2.a_h[1]"]?.diagnosisVariant == nil)
@@ -220,7 +221,7 @@ import GRULessons
         let uh = w("t3.da_h[1]") * w("t3.r[2]") * w("t3.h[2]")
         #expect(try mark(String(format: "t3.grad.Uh[1][2] = %.6f", uh), a)?.diagnosis == .hInsteadOfHPrev)
         // after_matmul (lesson2): Uh's contribution is dn_h[i]·h_{t−1}[j]; dr = da_h⊙n_h reads no h.
-        let l2 = try Trace.record(LessonLibrary.load("lesson2").problem)
+        let l2 = Bundled.lesson2Trace
         let u = { (k: String) in l2.value(at: TraceKey(k)!)! }
         #expect(try mark(String(format: "t2.grad.Uh[2][1] = %.6f", u("t2.dn_h[2]") * u("t2.h[1]")), l2)?.diagnosis == .hInsteadOfHPrev)
         #expect(FormulaBook(l2).mistakes(for: TraceKey("t2.dr[1]")!).allSatisfy { $0.diagnosis != .hInsteadOfHPrev })

@@ -5,18 +5,19 @@ import GRUJSON
 import GRULessons
 import GRUCheck
 import GRURender
+import GRUTestSupport
 
 /// Every quantity of the registry (`TraceKey.StepQuantity`) walked through everything that
 /// shows or reads it, under both reset placements: lesson1 (before_matmul, rh and drh) and
 /// lesson2 (after_matmul, n_h and dn_h). A quantity added to the registry and forgotten by one of
 /// these fails here, with its name.
 @Suite struct QuantityRegistryTests {
-    static let lessons = ["lesson1", "lesson2"].map { try! LessonLibrary.load($0) }
+    static let lessons = [Bundled.lesson1, Bundled.lesson2]
 
     @Test(arguments: [0, 1])
     func everyQuantityIsInTheKeysJSONTSVWorksheetAndFormulas(_ k: Int) throws {
         let lesson = Self.lessons[k]
-        let trace = try Trace.record(lesson.problem)
+        let trace = Bundled.trace(lesson.id)
         let c = trace.config
         let keys = Set(trace.keys)
         let json = try JSONParser.parse(TraceJSON.render(trace, lesson: lesson))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GRUCore
 import GRULessons
+import GRUTestSupport
 @testable import GRUExplainCLI
 
 /// Two runs give identical bytes, for every bundled lesson, format and language
@@ -31,11 +32,11 @@ import GRULessons
     /// Every (lesson, format) pair, so that the pairs run in parallel.
     static let cases: [(String, String)] = LessonLibrary.bundledIDs.flatMap { id in RunCommand.formats.map { (id, $0) } }
 
-    /// The engine: two traces of every lesson are equal value for value.
+    /// The engine: two traces of every lesson are equal value for value (the first one recorded
+    /// once for all the suites, by GRUTestSupport).
     @Test(arguments: LessonLibrary.bundledIDs)
     func theEngineGivesTheSameTraceTwice(_ id: String) throws {
-        let problem = try LessonLibrary.load(id).problem
-        #expect(try Trace.record(problem) == Trace.record(problem))
+        #expect(try Trace.record(Bundled.lesson(id).problem) == Bundled.trace(id))
     }
 
     @Test(arguments: cases.filter { !isSlow($0.0) })

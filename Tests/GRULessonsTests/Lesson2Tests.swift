@@ -1,6 +1,7 @@
 import Testing
 import GRUCore
 import GRULessons
+import GRUTestSupport
 
 /// The bundled lesson2: a standard GRU in PyTorch's conventions with the parameters of issue 2's
 /// PyTorch cross-check.
@@ -34,7 +35,7 @@ import GRULessons
     /// What the notes say: the loss falls at every epoch to below 1e-4 (lr 0.05, 500 epochs), and
     /// the prediction for [4, 5, 6] is about [3.68, 4.57, 4.78].
     @Test func trainingConvergesButDoesNotExtrapolate() throws {
-        let trace = try Trace.record(lesson.problem)
+        let trace = Bundled.lesson2Trace
         let losses = trace.training.losses
         #expect(losses.count == 500)
         #expect(zip(losses, losses.dropFirst()).allSatisfy { $1 < $0 })
@@ -46,7 +47,7 @@ import GRULessons
     /// Equal rows get equal gradients, so lesson1's two hidden units stay copies of each other
     /// through all 500 epochs, while lesson2's stay different.
     @Test func lesson1sSymmetryIsNeverBrokenAndLesson2HasNone() throws {
-        let one = try Trace.record(try LessonLibrary.load("lesson1").problem).training.parameters
+        let one = Bundled.lesson1Trace.training.parameters
         for name in ParameterName.used(by: try LessonLibrary.load("lesson1").problem.config) where name != .by {
             let v = one[name]
             let half = v.count / 2
@@ -56,7 +57,7 @@ import GRULessons
                 #expect(Array(v[..<half]) == Array(v[half...]), "\(name) = \(v)")
             }
         }
-        let two = try Trace.record(lesson.problem).training.parameters
+        let two = Bundled.lesson2Trace.training.parameters
         #expect(two.Why[0, 0] != two.Why[0, 1])
         #expect(two.Wz[0, 0] != two.Wz[1, 0])
     }

@@ -1,6 +1,7 @@
 import Testing
 import GRUCore
 import GRULessons
+import GRUTestSupport
 
 /// The bundled lesson3: seven windows, four hidden units, a seeded start, inputs × 0.1, the
 /// gradient averaged over the sequences.
@@ -27,7 +28,7 @@ import GRULessons
     /// [5.00997727100032, 5.9935068936952565, 7.0161018575139344] and a last loss of
     /// 0.001264322576057603 (ours 0.0012643225760576129).
     @Test func lesson3PredictsFiveSixSeven() throws {
-        let trace = try Trace.record(lesson.problem)
+        let trace = Bundled.lesson3Trace
         let y = try #require(trace.apply).steps.map { $0.y[0] }
         for (got, want) in zip(y, [5.0, 6.0, 7.0]) { #expect(abs(got - want) < 0.1, "\(y)") }
         for (got, pytorch) in zip(y, [5.00997727100032, 5.9935068936952565, 7.0161018575139344]) {
@@ -41,7 +42,7 @@ import GRULessons
     /// The contrast the notes draw: lesson1's model, trained on [1, 2, 3] only, answers about
     /// [3.66, 4.54, 4.76] for the same input.
     @Test func lesson1FallsShortOnTheSameInput() throws {
-        let one = try Trace.record(try LessonLibrary.load("lesson1").problem)
+        let one = Bundled.lesson1Trace
         let y = try #require(one.apply).steps.map { $0.y[0] }
         for (got, want) in zip(y, [3.66, 4.54, 4.76]) { #expect(abs(got - want) < 0.005, "\(y)") }
         #expect(abs(y[2] - 7) > 2)

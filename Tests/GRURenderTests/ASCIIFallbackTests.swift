@@ -2,6 +2,7 @@ import Testing
 import GRUCore
 import GRULessons
 @testable import GRURender
+import GRUTestSupport
 
 /// `--ascii` leaves nothing but ASCII and the Chinese text itself: every other symbol that a
 /// bundled lesson or the catalogue can put on the screen has an ASCII spelling (none turns into `?`).
@@ -24,7 +25,7 @@ import GRULessons
 
     @Test func everyBundledLessonRunsInPureASCII() throws {
         for lesson in try LessonLibrary.bundled {
-            let trace = try Trace.record(lesson.problem)             // once per lesson: lesson3 trains for a while
+            let trace = Bundled.trace(lesson.id)                     // recorded once per test run: lesson3 trains for a while
             let comparison = ConventionComparison(lesson.problem, presets: ConventionPreset.all)
             for language in Language.allCases {
                 let options = RenderOptions(language: language, ascii: true)

@@ -3,6 +3,7 @@ import Testing
 @testable import GRURender
 import GRUCore
 import GRULessons
+import GRUTestSupport
 
 /// The slides of lesson1, lesson2 and lesson3 (full and `--sequence 1`, both languages) in headless
 /// Chromium, at 1920×1080 and on a 4:3 1024×768 projector; lesson1's handouts printed to PDF.
@@ -19,7 +20,7 @@ import GRULessons
 ///
 /// Skipped, with the reason printed, when Chromium is not installed; under CI=true a missing
 /// Chromium fails instead (.ci/run installs it).
-@Suite(.serialized) struct BrowserTests {
+@Suite struct BrowserTests {
     static let chromium: String? = {
         // GRU_EXPLAIN_CHROMIUM names another browser binary (or, set to a missing file, pretends there is none).
         let candidates = ProcessInfo.processInfo.environment["GRU_EXPLAIN_CHROMIUM"].map { [$0] }
@@ -57,8 +58,7 @@ import GRULessons
 
     /// A bundled lesson in both languages, opening in English: its pages and its file.
     static func bundled(_ id: String, sequence: Int? = nil) -> (decks: [[Page]], page: URL) {
-        let lesson = try! LessonLibrary.load(id)
-        let trace = try! Trace.record(lesson.problem)
+        let (lesson, trace) = (Bundled.lesson(id), Bundled.trace(id))
         let options = RenderOptions(language: .en, sequence: sequence)
         let decks = Language.allCases.map { HTMLRenderer.pages(trace, lesson: lesson, options: options, language: $0) }
         let file = folder.appendingPathComponent("\(id)\(sequence.map { "-sequence\($0)" } ?? "").html")
@@ -177,11 +177,12 @@ import GRULessons
         }
     }
 
-    @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the screenshots are skipped"), arguments: sizes)
+    @Test(.enabled(if: enabled && python != nil, "Chromium or python3 is not installed: the screenshots are skipped"), arguments: sizes)
     func screenshots(size: Size) throws {
         // lesson1: the title slide, forward timestep 1, the first BPTT slide, the loss curve;
         // lesson3 --sequence 1: the forward pass's first slide (which says what is shown) and the
-        // loss (the other sequences as sums); in zh and en.
+        // loss (the other sequences as sums); in zh and en. One browser per deck goes to each
+        // slide's address in turn (Scripts/screenshots_cdp.py).
         func first(_ deck: Deck, where condition: (SlideLayout.Slide, Page) -> Bool) -> Int {
             let pages = deck.decks[0]
             return SlideLayout.slides(deck.decks).firstIndex { condition($0, pages[$0.page]) }! + 1
@@ -195,17 +196,19 @@ import GRULessons
                                       (.lesson3Sequence1, [first(.lesson3Sequence1) { _, page in page.section == .forward },
                                                            first(.lesson3Sequence1) { _, page in page.section == .loss }])]
         for (deck, slides) in shots {
-            for language in ["zh", "en"] {
-                for slide in slides {
-                    let file = Self.screenshots.appendingPathComponent("\(deck)-\(language)-\(slide)-\(size).png")
-                    try? FileManager.default.removeItem(at: file)
-                    _ = try Self.run(["--screenshot=\(file.path)", deck.page.absoluteString + "#\(language)/\(slide)"], size: size)
-                    let png = try Data(contentsOf: file)
-                    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(file.lastPathComponent) is not a PNG")
-                    // Width and height from the IHDR chunk.
-                    let dimensions = png.count >= 24 ? (png[16..<20].reduce(0) { $0 << 8 | Int($1) }, png[20..<24].reduce(0) { $0 << 8 | Int($1) }) : (0, 0)
-                    #expect(dimensions == (size.width, size.height), "\(file.lastPathComponent) is \(dimensions)")
-                }
+            let files = ["zh", "en"].flatMap { language in
+                slides.map { ("\(language)/\($0)", Self.screenshots.appendingPathComponent("\(deck)-\(language)-\($0)-\(size).png")) }
+            }
+            for (_, file) in files { try? FileManager.default.removeItem(at: file) }
+            let (text, status) = try Self.runScript("screenshots_cdp.py", [deck.page.path, String(size.width), String(size.height)]
+                                                    + files.map { "\($0.0)=\($0.1.path)" })
+            #expect(status == 0 && text.hasSuffix("OK\n"), "\(deck) \(size): \(text)")
+            for (_, file) in files {
+                let png = try Data(contentsOf: file)
+                #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(file.lastPathComponent) is not a PNG")
+                // Width and height from the IHDR chunk.
+                let dimensions = png.count >= 24 ? (png[16..<20].reduce(0) { $0 << 8 | Int($1) }, png[20..<24].reduce(0) { $0 << 8 | Int($1) }) : (0, 0)
+                #expect(dimensions == (size.width, size.height), "\(file.lastPathComponent) is \(dimensions)")
             }
         }
         print("Screenshots of the slides: \(Self.screenshots.path)")
@@ -290,11 +293,18 @@ import GRULessons
     /// standard library only): the browser's own input handling, focus and default actions included.
     @Test(.enabled(if: enabled && python != nil, "Chromium or python3 is not installed: the DevTools key test is skipped"))
     func realKeysThroughTheDevToolsProtocol() throws {
+        let (text, status) = try Self.runScript("slides_cdp.py", [Self.page.path, "1280", "720"])
+        #expect(status == 0, "\(text)")
+        #expect(text.hasSuffix("OK\n"), "\(text)")
+    }
+
+    /// Runs one of Scripts/*.py with Chromium's path first; what it printed and its exit status.
+    static func runScript(_ script: String, _ arguments: [String]) throws -> (text: String, status: Int32) {
         let chromium = try #require(Self.chromium, "CI=true but Chromium is not installed: .ci/run should install the chromium package")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/slides_cdp.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/\(script)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python!)
-        process.arguments = [script.path, chromium, Self.page.path, "1280", "720"]
+        process.arguments = [script.path, chromium] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
@@ -303,8 +313,7 @@ import GRULessons
         DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(120)) { if process.isRunning { process.terminate() } }
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.hasSuffix("OK\n"), "\(text)")
+        return (text, process.terminationStatus)
     }
 
     /// The JSON inside `<pre id="selftest-report">`.

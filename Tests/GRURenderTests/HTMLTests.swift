@@ -3,6 +3,7 @@ import Testing
 @testable import GRURender
 import GRUCore
 import GRULessons
+import GRUTestSupport
 
 /// The HTML slides without a browser: the golden file, the slide breaks, the markup that screen
 /// readers and printing rely on. `BrowserTests` loads the same file in Chromium.
@@ -69,8 +70,7 @@ import GRULessons
     /// slides and the en deck 26, because each was broken for its own language alone.)
     @Test(arguments: ["lesson1", "lesson3"])
     func slideNIsTheSameInEveryDeck(id: String) throws {
-        let lesson = try LessonLibrary.load(id)
-        let trace = try Trace.record(lesson.problem)
+        let (lesson, trace) = (Bundled.lesson(id), Bundled.trace(id))
         let options = RenderOptions(language: .zh, sequence: id == "lesson3" ? 1 : nil)
         func contents(_ html: String, _ language: Language) -> [String] {
             html.components(separatedBy: "<section ").dropFirst().map { section in
@@ -110,8 +110,7 @@ import GRULessons
     /// instead of 82; with --sequence 2, sequence 2's three shares and the other six sequences' sum,
     /// which add up to Σ (the trace's own numbers, formatted as shown).
     @Test func totalsKeepTheAccumulationShort() throws {
-        let lesson = try LessonLibrary.load("lesson3")
-        let trace = try Trace.record(lesson.problem)
+        let (lesson, trace) = (Bundled.lesson3, Bundled.lesson3Trace)
         func accumulation(_ options: RenderOptions) -> (table: Table, slides: Int) {
             let decks = Language.allCases.map { HTMLRenderer.pages(trace, lesson: lesson, options: options, language: $0) }
             let slides = SlideLayout.slides(decks).filter { decks[0][$0.page].section == .accumulation }
@@ -140,8 +139,7 @@ import GRULessons
     /// lesson3's model slide says what init, input_scale and sequence_reduction do in words; no raw
     /// JSON ("init": {"seed": 7, …}) on it.
     @Test func lesson3ModelSlideHasNoRawJSON() throws {
-        let lesson = try LessonLibrary.load("lesson3")
-        let trace = try Trace.record(lesson.problem)
+        let (lesson, trace) = (Bundled.lesson3, Bundled.lesson3Trace)
         for language in Language.allCases {
             let page = HTMLRenderer.pages(trace, lesson: lesson, options: RenderOptions(), language: language)[0]
             let text = page.blocks.map { block -> String in
@@ -161,8 +159,7 @@ import GRULessons
     /// A bundled lesson's slides in zh and en, as `run --format html --lang both` lays them out
     /// (with `--sequence K` for `sequence`).
     static func bundled(_ id: String, sequence: Int? = nil) throws -> (pages: [Page], slides: [SlideLayout.Slide]) {
-        let lesson = try LessonLibrary.load(id)
-        let trace = try Trace.record(lesson.problem)
+        let (lesson, trace) = (Bundled.lesson(id), Bundled.trace(id))
         let options = RenderOptions(sequence: sequence)
         let decks = Language.allCases.map { HTMLRenderer.pages(trace, lesson: lesson, options: options, language: $0) }
         return (decks[0], SlideLayout.slides(decks))

@@ -3,6 +3,7 @@ import Testing
 import GRUCore
 import GRULessons
 @testable import GRURender
+import GRUTestSupport
 
 /// Tables line up in display columns (汉字 count two), lines fit 100 columns, colour never
 /// changes the layout, and the options choose what is shown.
@@ -54,8 +55,7 @@ import GRULessons
     /// command stays on a line of its own, whole.
     @Test(arguments: ["lesson1", "lesson2", "lesson3"])
     func worksheetsFitInOneHundredColumns(id: String) throws {
-        let lesson = try LessonLibrary.load(id)
-        let trace = try Trace.record(lesson.problem)
+        let (lesson, trace) = (Bundled.lesson(id), Bundled.trace(id))
         for options in Self.variants {
             let sheet = WorksheetRenderer.render(trace, lesson: lesson, options: options)
             for line in sheet.split(separator: "\n").map(String.init) where DisplayWidth.of(line) > TextRenderer.width {
@@ -240,8 +240,9 @@ extension RenderOptions: CustomTestStringConvertible {
     /// lesson3's parameter table: a Role that wraps ("candidate hidden state · recurrent weights")
     /// leaves no blank line inside the matrix; its rows stay one under the other.
     @Test(arguments: Language.allCases) func matrixRowsStayTogetherUnderAWrappedRole(language: Language) throws {
-        let lesson = try LessonLibrary.load("lesson3")
-        let trace = try Trace.record(lesson.problem, detailed: false)
+        // The model section shows the starting parameters, the same in a detailed trace as in the
+        // one `--only model` records (detailed: false); the shared trace saves training lesson3 again.
+        let (lesson, trace) = (Bundled.lesson3, Bundled.lesson3Trace)
         let text = TextRenderer.render(trace, lesson: lesson, options: RenderOptions(language: language, sections: [.model]))
         let lines = text.split(separator: "\n").map(String.init)
         guard let uh = lines.firstIndex(where: { $0.hasPrefix("│ Uh ") }) else { Issue.record("no row for Uh"); return }

@@ -1,8 +1,10 @@
 import GRUCore
 import GRULessons
+import GRUTestSupport
 
-/// lesson1 as gru-explain bundles it (lessons/lesson1.json), and its trace.
+/// lesson1 as gru-explain bundles it (lessons/lesson1.json), and its trace (recorded once per
+/// test run, in GRUTestSupport).
 enum Lesson1 {
-    static let lesson = try! LessonLibrary.load("lesson1")
-    static let trace = try! Trace.record(lesson.problem)
+    static var lesson: Lesson { Bundled.lesson1 }
+    static var trace: Trace { Bundled.lesson1Trace }
 }

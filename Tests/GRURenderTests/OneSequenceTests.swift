@@ -2,13 +2,14 @@ import Testing
 import GRUCore
 import GRULessons
 @testable import GRURender
+import GRUTestSupport
 
 /// `run --sequence K` (`RenderOptions.sequence`): lesson3 trains on 7 sequences; the walkthrough
 /// details one of them and still shows every total. The numbers are the engine's for lesson3's
 /// seeded start (seed 7), the same as the full run prints.
 @Suite struct OneSequenceTests {
-    static let lesson = try! LessonLibrary.load("lesson3")
-    static let trace = try! Trace.record(lesson.problem)
+    static var lesson: Lesson { Bundled.lesson3 }
+    static var trace: Trace { Bundled.lesson3Trace }
 
     static func text(_ options: RenderOptions, markdown: Bool = false) -> String {
         markdown ? MarkdownRenderer.render(trace, lesson: lesson, options: options)

@@ -2,12 +2,13 @@ import Testing
 import GRUCore
 import GRULessons
 @testable import GRURender
+import GRUTestSupport
 
 /// A lesson with `init` and `input_scale` (lesson3) says so in the walkthrough, in both languages;
 /// one without them (lesson1) does not.
 @Suite struct SeededAndScaledLessonTests {
-    static let lesson3 = try! LessonLibrary.load("lesson3")
-    static let lesson3Trace = try! Trace.record(lesson3.problem)
+    static var lesson3: Lesson { Bundled.lesson3 }
+    static var lesson3Trace: Trace { Bundled.lesson3Trace }
 
     @Test func theModelSectionNamesTheSeedAndTheInputScale() {
         let en = TextRenderer.render(Self.lesson3Trace, lesson: Self.lesson3, options: RenderOptions(language: .en, sections: [.model]))

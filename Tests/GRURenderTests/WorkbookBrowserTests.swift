@@ -18,7 +18,7 @@ import GRUJSON
 ///
 /// Skipped like BrowserTests when Chromium or python3 is missing (under CI=true, a missing
 /// Chromium fails).
-@Suite(.serialized) struct WorkbookBrowserTests {
+@Suite struct WorkbookBrowserTests {
     static let enabled = BrowserTests.enabled && BrowserTests.python != nil
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/workbook_cdp.py")
 
@@ -30,11 +30,12 @@ import GRUJSON
         return (lesson, try! Trace.record(lesson.problem, trained: false))
     }
 
-    /// The page of `id`, written into the browser tests' folder.
+    /// The page of `id`, written into the browser tests' folder under a name of its own (the tests
+    /// run in parallel, and a page another test is still writing must not be read).
     static func page(_ id: String, languages: [Language], start: Language,
                      rule: WorkbookRenderer.MarkingRule = WorkbookRenderer.currentRule) -> URL {
         let (lesson, trace) = lesson(id)
-        let file = BrowserTests.folder.appendingPathComponent("workbook-\(id)-\(languages.map(\.rawValue).joined())-\(rule).html")
+        let file = BrowserTests.folder.appendingPathComponent("workbook-\(id)-\(languages.map(\.rawValue).joined())-\(rule)-\(UUID().uuidString.prefix(8)).html")
         try? Data(WorkbookRenderer.render(trace, lesson: lesson, languages: languages, start: start, rule: rule).utf8).write(to: file)
         return file
     }

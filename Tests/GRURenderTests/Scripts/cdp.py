@@ -31,6 +31,9 @@ def start(chromium, page, width, height, cleanup=()):
          "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=%d,%d" % (width, height),
          "file://" + os.path.abspath(page)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        # Its temporary files (an org.chromium.Chromium.* folder it leaves when it is ended) in the
+        # profile, which finish() removes.
+        env=dict(os.environ, TMPDIR=profile),
         start_new_session=True)  # its own process group: finish() ends the renderers with it
 
     # The port Chromium chose, from the file it writes into the profile.
