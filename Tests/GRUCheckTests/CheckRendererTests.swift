@@ -106,8 +106,8 @@ import GRUTestSupport
            case .number(let b)? = s["worksheet_score"] {
             #expect(a.value == 0.5 && b.value == 1.0 / 51)
         } else { Issue.record("no scores") }
-        #expect(CheckRenderer.text(two, config: config, language: .en).contains(
-            "Over the worksheet's 51 values (unanswered ones count 0, as in a class gradebook): 1, 2.0%."))
+        #expect(CheckRenderer.text(two, config: config, language: .en).replacingOccurrences(of: "\n  ", with: " ").contains(
+            "Over the 51 values of the sections this sheet has lines in (unanswered ones count 0, as in a class gradebook): 1, 2.0%."))
         // The same bytes whatever the language: the JSON carries both.
         let diagnosed = try Fixtures.check("mistake-sign_error.txt")
         let text = CheckRenderer.json(diagnosed, config: config, lesson: "lesson1")
