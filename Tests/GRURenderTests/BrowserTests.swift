@@ -151,6 +151,10 @@ import GRULessons
         let charts = report["charts"] as? [[String: Any]] ?? []
         #expect(charts.isEmpty, "\(deck) \(size): \(charts.count) chart labels out of place: \(charts.prefix(10))")
         #expect(report["chartSlides"] as? Int ?? 0 >= 4)
+        // No formula breaks inside a token (`Why[1][1]`, `∂L/∂a_r₃`, `(1 − 0.7387)`): only before
+        // a term's = + or −, its further lines under its right-hand side.
+        let splits = try #require(report["splitFormulas"] as? [[String: Any]], "no splitFormulas in the self-test report")
+        #expect(splits.isEmpty, "\(deck) \(size): \(splits.count) formulas broken inside a token: \(splits.prefix(10))")
         // The type grows to fill the slide: lesson1's median slide with a table shows its table text
         // at 28 px or more at 1920×1080 and 18 px or more at 1024×768.
         if deck == .lesson1 {
