@@ -831,6 +831,10 @@ extension LessonPhrase {
         case .notRegularFile: return ("不是普通文件；请给出 .json 文件的路径", "is not a regular file; give the path of a .json file")
         case .permissionDenied: return ("没有权限：无法读取这个文件", "permission denied: cannot read the file")
         case .cannotRead: return ("无法读取这个文件", "cannot read the file")
+        // ux
+        case .emptyLessonName: return (
+            "课程名是空的：请写内置课程名（{0}），或自己课程的 .json 文件路径",
+            "the lesson name is empty: name a bundled lesson ({0}) or give the path of your own lesson's .json file")
         }
     }
 }
@@ -859,7 +863,9 @@ extension LessonError {
     public func lines(_ language: Language) -> [String] {
         var out = problems.map { p in
             let message = p.message.text(language)
-            return TerminalText.escaped(p.path.isEmpty ? "\(file): \(message)" : "\(file): \(p.path): \(message)")
+            // An empty lesson name names no file: the message stands alone.
+            let place = file.isEmpty ? "" : "\(file): "
+            return TerminalText.escaped(p.path.isEmpty ? place + message : "\(place)\(p.path): \(message)")
         }
         if more > 0 {
             out.append(TerminalText.escaped("\(file): " + LessonPhrase.moreProblems.pair(language).replacing("{0}", with: String(more))))
