@@ -221,7 +221,7 @@ import GRURender
     }
 
     /// `.redraw` (after Ctrl-Z and fg, or a resize) draws the same screen again; after a resize,
-    /// the same page from its top, measured for the new size.
+    /// the screen of the same page that holds the line that was at the top, measured for the new size.
     @Test func redrawShowsTheScreenAgain() {
         let small = (rows: 3, columns: 100), tall = (rows: 10, columns: 100)
         var keyboard = ResizingTerminal(events: [(.next, small), (.redraw, small), (.redraw, tall), (.quit, tall)], size: small)
