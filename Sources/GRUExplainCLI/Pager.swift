@@ -225,6 +225,17 @@ struct Pager: Equatable {
 
     var isLastScreen: Bool { page == lineHeights.count - 1 && !hasMore }
 
+    /// Shows line `line` of the current page (after a resize: see `StepMode.run`): on the screen
+    /// of the page that holds it, where screens fall from the page's top, or else on a screen
+    /// from that line. Back goes to the screens above it.
+    mutating func open(at line: Int) {
+        let line = min(max(line, 0), lineHeights[page].count - 1)
+        let tops = screenTops(page: page)
+        let screen = tops.last { $0 <= line } ?? 0
+        top = screen + count(page: page, top: screen) > line ? screen : line
+        above = tops.filter { $0 < top }
+    }
+
     mutating func handle(_ key: PagerKey) -> Action {
         switch key {
         case .next:

@@ -74,9 +74,13 @@ enum StepMode {
             }
             let now = keyboard.size
             if now != size {
-                // The terminal was resized: lay out and measure again, from the top of the same page.
+                // The terminal was resized: lay out and measure again, and open the screen at the line
+                // that holds what was at its top, so that the reader keeps their place.
+                let page = pager.page
+                let shown = shownBefore(line: pager.top, lines[page])
                 size = now
-                pager = layout(page: pager.page)
+                pager = layout(page: page)
+                pager.open(at: line(holding: shown, lines[page]))
             }
             action = pager.handle(key)
             if notice != nil, key != .redraw, action == .show {
@@ -147,6 +151,24 @@ enum StepMode {
             column += w
         }
         return rows
+    }
+
+    /// How many characters other than spaces `page` shows before its line `line`: a place in the
+    /// page that re-wrapping its prose for another width keeps.
+    static func shownBefore(line: Int, _ page: [ScreenLine]) -> Int {
+        var count = 0
+        for l in page.prefix(line) { forEachVisible(l.text) { if $0 != " " { count += 1 } } }
+        return count
+    }
+
+    /// The line of `page` that holds its character number `shown` (counted as `shownBefore`).
+    static func line(holding shown: Int, _ page: [ScreenLine]) -> Int {
+        var count = 0
+        for (k, l) in page.enumerated() {
+            forEachVisible(l.text) { if $0 != " " { count += 1 } }
+            if count > shown { return k }
+        }
+        return max(page.count - 1, 0)
     }
 
     /// True when `line` shows nothing but spaces: a place where a page breaks well, between two

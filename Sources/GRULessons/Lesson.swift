@@ -202,6 +202,8 @@ public enum LessonPhrase: CaseIterable, Sendable {
     case isDirectory, notRegularFile, permissionDenied, cannotRead
     // Variants (Lesson.variant)
     case variantRange, variantNoDraw
+    // ux
+    case emptyLessonName
 }
 
 /// "1 number", "3 numbers" as phrases.

@@ -24,6 +24,10 @@ public enum LessonLibrary {
     /// `admit` may refuse a valid lesson from its cost, before its parameters are made
     /// (`LessonDecoder.decode`).
     public static func load(_ reference: String, admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
+        // `run ""`: no name at all (spaces alone are no name either).
+        if reference.allSatisfy(\.isWhitespace) {
+            throw LessonError(file: "", path: "", message: say(.emptyLessonName, .literal(bundledIDs.joined(separator: ", "))))
+        }
         if isPath(reference) { return try loadFile(reference, admit: admit) }
         guard let file = bundledFiles.first(where: { $0.id == reference }) else {
             // A file of that name (without .json or a /) is most likely what the user meant.

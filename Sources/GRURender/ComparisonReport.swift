@@ -153,7 +153,7 @@ public enum ComparisonReport {
         var valueColumns: [Table.Column] {
             [Table.Column(title: text(.columnQuantity)), Table.Column(title: "")]
                 + runs.map { Table.Column(title: name($0), alignRight: true) }
-                + [Table.Column(title: "")]
+                + [Table.Column(title: text(.compareColumnAgainst, name(first)))]
         }
 
         /// Every shared value by key.

@@ -243,10 +243,11 @@ public enum HTMLRenderer {
                         if indent > 0 { classes.append("sub") }
                     }
                     let attributes = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                    let shown = cell.style == .math ? formula(text) : escape(text)
                     if c == 0 && !text.isEmpty {
-                        out += "<th scope=\"row\"\(attributes)>\(escape(text))</th>"
+                        out += "<th scope=\"row\"\(attributes)>\(shown)</th>"
                     } else {
-                        out += "<td\(attributes)>\(escape(text))</td>"
+                        out += "<td\(attributes)>\(shown)</td>"
                     }
                 }
                 out += "</tr>\n"
@@ -254,6 +255,18 @@ public enum HTMLRenderer {
             out += "</tbody>\n"
         }
         out += "</table>\n"
+        return out
+    }
+
+    /// A formula that breaks only between its terms (see `FormulaBreaks`): its head on the first
+    /// line, then the terms, each kept whole, on as many lines as the column needs, every line
+    /// under the right-hand side. A formula of one term is one unbreakable run.
+    static func formula(_ text: String) -> String {
+        let breaks = FormulaBreaks(text)
+        if breaks.head.isEmpty && breaks.terms.count <= 1 { return escape(text.trimmingTrailingSpaces) }
+        var out = "<span class=\"formula\">"
+        if !breaks.head.isEmpty { out += "<span class=\"head\">\(escape(breaks.head))</span>" }
+        out += "<span class=\"rhs\">" + breaks.terms.map { "<span>\(escape($0))</span>" }.joined(separator: " ") + "</span></span>"
         return out
     }
 

@@ -34,8 +34,11 @@ enum HTMLScript {
   var gotoField = document.getElementById("goto");
 
   function lang() { return root.getAttribute("data-lang"); }
+  // Content wider than the slide's text column counts too: a formula's terms do not break, so a
+  // table of them can reach into the slide's margin before it reaches the window's edge.
   function overflows(slide) {
-    return slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1;
+    return slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1 ||
+      Array.prototype.some.call(slide.querySelectorAll(".content"), function (c) { return c.scrollWidth > c.clientWidth + 1; });
   }
   function fitsAt(slide, scale) {
     slide.style.setProperty("--fit", String(scale));
@@ -264,6 +267,49 @@ enum HTMLScript {
       });
       return problems;
     }
+    // Every formula that takes more than one line breaks only between terms: each further line
+    // opens with = + or − outside every bracket, and stands right of the first line's "=".
+    function formulaSplits(content) {
+      var problems = [];
+      Array.prototype.forEach.call(content.querySelectorAll(".math"), function (cell) {
+        var whole = document.createRange();
+        whole.selectNodeContents(cell);
+        var tops = {};
+        Array.prototype.forEach.call(whole.getClientRects(), function (r) { if (r.width > 0) tops[Math.round(r.top)] = true; });
+        if (Object.keys(tops).length < 2) return;
+        var chars = [];
+        var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (var k = 0; k < node.data.length; k++) {
+            var range = document.createRange();
+            range.setStart(node, k); range.setEnd(node, k + 1);
+            var r = range.getBoundingClientRect();
+            chars.push({ c: node.data[k], top: r.top, left: r.left, height: r.height });
+          }
+        }
+        var text = chars.map(function (x) { return x.c; }).join("");
+        var equals = -1, depth = 0, norm = false, line = null, firstLine = true;
+        chars.forEach(function (x, i) {
+          if (x.c === " " || x.height === 0) return;
+          if (line === null) line = x.top;
+          else if (x.top > line + x.height / 2) {
+            line = x.top;
+            firstLine = false;
+            var opens = /^[=+\u2212-] /.test(text.slice(i, i + 2));
+            var indented = equals < 0 || x.left > equals + 1;
+            if (!opens || depth !== 0 || norm || !indented) {
+              problems.push("'" + text.trim() + "' breaks before '" + text.slice(i, i + 12) + "'" + (indented ? "" : " (not under its right-hand side)"));
+            }
+          }
+          if (firstLine && equals < 0 && x.c === "=") equals = x.left;
+          if ("([{".indexOf(x.c) >= 0) depth += 1;
+          if (")]}".indexOf(x.c) >= 0) depth = Math.max(0, depth - 1);
+          if (x.c === "\u2016") norm = !norm;
+        });
+      });
+      return problems;
+    }
+    report.splitFormulas = [];
     report.charts = [];
     report.chartSlides = 0;
     report.tableText = {};
@@ -283,6 +329,7 @@ enum HTMLScript {
         report.tableText[l].push(cell ? Math.round(10 * parseFloat(getComputedStyle(cell).fontSize)) / 10 : null);
         if (content.querySelector("svg")) report.chartSlides += 1;
         chartProblems(content).forEach(function (p) { report.charts.push({ slide: i + 1, lang: l, problem: p }); });
+        formulaSplits(content).forEach(function (p) { report.splitFormulas.push({ slide: i + 1, lang: l, problem: p }); });
         report.minFit = Math.min(report.minFit, scale);
         if (overflows(slides[i])) {
           report.overflow.push({ slide: i + 1, lang: l, scrollHeight: slides[i].scrollHeight, clientHeight: slides[i].clientHeight,

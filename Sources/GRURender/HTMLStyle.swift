@@ -82,7 +82,12 @@ thead th { background: var(--band); border-bottom: 2px solid var(--rule); font-w
 tbody + tbody { border-top: 1px solid var(--line); }
 tbody th { font-weight: 600; white-space: nowrap; }
 th.sub, td.sub { font-weight: 400; color: var(--muted); padding-left: 1.6em; }
-.math { font-family: var(--mono); white-space: pre-wrap; }
+/* A formula breaks only between its terms, never inside one (Why[1][1], ∂L/∂a_r₃, (1 − 0.7387)),
+   and its further lines stand under its right-hand side (see FormulaBreaks). */
+.math { font-family: var(--mono); white-space: pre; }
+.formula { display: inline-flex; }
+.formula > .rhs { white-space: normal; }
+.formula > .rhs > span { white-space: pre; }
 /* A table cut between slides: every part as wide as the whole (or the slide), its columns in the
    same shares; a name or a number never narrower than it is, a formula wraps. */
 table.cut { width: min(100%, var(--width)); }

@@ -104,6 +104,8 @@ public enum Message: CaseIterable, Sendable {
     case keysTitle, keysSpace, keyNext, keyBack, keyEnds, keyGoto, keyTextSize, keyTheme, keyLanguage, keyBlack
     case keyFullScreen, keyHelp, slideHelpButton, printPage
     case accumulationTotals, columnOtherSequences
+    // ux
+    case compareColumnAgainst, givenLearningRate, givenInitialState, givenInput, givenTarget
 
     /// The text in `language` with `{0}`, `{1}`, … replaced by `arguments`.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -375,7 +377,7 @@ public enum Message: CaseIterable, Sendable {
         case .markFollowThrough: return ("承前正确", "follow-through")
         case .markWrong: return ("错误", "wrong")
         case .markUnanswered: return ("未作答", "unanswered")
-        case .diagnosisUpdateConvention: return ("z 和 1 − z 放反了：本课的公式是 h = {0}，你的数值对应 h = {1}", "the other update convention: this lesson computes h = {0}; your value matches h = {1}")
+        case .diagnosisUpdateConvention: return ("z 和 1 − z 放反了：本课的公式是 h = {0}，你的数值对应 h = {1}", "z and 1 − z swapped: this lesson computes h = {0}; your value matches h = {1}")
         case .diagnosisResetPlacement: return ("重置门放错了位置：本课{0}；你的数值对应的是{1}", "the reset gate in the other place: this lesson applies r {0}; your value matches r applied {1}")
         case .diagnosisRecurrentTermForgotten: return (
             "漏掉了从下一时间步传回的梯度：∂L/∂hₜ = 经本步输出传来的部分 + 从 t+1 传回的部分（dh_rec）",
@@ -711,6 +713,12 @@ public enum Message: CaseIterable, Sendable {
             "（--totals）这里只列出每个参数分量的总和 ∂L/∂θ；加上 --sequence K 时，还列出序列 K 每个时间步的贡献和其余序列的贡献之和。",
             "(--totals) Shown here is only the total ∂L/∂θ of each entry; with --sequence K, also sequence K's share at "
                 + "each timestep and the other sequences' shares as one sum.")
+        // ux
+        case .compareColumnAgainst: return ("与 {0} 相比", "vs {0}")
+        case .givenLearningRate: return ("学习率 η", "learning rate η")
+        case .givenInitialState: return ("初始隐藏状态", "initial hidden state")
+        case .givenInput: return ("输入", "input")
+        case .givenTarget: return ("目标值", "wanted output")
         }
     }
 }
@@ -847,6 +855,10 @@ extension LessonPhrase {
         case .notRegularFile: return ("不是普通文件；请给出 .json 文件的路径", "is not a regular file; give the path of a .json file")
         case .permissionDenied: return ("没有权限：无法读取这个文件", "permission denied: cannot read the file")
         case .cannotRead: return ("无法读取这个文件", "cannot read the file")
+        // ux
+        case .emptyLessonName: return (
+            "课程名是空的：请写内置课程名（{0}），或自己课程的 .json 文件路径",
+            "the lesson name is empty: name a bundled lesson ({0}) or give the path of your own lesson's .json file")
         }
     }
 }
@@ -971,7 +983,9 @@ extension LessonError {
         let colon = Message.labelSeparator.text(language)
         var out = problems.map { p in
             let message = p.message.text(language)
-            return TerminalText.escaped(p.path.isEmpty ? file + colon + message : file + colon + p.path + colon + message)
+            // An empty lesson name names no file: the message stands alone.
+            let place = file.isEmpty ? "" : file + colon
+            return TerminalText.escaped(p.path.isEmpty ? place + message : place + p.path + colon + message)
         }
         if more > 0 {
             out.append(TerminalText.escaped(file + colon + LessonPhrase.moreProblems.pair(language).replacing("{0}", with: String(more))))

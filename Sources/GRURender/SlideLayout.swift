@@ -320,6 +320,11 @@ enum HeightEstimate {
         /// Which columns may wrap: not the first (each row's name, a `<th>`), not the numbers
         /// (right-aligned); both are `nowrap` in the style sheet.
         let wraps: [Bool]
+        /// A formula's head and terms, each with the space before it, in rem (see `FormulaBreaks`);
+        /// nil for a cell that is not a formula.
+        let formulas: [[[(head: Double, terms: [Double])?]]]
+        /// Each column's narrowest width, with its padding: a formula's head and its widest term.
+        let minimum: [Double]
 
         var groupCount: Int { groups.count }
 
@@ -349,6 +354,19 @@ enum HeightEstimate {
                 group.map { row in (0..<count).map { c in c < row.count ? Self.rem(row[c].text, rate: rate(row[c], column: c)) : 0 } }
             }
             wraps = (0..<count).map { c in c > 0 && !table.columns[c].alignRight }
+            let formulas = table.groups.map { group in
+                group.map { row in
+                    (0..<count).map { c -> (head: Double, terms: [Double])? in
+                        guard c < row.count, row[c].style == .math else { return nil }
+                        let breaks = FormulaBreaks(row[c].text)
+                        return (Self.rem(breaks.head, rate: 0.482), breaks.terms.map { Self.rem(" " + $0, rate: 0.482) })
+                    }
+                }
+            }
+            minimum = (0..<count).map { c in
+                formulas.joined().compactMap { $0[c] }.map { $0.head + ($0.terms.max() ?? 0) + 1 }.reduce(0, max)
+            }
+            self.formulas = formulas
         }
 
         /// Each column's width in rem on one line, over the header and every row, with its padding.
@@ -359,24 +377,42 @@ enum HeightEstimate {
         /// The header, the lines of `range`'s rows, and the rule above each group.
         func height(groups range: Range<Int>) -> Double {
             let rows = groups[range].flatMap { $0 }
+            let rowFormulas = formulas[range].flatMap { $0 }
             // Natural widths, 1 rem more for a cell's padding (0.96); then the widest column that may
             // wrap narrowed, down to 8 rem, until the table fits the slide.
             var widths = header.indices.map { c in rows.map { $0[c] }.reduce(header[c], max) + 1 }
             while widths.reduce(0, +) > SlideLayout.width,
-                  let widest = widths.indices.filter({ wraps[$0] }).max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
-                widths[widest] = max(8, widths[widest] - (widths.reduce(0, +) - SlideLayout.width))
+                  let widest = widths.indices.filter({ wraps[$0] && widths[$0] > max(8, minimum[$0]) })
+                    .max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] = max(8, minimum[widest], widths[widest] - (widths.reduce(0, +) - SlideLayout.width))
             }
-            // A browser breaks lines at spaces, so a wrapped cell fills each line to about 90 %.
-            func lines(_ cells: [Double]) -> Int {
+            // A browser breaks prose at spaces, so a wrapped cell fills each line to about 90 %; a
+            // formula only between its terms, each further line under its right-hand side.
+            func lines(_ cells: [Double], _ formulas: [(head: Double, terms: [Double])?]) -> Int {
                 cells.indices.map { c -> Int in
                     let room = max(widths[c] - 1, 1)
-                    // Less a hair: a cell exactly as wide as its column is one line, whatever the rounding.
-                    return cells[c] <= room + 1e-9 ? 1 : Int((cells[c] / (0.9 * room)).rounded(.up))
+                    guard let formula = formulas[c] else {
+                        // Less a hair: a cell exactly as wide as its column is one line, whatever the rounding.
+                        return cells[c] <= room + 1e-9 ? 1 : Int((cells[c] / (0.9 * room)).rounded(.up))
+                    }
+                    // A formula's width is estimated to within a few per cent, and its terms do not
+                    // break: one within 3 % of its column's width is taken to wrap.
+                    let line = 0.97 * room - formula.head
+                    if cells[c] <= 0.97 * room { return 1 }
+                    var count = 1, filled = 0.0
+                    for term in formula.terms {
+                        if filled > 0 && filled + term > line { count += 1; filled = 0 }
+                        filled += term
+                    }
+                    return count
                 }.max() ?? 1
             }
-            let rowLines = [header].map(lines) + rows.map(lines)
+            let rowLines = [lines(header, header.map { _ in nil })] + zip(rows, rowFormulas).map(lines)
+            // A formula's row is drawn a hair taller than a plain one (its inline flex box on the
+            // baseline): 0.05 rem a table to spare (lesson3's slides at 1024×768 came out 0.04 over).
+            let formulaSpare = rowFormulas.contains { $0.contains { $0 != nil } } ? 0.05 : 0
             return Double(rowLines.count) * rowHeight + Double(rowLines.reduce(0, +) - rowLines.count) * wrappedLineHeight
-                + 0.15 * Double(range.count) + blockGap
+                + 0.15 * Double(range.count) + blockGap + formulaSpare
         }
     }
 }

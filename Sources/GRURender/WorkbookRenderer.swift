@@ -171,15 +171,17 @@ public enum WorkbookRenderer {
             return .object(o)
         }
         let c = trace.config
-        var out = [group("η (lr)", nil, [[TraceKey(.learningRate)]]),
-                   group("h₀", nil, [(1...c.hiddenSize).map { TraceKey(.h0, [$0]) }])]
+        // Each group is named by its keys' name, the sheet's vocabulary (lr, h0, x, target, Wz),
+        // and described in the reader's language.
+        var out = [group("lr", bilingual { Message.givenLearningRate.text($0) }, [[TraceKey(.learningRate)]]),
+                   group("h₀", bilingual { Message.givenInitialState.text($0) }, [(1...c.hiddenSize).map { TraceKey(.h0, [$0]) }])]
         let prefixed = trace.keysNameSequences
         for (s, sequence) in trace.sequences.enumerated() {
             let k = prefixed ? s + 1 : nil
             let steps = sequence.forward.map(\.t)
             let prefix = prefixed ? "s\(s + 1) · " : ""
-            out.append(group(prefix + "x", nil, steps.map { t in (1...c.inputSize).map { TraceKey(sequence: k, t: t, .step(.x), [$0]) } }))
-            out.append(group(prefix + "target", bilingual { Message.targetSymbol.text($0) },
+            out.append(group(prefix + "x", bilingual { Message.givenInput.text($0) }, steps.map { t in (1...c.inputSize).map { TraceKey(sequence: k, t: t, .step(.x), [$0]) } }))
+            out.append(group(prefix + "target", bilingual { Message.givenTarget.text($0) },
                              steps.map { t in (1...c.outputSize).map { TraceKey(sequence: k, t: t, .step(.target), [$0]) } }))
         }
         for p in ParameterName.used(by: c) {

@@ -823,6 +823,26 @@ enum WorkbookScript {
     reader.readAsText(file);
   });
   document.getElementById("clear").addEventListener("click", function () { raw = {}; save(); renderAll(); });
+  // Moving into a box keeps its section's score line ("answered 34/51 …") in sight: where the
+  // sticky score covers that line and the line and the box both fit below it, the page scrolls
+  // the line out from under it. A box scrolled into view stops below the score however many lines
+  // the score takes (two on a phone).
+  var bar = document.getElementById("score");
+  function clearance() { root.style.scrollPaddingTop = Math.ceil(bar.getBoundingClientRect().height + 16) + "px"; }
+  clearance();
+  window.addEventListener("resize", clearance);
+  main.addEventListener("focusin", function (ev) {
+    var input = ev.target;
+    if (!input.classList || !input.classList.contains("answer")) return;
+    clearance();
+    requestAnimationFrame(function () {
+      var section = input.closest("section");
+      var line = section && section.querySelector(".section-score");
+      if (!line) return;
+      var under = bar.getBoundingClientRect().bottom, top = line.getBoundingClientRect().top;
+      if (top < under && input.getBoundingClientRect().bottom - top + 8 < window.innerHeight - under) window.scrollBy(0, top - under - 4);
+    });
+  });
   root.classList.add("ready");
 })();
 """#

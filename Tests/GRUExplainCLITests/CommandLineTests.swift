@@ -169,6 +169,18 @@ import GRULessons
         #expect(box.err == "gru-explain: laid out for 100 columns, the terminal has 90; widen it or use --format html\n")
     }
 
+    /// `run ""` (an empty lesson name, as a script with an unset variable gives): one sentence that
+    /// says so and lists the bundled lessons, with no empty name before it; exit status 2.
+    @Test func anEmptyLessonNameIsSaidSo() {
+        let zh = runCLI(["run", "", "--lang", "zh"])
+        #expect(zh.status == 2)
+        #expect(zh.stderr == "gru-explain: 课程名是空的：请写内置课程名（lesson1, lesson2, lesson3），或自己课程的 .json 文件路径\n")
+        let en = runCLI(["worksheet", "  ", "--lang", "en"])
+        #expect(en.status == 2)
+        #expect(en.stderr == "gru-explain: the lesson name is empty: name a bundled lesson (lesson1, lesson2, lesson3) "
+                + "or give the path of your own lesson's .json file\n")
+    }
+
     private func context(terminal: Bool, env: [String: String] = [:]) -> Context {
         Context(environment: env, stdoutIsTerminal: terminal, writeOut: { _ in }, writeErr: { _ in })
     }

@@ -221,7 +221,7 @@ import GRURender
     }
 
     /// `.redraw` (after Ctrl-Z and fg, or a resize) draws the same screen again; after a resize,
-    /// the same page from its top, measured for the new size.
+    /// the screen of the same page that holds the line that was at the top, measured for the new size.
     @Test func redrawShowsTheScreenAgain() {
         let small = (rows: 3, columns: 100), tall = (rows: 10, columns: 100)
         var keyboard = ResizingTerminal(events: [(.next, small), (.redraw, small), (.redraw, tall), (.quit, tall)], size: small)
@@ -238,6 +238,28 @@ import GRURender
         ])
         var pager = Pager(lineHeights: [[1]], rows: 5)
         #expect(pager.handle(.redraw) == .show)
+    }
+
+    /// A resize keeps the reader's place: the line at the top of the screen before it is on the
+    /// screen after it, on the screen of the page that holds it (screens falling from the page's
+    /// top), even where the prose is wrapped again for the new width. (It once went back to the
+    /// page's first screen: at 80×24 → 100×30 on lesson1's page 2, its second screen was lost.)
+    @Test func aResizeKeepsTheFirstLineShown() {
+        // 8 lines, 4 a screen: the second screen is e–h. At 4 rows (3 a screen: a–c, d–f, g–h)
+        // e is on the screen from d.
+        let before = (rows: 5, columns: 100), fewer = (rows: 4, columns: 100)
+        var keyboard = ResizingTerminal(events: [(.next, before), (.redraw, fewer), (.backScreen, fewer), (.quit, fewer)], size: before)
+        var out: [String] = []
+        _ = StepMode.run(pages: ["a\nb\nc\nd\ne\nf\ng\nh\n", "i\n"], language: .en, color: false, keyboard: &keyboard) { out.append($0) }
+        let shown = out.map { $0.replacing(StepMode.clearScreen, with: "").split(separator: "\n").dropLast().joined(separator: " ") }
+        #expect(shown.prefix(4) == ["a b c d", "e f g h", "d e f", "a b c"])
+        // Prose wrapped again: what was on the top line is found by its characters, not its number.
+        let narrow = ["one two", "three four", "five six", "seven"].map { ScreenLine(text: $0) }
+        let wide = ["one two three four", "five six seven"].map { ScreenLine(text: $0) }
+        #expect(StepMode.shownBefore(line: 2, narrow) == 15)   // "one two" and "three four": 15 letters
+        #expect(StepMode.line(holding: StepMode.shownBefore(line: 2, narrow), wide) == 1)
+        #expect(StepMode.line(holding: StepMode.shownBefore(line: 1, narrow), wide) == 0)
+        #expect(StepMode.line(holding: 1000, wide) == 1)
     }
 
     /// On a terminal narrower than the widest line, the first screen begins with the hint that

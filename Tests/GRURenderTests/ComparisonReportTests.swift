@@ -57,6 +57,8 @@ import GRULessons
         #expect(en.contains("Uh·(rₜ⊙hₜ₋₁)") && en.contains("rₜ⊙n_hₜ"))
         #expect(en.contains("is t1.h[1]"))
         #expect(en.contains("≠ ← first difference"))
+        // The column of ≠ marks says against which column they are: the first convention's.
+        #expect(en.contains("│ candidate-after │ vs seed              │"))
         #expect(en.contains("Against seed, pytorch first differs at train.loss[2]."))
         #expect(en.contains("all components of r are equal"))
         // Update rule alone: at timestep 1 the gates and the candidate agree (z₁ is the same in all
@@ -77,6 +79,7 @@ import GRULessons
         }
         let zh = ComparisonReport.text(comparison, lessonID: "lesson1", inputScale: 1, options: RenderOptions(language: .zh))
         #expect(zh.contains("第一个不同的值是 t1.h[1]"))
+        #expect(zh.contains("│ 与 seed 相比"))
         #expect(zh.contains("pytorch 与 seed：从 train.loss[2] 开始不同。"))
         #expect(!zh.contains("。 "))   // Chinese sentences are joined without a space
         let markdown = ComparisonReport.markdown(comparison, lessonID: "lesson1", inputScale: 1, options: RenderOptions(language: .en))

@@ -197,6 +197,16 @@ press("Tab", modifiers=8)
 check("Shift+Tab goes back", focused(), "t1.z[2]")
 check("... to a box not under the sticky score",
       evaluate("document.activeElement.getBoundingClientRect().top >= document.getElementById('score').getBoundingClientRect().bottom"), True)
+# A tap into a box whose section's score line ("answered 0/51 …") lies just under the sticky score
+# brings that line out from under it (the page's focus handler; without it the line stayed hidden).
+evaluate("(function(){var s=document.querySelector('[data-section=forward] .section-score'), b=document.getElementById('score').getBoundingClientRect().bottom;"
+         " window.scrollTo({top: window.scrollY + s.getBoundingClientRect().top - b + 12, behavior: 'instant'});})()")
+click_here = evaluate("(function(){var r=document.getElementById('field-t1.a_z[1]').getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2];})()")
+for kind in ("mousePressed", "mouseReleased"):
+    call("Input.dispatchMouseEvent", type=kind, x=click_here[0], y=click_here[1], button="left", clickCount=1)
+time.sleep(0.3)
+check("a tap into a box leaves its section's score line in sight",
+      evaluate("document.querySelector('[data-section=forward] .section-score').getBoundingClientRect().top >= document.getElementById('score').getBoundingClientRect().bottom"), True)
 # At this width nothing but the tables' own boxes scrolls sideways.
 check("the page does not scroll sideways", evaluate("document.documentElement.scrollWidth <= window.innerWidth"), True)
 if failures:
