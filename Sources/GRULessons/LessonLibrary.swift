@@ -26,7 +26,7 @@ public enum LessonLibrary {
     public static func load(_ reference: String, admit: ((LessonCost) -> Bool)? = nil) throws(LessonError) -> Lesson {
         // `run ""`: no name at all (spaces alone are no name either).
         if reference.allSatisfy(\.isWhitespace) {
-            throw LessonError(file: "", path: "", message: say(.emptyLessonName, .literal(bundledIDs.joined(separator: ", "))))
+            throw LessonError(file: "", path: "", message: say(.emptyLessonName, .list(bundledIDs)))
         }
         if isPath(reference) { return try loadFile(reference, admit: admit) }
         guard let file = bundledFiles.first(where: { $0.id == reference }) else {
