@@ -174,7 +174,7 @@ import GRULessons
     @Test func anEmptyLessonNameIsSaidSo() {
         let zh = runCLI(["run", "", "--lang", "zh"])
         #expect(zh.status == 2)
-        #expect(zh.stderr == "gru-explain: 课程名是空的：请写内置课程名（lesson1, lesson2, lesson3），或自己课程的 .json 文件路径\n")
+        #expect(zh.stderr == "gru-explain: 课程名是空的：请写内置课程名（lesson1、lesson2、lesson3），或自己课程的 .json 文件路径\n")
         let en = runCLI(["worksheet", "  ", "--lang", "en"])
         #expect(en.status == 2)
         #expect(en.stderr == "gru-explain: the lesson name is empty: name a bundled lesson (lesson1, lesson2, lesson3) "
