@@ -215,12 +215,15 @@ public struct CheckReport: Equatable, Sendable {
         return (fromGivens.count, fromGivens.filter { $0.status == .wrong })
     }
 
-    /// Three or more answers computed from the givens alone, and more than half of them wrong:
-    /// `check` then asks whether the sheet is another variant's (issue 12's sheets name theirs in
-    /// the header; a sheet that lost it is marked against the lesson itself).
+    /// Three or more answers computed from the givens alone, more than half of them wrong, and
+    /// fewer than half of all the answers the lesson's own values: `check` then asks whether the
+    /// sheet is another variant's (issue 12's sheets name theirs in the header; a sheet that lost
+    /// it is marked against the lesson itself). A student who slipped in the first few keys and
+    /// then matches the lesson everywhere else is not asked.
     public var looksComputedFromOtherGivens: Bool {
         let (answered, wrong) = fromGivens
-        return answered >= 3 && 2 * wrong.count > answered
+        let all = results.filter { $0.status != .unanswered }
+        return answered >= 3 && 2 * wrong.count > answered && 2 * all.filter { $0.status == .correct }.count < all.count
     }
 
     /// The exit status of `gru-explain check`: 0 when everything answered is correct or

@@ -111,13 +111,17 @@ public enum HonestComputation {
 
     /// σ over an interval, as σ itself or as a calculator without a σ key computes it, from an
     /// exponential rounded or truncated to the answer's decimals: `1/(1 + e^{−a})` or
-    /// `e^{a}/(1 + e^{a})`. Each form is monotonic in its exponential, so its ends give its range.
+    /// `e^{a}/(1 + e^{a})`, or from a rounded `tanh(a/2)`: `½(1 + tanh(a/2))`. Each form is
+    /// monotonic in what is rounded, so its ends give its range.
     public static func sigmoid(_ x: Interval, unit u: Double) -> Interval {
         var result = Interval(GRUCore.sigmoid(x.lo), GRUCore.sigmoid(x.hi))
         guard u > 0 else { return result }
         let m = exponential(-x, unit: u), p = exponential(x, unit: u)
         result = hull(result, 1 / (1 + m.hi), 1 / (1 + m.lo))
-        return hull(result, p.lo / (1 + p.lo), p.hi / (1 + p.hi))
+        result = hull(result, p.lo / (1 + p.lo), p.hi / (1 + p.hi))
+        // ½(1 + tanh(a/2)), on a calculator with a hyp key but no σ key, tanh(a/2) rounded.
+        let half = rounded(Interval(hyperbolicTangent(x.lo / 2), hyperbolicTangent(x.hi / 2)), unit: Swift.min(u, coarsestExponentialUnit))
+        return hull(result, (1 + half.lo) / 2, (1 + half.hi) / 2)
     }
 
     /// tanh over an interval, as tanh itself or from rounded exponentials:

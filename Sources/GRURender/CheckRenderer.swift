@@ -128,13 +128,17 @@ public enum CheckRenderer {
         }
         var lines: [String] = []
         if let score = total.score {
-            // To the nearest per cent, but never 100 with a mark not correct.
-            let percent = min(Int((score * 100).rounded()), total.correct + total.followThrough < total.answered ? 99 : 100)
+            // To the nearest per cent, but never 100 with a mark not correct (a wrong line beyond
+            // the worksheet, not scored, counts here too).
+            let flawless = total.correct + total.followThrough == total.answered && report.beyondWorksheet.wrong == 0
+            let percent = min(Int((score * 100).rounded()), flawless ? 100 : 99)
             lines.append(Message.checkScorePercent.text(language, String(percent), String(total.answered),
                                                         String(total.correct + total.followThrough)))
-            // With lines left blank, also the gradebook's score (`check` of a class, gradescope).
+            // A whole worksheet with lines left blank: also the gradebook's score (`check` of a
+            // class, gradescope). A sheet that asks for part of the lesson (`worksheet --only`)
+            // is scored against what it asks for, the score above.
             let (earned, outOf) = report.worksheetScore
-            if total.answered < outOf {
+            if total.inLesson > 0 && total.onSheet >= total.inLesson && total.answered < outOf {
                 lines.append(Message.checkWorksheetScore.text(language, String(outOf), String(earned),
                                                               ClassRenderer.percent(earned, outOf)))
             }

@@ -472,8 +472,8 @@ public enum Message: CaseIterable, Sendable {
         case .checkSectionUpdate: return ("参数更新", "update")
         case .checkSectionOther: return ("不计分（已知量、训练、应用）", "not scored (givens, training, applied)")
         case .checkWorksheetScore: return (
-            "按答卷涉及的各部分共 {0} 个量计（未作答的算 0 分，与班级成绩表相同）：{1} 个，{2}%。",
-            "Over the {0} values of the sections this sheet has lines in (unanswered ones count 0, as in a class gradebook): {1}, {2}%.")
+            "按整张练习的 {0} 个量计（未作答的算 0 分，与班级成绩表相同）：{1} 个，{2}%。",
+            "Over the worksheet's {0} values (unanswered ones count 0, as in a class gradebook): {1}, {2}%.")
         case .checkOtherVariant: return (
             "直接由已知数算出的 {0} 个答案中有 {1} 个不对（如 {2}：你写的是 {3}，本课是 {4}）。如果这是某个变体或某位学生的答卷，它开头的“# variant:”行可能丢了：请用 --variant N 或 --student 学号再查一次。",
             "{1} of the {0} answers computed from the given numbers alone are wrong ({2}: you wrote {3}, the lesson has {4}). If this is a variant's or a student's sheet, its '# variant:' header line may be lost: check it again with --variant N or --student ID.")

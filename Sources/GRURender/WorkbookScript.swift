@@ -244,7 +244,10 @@ enum WorkbookScript {
         if (!(u > 0)) return r;
         var m = exponential(I(-x[1], -x[0]), u), p = exponential(x, u);
         r = hull(r, 1 / (1 + m[1]), 1 / (1 + m[0]));
-        return hull(r, p[0] / (1 + p[0]), p[1] / (1 + p[1]));
+        r = hull(r, p[0] / (1 + p[0]), p[1] / (1 + p[1]));
+        // ½(1 + tanh(a/2)), tanh(a/2) rounded.
+        var half = widen(I(Math.tanh(x[0] / 2), Math.tanh(x[1] / 2)), Math.min(u, P.exponential_unit));
+        return hull(r, (1 + half[0]) / 2, (1 + half[1]) / 2);
       }
       function tanhInterval(x, u) {
         var r = I(Math.tanh(x[0]), Math.tanh(x[1]));

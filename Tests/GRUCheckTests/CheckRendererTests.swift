@@ -106,8 +106,16 @@ import GRUTestSupport
            case .number(let b)? = s["worksheet_score"] {
             #expect(a.value == 0.5 && b.value == 1.0 / 51)
         } else { Issue.record("no scores") }
-        #expect(CheckRenderer.text(two, config: config, language: .en).replacingOccurrences(of: "\n  ", with: " ").contains(
-            "Over the 51 values of the sections this sheet has lines in (unanswered ones count 0, as in a class gradebook): 1, 2.0%."))
+        // The text names the gradebook's score only for a whole worksheet with lines left blank;
+        // this sheet asks for two values, and its score is against what it asks for.
+        #expect(!CheckRenderer.text(two, config: config, language: .en).contains("gradebook"))
+        let blanks = try Fixtures.check(text: Worksheet.groups(Fixtures.lesson1Trace).flatMap(\.keys)
+            .map { $0.description == "t1.z[1]" ? "t1.z[1] = 0.5987" : "\($0) =" }.joined(separator: "\n"))
+        #expect(CheckRenderer.text(blanks, config: config, language: .en).replacingOccurrences(of: "\n  ", with: " ").contains(
+            "Over the worksheet's 259 values (unanswered ones count 0, as in a class gradebook): 1, 0.4%."))
+        // A wrong line beyond the worksheet (not scored) keeps the score below 100%.
+        let lrWrong = try Fixtures.check(text: "lr = 0.5\nt1.z[1] = 0.5987\n")
+        #expect(CheckRenderer.text(lrWrong, config: config, language: .en).contains("Score 99%"))
         // The same bytes whatever the language: the JSON carries both.
         let diagnosed = try Fixtures.check("mistake-sign_error.txt")
         let text = CheckRenderer.json(diagnosed, config: config, lesson: "lesson1")
