@@ -60,7 +60,7 @@ enum CheckCommand: Command {
             let file = path == "-" ? "<stdin>" : path
             let sheet = marker.mark(file: file) { () throws(UsageError) in try readSheet(path, language: language) }
             if let diverged = marker.diverged {
-                context.fail(Recording.describe(diverged, lesson: lesson))
+                context.fail(Recording.describe(diverged, lesson: lesson, language: context.messageLanguage))
                 return ExitStatus.diverged
             }
             guard let report = sheet.report, let config = sheet.config else {
@@ -87,7 +87,7 @@ enum CheckCommand: Command {
             for file in try files(path) {
                 prepared.append(marker.prepare(file: file.shown) { () throws(UsageError) in try readSheet(file.path, language: language) })
                 if let diverged = marker.diverged {
-                    context.fail(Recording.describe(diverged, lesson: lesson))
+                    context.fail(Recording.describe(diverged, lesson: lesson, language: context.messageLanguage))
                     return ExitStatus.diverged
                 }
             }

@@ -1,3 +1,4 @@
+import GRURender
 import Foundation
 import GRUJSON
 
@@ -14,6 +15,8 @@ public struct Context {
     public var terminalColumns: Int?
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
+    /// The language of error messages (`GRUExplain.messageLanguage`), set before a command runs.
+    public var messageLanguage: Language = .en
 
     public init(environment: [String: String], stdoutIsTerminal: Bool, stdinIsTerminal: Bool = false, terminalColumns: Int? = nil,
                 writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void) {

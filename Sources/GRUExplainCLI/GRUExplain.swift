@@ -11,6 +11,8 @@ public enum GRUExplain {
     /// Runs `arguments` (without the program name) and returns the exit status.
     public static func main(_ arguments: [String], context: Context) -> Int32 {
         let language = messageLanguage(arguments, context)
+        var context = context
+        context.messageLanguage = language
         guard let first = arguments.first else {
             context.writeErr(usage(language))
             return ExitStatus.badInput

@@ -44,7 +44,7 @@ enum GradcheckCommand: Command {
         // A loss or a gradient that is not finite at the starting parameters leaves nothing to
         // check (every entry would be NaN): the same exit status 3 and line as run.
         if case .failure(let d) = Recording.record(lesson, detailed: true, trained: false, sections: []) {
-            context.fail(Recording.describe(d, lesson: lesson))
+            context.fail(Recording.describe(d, lesson: lesson, language: context.messageLanguage))
             return ExitStatus.diverged
         }
 

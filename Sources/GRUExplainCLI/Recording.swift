@@ -19,7 +19,7 @@ enum Recording {
         switch record(lesson, detailed: detailed, trained: trained, sections: sections) {
         case .success(let t): return t
         case .failure(let d):
-            context.fail(describe(d, lesson: lesson))
+            context.fail(describe(d, lesson: lesson, language: context.messageLanguage))
             return nil
         }
     }
@@ -31,26 +31,29 @@ enum Recording {
     ///   to square in a Double)";
     /// - the last update, with finite gradients: "the update of epoch 1 made Why[1][1] ∞";
     /// - the trained model on new input: "applied to the new input, … (y reached ∞ at timestep 2, …)".
-    static func describe(_ d: Divergence, lesson: Lesson) -> String {
+    static func describe(_ d: Divergence, lesson: Lesson, language: Language) -> String {
+        let say = { (m: Message, arguments: [String]) in m.text(language, arguments) }
+        let name = LessonOptions.name(lesson)
         let value = NumberFormat(digits: 4).value(d.value)
-        let advice = "lower the learning rate (now \(NumberFormat(digits: 17).given(lesson.problem.learningRate)))"
+        let advice = say(.divergedAdvice, [NumberFormat(digits: 17).given(lesson.problem.learningRate)])
         switch d.site {
         case .update(let key):
             let entry = key.name + key.index.map { "[\($0)]" }.joined()
-            return "\(LessonOptions.name(lesson)): the update of epoch \(d.epoch) made \(entry) \(value): θ − lr·∂L/∂θ overflowed although the gradient was finite; \(advice)"
+            return say(.divergedUpdate, [name, String(d.epoch), entry, value, advice])
         case .applied(let key):
-            let epochs = d.epoch == 1 ? "1 epoch" : "\(d.epoch) epochs"
-            return "\(LessonOptions.name(lesson)): applied to the new input, the trained model's output is not finite (y reached \(value) at timestep \(key.t ?? 1), after \(epochs) of training); its parameters are too large: \(advice), or the initial parameters"
+            let epochs = d.epoch == 1 ? say(.divergedOneEpoch, []) : say(.divergedEpochs, [String(d.epoch)])
+            return say(.divergedApplied, [name, value, String(key.t ?? 1), epochs, advice])
         case .step(let key) where d.lossIsFinite:
-            return "\(LessonOptions.name(lesson)): the first pass gives \(key) = \(value), too large for a Double (the loss is still finite, but this cannot be shown); lower the initial parameters or the inputs that lead to it"
+            return say(.divergedFirstPass, [name, key.description, value])
         case .step, .loss:
-            var place = "epoch \(d.epoch)"
-            if lesson.problem.sequences.count > 1 { place += ", sequence \(d.key?.sequence ?? 1)" }
-            if let t = d.key?.t { place += ", timestep \(t)" }
+            var place = say(.divergedAtEpoch, [String(d.epoch)])
+            if lesson.problem.sequences.count > 1 { place += say(.divergedAtSequence, [String(d.key?.sequence ?? 1)]) }
+            if let t = d.key?.t { place += say(.divergedAtTimestep, [String(t)]) }
             let quantity = d.key?.name ?? "loss"
-            let why = d.key?.kind == .step(.y) && d.value.isFinite ? ", too large to square in a Double" : ""
+            let why = d.key?.kind == .step(.y) && d.value.isFinite ? say(.divergedTooLargeToSquare, []) : ""
             // Epoch 1 runs on the lesson's own parameters, before any update: the rate is not the cause.
-            let remedy = d.epoch <= 1 ? "lower the initial parameters or the inputs (epoch 1 comes before any update)" : advice
-            return "\(LessonOptions.name(lesson)): the loss became non-finite at \(place) (\(quantity) reached \(value)\(why)); \(remedy)"
+            let remedy = d.epoch <= 1 ? say(.divergedBeforeAnyUpdate, []) : advice
+            return say(.divergedLoss, [name, place, quantity, value, why, remedy])
         }
-    }}
+    }
+}

@@ -94,7 +94,7 @@ enum RunCommand: Command {
             try TraceJSON.stream(lesson.problem, lesson: lesson, sections: options.sections, write: output.write)
         } catch {
             output.discard()
-            context.fail(Recording.describe(error, lesson: lesson))
+            context.fail(Recording.describe(error, lesson: lesson, language: context.messageLanguage))
             return ExitStatus.diverged
         }
         try output.commit()

@@ -61,6 +61,9 @@ public enum Message: CaseIterable, Sendable {
     case checkRepeatedHeading, checkRepeatedCount, checkSeeRepeated, checkLessonValue, checkWrongNotListed
     // check: the gradebook's score, a sheet that looks like another variant's (newcomer review)
     case checkWorksheetScore, checkOtherVariant, classOtherVariant
+    // divergence: where and why the numbers stopped being finite (exit status 3)
+    case divergedAdvice, divergedUpdate, divergedOneEpoch, divergedEpochs, divergedApplied, divergedFirstPass
+    case divergedAtEpoch, divergedAtSequence, divergedAtTimestep, divergedTooLargeToSquare, divergedBeforeAnyUpdate, divergedLoss
     case diagnosisLossDoubled, diagnosisLossHalved
     // check and worksheet: a sheet that cannot be read, the answers file, the arguments (issue 11)
     case sheetNotKeyValue, sheetNotANumber, sheetCalculation, sheetVectorValue, sheetDecimalComma, sheetNotFinite
@@ -471,6 +474,26 @@ public enum Message: CaseIterable, Sendable {
         case .checkSectionAccumulation: return ("梯度累加", "accumulation")
         case .checkSectionUpdate: return ("参数更新", "update")
         case .checkSectionOther: return ("不计分（已知量、训练、应用）", "not scored (givens, training, applied)")
+        case .divergedAdvice: return ("请调低学习率（现在是 {0}）", "lower the learning rate (now {0})")
+        case .divergedUpdate: return (
+            "{0}：第 {1} 轮的更新让 {2} 变成了 {3}：梯度是有限的，θ − lr·∂L/∂θ 却溢出了；{4}",
+            "{0}: the update of epoch {1} made {2} {3}: θ − lr·∂L/∂θ overflowed although the gradient was finite; {4}")
+        case .divergedOneEpoch: return ("1 轮", "1 epoch")
+        case .divergedEpochs: return ("{0} 轮", "{0} epochs")
+        case .divergedApplied: return (
+            "{0}：把训练好的模型用于新输入时，输出不是有限数（训练 {3}后，时间步 {2} 的 y 达到 {1}）；参数太大了：{4}，或调低初始参数",
+            "{0}: applied to the new input, the trained model's output is not finite (y reached {1} at timestep {2}, after {3} of training); its parameters are too large: {4}, or the initial parameters")
+        case .divergedFirstPass: return (
+            "{0}：第一次前向传播得到 {1} = {2}，超出了 Double 能表示的范围（损失仍是有限数，但这个值无法显示）；请调低初始参数或导致它的输入",
+            "{0}: the first pass gives {1} = {2}, too large for a Double (the loss is still finite, but this cannot be shown); lower the initial parameters or the inputs that lead to it")
+        case .divergedAtEpoch: return ("第 {0} 轮", "epoch {0}")
+        case .divergedAtSequence: return ("、第 {0} 个序列", ", sequence {0}")
+        case .divergedAtTimestep: return ("、时间步 {0}", ", timestep {0}")
+        case .divergedTooLargeToSquare: return ("，大到无法在 Double 中求平方", ", too large to square in a Double")
+        case .divergedBeforeAnyUpdate: return ("请调低初始参数或输入（第 1 轮在任何更新之前）", "lower the initial parameters or the inputs (epoch 1 comes before any update)")
+        case .divergedLoss: return (
+            "{0}：{1}，损失变成了非有限数（{2} 达到 {3}{4}）；{5}",
+            "{0}: the loss became non-finite at {1} ({2} reached {3}{4}); {5}")
         case .checkWorksheetScore: return (
             "按整张练习的 {0} 个量计（未作答的算 0 分，与班级成绩表相同）：{1} 个，{2}%。",
             "Over the worksheet's {0} values (unanswered ones count 0, as in a class gradebook): {1}, {2}%.")

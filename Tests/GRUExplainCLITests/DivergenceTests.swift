@@ -68,6 +68,10 @@ import GRULessons
         let r = runCLI(["run", path, "--only", "training"])
         #expect(r.status == 3 && r.stdout.isEmpty)
         #expect(r.stderr == "gru-explain: \(path): the loss became non-finite at epoch 135, timestep 1 (y reached −6.0119e154, too large to square in a Double); lower the learning rate (now 5)\n", "\(r.stderr)")
+        // In the user's language (the review of 2026-12-03 found it English only).
+        let zh = runCLI(["run", path, "--only", "training", "--lang", "zh"])
+        #expect(zh.status == 3)
+        #expect(zh.stderr == "gru-explain: \(path)：第 135 轮、时间步 1，损失变成了非有限数（y 达到 −6.0119e154，大到无法在 Double 中求平方）；请调低学习率（现在是 5）\n", "\(zh.stderr)")
     }
 
     /// Learning rate 1e300: the first update throws the parameters to about 1e300; at epoch 2,
