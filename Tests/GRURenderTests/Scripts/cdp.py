@@ -1,10 +1,12 @@
-"""A minimal client of Chromium's DevTools protocol, shared by slides_cdp.py and workbook_cdp.py:
+"""A minimal client of Chromium's DevTools protocol, shared by slides_cdp.py, workbook_cdp.py and screenshots_cdp.py:
 starts headless Chromium on a page and talks to it over a WebSocket on 127.0.0.1. Only the
 standard library.
 
     import cdp
     cdp.start(chromium, page, width, height)
     cdp.evaluate("document.title")
+    cdp.check("the title", cdp.evaluate("document.title"), "…")   # prints ok or FAIL
+    cdp.click("#next")
     cdp.finish(0)
 """
 import base64, json, os, shutil, signal, socket, struct, subprocess, sys, tempfile, time, urllib.request
@@ -141,3 +143,22 @@ def call(method, **params):
 
 def evaluate(expression):
     return call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+
+
+def check(name, got, expected):
+    """Prints "ok" or "FAIL" with what was found (a long value cut at 100 characters), and records a failure."""
+    ok = got == expected
+    shown = lambda v: repr(v) if len(repr(v)) <= 100 else repr(v)[:100] + "…"
+    print(("ok   " if ok else "FAIL ") + "%s: %s" % (name, shown(got)) + ("" if ok else ", expected %s" % shown(expected)))
+    if not ok:
+        failures.append(name)
+
+
+def click(selector, scroll=False):
+    """A real left click at the middle of the element; with scroll, the element is scrolled to the middle first."""
+    if scroll:
+        call("Runtime.evaluate", expression="document.querySelector(%s).scrollIntoView({block:'center'})" % json.dumps(selector))
+    box = evaluate("(function(){var r=document.querySelector(%s).getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2];})()"
+                   % json.dumps(selector))
+    for kind in ("mousePressed", "mouseReleased"):
+        call("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)

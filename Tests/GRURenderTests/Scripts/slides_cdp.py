@@ -6,13 +6,13 @@ usage: python3 slides_cdp.py CHROMIUM PAGE.html WIDTH HEIGHT
 Prints one line per check, then OK or FAIL (exit status 1). Only the standard library: the
 DevTools client is cdp.py, beside this script.
 """
-import json, sys, time
+import sys, time
 
 import cdp  # the DevTools client, beside this script
 
 chromium, page, width, height = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 cdp.start(chromium, page, width, height)
-from cdp import call, evaluate, fail, finish, failures
+from cdp import call, check, click, evaluate, fail, finish, failures
 
 
 KEYS = {"ArrowRight": 39, "ArrowLeft": 37, "PageDown": 34, "PageUp": 33, "Home": 36, "End": 35, " ": 32, "Enter": 13,
@@ -27,22 +27,8 @@ def press(key):
     call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=KEYS[key])
 
 
-def click(selector):
-    box = evaluate("(function(){var r=document.querySelector(%s).getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2];})()"
-                   % json.dumps(selector))
-    for kind in ("mousePressed", "mouseReleased"):
-        call("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
-
-
 def counter():
     return evaluate("document.getElementById('counter').textContent")
-
-
-def check(name, got, expected):
-    ok = got == expected
-    print(("ok   " if ok else "FAIL ") + "%s: %r" % (name, got) + ("" if ok else ", expected %r" % expected))
-    if not ok:
-        failures.append(name)
 
 
 # Wait for the page's script.

@@ -16,7 +16,7 @@ import cdp  # the DevTools client, beside this script
 chromium, page, width, height, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 downloads = tempfile.mkdtemp(prefix="gru-explain-downloads-")
 cdp.start(chromium, page, width, height, cleanup=[downloads])
-from cdp import call, evaluate, fail, finish, failures
+from cdp import call, check, evaluate, fail, finish, failures
 
 
 def wait_ready():
@@ -24,14 +24,6 @@ def wait_ready():
         if time.time() > cdp.deadline + 30:
             fail("the page did not start its script")
         time.sleep(0.1)
-
-
-def check(name, got, expected):
-    ok = got == expected
-    shown = lambda v: repr(v) if len(repr(v)) <= 100 else repr(v)[:100] + "…"
-    print(("ok   " if ok else "FAIL ") + "%s: %s" % (name, shown(got)) + ("" if ok else ", expected %s" % shown(expected)))
-    if not ok:
-        failures.append(name)
 
 
 KEYS = {"Tab": 9, "Enter": 13, "Backspace": 8}
@@ -50,11 +42,7 @@ def type_text(text):
 
 
 def click(selector):
-    call("Runtime.evaluate", expression="document.querySelector(%s).scrollIntoView({block:'center'})" % json.dumps(selector))
-    box = evaluate("(function(){var r=document.querySelector(%s).getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2];})()"
-                   % json.dumps(selector))
-    for kind in ("mousePressed", "mouseReleased"):
-        call("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
+    cdp.click(selector, scroll=True)  # the page scrolls: bring the element to the middle first
 
 
 def focused():
