@@ -48,9 +48,10 @@ public enum CheckRenderer {
         let keyWidth = listed.map { $0.key.description.count }.max() ?? 0
         let givenWidth = listed.map { DisplayWidth.of(show($0.given?.written ?? "?")) }.max() ?? 0
         var out = score(report, language: language, ascii: ascii, width: width)
-        if againstLessonItself && report.looksComputedFromOtherGivens, let first = report.fromGivens.wrong.first {
+        let fromGivens = report.fromGivens
+        if againstLessonItself && report.looksComputedFromOtherGivens, let first = fromGivens.wrong.first {
             let format = NumberFormat(digits: max(digits, first.given?.decimals ?? 0))
-            let line = Message.checkOtherVariant.text(language, String(report.fromGivens.answered), String(report.fromGivens.wrong.count),
+            let line = Message.checkOtherVariant.text(language, String(fromGivens.answered), String(fromGivens.wrong.count),
                                                       first.key.description, show(first.given?.written ?? "?"), format.value(first.expected))
             out += wrapped(show(line), label: "", hang: 2, width: width)
         }

@@ -27,9 +27,11 @@ public enum WorkbookRenderer {
             // Inside <script>, "</script" or "<!--" from a lesson's title would change how the page is
             // parsed: every "<" (only ever inside a JSON string) is written as its escape.
             .replacing("<", with: "\\u003c")
-        func both(_ m: Message) -> String {
-            languages.map { "<span data-lang=\"\($0.rawValue)\" lang=\"\(HTMLRenderer.tag($0))\">\(HTMLRenderer.escape(m.text($0)))</span>" }.joined()
+        // A text in each language of the page, the one not shown hidden by the stylesheet.
+        func both(_ text: (Language) -> String) -> String {
+            languages.map { "<span data-lang=\"\($0.rawValue)\" lang=\"\(HTMLRenderer.tag($0))\">\(HTMLRenderer.escape(text($0)))</span>" }.joined()
         }
+        func both(_ m: Message) -> String { both { m.text($0) } }
 
         var out = "<!DOCTYPE html>\n"
         out += "<html lang=\"\(HTMLRenderer.tag(start))\" data-lang=\"\(start.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -37,7 +39,7 @@ public enum WorkbookRenderer {
         out += "<meta name=\"generator\" content=\"gru-explain\">\n"
         out += "<title>\(HTMLRenderer.escape(title(start)))</title>\n"
         out += "<style>\n\(WorkbookStyle.css)</style>\n</head>\n<body>\n"
-        out += "<header>\n<h1>\(languages.map { "<span data-lang=\"\($0.rawValue)\" lang=\"\(HTMLRenderer.tag($0))\">\(HTMLRenderer.escape(title($0)))</span>" }.joined())</h1>\n"
+        out += "<header>\n<h1>\(both(title))</h1>\n"
         out += "<p class=\"intro\">\(both(.workbookIntro))</p>\n"
         out += "<noscript><p class=\"warn\">\(both(.workbookNeedsScript))</p></noscript>\n"
         out += "<div class=\"toolbar\" role=\"toolbar\">\n"
