@@ -51,8 +51,9 @@ let package = Package(
         .executableTarget(name: "gru-explain-bench", dependencies: ["GRUCore"], exclude: ["baselines"],
                           swiftSettings: coreSettings()),
 
-        // What the test targets share: the bundled lessons and their traces, recorded once per test run.
-        .target(name: "GRUTestSupport", dependencies: ["GRUCore", "GRULessons"], path: "Tests/GRUTestSupport"),
+        // What the test targets share: the bundled lessons and their traces, recorded once per test run,
+        // and the simulated student with a calculator (HandStudent).
+        .target(name: "GRUTestSupport", dependencies: ["GRUCore", "GRULessons", "GRUCheck"], path: "Tests/GRUTestSupport"),
 
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
         .testTarget(name: "GRUJSONTests", dependencies: ["GRUJSON"]),

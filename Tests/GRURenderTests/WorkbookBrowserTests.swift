@@ -5,6 +5,7 @@ import GRUCore
 import GRULessons
 import GRUCheck
 import GRUJSON
+import GRUTestSupport
 
 /// The workbook page (`gru-explain workbook`) in headless Chromium, driven over the DevTools
 /// protocol by Scripts/workbook_cdp.py:
@@ -114,8 +115,9 @@ import GRUJSON
     }
 
     /// The sheets of the cross-check, by name: correct and rounded at 2 to 6 decimals, truncated,
-    /// every sub-result rounded as a calculator user does, σ and tanh from rounded exponentials
-    /// (on variant 5 of lesson1 this gives z₁ = 0.6342 where σ gives 0.6341), a slip carried through, every known
+    /// every sub-result rounded as a calculator user does, the same with σ and tanh from rounded
+    /// exponentials (HandStudent, .exponentials: on variant 5 of lesson1 this gives z₁ = 0.6342
+    /// where σ gives 0.6341), a slip carried through, every known
     /// mistake (each on every key it applies to), sign errors, a half-answered sheet with the
     /// forms students type (full-width, U+2212, '?').
     static func sheets(_ trace: Trace, _ lesson: Lesson, _ language: Language) -> [(name: String, text: String, diagnosis: Diagnosis?)] {
@@ -130,13 +132,15 @@ import GRUJSON
             var mine: [TraceKey: Double] = [:]
             for key in trace.keys where key.stage < .training {
                 let lookup = { (k: TraceKey) in mine[k] ?? truth(k) }
-                let exact = book.formula(for: key).map { exponentials ? Self.calculator($0, lookup) : $0.evaluate(lookup) } ?? truth(key)
+                let exact = book.formula(for: key).map { f in
+                    exponentials ? HandStudent.evaluate(f, lookup, activation: .exponentials) { HandStudent.round($0, 4) } : f.evaluate(lookup)
+                } ?? truth(key)
                 mine[key] = key.stage == .given ? exact : (change(key, exact) * 1e4).rounded() / 1e4
             }
             return sheet(trace, lesson, language) { decimals(mine[$0] ?? .nan, 4) }
         }
         out.append(("every sub-result rounded", carried { $1 }, nil))
-        out.append(("σ and tanh from exponentials rounded to 4", carried(exponentials: true) { $1 }, nil))
+        out.append(("every sub-result rounded, σ and tanh from exponentials", carried(exponentials: true) { $1 }, nil))
         let slip = TraceKey(t: 1, .step(.z), [1])
         out.append(("a slip in t1.z[1], carried", carried { $0 == slip ? $1 + 0.1 : $1 }, nil))
         for diagnosis in Diagnosis.allCases where diagnosis != .signError {
@@ -164,22 +168,6 @@ import GRUJSON
             }
         }, nil))
         return out
-    }
-
-    /// A formula's value on a calculator without σ and tanh keys: σ(a) = 1/(1 + e^{−a}) and
-    /// tanh(a) = (e^{2a} − 1)/(e^{2a} + 1), the exponential rounded to 4 decimals.
-    static func calculator(_ f: Formula, _ v: (TraceKey) -> Double) -> Double {
-        let e = { (x: Double) in (x * 1e4).rounded() / 1e4 }
-        switch f {
-        case .value(let k): return v(k)
-        case .constant(let c): return c
-        case .sum(let terms): return terms.map { calculator($0, v) }.reduce(0, +)
-        case .difference(let a, let b): return calculator(a, v) - calculator(b, v)
-        case .product(let factors): return factors.map { calculator($0, v) }.reduce(1, *)
-        case .square(let a): let x = calculator(a, v); return x * x
-        case .sigmoid(let a): return 1 / (1 + e(exp(-calculator(a, v))))
-        case .tanh(let a): let t = e(exp(2 * calculator(a, v))); return (t - 1) / (t + 1)
-        }
     }
 
     @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"),
