@@ -30,15 +30,15 @@ public enum Marker {
         let keys = trace.keys
         var errors = readErrors
         var answers: [TraceKey: SheetLine] = [:]
-        var validNames: [String]? = nil
+        var validNames: KeyNames? = nil
         var unknown = 0
         for line in sheet.lines {
             guard let key = TraceKey(line.keyText), trace.value(at: key) != nil else {
-                if validNames == nil { validNames = keys.map(\.description) }
+                if validNames == nil { validNames = KeyNames(keys.map(\.description)) }
                 // A suggestion searches every key: for the first few unknown keys only, so that a
                 // sheet of thousands of them is answered at once.
                 unknown += 1
-                let suggestion = unknown <= maxSuggestions ? nearestKey(to: line.keyText, among: validNames ?? []) : nil
+                let suggestion = unknown <= maxSuggestions ? nearestKey(to: line.keyText, among: validNames ?? KeyNames([])) : nil
                 errors.append(SheetError(line: line.line, .unknownKey(key: line.keyText, suggestion: suggestion)))
                 continue
             }
@@ -232,11 +232,31 @@ public enum Marker {
     /// How many unknown keys of one sheet get a suggestion.
     static let maxSuggestions = 20
 
+    /// The valid keys, prepared once per sheet for `nearestKey`: their set, their lowercased
+    /// characters and the longest one's length (a sheet of 20 unknown keys against lesson3's
+    /// thousands of keys lowercased them 20 times).
+    struct KeyNames {
+        let names: [String]
+        let set: Set<String>
+        let lowered: [[Character]]
+        let longest: Int
+
+        init(_ names: [String]) {
+            self.names = names
+            set = Set(names)
+            lowered = names.map { Array($0.lowercased()) }
+            longest = lowered.map(\.count).max() ?? 0
+        }
+    }
+
+    static func nearestKey(to text: String, among valid: [String]) -> String? {
+        nearestKey(to: text, among: KeyNames(valid))
+    }
+
     /// The valid key nearest to an unknown one: first simple repairs (a missing index, a stray
     /// `s1.` prefix, capitals, a key pressed twice), then the smallest edit distance, if it is small
     /// for the key's length.
-    static func nearestKey(to text: String, among valid: [String]) -> String? {
-        let validSet = Set(valid)
+    static func nearestKey(to text: String, among valid: KeyNames) -> String? {
         let lower = text.lowercased()
         var repairs = [lower, text + "[1]", text + "[1][1]", "t1." + text]
         if text.hasPrefix("s1.") { repairs.append(String(text.dropFirst(3))) }
@@ -246,22 +266,26 @@ public enum Marker {
         }
         // A key pressed twice (`t1.hh[1]`, `t11.z[1]`): one of the two taken out. By distance alone
         // `t1.hh[1]` is as near to `t1.rh[1]` and `t1.dh[1]` as to `t1.h[1]`, and the first in
-        // the keys' order would win.
+        // the keys' order would win. Only a key one character longer than some valid key can be
+        // one: a long run of one character in a 20,000-character key would otherwise make as many
+        // 20,000-character copies.
         let chars = Array(lower)
-        for i in chars.indices.dropLast() where chars[i] == chars[i + 1] {
-            var once = chars
-            once.remove(at: i)
-            repairs.append(String(once))
+        if chars.count <= valid.longest + 1 {
+            for i in chars.indices.dropLast() where chars[i] == chars[i + 1] {
+                var once = chars
+                once.remove(at: i)
+                repairs.append(String(once))
+            }
         }
-        if let hit = repairs.first(where: { validSet.contains($0) }) { return hit }
+        if let hit = repairs.first(where: { valid.set.contains($0) }) { return hit }
         // The distance is at least the difference in length: a name that differs by more than the
         // allowed distance is skipped without the quadratic work (a 20,000-character key is
         // answered at once).
-        let n = text.count
+        let n = chars.count
         let allowed = min(max(2, n / 3), (n - 1) / 2)
         var best: (name: String, distance: Int)? = nil
-        for name in valid where abs(name.count - n) <= allowed {
-            let d = editDistance(Array(lower), Array(name.lowercased()))
+        for (name, lowered) in zip(valid.names, valid.lowered) where abs(lowered.count - n) <= allowed {
+            let d = editDistance(chars, lowered)
             if d <= allowed, d < (best?.distance ?? Int.max) { best = (name, d) }
         }
         return best?.name
