@@ -339,7 +339,9 @@ enum HTMLScript {
         slides[i].style.setProperty("--fit", "1");
         slides[i].style.setProperty("--zoom", "1");
         report.heights[l].push(Math.round(100 * content.offsetHeight / rem) / 100);
-        fit(slides[i]);
+        // Back to the size show() fitted, without fitting again (half the self-test's layouts).
+        slides[i].style.setProperty("--fit", String(scale));
+        slides[i].style.setProperty("--zoom", String(zoom));
       }
     });
     show(0);
