@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GRUExplainCLI
 import GRULessons
+import GRUTestSupport
 
 /// Runs gru-explain in-process and captures what it writes.
 struct CLIResult {
@@ -42,48 +43,24 @@ func builtBinary() -> URL? {
 }
 
 /// Runs the built binary as a separate process, from `directory`, with no standard input (or
-/// the file `standardInput`).
+/// the file `standardInput`). The test suspends while it runs (`ChildProcess`).
 func runBinary(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-               standardInput: String? = nil) throws -> CLIResult {
+               standardInput: String? = nil) async throws -> CLIResult {
     guard let binary = builtBinary() else {
         throw NSError(domain: "gru-explain tests", code: 1,
                       userInfo: [NSLocalizedDescriptionKey: "the gru-explain binary is not built; run 'swift build' first"])
     }
     var env = ["PATH": "/usr/bin:/bin"]
     env.merge(environment) { $1 }
-    return try runProcess(binary, arguments, in: directory, environment: env, standardInput: standardInput)
+    return try await runProcess(binary, arguments, in: directory, environment: env, standardInput: standardInput)
 }
 
 /// Runs `executable` with no standard input (or the file `standardInput`) and captures what it
 /// writes. Without `environment` it inherits this process's.
 func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
-                environment: [String: String]? = nil, standardInput: String? = nil) throws -> CLIResult {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    if let environment { process.environment = environment }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = standardInput.flatMap { FileHandle(forReadingAtPath: $0) } ?? FileHandle.nullDevice
-    try process.run()
-    // Read stderr on another thread: a process that fills one pipe while the test waits on the
-    // other would never finish.
-    final class Box: @unchecked Sendable { var data = Data() }
-    let errBox = Box()
-    let errRead = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-        errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-        errRead.signal()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    errRead.wait()
-    process.waitUntilExit()
-    return CLIResult(status: process.terminationStatus,
-                     stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errBox.data, as: UTF8.self),
-                     exitedNormally: process.terminationReason == .exit)
+                environment: [String: String]? = nil, standardInput: String? = nil) async throws -> CLIResult {
+    let output = try await ChildProcess.run(executable, arguments, in: directory, environment: environment, standardInput: standardInput)
+    return CLIResult(status: output.status, stdout: output.stdoutText, stderr: output.stderrText, exitedNormally: output.exitedNormally)
 }
 
 /// Each `(arguments, fragment)` is a usage error: status 2, nothing on stdout, and one line on

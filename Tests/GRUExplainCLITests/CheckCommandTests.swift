@@ -227,17 +227,17 @@ import GRUJSON
         #expect(runCLI(["--help"]).stdout.contains("check"))
     }
 
-    @Test func endToEndFromAnotherDirectory() throws {
+    @Test func endToEndFromAnotherDirectory() async throws {
         write("answers.txt", "# 我的答案\nt1.z[1] ＝ ０。５９８７\nt1.h[1] = 0.1855\n")
-        let r = try runBinary(["check", "lesson1", "answers.txt", "--lang", "zh"], in: dir)
+        let r = try await runBinary(["check", "lesson1", "answers.txt", "--lang", "zh"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("得分 100%：已作答的 2 个量中，2 个正确或承前正确。"))
     }
 
     /// Standard input that never ends (/dev/zero) is read up to the limit and refused, not read
     /// until memory runs out.
-    @Test func endlessStandardInputIsRefusedAtTheLimit() throws {
-        let r = try runBinary(["check", "lesson1", "-"], in: dir, standardInput: "/dev/zero")
+    @Test func endlessStandardInputIsRefusedAtTheLimit() async throws {
+        let r = try await runBinary(["check", "lesson1", "-"], in: dir, standardInput: "/dev/zero")
         #expect(r.exitedNormally && r.status == 2 && r.stdout.isEmpty)
         #expect(r.stderr == "gru-explain: <stdin>: more than 1 MiB is too large for an answers file (the limit is 1 MiB)\n")
     }

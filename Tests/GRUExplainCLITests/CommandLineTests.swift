@@ -91,11 +91,11 @@ import GRULessons
 
     /// A name that is neither a bundled lesson nor a path, while a file of that name is here: the
     /// message says how to give it as a path.
-    @Test func aFileNamedLikeALessonIdIsPointedTo() throws {
+    @Test func aFileNamedLikeALessonIdIsPointedTo() async throws {
         let dir = scratchFolder("gru-explain-noext")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("{}".utf8).write(to: dir.appendingPathComponent("mylesson"))
-        let r = try runBinary(["run", "mylesson"], in: dir)
+        let r = try await runBinary(["run", "mylesson"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr == "gru-explain: mylesson: not a bundled lesson (lesson1, lesson2, lesson3); to read the file of that name as a lesson, give it as ./mylesson\n")
     }

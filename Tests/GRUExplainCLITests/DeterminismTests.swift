@@ -51,7 +51,7 @@ import GRUTestSupport
 
     /// Two processes of the built binary, from another directory.
     @Test(arguments: cases)
-    func twoProcessesGiveTheSameBytes(_ id: String, _ format: String) throws {
+    func twoProcessesGiveTheSameBytes(_ id: String, _ format: String) async throws {
         var languages = Self.languages(format)
         if Self.isSlow(id), languages.count > 1 {
             languages = [languages[RunCommand.formats.firstIndex(of: format).map { $0 % 2 } ?? 0]]
@@ -59,7 +59,7 @@ import GRUTestSupport
         let elsewhere = FileManager.default.temporaryDirectory
         for lang in languages {
             let arguments = Self.arguments(id, format, lang)
-            let first = try runBinary(arguments, in: elsewhere), second = try runBinary(arguments, in: elsewhere)
+            let first = try await runBinary(arguments, in: elsewhere), second = try await runBinary(arguments, in: elsewhere)
             #expect(first.exitedNormally && first.status == 0 && !first.stdout.isEmpty, "\(arguments): \(first.stderr)")
             #expect(first.stdout == second.stdout, "\(arguments)")
         }

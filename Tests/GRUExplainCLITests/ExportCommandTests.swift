@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GRUCore
 import GRULessons
+import GRUTestSupport
 @testable import GRURender
 @testable import GRUExplainCLI
 
@@ -10,19 +11,24 @@ enum PythonTorch {
     /// The output of `python3 -c "import torch"`, or why it failed.
     static let availability: (ok: Bool, reason: String) = {
         do {
-            let r = try python(["-c", "import torch; print(torch.__version__)"])
-            return r.status == 0 ? (true, "torch " + r.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-                                 : (false, "python3 cannot import torch: " + (r.stderr.split(separator: "\n").last.map(String.init) ?? ""))
+            let r = try pythonNow(["-c", "import torch; print(torch.__version__)"])
+            return r.status == 0 ? (true, "torch " + r.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))
+                                 : (false, "python3 cannot import torch: " + (r.stderrText.split(separator: "\n").last.map(String.init) ?? ""))
         } catch {
             return (false, "python3 is not on PATH (\(error.localizedDescription))")
         }
     }()
 
     /// True when `python3` runs at all (torch or not).
-    static let pythonRuns: Bool = (try? python(["-c", "pass"]))?.status == 0
+    static let pythonRuns: Bool = (try? pythonNow(["-c", "pass"]))?.status == 0
 
-    static func python(_ arguments: [String], standardInput: String? = nil) throws -> CLIResult {
-        try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, standardInput: standardInput)
+    /// For the two checks above, static initializers that cannot suspend.
+    static func pythonNow(_ arguments: [String]) throws -> ProcessOutput {
+        try ChildProcess.runBlocking(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+    }
+
+    static func python(_ arguments: [String], standardInput: String? = nil) async throws -> CLIResult {
+        try await runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, standardInput: standardInput)
     }
 }
 
@@ -89,10 +95,10 @@ func tsvEntries(_ text: String) -> [(key: String, value: Double)] {
     /// Without torch too: the script of every bundled lesson (before_matmul in lesson1,
     /// after_matmul in lessons 2 and 3) is Python that python3 compiles.
     @Test(.enabled(if: PythonTorch.pythonRuns, "python3 is not on PATH"), arguments: LessonLibrary.bundledIDs)
-    func theScriptCompiles(_ id: String) throws {
+    func theScriptCompiles(_ id: String) async throws {
         let script = runCLI(["export", id, "--to", "pytorch"])
         #expect(script.status == 0)
-        let r = try PythonTorch.python(["-c", "import sys; compile(sys.stdin.read(), 'export.py', 'exec')"], standardInput: script.stdout)
+        let r = try await PythonTorch.python(["-c", "import sys; compile(sys.stdin.read(), 'export.py', 'exec')"], standardInput: script.stdout)
         #expect(r.status == 0, "\(id): \(r.stderr)")
     }
 
@@ -101,13 +107,13 @@ func tsvEntries(_ text: String) -> [(key: String, value: Double)] {
     /// within 1e-9 relative (|a − b| ≤ 1e-9·max(|a|, |b|)). Skipped without torch.
     @Test(.enabled(if: PythonTorch.availability.ok, "needs python3 with torch: \(PythonTorch.availability.reason)"),
           arguments: LessonLibrary.bundledIDs)
-    func theScriptPrintsWhatRunPrints(_ id: String) throws {
+    func theScriptPrintsWhatRunPrints(_ id: String) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = dir.appendingPathComponent("\(id).py").path
         #expect(runCLI(["export", id, "--to", "pytorch", "-o", script]).status == 0)
-        let python = try PythonTorch.python([script])
+        let python = try await PythonTorch.python([script])
         try #require(python.status == 0, "\(python.stderr)")
         let ours = tsvEntries(runCLI(["run", id, "--format", "tsv"]).stdout)
         let theirs = tsvEntries(python.stdout)
@@ -120,7 +126,7 @@ func tsvEntries(_ text: String) -> [(key: String, value: Double)] {
         #expect(worst.error <= 1e-9, "\(id): largest relative difference \(worst.error) at \(worst.key)")
         // Rounded, the two outputs are the same text: `diff` shows nothing.
         if id == "lesson2" {
-            let rounded = try PythonTorch.python([script, "--digits", "6", "--only", "forward,loss,accumulation,update"])
+            let rounded = try await PythonTorch.python([script, "--digits", "6", "--only", "forward,loss,accumulation,update"])
             #expect(rounded.stdout == runCLI(["run", id, "--format", "tsv", "--digits", "6", "--only", "forward,loss,accumulation,update"]).stdout)
         }
     }

@@ -269,7 +269,7 @@ import GRURender
 
     /// The same kinds of cases through the built binary, as separate processes: a trap there is a
     /// signal, which `exitedNormally` catches.
-    @Test func theBuiltBinaryExitsNormallyOnDamagedInput() throws {
+    @Test func theBuiltBinaryExitsNormallyOnDamagedInput() async throws {
         let dir = scratchFolder("gru-explain-fuzz")
         defer { try? FileManager.default.removeItem(at: dir) }
         let sheet = dir.appendingPathComponent("answers.txt")
@@ -287,7 +287,7 @@ import GRURender
             let name = "case\(k)-\(from).json"
             try Data(bytes).write(to: dir.appendingPathComponent(name))
             let arguments = Self.commandLine(runs, lesson: name, sheet: "answers.txt")
-            Self.expectWellBehaved(try runBinary(arguments, in: dir), arguments, files: [name, "answers.txt"], case: k)
+            Self.expectWellBehaved(try await runBinary(arguments, in: dir), arguments, files: [name, "answers.txt"], case: k)
             runs += 1
         }
         // 12 sheets.
@@ -295,7 +295,7 @@ import GRURender
             let name = "sheet\(k).txt"
             try Data(Self.sheetCase(k)).write(to: dir.appendingPathComponent(name))
             let arguments = ["check", "lesson1", name]
-            Self.expectWellBehaved(try runBinary(arguments, in: dir), arguments, files: [name], case: k)
+            Self.expectWellBehaved(try await runBinary(arguments, in: dir), arguments, files: [name], case: k)
         }
     }
 }

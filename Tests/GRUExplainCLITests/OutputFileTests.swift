@@ -127,20 +127,20 @@ import GRULessons
 
     /// The same through the built binary: a run into a file is whole, and a failed one leaves
     /// the file as it was.
-    @Test func theBuiltBinaryWritesWholeFilesOrNone() throws {
+    @Test func theBuiltBinaryWritesWholeFilesOrNone() async throws {
         let keep = try file("keep.json", "{}\n")
         let diverging = try file("diverging.json", lesson1Text([("\"learning_rate\": 0.05", "\"learning_rate\": 1e300")]))
-        let failed = try runBinary(["run", diverging, "--format", "json", "-o", keep], in: dir)
+        let failed = try await runBinary(["run", diverging, "--format", "json", "-o", keep], in: dir)
         #expect(failed.exitedNormally && failed.status == 3)
         #expect(try String(contentsOfFile: keep, encoding: .utf8) == "{}\n")
-        let done = try runBinary(["run", "lesson1", "--format", "json", "-o", keep], in: dir)
+        let done = try await runBinary(["run", "lesson1", "--format", "json", "-o", keep], in: dir)
         #expect(done.exitedNormally && done.status == 0 && done.stdout.isEmpty)
         #expect(try String(contentsOfFile: keep, encoding: .utf8) == runCLI(["run", "lesson1", "--format", "json"]).stdout)
     }
 
     /// `-o -` is standard output, as in most Unix tools: no file named "-" appears.
-    @Test func dashIsStandardOutput() throws {
-        let r = try runBinary(["run", "lesson1", "--only", "forward", "-o", "-"], in: dir)
+    @Test func dashIsStandardOutput() async throws {
+        let r = try await runBinary(["run", "lesson1", "--only", "forward", "-o", "-"], in: dir)
         #expect(r.status == 0)
         #expect(r.stdout == runCLI(["run", "lesson1", "--only", "forward"]).stdout)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))

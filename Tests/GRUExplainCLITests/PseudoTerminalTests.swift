@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRUTestSupport
 
 /// `run --step` on a real (pseudo-)terminal: Scripts/step_pty.py starts the built binary on a
 /// pty, presses Enter, b, →, Space, End and Home, reads the prompts, ends the session one of four
@@ -21,19 +22,13 @@ import Testing
     @Test(.enabled(if: python != nil, "python3 is not installed: the pseudo-terminal test of --step is skipped"),
           arguments: ["q", "ctrl-d", "sigint", "ctrl-c", "narrow-en", "narrow-zh", "ctrl-z",
                       "rules-zh-100x30", "rules-en-100x30", "rules-zh-80x24", "rules-en-80x24"])
-    func stepModeOnAPseudoTerminal(mode: String) throws {
+    func stepModeOnAPseudoTerminal(mode: String) async throws {
         let binary = try #require(builtBinary(), "the gru-explain binary is not built; run 'swift build' first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python!)
-        process.arguments = [Self.script, binary.path, mode]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        // The session mostly waits for the program's screens: a slot of the waiting kind.
+        let r = try await ChildProcess.run(URL(fileURLWithPath: Self.python!), [Self.script, binary.path, mode],
+                                           mergingStandardError: true, kind: .waiting)
+        let text = r.stdoutText
+        #expect(r.status == 0, "\(text)")
         #expect(text.hasPrefix("OK \(mode)"), "\(text)")
     }
 }

@@ -321,10 +321,10 @@ import GRURender
     }
 
     /// The built binary with standard input not a terminal (/dev/null) prints exactly what `run` prints.
-    @Test func builtBinaryWithoutATerminalPrintsThePlainRun() throws {
+    @Test func builtBinaryWithoutATerminalPrintsThePlainRun() async throws {
         let dir = FileManager.default.temporaryDirectory
-        let plain = try runBinary(["run", "lesson1", "--lang", "en"], in: dir)
-        let step = try runBinary(["run", "lesson1", "--lang", "en", "--step"], in: dir)
+        let plain = try await runBinary(["run", "lesson1", "--lang", "en"], in: dir)
+        let step = try await runBinary(["run", "lesson1", "--lang", "en", "--step"], in: dir)
         #expect(step.status == 0)
         #expect(step.stdout == plain.stdout)
         #expect(!step.stdout.isEmpty)

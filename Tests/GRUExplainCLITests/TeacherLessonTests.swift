@@ -129,12 +129,12 @@ import GRULessons
 
     /// A lesson file's worksheet names the file as the user did in its "then run" line, and
     /// that command, run from the same folder on the filled sheet, marks it.
-    @Test func theWorksheetsOwnCommandMarksTheSheet() throws {
+    @Test func theWorksheetsOwnCommandMarksTheSheet() async throws {
         let dir = scratchFolder("gru-explain-teacher")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("my lessons"), withIntermediateDirectories: true)
         _ = Self.write(Self.english, "my lessons/add one.json", in: dir)
-        let sheet = try runBinary(["worksheet", "my lessons/add one.json", "--lang", "en"], in: dir)
+        let sheet = try await runBinary(["worksheet", "my lessons/add one.json", "--lang", "en"], in: dir)
         #expect(sheet.status == 0, "\(sheet.stderr)")
         #expect(sheet.stdout.contains("# Then run: gru-explain check 'my lessons/add one.json' this-file\n"))
         // The student fills in h₁[1] from the trace and runs the line's command.
@@ -143,7 +143,7 @@ import GRULessons
         let value = try #require(h?.split(separator: "\t").last)
         let filled = sheet.stdout.replacing("\nt1.h[1] =\n", with: "\nt1.h[1] = \(value)\n")
         try Data(filled.utf8).write(to: dir.appendingPathComponent("answers.txt"))
-        let check = try runBinary(["check", "my lessons/add one.json", "answers.txt", "--lang", "en"], in: dir)
+        let check = try await runBinary(["check", "my lessons/add one.json", "answers.txt", "--lang", "en"], in: dir)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("t1.h[1]"))
         // A bundled lesson keeps its id.

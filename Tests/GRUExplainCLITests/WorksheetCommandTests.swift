@@ -45,18 +45,18 @@ import Testing
     }
 
     /// As a new user would: write the worksheet, fill in two values, check it.
-    @Test func worksheetThenCheckEndToEnd() throws {
+    @Test func worksheetThenCheckEndToEnd() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-ws-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let written = try runBinary(["worksheet", "lesson1", "--lang", "zh", "-o", "answers.txt"], in: dir)
+        let written = try await runBinary(["worksheet", "lesson1", "--lang", "zh", "-o", "answers.txt"], in: dir)
         #expect(written.status == 0, "\(written.stderr)")
         let file = dir.appendingPathComponent("answers.txt")
         // z₁ = σ(0.4) = 0.5987 (the seed); a slip in z₁[2].
         let filled = try String(contentsOf: file, encoding: .utf8)
             .replacing("t1.z[1] =\n", with: "t1.z[1] = 0.5987\n").replacing("t1.z[2] =\n", with: "t1.z[2] = 0.5897\n")
         try Data(filled.utf8).write(to: file)
-        let r = try runBinary(["check", "lesson1", "answers.txt", "--lang", "zh"], in: dir)
+        let r = try await runBinary(["check", "lesson1", "answers.txt", "--lang", "zh"], in: dir)
         #expect(r.status == 1)
         #expect(r.stdout.contains("✓ t1.z[1]") && r.stdout.contains("✗ t1.z[2]"))
         #expect(r.stdout.contains("得分 50%：已作答的 2 个量中，1 个正确或承前正确。"))

@@ -104,33 +104,23 @@ import GRUTestSupport
     static let sizes = [Size(width: 1920, height: 1080), Size(width: 1024, height: 768)]
 
     /// Runs headless Chromium with its own profile and returns what it printed on stdout.
-    static func run(_ arguments: [String], size: Size) throws -> String {
+    static func run(_ arguments: [String], size: Size) async throws -> String {
         let chromium = try #require(Self.chromium, "CI=true but Chromium is not installed: .ci/run should install the chromium package")
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--hide-scrollbars", "--force-prefers-reduced-motion", "--user-data-dir=\(profile.path)",
-                             "--window-size=\(size.width),\(size.height)", "--virtual-time-budget=3000"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
         // Chromium that hangs is stopped after four minutes (lesson3's self-test of 246 slides in
-        // two languages takes about one).
-        let deadline = DispatchTime.now() + .seconds(240)
-        DispatchQueue.global().asyncAfter(deadline: deadline) { if process.isRunning { process.terminate() } }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        // two languages takes about 16 s alone).
+        return try await ChildProcess.run(URL(fileURLWithPath: chromium),
+                                          ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                                           "--hide-scrollbars", "--force-prefers-reduced-motion", "--user-data-dir=\(profile.path)",
+                                           "--window-size=\(size.width),\(size.height)", "--virtual-time-budget=3000"] + arguments,
+                                          stopAfter: 240).stdoutText
     }
 
     @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the browser test is skipped"),
           arguments: Deck.allCases, sizes)
-    func keysSwitchAndNoOverflow(deck: Deck, size: Size) throws {
-        let dom = try Self.run(["--dump-dom", deck.page.absoluteString + "#selftest"], size: size)
+    func keysSwitchAndNoOverflow(deck: Deck, size: Size) async throws {
+        let dom = try await Self.run(["--dump-dom", deck.page.absoluteString + "#selftest"], size: size)
         let report = try #require(Self.report(in: dom), "no self-test report in the page; Chromium printed \(dom.prefix(300))")
         let slides = report["slides"] as? Int ?? 0
         let layout = SlideLayout.slides(deck.decks)
@@ -182,7 +172,7 @@ import GRUTestSupport
     }
 
     @Test(.enabled(if: enabled && python != nil, "Chromium or python3 is not installed: the screenshots are skipped"), arguments: sizes)
-    func screenshots(size: Size) throws {
+    func screenshots(size: Size) async throws {
         // lesson1: the title slide, forward timestep 1, the first BPTT slide, the loss curve;
         // lesson3 --sequence 1: the forward pass's first slide (which says what is shown) and the
         // loss (the other sequences as sums); in zh and en. One browser per deck goes to each
@@ -204,7 +194,7 @@ import GRUTestSupport
                 slides.map { ("\(language)/\($0)", Self.screenshots.appendingPathComponent("\(deck)-\(language)-\($0)-\(size).png")) }
             }
             for (_, file) in files { try? FileManager.default.removeItem(at: file) }
-            let (text, status) = try Self.runScript("screenshots_cdp.py", [deck.page.path, String(size.width), String(size.height)]
+            let (text, status) = try await Self.runScript("screenshots_cdp.py", [deck.page.path, String(size.width), String(size.height)]
                                                     + files.map { "\($0.0)=\($0.1.path)" })
             #expect(status == 0 && text.hasSuffix("OK\n"), "\(deck) \(size): \(text)")
             for (_, file) in files {
@@ -222,17 +212,8 @@ import GRUTestSupport
     static let pdftotext: String? = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// What a program printed on stdout.
-    static func output(_ program: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    static func output(_ program: String, _ arguments: [String]) async throws -> String {
+        try await ChildProcess.run(URL(fileURLWithPath: program), arguments).stdoutText
     }
 
     /// lesson1's handouts, printed by Chromium to A4 PDF (zh, en, and the both deck) and read back
@@ -244,7 +225,7 @@ import GRUTestSupport
     @Test(.enabled(if: enabled && (inCI || (pdfinfo != nil && pdftotext != nil)),
                    "Chromium or poppler-utils (pdfinfo, pdftotext) is not installed: the print test is skipped"),
           arguments: ["zh", "en", "both"])
-    func handoutsPrintOnNumberedA4Pages(deck: String) throws {
+    func handoutsPrintOnNumberedA4Pages(deck: String) async throws {
         let pdfinfo = try #require(Self.pdfinfo, "CI=true but pdfinfo is not installed: .ci/run should install poppler-utils")
         let pdftotext = try #require(Self.pdftotext, "CI=true but pdftotext is not installed: .ci/run should install poppler-utils")
         let languages: [Language] = deck == "both" ? [.zh, .en] : [deck == "zh" ? .zh : .en]
@@ -253,12 +234,12 @@ import GRUTestSupport
         let pdf = Self.folder.appendingPathComponent("print-\(deck).pdf")
         try Data(html.utf8).write(to: file)
         try? FileManager.default.removeItem(at: pdf)
-        _ = try Self.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", file.absoluteString], size: Size(width: 1280, height: 720))
-        let info = try Self.output(pdfinfo, [pdf.path])
+        _ = try await Self.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", file.absoluteString], size: Size(width: 1280, height: 720))
+        let info = try await Self.output(pdfinfo, [pdf.path])
         let count = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) }, "no page count in \(info)")
         #expect(info.contains("(A4)"), "not A4: \(info)")
         if deck != "both" { #expect(count <= 14, "lesson1 prints on \(count) pages") }
-        let text = try Self.output(pdftotext, ["-layout", pdf.path, "-"])
+        let text = try await Self.output(pdftotext, ["-layout", pdf.path, "-"])
         // pdftotext spaces CJK and Latin text apart as it likes: lines are compared without spaces.
         func squeezed(_ s: String) -> String { s.filter { !$0.isWhitespace } }
         let pages = text.components(separatedBy: "\u{0C}").map { page in
@@ -300,28 +281,19 @@ import GRUTestSupport
     /// Real key presses and clicks through the DevTools protocol (Scripts/slides_cdp.py, python3's
     /// standard library only): the browser's own input handling, focus and default actions included.
     @Test(.enabled(if: enabled && python != nil, "Chromium or python3 is not installed: the DevTools key test is skipped"))
-    func realKeysThroughTheDevToolsProtocol() throws {
-        let (text, status) = try Self.runScript("slides_cdp.py", [Self.page.path, "1280", "720"])
+    func realKeysThroughTheDevToolsProtocol() async throws {
+        let (text, status) = try await Self.runScript("slides_cdp.py", [Self.page.path, "1280", "720"])
         #expect(status == 0, "\(text)")
         #expect(text.hasSuffix("OK\n"), "\(text)")
     }
 
     /// Runs one of Scripts/*.py with Chromium's path first; what it printed and its exit status.
-    static func runScript(_ script: String, _ arguments: [String]) throws -> (text: String, status: Int32) {
+    static func runScript(_ script: String, _ arguments: [String]) async throws -> (text: String, status: Int32) {
         let chromium = try #require(Self.chromium, "CI=true but Chromium is not installed: .ci/run should install the chromium package")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/\(script)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python!)
-        process.arguments = [script.path, chromium] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(120)) { if process.isRunning { process.terminate() } }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (text, process.terminationStatus)
+        let r = try await ChildProcess.run(URL(fileURLWithPath: Self.python!), [script.path, chromium] + arguments,
+                                           mergingStandardError: true, stopAfter: 120)
+        return (r.stdoutText, r.status)
     }
 
     /// The JSON inside `<pre id="selftest-report">`.

@@ -42,28 +42,18 @@ import GRUTestSupport
     }
 
     /// Runs the driver; its stdout, and whether it exited 0.
-    static func drive(_ arguments: [String]) throws -> (text: String, ok: Bool) {
+    static func drive(_ arguments: [String]) async throws -> (text: String, ok: Bool) {
         let chromium = try #require(BrowserTests.chromium, "CI=true but Chromium is not installed")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BrowserTests.python!)
-        process.arguments = [script.path, chromium] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(240)) { if process.isRunning { process.terminate() } }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (text, process.terminationStatus == 0)
+        let r = try await ChildProcess.run(URL(fileURLWithPath: BrowserTests.python!), [script.path, chromium] + arguments, stopAfter: 240)
+        return (r.stdoutText, r.status == 0)
     }
 
     /// Evaluates each expression in the page, in order; their values.
-    static func evaluate(_ page: URL, _ expressions: [String]) throws -> [Any] {
+    static func evaluate(_ page: URL, _ expressions: [String]) async throws -> [Any] {
         let file = BrowserTests.folder.appendingPathComponent("expressions-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try JSONSerialization.data(withJSONObject: expressions).write(to: file)
-        let (text, ok) = try drive([page.path, "1280", "900", "eval", file.path])
+        let (text, ok) = try await drive([page.path, "1280", "900", "eval", file.path])
         #expect(ok, "\(text.suffix(600))")
         let values = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) as? [Any]
         return try #require(values, "no values from the page: \(text.prefix(300))")
@@ -85,10 +75,10 @@ import GRUTestSupport
                       Run(lesson: "lesson1", languages: [.en], start: .en, width: 360, height: 740),
                       Run(lesson: "lesson1", languages: [.zh], start: .zh, width: 360, height: 740),
                       Run(lesson: "lesson1", languages: [.zh, .en], start: .en, width: 1280, height: 900)])
-    func realInput(_ run: Run) throws {
+    func realInput(_ run: Run) async throws {
         let page = Self.page(run.lesson, languages: run.languages, start: run.start)
         let shot = BrowserTests.screenshots.appendingPathComponent("workbook-\(run.lesson)-\(run.start.rawValue)-\(run.width)x\(run.height).png")
-        let (text, ok) = try Self.drive([page.path, String(run.width), String(run.height), "input", shot.path])
+        let (text, ok) = try await Self.drive([page.path, String(run.width), String(run.height), "input", shot.path])
         #expect(ok, "\(run): \(text)")
         #expect(text.hasSuffix("OK\n"), "\(run): \(text)")
         let png = try Data(contentsOf: shot)
@@ -172,14 +162,14 @@ import GRUTestSupport
 
     @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"),
           arguments: [("lesson1", Language.zh), ("lesson2", Language.en), ("lesson1-v5", Language.en)])
-    func marksAsCheckDoes(_ id: String, _ language: Language) throws {
+    func marksAsCheckDoes(_ id: String, _ language: Language) async throws {
         let (lesson, trace) = Self.lesson(id)
         let page = Self.page(id, languages: [language], start: language)
         let sheets = Self.sheets(trace, lesson, language)
         let expressions = sheets.map { s in
             "JSON.stringify((function(){var f = gruExplain.fill(\(Self.quoted(s.text))); return {fill: f, answers: gruExplain.answers(), mark: gruExplain.mark()};})())"
         }
-        let values = try Self.evaluate(page, expressions)
+        let values = try await Self.evaluate(page, expressions)
         #expect(values.count == sheets.count)
         for (s, value) in zip(sheets, values) {
             let page = try #require((try? JSONSerialization.jsonObject(with: Data(((value as? String) ?? "").utf8))) as? [String: Any])
@@ -240,21 +230,21 @@ import GRUTestSupport
     // MARK: - Reading numbers, what if
 
     @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"))
-    func readsNumbersAsTheSheetDoes() throws {
+    func readsNumbersAsTheSheetDoes() async throws {
         let corpus = ["0.5987", "-0.0456", "−0.0456", "０．５９８７", "0.5987。", "0。5987", "+2", ".5", "5.", "5.987e-1", "6E-1",
                       "1.854e-1", "12", "0", "0.00", "  0.5 ", "0.5 # a note", "0,5", "1e999", "nan", "inf", "0x1p-2", "1/2",
                       "(1-0.5987)*0.4621", "0.59 87", "abc", "１２", "−０．１", "1e-05", "-0", "1.2.3", "e5", ".",
                       // Issue 11 reads these too; the page's data says how (WorkbookRenderer.reading).
                       "0.5987，", "0.5987;", "0.5987；", "0.5987.", "≈0.5987", "~0.5987", "～0.5987", "59.87%", "59.87％",
                       "– 0.5987", "—0.5987", "− 0.5987", "- 0.5987", "5%", "%", "0.5987、"]
-        try Self.expectPageReadsAsSheet(corpus, page: Self.page("lesson1", languages: [.en], start: .en))
+        try await Self.expectPageReadsAsSheet(corpus, page: Self.page("lesson1", languages: [.en], start: .en))
     }
 
     /// Givens changed through the API, then every value against the trace of the lesson with the
     /// same changes (`Trace.record` of the edited problem, which `run` prints for the edited file).
     @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"),
           arguments: ["lesson1", "lesson2"])
-    func whatIfEqualsTheEditedLesson(_ id: String) throws {
+    func whatIfEqualsTheEditedLesson(_ id: String) async throws {
         let (lesson, trace) = Self.lesson(id)
         var problem = lesson.problem
         let c = problem.config
@@ -274,7 +264,7 @@ import GRUTestSupport
         let edited = try Trace.record(problem, trained: false)
         let page = Self.page(id, languages: [.en], start: .en)
         let all = "JSON.stringify(gruExplain.data.keys.map(function (e) { return [e.key, gruExplain.value(e.key)]; }))"
-        let values = try Self.evaluate(page, [all] + edits.map { "gruExplain.set(\(Self.quoted($0.0)), \($0.1))" } + [all, "gruExplain.reset()", all])
+        let values = try await Self.evaluate(page, [all] + edits.map { "gruExplain.set(\(Self.quoted($0.0)), \($0.1))" } + [all, "gruExplain.reset()", all])
         func check(_ value: Any, against t: Trace, _ what: String) {
             let pairs = (try? JSONSerialization.jsonObject(with: Data(((value as? String) ?? "[]").utf8))) as? [[Any]] ?? []
             #expect(pairs.count == t.keys.filter { $0.stage < .training }.count, "\(id) \(what): \(pairs.count) keys")
@@ -301,12 +291,12 @@ import GRUTestSupport
     /// keeps 0.5987 gets (1 − 0.5987)·0.4621 = 0.18544 → 0.1854, which is correct (the rule before
     /// issue 11 marked it wrong). z₁ = 0.5990 from a_z = 0.4000 is wrong (σ(0.39995…0.40005) < 0.59870).
     @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"))
-    func honestRuleOnIssue11Examples() throws {
+    func honestRuleOnIssue11Examples() async throws {
         let sheet = "t1.a_z[1] = 0.4000\nt1.z[1] = 0.60\nt1.h_tilde[1] = 0.4621\nt1.h[1] = 0.1854\nt1.z[2] = 0.5990\n"
         let expression = "gruExplain.fill(\(Self.quoted(sheet))); JSON.stringify(gruExplain.mark().results.filter(function (r) { return r.status !== 'unanswered'; }).map(function (r) { return [r.key, r.status]; }))"
         var marks: [String: [String: String]] = [:]
         for rule in WorkbookRenderer.MarkingRule.allCases {
-            let value = try Self.evaluate(Self.page("lesson1", languages: [.en], start: .en, rule: rule), [expression]).first as? String ?? "[]"
+            let value = try await Self.evaluate(Self.page("lesson1", languages: [.en], start: .en, rule: rule), [expression]).first as? String ?? "[]"
             let pairs = (try? JSONSerialization.jsonObject(with: Data(value.utf8))) as? [[String]] ?? []
             marks[rule.rawValue] = Dictionary(uniqueKeysWithValues: pairs.map { ($0[0], $0[1]) })
         }
@@ -322,12 +312,12 @@ import GRUTestSupport
     /// catalogue's colon (zh `全部：`), and no box asks a phone for its decimal pad, which has no
     /// minus key on iOS.
     @Test(.enabled(if: enabled, "Chromium or python3 is not installed: the workbook's browser tests are skipped"))
-    func hintsAndScoreReadAsWritten() throws {
+    func hintsAndScoreReadAsWritten() async throws {
         func hint(_ key: String) -> String {
             "(function () { document.querySelector(\"button.hint[data-key='\(key)']\").click(); "
                 + "return document.getElementById('hint-\(key)').textContent.split('\\n')[1]; })()"
         }
-        let en = try Self.evaluate(Self.page("lesson2", languages: [.en], start: .en),
+        let en = try await Self.evaluate(Self.page("lesson2", languages: [.en], start: .en),
                                    [hint("t1.da_h[2]"), hint("t3.dh_prev[2]"), hint("update.Wz[2][1]"), hint("t1.loss"),
                                     "document.querySelectorAll('input[inputmode]').length"])
         #expect(en[0] as? String == "with the lesson's numbers: 1.0157·(1 − (−0.3195)²)")
@@ -337,13 +327,13 @@ import GRUTestSupport
         #expect(en[3] as? String == "with the lesson's numbers: ½·(0.2904 − 2)²")
         #expect(en[4] as? Int == 0)
         // lesson1, zh: z₁ = σ(0.4) = 0.5987 typed into the page, one answer of 259.
-        let zh = try Self.evaluate(Self.page("lesson1", languages: [.zh], start: .zh),
+        let zh = try await Self.evaluate(Self.page("lesson1", languages: [.zh], start: .zh),
                                    ["gruExplain.fill('t1.z[1] = 0.5987'); document.getElementById('score').textContent"])
         #expect(zh[0] as? String == "全部：已作答 1/259 · 正确 1 · 承前正确 0 · 错误 0")
         // The follow-through note names the written inputs once, as check does (CheckRendererTests
         // .writtenInputsAreNamedOnce): z and 1 − z swapped, h₁ = 0.5987·0.4621 = 0.2767, and
         // y₁ = 0.5·0.2767·2 + 0.1 = 0.3767.
-        let note = try Self.evaluate(Self.page("lesson1", languages: [.zh], start: .zh),
+        let note = try await Self.evaluate(Self.page("lesson1", languages: [.zh], start: .zh),
                                      ["gruExplain.fill('t1.h[1] = 0.2767\\nt1.h[2] = 0.2767\\nt1.y[1] = 0.3767'); "
                                         + "document.querySelector('tr[data-key=\"t1.y[1]\"] .note').textContent"])
         #expect(note[0] as? String == "用你前面的值来算，这一步是对的：你写的 t1.h[1] = 0.2767，t1.h[2] = 0.2767")
