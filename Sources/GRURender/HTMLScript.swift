@@ -49,14 +49,15 @@ enum HTMLScript {
   function fit(slide) {
     slide.style.setProperty("--zoom", "1");
     slide.classList.remove("zoomed");
+    // Halving from the whole range. Its ends are tried only when the search reaches one: the
+    // largest size when every size tried fit; the smallest is the answer whether it fits or not.
+    // The answer is the one a search that tried both ends first gives, with two layouts fewer.
     var low = MIN_FIT, high = MAX_FIT;
-    if (fitsAt(slide, high)) low = high;
-    else if (fitsAt(slide, low)) {
-      while (high - low > 0.02) {
-        var middle = (low + high) / 2;
-        if (fitsAt(slide, middle)) low = middle; else high = middle;
-      }
+    while (high - low > 0.02) {
+      var middle = (low + high) / 2;
+      if (fitsAt(slide, middle)) low = middle; else high = middle;
     }
+    if (high === MAX_FIT && fitsAt(slide, MAX_FIT)) low = MAX_FIT;
     var scale = Math.floor(low * 100) / 100;
     slide.style.setProperty("--fit", String(scale));
     slide.style.setProperty("--zoom", String(zoom));
