@@ -62,7 +62,8 @@ let package = Package(
                           swiftSettings: coreSettings()),
 
         // What the test targets share: the bundled lessons and their traces, recorded once per test run,
-        // and the simulated student with a calculator (HandStudent).
+        // the simulated student with a calculator (HandStudent), and child processes run without holding
+        // one of the test run's threads (ChildProcess).
         .target(name: "GRUTestSupport", dependencies: ["GRUCore", "GRULessons", "GRUCheck"], path: "Tests/GRUTestSupport"),
 
         .testTarget(name: "GRUCoreTests", dependencies: ["GRUCore"]),
