@@ -21,14 +21,16 @@ func coreSettings() -> [SwiftSetting] {
     return optimized
 }
 
-/// The engine (GRUCore), the JSON reader, the lesson decoder and the marker are compiled with
-/// `-O` in debug builds too: `swift run gru-explain …` and `swift test` build debug, and there
-/// numeric Swift runs 10 to 50 times slower than optimized (lesson3 trains in 1.3 s instead of
-/// 0.1 s; marking 200 sheets waits on it). `-O` keeps every overflow and bounds trap (only
-/// `-Ounchecked` removes them) and changes no number: the kernels' bit-identity tests and the
-/// golden files hold either way. The renderer and the command line stay unoptimized, so a first
-/// build takes about 45 s here instead of 25, and they stay quick to rebuild and to step
-/// through. `GRU_EXPLAIN_ONONE=1` builds these four unoptimized as well, for a debugger.
+/// The engine (GRUCore, and the benchmark built with its settings), the JSON reader, the lesson
+/// decoder and the marker are compiled with `-O` in debug builds too: `swift run gru-explain …`
+/// and `swift test` build debug, and there numeric Swift runs 10 to 50 times slower than optimized
+/// (lesson3 trains in 1.3 s instead of 0.1 s; marking 200 sheets waits on it). `-O` keeps the
+/// traps of arrays and of integer overflow, and changes no number: the kernels' bit-identity
+/// tests and the golden files hold either way. It drops the index checks of unsafe buffer
+/// pointers (the kernels, editDistance, UTF8Problem), which only -Onone makes: `.ci/run` also runs
+/// GRUCoreTests and GRUJSONTests built with `GRU_EXPLAIN_ONONE=1`, which turns `-O` off, also for
+/// a debugger. The renderer and the command line stay unoptimized, so a first build takes about
+/// 45 s here instead of 25, and they stay quick to rebuild and to step through.
 let optimizedInDebug: [SwiftSetting] =
     ProcessInfo.processInfo.environment["GRU_EXPLAIN_ONONE"] == nil ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
 

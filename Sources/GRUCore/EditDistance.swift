@@ -7,8 +7,7 @@ public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     let n = b.count
     guard !a.isEmpty else { return n }
     // Three rows in one buffer, reused: row i−2 (`before`), row i−1 (`previous`) and the row
-    // being filled (`current`), each n + 1 long. Plain index loops: a debug build (the tests')
-    // spends most of its time in generic iterators otherwise.
+    // being filled (`current`), each n + 1 long; one allocation per call, not one per row.
     var rows = [Int](repeating: 0, count: 3 * (n + 1))
     return a.withUnsafeBufferPointer { a in
         b.withUnsafeBufferPointer { b in

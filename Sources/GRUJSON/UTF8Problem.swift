@@ -38,7 +38,7 @@ public struct UTF8Problem: Equatable, Sendable, CustomStringConvertible {
         }
         while k < n {
             let b = bytes[k]
-            // Most bytes are printable ASCII: passed over before the switch's range patterns.
+            // Most bytes are ASCII from space to DEL: passed over before the switch's range patterns.
             if b >= 0x20 && b < 0x80 { k += 1; continue }
             var width = 1
             switch b {

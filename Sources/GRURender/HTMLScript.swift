@@ -49,15 +49,16 @@ enum HTMLScript {
   function fit(slide) {
     slide.style.setProperty("--zoom", "1");
     slide.classList.remove("zoomed");
-    // Halving from the whole range. Its ends are tried only when the search reaches one: the
-    // largest size when every size tried fit; the smallest is the answer whether it fits or not.
-    // The answer is the one a search that tried both ends first gives, with two layouts fewer.
+    // The smallest size is not tried first: when it does not fit it is the answer all the same,
+    // and when it does, the halving starts from it either way (one layout fewer per slide).
     var low = MIN_FIT, high = MAX_FIT;
-    while (high - low > 0.02) {
-      var middle = (low + high) / 2;
-      if (fitsAt(slide, middle)) low = middle; else high = middle;
+    if (fitsAt(slide, high)) low = high;
+    else {
+      while (high - low > 0.02) {
+        var middle = (low + high) / 2;
+        if (fitsAt(slide, middle)) low = middle; else high = middle;
+      }
     }
-    if (high === MAX_FIT && fitsAt(slide, MAX_FIT)) low = MAX_FIT;
     var scale = Math.floor(low * 100) / 100;
     slide.style.setProperty("--fit", String(scale));
     slide.style.setProperty("--zoom", String(zoom));

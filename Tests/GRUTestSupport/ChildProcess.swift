@@ -23,15 +23,15 @@ public struct ProcessOutput: Sendable {
 /// own waits for the child, and the test suspends, so the pool goes on with other tests.
 ///
 /// Children that work (`.working`: Chromium, the built binary) take one of as many slots as there
-/// are cores, so that the run does not start dozens of them at once, each slower for the others,
+/// are cores (at least 2), so that the run does not start dozens of them at once, each slower for the others,
 /// and a slow one (lesson3's slides in Chromium) does not time out. Children that mostly wait
-/// (`.waiting`: the pseudo-terminal sessions, which pause for the program's screens) have slots
-/// of their own.
+/// (`.waiting`: the pseudo-terminal sessions, which pause for the program's screens) have 3 slots
+/// of their own: the sessions wait for each screen at most 30 s, and the binary they run works too.
 public enum ChildProcess {
     public enum Kind: Sendable { case working, waiting }
 
     static let workingSlots = Slots(max(2, ProcessInfo.processInfo.activeProcessorCount))
-    static let waitingSlots = Slots(6)
+    static let waitingSlots = Slots(3)
 
     /// Runs `executable` to its end and returns what it wrote. Without `environment` it inherits
     /// this process's; without `standardInput` (a file's path) it reads nothing. With
@@ -73,9 +73,9 @@ public enum ChildProcess {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = mergingStandardError ? out : Pipe()
         process.standardOutput = out
-        process.standardError = mergingStandardError ? out : err
+        process.standardError = err
         process.standardInput = standardInput.flatMap { FileHandle(forReadingAtPath: $0) } ?? FileHandle.nullDevice
         try process.run()
         if let seconds {
@@ -87,7 +87,6 @@ public enum ChildProcess {
         let errBox = Box()
         let errRead = DispatchSemaphore(value: 0)
         if mergingStandardError {
-            try? err.fileHandleForWriting.close()
             errRead.signal()
         } else {
             Thread {

@@ -105,7 +105,16 @@ evaluate("document.getElementById('field-t1.h[1]').focus()")
 type_text("0.1386")
 press("Tab")
 check("h₁ = (1 − 0.7)·0.4621 from the slip z₁ = 0.7 is follow-through", mark_of("t1.h[1]").split("|")[0], "mark follow_through")
-# Reload: the answers stay.
+# Reload: the answers stay. The page stores them at once, but they reach the browser process,
+# where a reload reads them, a moment later (longer on a loaded machine): wait until the browser
+# holds what the page stored, as it would for a student who reloads a second later.
+call("DOMStorage.enable")
+stored = json.loads(evaluate("JSON.stringify(Object.keys(localStorage).sort().map(function (k) { return [k, localStorage.getItem(k)]; }))"))
+end = time.time() + 20
+while sorted(call("DOMStorage.getDOMStorageItems", storageId={"securityOrigin": "file://", "isLocalStorage": True})["entries"]) != stored:
+    if time.time() > end:
+        fail("the browser did not get the page's localStorage within 20 s")
+    time.sleep(0.1)
 evaluate("window.beforeReload = true")
 call("Page.reload")
 while evaluate("!window.beforeReload && !!window.gruExplain && document.documentElement.classList.contains('ready')") is not True:
