@@ -42,9 +42,10 @@ import GRUTestSupport
     }
 
     /// Runs the driver; its stdout, and whether it exited 0.
-    static func drive(_ arguments: [String]) async throws -> (text: String, ok: Bool) {
+    static func drive(_ arguments: [String], alone: Bool = false) async throws -> (text: String, ok: Bool) {
         let chromium = try #require(BrowserTests.chromium, "CI=true but Chromium is not installed")
-        let r = try await ChildProcess.run(URL(fileURLWithPath: BrowserTests.python!), [script.path, chromium] + arguments, stopAfter: 240)
+        let r = try await ChildProcess.run(URL(fileURLWithPath: BrowserTests.python!), [script.path, chromium] + arguments,
+                                           stopAfter: 240, kind: alone ? .alone : .working)
         return (r.stdoutText, r.status == 0)
     }
 
@@ -78,7 +79,8 @@ import GRUTestSupport
     func realInput(_ run: Run) async throws {
         let page = Self.page(run.lesson, languages: run.languages, start: run.start)
         let shot = BrowserTests.screenshots.appendingPathComponent("workbook-\(run.lesson)-\(run.start.rawValue)-\(run.width)x\(run.height).png")
-        let (text, ok) = try await Self.drive([page.path, String(run.width), String(run.height), "input", shot.path])
+        // Real input, a reload and a download: with no other working child beside it (ChildProcess.Kind.alone).
+        let (text, ok) = try await Self.drive([page.path, String(run.width), String(run.height), "input", shot.path], alone: true)
         #expect(ok, "\(run): \(text)")
         #expect(text.hasSuffix("OK\n"), "\(run): \(text)")
         let png = try Data(contentsOf: shot)

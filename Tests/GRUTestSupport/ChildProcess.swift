@@ -28,7 +28,13 @@ public struct ProcessOutput: Sendable {
 /// (`.waiting`: the pseudo-terminal sessions, which pause for the program's screens) have 3 slots
 /// of their own: the sessions wait for each screen at most 30 s, and the binary they run works too.
 public enum ChildProcess {
-    public enum Kind: Sendable { case working, waiting }
+    public enum Kind: Sendable {
+        case working, waiting
+        /// Takes every working slot: no other working child runs beside it. For a script whose
+        /// browser must keep up with real input (the workbook's reload), which failed in about a
+        /// third of the whole runs once dozens of children ran beside it.
+        case alone
+    }
 
     static let workingSlots = Slots(max(2, ProcessInfo.processInfo.activeProcessorCount))
     static let waitingSlots = Slots(3)
@@ -41,17 +47,18 @@ public enum ChildProcess {
                            environment: [String: String]? = nil, standardInput: String? = nil,
                            mergingStandardError: Bool = false, stopAfter seconds: Int? = nil,
                            kind: Kind = .working) async throws -> ProcessOutput {
-        let slots = kind == .working ? workingSlots : waitingSlots
-        await slots.take()
+        let slots = kind == .waiting ? waitingSlots : workingSlots
+        let count = kind == .alone ? workingSlots.size : 1
+        await slots.take(count)
         do {
             let output = try await onItsOwnThread {
                 try runBlocking(executable, arguments, in: directory, environment: environment, standardInput: standardInput,
                                 mergingStandardError: mergingStandardError, stopAfter: seconds)
             }
-            await slots.give()
+            await slots.give(count)
             return output
         } catch {
-            await slots.give()
+            await slots.give(count)
             throw error
         }
     }
@@ -101,19 +108,26 @@ public enum ChildProcess {
                              exitedNormally: process.terminationReason == .exit)
     }
 
-    /// A counting semaphore for tasks: `take` suspends (it does not block a thread) while none is free.
+    /// A counting semaphore for tasks: `take` suspends (it does not block a thread) until `count`
+    /// slots are free. Takers are served in turn, so one that takes them all is not passed over.
     actor Slots {
+        nonisolated let size: Int
         var free: Int
-        var waiting: [CheckedContinuation<Void, Never>] = []
-        init(_ count: Int) { free = count }
+        var waiting: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        init(_ size: Int) { self.size = size; free = size }
 
-        func take() async {
-            if free > 0 { free -= 1; return }
-            await withCheckedContinuation { waiting.append($0) }
+        func take(_ count: Int) async {
+            if waiting.isEmpty && free >= count { free -= count; return }
+            await withCheckedContinuation { waiting.append((count, $0)) }
         }
 
-        func give() {
-            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+        func give(_ count: Int) {
+            free += count
+            while let first = waiting.first, first.count <= free {
+                free -= first.count
+                waiting.removeFirst()
+                first.continuation.resume()
+            }
         }
     }
 }

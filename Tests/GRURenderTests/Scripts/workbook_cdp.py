@@ -121,6 +121,12 @@ while evaluate("!window.beforeReload && !!window.gruExplain && document.document
     if time.time() > cdp.deadline + 60:
         fail("the page did not come back after the reload")
     time.sleep(0.1)
+if evaluate("document.getElementById('field-t1.z[2]').value") != "0.5987":
+    # What the reloaded page and the browser hold, to tell a lost write from a page that did not read it.
+    print("note after the reload: %s; the page's localStorage %s; the browser's %s" % (
+        evaluate("location.href + ' ' + document.readyState + ' ' + window.innerWidth"),
+        evaluate("JSON.stringify(localStorage)")[:300],
+        json.dumps(call("DOMStorage.getDOMStorageItems", storageId={"securityOrigin": "file://", "isLocalStorage": True})["entries"])[:300]))
 check("after a reload the answers stay", evaluate("document.getElementById('field-t1.z[2]').value"), "0.5987")
 check("after a reload the marks are back", mark_of("t1.a_z[1]").split("|")[0], "mark correct")
 # The language switch (both only).
