@@ -114,6 +114,9 @@ import GRUTestSupport
                                           ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                                            "--hide-scrollbars", "--force-prefers-reduced-motion", "--user-data-dir=\(profile.path)",
                                            "--window-size=\(size.width),\(size.height)", "--virtual-time-budget=3000"] + arguments,
+                                          // Its temporary files (an org.chromium.Chromium.* folder it leaves
+                                          // behind) in the profile, which is removed, as cdp.py does.
+                                          environment: ProcessInfo.processInfo.environment.merging(["TMPDIR": profile.path]) { $1 },
                                           stopAfter: 240).stdoutText
     }
 
