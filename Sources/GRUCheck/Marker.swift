@@ -34,11 +34,12 @@ public enum Marker {
         var unknown = 0
         for line in sheet.lines {
             guard let key = TraceKey(line.keyText), trace.value(at: key) != nil else {
-                if validNames == nil { validNames = KeyNames(keys.map(\.description)) }
+                let names = validNames ?? KeyNames(keys.map(\.description))
+                validNames = names
                 // A suggestion searches every key: for the first few unknown keys only, so that a
                 // sheet of thousands of them is answered at once.
                 unknown += 1
-                let suggestion = unknown <= maxSuggestions ? nearestKey(to: line.keyText, among: validNames ?? KeyNames([])) : nil
+                let suggestion = unknown <= maxSuggestions ? nearestKey(to: line.keyText, among: names) : nil
                 errors.append(SheetError(line: line.line, .unknownKey(key: line.keyText, suggestion: suggestion)))
                 continue
             }

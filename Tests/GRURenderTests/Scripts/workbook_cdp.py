@@ -105,13 +105,18 @@ evaluate("document.getElementById('field-t1.h[1]').focus()")
 type_text("0.1386")
 press("Tab")
 check("h₁ = (1 − 0.7)·0.4621 from the slip z₁ = 0.7 is follow-through", mark_of("t1.h[1]").split("|")[0], "mark follow_through")
+def browser_storage():
+    """The localStorage entries the browser process holds for file:// pages (a reload reads these)."""
+    return call("DOMStorage.getDOMStorageItems", storageId={"securityOrigin": "file://", "isLocalStorage": True})["entries"]
+
+
 # Reload: the answers stay. The page stores them at once, but they reach the browser process,
 # where a reload reads them, a moment later (longer on a loaded machine): wait until the browser
 # holds what the page stored, as it would for a student who reloads a second later.
 call("DOMStorage.enable")
 stored = json.loads(evaluate("JSON.stringify(Object.keys(localStorage).sort().map(function (k) { return [k, localStorage.getItem(k)]; }))"))
 end = time.time() + 20
-while sorted(call("DOMStorage.getDOMStorageItems", storageId={"securityOrigin": "file://", "isLocalStorage": True})["entries"]) != stored:
+while sorted(browser_storage()) != stored:
     if time.time() > end:
         fail("the browser did not get the page's localStorage within 20 s")
     time.sleep(0.1)
@@ -126,7 +131,7 @@ if evaluate("document.getElementById('field-t1.z[2]').value") != "0.5987":
     print("note after the reload: %s; the page's localStorage %s; the browser's %s" % (
         evaluate("location.href + ' ' + document.readyState + ' ' + window.innerWidth"),
         evaluate("JSON.stringify(localStorage)")[:300],
-        json.dumps(call("DOMStorage.getDOMStorageItems", storageId={"securityOrigin": "file://", "isLocalStorage": True})["entries"])[:300]))
+        json.dumps(browser_storage())[:300]))
 check("after a reload the answers stay", evaluate("document.getElementById('field-t1.z[2]').value"), "0.5987")
 check("after a reload the marks are back", mark_of("t1.a_z[1]").split("|")[0], "mark correct")
 # The language switch (both only).
