@@ -31,6 +31,7 @@ before = termios.tcgetattr(slave)
 seen = b""
 CLEAR = b"\x1b[H\x1b[2J"
 PROMPT = b"\x1b[7m["             # the prompt starts in reverse video (colour is on: TERM=xterm)
+PROMPT_END = b"\x1b[0m"          # and ends the screen
 
 
 started = []                      # processes to end if the test fails
@@ -47,9 +48,9 @@ def fail(reason):
     sys.exit(1)
 
 
-def read_until(predicate, what, timeout=30.0):
+def read_until(predicate, what, timeout=30.0, quiet=0.3):
     """Reads the screen until `predicate(new output)` holds, then until the output has been quiet
-    for a moment (on a busy machine a screen can arrive in pieces)."""
+    for `quiet` seconds (on a busy machine a screen can arrive in pieces)."""
     global seen
     start = len(seen)
     deadline = time.time() + timeout
@@ -61,7 +62,7 @@ def read_until(predicate, what, timeout=30.0):
             except OSError:
                 break
             if predicate(seen[start:]):
-                while select.select([master], [], [], 0.3)[0]:
+                while select.select([master], [], [], quiet)[0]:
                     try:
                         seen += os.read(master, 65536)
                     except OSError:
@@ -75,8 +76,15 @@ def wait_for(text, timeout=30.0):
 
 
 def wait_for_screen(timeout=30.0):
-    """Waits for a whole new screen: cleared, then drawn down to its prompt."""
-    read_until(lambda new: CLEAR in new and PROMPT in new.rsplit(CLEAR, 1)[-1], "a new screen", timeout)
+    """Waits for a whole new screen: cleared, then drawn down to the end of its prompt. The
+    program writes nothing more until a key, so there is no quiet moment to wait for (it cost
+    0.3 s a screen, most of this test's time)."""
+    def whole(new):
+        if CLEAR not in new:
+            return False
+        screen = new.rsplit(CLEAR, 1)[-1]
+        return PROMPT in screen and PROMPT_END in screen.rsplit(PROMPT, 1)[-1]
+    read_until(whole, "a new screen", timeout, quiet=0)
 
 
 def last_screen():
