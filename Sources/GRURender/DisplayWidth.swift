@@ -7,13 +7,19 @@ public enum DisplayWidth {
 
     /// The columns `text` takes in a terminal. `text` must not contain escape sequences.
     public static func of(_ text: String) -> Int {
+        // Most text (numbers, keys, English) is ASCII: one column a character, none for a control
+        // character, without looking up each one's Unicode properties.
         var width = 0
-        for scalar in text.unicodeScalars { width += of(scalar) }
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.unicodeScalars.reduce(0) { $0 + of($1) } }
+            if byte >= 0x20 && byte != 0x7F { width += 1 }
+        }
         return width
     }
 
     /// 0, 1 or 2 columns for one Unicode scalar.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value != 0x7F ? 1 : 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
@@ -24,6 +30,7 @@ public enum DisplayWidth {
     /// True for CJK ideographs, kana, hangul, fullwidth forms and CJK punctuation: the East Asian
     /// Wide and Fullwidth ranges that occur in text (plus the common emoji blocks).
     public static func isWide(_ v: UInt32) -> Bool {
+        if v < 0x1100 { return false }
         switch v {
         case 0x1100...0x115F,      // Hangul Jamo initials
              0x2E80...0x303E,      // CJK radicals, Kangxi, CJK symbols and punctuation (、。「」)

@@ -58,6 +58,21 @@ import Testing
         #expect(!DisplayWidth.containsCJK("update gate z₁ = σ(…)"))
     }
 
+    /// ASCII takes a shortcut past the Unicode tables; it must count as they do: a control
+    /// character (tab, DEL) takes no column, every other ASCII character one, with or without
+    /// wide text after it in the same string.
+    @Test func asciiCountsAsTheUnicodeTablesDo() {
+        for value in 0..<0x80 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            let expected = scalar.properties.generalCategory == .control ? 0 : 1
+            #expect(DisplayWidth.of(scalar) == expected, "U+\(String(value, radix: 16))")
+            #expect(DisplayWidth.of(String(scalar)) == expected, "U+\(String(value, radix: 16))")
+            #expect(DisplayWidth.of(String(scalar) + "门") == expected + 2, "U+\(String(value, radix: 16)) then 门")
+        }
+        #expect(DisplayWidth.of("a\tb\u{7F}c") == 3)
+        #expect(DisplayWidth.of("Wz[1,1] = 0.3") == 13)
+    }
+
     /// A short equation or difference in prose stays on one line ("so the conventions use bhn = 0."
     /// broke after its "=", and "(1 − zₜ)" inside its parenthesis); a long formula may still break.
     @Test func wrapKeepsShortEquationsWhole() {
