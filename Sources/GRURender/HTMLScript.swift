@@ -23,7 +23,7 @@ enum HTMLScript {
   var counter = document.getElementById("counter");
   var langButtons = Array.prototype.slice.call(document.querySelectorAll("[data-set-lang]"));
   var current = 0;
-  var MIN_FIT = 0.7, MAX_FIT = 2.2;
+  var MIN_FIT = 0.7, MAX_FIT = 2.2, FIRST_FIT = 1.4;
   if (slides.length === 0) return;
   // The presenter's text size (+/−) and theme (t), kept for the next slide and the next visit.
   function stored(name) { try { return window.localStorage.getItem("gru-explain-" + name); } catch (e) { return null; } }
@@ -44,22 +44,52 @@ enum HTMLScript {
     slide.style.setProperty("--fit", String(scale));
     return !overflows(slide);
   }
+  // How the content just laid out compares with the room on its slide: its height over the
+  // height there is room for (the slide's padding does not scale with the type), and its width
+  // over the slide's where wider (a formula or a table's row does not wrap).
+  function measure(slide) {
+    var style = getComputedStyle(slide), top = parseFloat(style.paddingTop), bottom = parseFloat(style.paddingBottom);
+    // Overflowing, the slide's scroll height says how far the content reaches; fitting, it is
+    // the slide's own height, and the content's boxes say it.
+    var needed = slide.scrollHeight > slide.clientHeight + 1 ? slide.scrollHeight - top - bottom : 0, wide = 1;
+    Array.prototype.forEach.call(slide.querySelectorAll(".content"), function (c) {
+      if (c.offsetHeight === 0) return;
+      needed = Math.max(needed, c.offsetTop + c.offsetHeight - top);
+      wide = Math.max(wide, c.scrollWidth / Math.max(1, c.clientWidth));
+    });
+    return { height: needed / Math.max(1, slide.clientHeight - top - bottom), width: wide };
+  }
   // The largest type, to within 2 %, at which the slide's content fits: larger than its natural
   // size where there is room, smaller (to 70 %) where there is not. Then the presenter's size.
+  // Each size tried costs the browser a layout of the slide, so each next try is a guess from how
+  // the content measured: its width grows with the type, its height faster (longer lines also
+  // wrap more), as a power of the type learnt from the last two tries. A try lands just below the
+  // guess, 2 % at least from the sizes already tried, so that the next one or two settle it: four
+  // or five layouts a slide, where halving the range took eight. After five guesses it halves.
+  // Sizes are whole percents: the browser keeps the fonts it has laid out at a size, so a size
+  // another slide has used costs less than a new one.
+  function onGrid(size) { return Math.round(size * 100) / 100; }
   function fit(slide) {
     slide.style.setProperty("--zoom", "1");
     slide.classList.remove("zoomed");
-    // The smallest size is not tried first: when it does not fit it is the answer all the same,
-    // and when it does, the halving starts from it either way (one layout fewer per slide).
-    var low = MIN_FIT, high = MAX_FIT;
-    if (fitsAt(slide, high)) low = high;
-    else {
-      while (high - low > 0.02) {
-        var middle = (low + high) / 2;
-        if (fitsAt(slide, middle)) low = middle; else high = middle;
+    // high: the smallest size known not to fit (above the largest while none is known).
+    var low = MIN_FIT, high = MAX_FIT + 0.02, size = FIRST_FIT, last = null;
+    for (var guesses = 0; ; guesses++) {
+      var fits = fitsAt(slide, size);
+      if (fits) low = size; else high = size;
+      if (high - low < 0.0201) break;
+      var m = measure(slide), power = 1.5;
+      if (last && Math.abs(size - last.size) > 0.005 && m.height > 0 && last.height > 0) {
+        power = Math.max(1, Math.min(3, Math.log(m.height / last.height) / Math.log(size / last.size)));
       }
+      var guess = size * Math.pow(1 / m.height, 1 / power);
+      if (m.width > 1) guess = Math.min(guess, size / m.width);
+      last = { size: size, height: m.height };
+      // Just below the guess, to fit; then 2 % above that settles it.
+      var next = Math.min(MAX_FIT, Math.max(low + 0.02, Math.min(high - 0.02, guess - 0.01)));
+      size = onGrid(guesses < 5 && next > low && next < high ? next : (low + high) / 2);
     }
-    var scale = Math.floor(low * 100) / 100;
+    var scale = onGrid(low);              // a size tried, that fitted (or the smallest)
     slide.style.setProperty("--fit", String(scale));
     slide.style.setProperty("--zoom", String(zoom));
     if (zoom > 1) slide.classList.add("zoomed");
