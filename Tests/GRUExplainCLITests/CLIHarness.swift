@@ -52,14 +52,16 @@ func runBinary(_ arguments: [String], in directory: URL, environment: [String: S
     }
     var env = ["PATH": "/usr/bin:/bin"]
     env.merge(environment) { $1 }
-    return try await runProcess(binary, arguments, in: directory, environment: env, standardInput: standardInput)
+    return try await runProcess(binary, arguments, in: directory, environment: env, standardInput: standardInput, kind: .brief)
 }
 
 /// Runs `executable` with no standard input (or the file `standardInput`) and captures what it
 /// writes. Without `environment` it inherits this process's.
 func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
-                environment: [String: String]? = nil, standardInput: String? = nil) async throws -> CLIResult {
-    let output = try await ChildProcess.run(executable, arguments, in: directory, environment: environment, standardInput: standardInput)
+                environment: [String: String]? = nil, standardInput: String? = nil,
+                kind: ChildProcess.Kind = .working) async throws -> CLIResult {
+    let output = try await ChildProcess.run(executable, arguments, in: directory, environment: environment,
+                                            standardInput: standardInput, kind: kind)
     return CLIResult(status: output.status, stdout: output.stdoutText, stderr: output.stderrText, exitedNormally: output.exitedNormally)
 }
 

@@ -20,16 +20,26 @@ public struct ProcessOutput: Sendable {
 /// `readDataToEndOfFile` holds its thread all the while: measured on this machine, the
 /// pseudo-terminal tests (65 s of waiting, 2 s of CPU) and the fuzz tests (30 s of CPU) took 96 s
 /// together, their sum, because the waiting tests took both threads in turn. Here a thread of its
-/// own waits for the child, and the test suspends, so the pool goes on with other tests.
+/// own takes a slot, runs the child, waits for it and gives the slot back, and the test suspends,
+/// so the pool goes on with other tests.
 ///
 /// Children that work (`.working`: Chromium, the built binary) take one of as many slots as there
 /// are cores (at least 2), so that the run does not start dozens of them at once, each slower for the others,
 /// and a slow one (lesson3's slides in Chromium) does not time out. Children that mostly wait
 /// (`.waiting`: the pseudo-terminal sessions, which pause for the program's screens) have 3 slots
 /// of their own: the sessions wait for each screen at most 30 s, and the binary they run works too.
+///
+/// The slot is given back by the child's thread as the child ends, not by the test when it
+/// resumes: while tests that compute hold both of the pool's threads, a test cannot resume, and
+/// slots given back on resuming stayed taken by children long finished (the first 30 s of a
+/// whole run, measured: every child of that time "ended" at once when the pool came free).
 public enum ChildProcess {
     public enum Kind: Sendable {
         case working, waiting
+        /// A child that ends within about a second (the built binary on a lesson): as many slots
+        /// of its own as working children have, so that a test that runs one after another (the
+        /// fuzz test's hundred damaged files) does not queue behind minutes of Chromium each time.
+        case brief
         /// Takes every working slot: no other working child runs beside it. For a script whose
         /// browser must keep up with real input (the workbook's reload), which failed in about a
         /// third of the whole runs once dozens of children ran beside it.
@@ -38,28 +48,40 @@ public enum ChildProcess {
 
     static let workingSlots = Slots(max(2, ProcessInfo.processInfo.activeProcessorCount))
     static let waitingSlots = Slots(3)
+    static let briefSlots = Slots(max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Runs `executable` to its end and returns what it wrote. Without `environment` it inherits
-    /// this process's; without `standardInput` (a file's path) it reads nothing. With
+    /// this process's; without `standardInput` (a file's path, which must open) it reads nothing. With
     /// `mergingStandardError` its stderr goes to the same pipe as stdout. A child still running
     /// after `stopAfter` seconds is terminated (SIGTERM).
     public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
                            environment: [String: String]? = nil, standardInput: String? = nil,
                            mergingStandardError: Bool = false, stopAfter seconds: Int? = nil,
                            kind: Kind = .working) async throws -> ProcessOutput {
-        let slots = kind == .waiting ? waitingSlots : workingSlots
+        let slots = kind == .waiting ? waitingSlots : kind == .brief ? briefSlots : workingSlots
         let count = kind == .alone ? workingSlots.size : 1
-        await slots.take(count)
-        do {
-            let output = try await onItsOwnThread {
-                try runBlocking(executable, arguments, in: directory, environment: environment, standardInput: standardInput,
-                                mergingStandardError: mergingStandardError, stopAfter: seconds)
-            }
-            await slots.give(count)
-            return output
-        } catch {
-            await slots.give(count)
-            throw error
+        return try await onItsOwnThread {
+            slots.take(count)
+            defer { slots.give(count) }
+            let start = Date()
+            defer { log(start: start, kind: kind, executable, arguments) }
+            return try runBlocking(executable, arguments, in: directory, environment: environment, standardInput: standardInput,
+                                   mergingStandardError: mergingStandardError, stopAfter: seconds)
+        }
+    }
+
+    /// With GRU_EXPLAIN_CHILD_LOG=FILE (an existing file), one line per child is added to FILE as
+    /// it ends: its start and end (seconds since 1970), its kind, its program and first arguments.
+    /// docs/performance.md shows how to read where a test run's time went from it.
+    static let childLog = ProcessInfo.processInfo.environment["GRU_EXPLAIN_CHILD_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
+    static let childLogLock = NSLock()
+    static func log(start: Date, kind: Kind, _ executable: URL, _ arguments: [String]) {
+        guard let childLog else { return }
+        let command = ([executable.lastPathComponent] + arguments.prefix(4)).joined(separator: " ").prefix(160)
+        let line = "\(start.timeIntervalSince1970) \(Date().timeIntervalSince1970) \(kind) \(command)\n"
+        childLogLock.withLock {
+            childLog.seekToEndOfFile()
+            childLog.write(Data(line.utf8))
         }
     }
 
@@ -83,11 +105,25 @@ public enum ChildProcess {
         let out = Pipe(), err = mergingStandardError ? out : Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = standardInput.flatMap { FileHandle(forReadingAtPath: $0) } ?? FileHandle.nullDevice
-        try process.run()
-        if let seconds {
-            DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(seconds)) { if process.isRunning { process.terminate() } }
+        process.standardInput = FileHandle.nullDevice
+        if let standardInput {
+            // A name that does not open is the test's mistake, not an empty input (theScriptCompiles
+            // once passed a script's text here and compiled nothing).
+            guard let input = FileHandle(forReadingAtPath: standardInput) else {
+                throw NSError(domain: "ChildProcess", code: 1, userInfo: [NSLocalizedDescriptionKey:
+                    "standard input for \(executable.lastPathComponent): cannot open the file \(standardInput.prefix(80).debugDescription)"])
+            }
+            process.standardInput = input
         }
+        try process.run()
+        // The deadline is kept by a thread of its own too: a global dispatch queue runs on the pool.
+        let ended = DispatchSemaphore(value: 0)
+        if let seconds {
+            Thread {
+                if ended.wait(timeout: .now() + .seconds(seconds)) == .timedOut, process.isRunning { process.terminate() }
+            }.start()
+        }
+        defer { ended.signal() }
         // stderr is read on a thread of its own: a child that fills one pipe while this one waits
         // on the other would never finish.
         final class Box: @unchecked Sendable { var data = Data() }
@@ -108,26 +144,32 @@ public enum ChildProcess {
                              exitedNormally: process.terminationReason == .exit)
     }
 
-    /// A counting semaphore for tasks: `take` suspends (it does not block a thread) until `count`
-    /// slots are free. Takers are served in turn, so one that takes them all is not passed over.
-    actor Slots {
-        nonisolated let size: Int
-        var free: Int
-        var waiting: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    /// A counting semaphore for threads (the children's own, never the pool's): `take` blocks
+    /// until `count` slots are free. Takers are served in turn, so one that takes them all is not
+    /// passed over.
+    final class Slots: @unchecked Sendable {
+        let size: Int
+        private var free: Int
+        private var nextTicket = 0, serving = 0
+        private let condition = NSCondition()
         init(_ size: Int) { self.size = size; free = size }
 
-        func take(_ count: Int) async {
-            if waiting.isEmpty && free >= count { free -= count; return }
-            await withCheckedContinuation { waiting.append((count, $0)) }
+        func take(_ count: Int) {
+            condition.lock()
+            let ticket = nextTicket
+            nextTicket += 1
+            while ticket != serving || free < count { condition.wait() }
+            free -= count
+            serving += 1
+            condition.broadcast()            // the next in turn may fit as well
+            condition.unlock()
         }
 
         func give(_ count: Int) {
+            condition.lock()
             free += count
-            while let first = waiting.first, first.count <= free {
-                free -= first.count
-                waiting.removeFirst()
-                first.continuation.resume()
-            }
+            condition.broadcast()
+            condition.unlock()
         }
     }
 }
