@@ -22,15 +22,15 @@ func coreSettings() -> [SwiftSetting] {
 }
 
 /// The engine (GRUCore, and the benchmark built with its settings), the JSON reader, the lesson
-/// decoder and the marker are compiled with `-O` in debug builds too: `swift run gru-explain …`
-/// and `swift test` build debug, and there numeric Swift runs 10 to 50 times slower than optimized
-/// (lesson3 trains in 1.3 s instead of 0.1 s; marking 200 sheets waits on it). `-O` keeps the
+/// decoder, the marker and the renderer are compiled with `-O` in debug builds too: `swift run
+/// gru-explain …` and `swift test` build debug, and there numeric Swift runs 10 to 50 times slower
+/// than optimized (lesson3 trains in 1.3 s instead of 0.1 s; marking 200 sheets waits on it), and
+/// the renderer's string handling about 2 times (a third of the test run's own CPU). `-O` keeps the
 /// traps of arrays and of integer overflow, and changes no number: the kernels' bit-identity
 /// tests and the golden files hold either way. It drops the index checks of unsafe buffer
 /// pointers (the kernels, editDistance, UTF8Problem), which only -Onone makes: `.ci/run` also runs
 /// GRUCoreTests and GRUJSONTests built with `GRU_EXPLAIN_ONONE=1`, which turns `-O` off, also for
-/// a debugger. The renderer and the command line stay unoptimized, so a first build takes about
-/// 45 s here instead of 25, and they stay quick to rebuild and to step through.
+/// a debugger. The command line stays unoptimized, quick to rebuild and to step through.
 let optimizedInDebug: [SwiftSetting] =
     ProcessInfo.processInfo.environment["GRU_EXPLAIN_ONONE"] == nil ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
 
@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "GRULessons", dependencies: ["GRUCore", "GRUJSON"], swiftSettings: optimizedInDebug),
         // Trace → JSON, text tables, Markdown, TSV; zh/en strings. It formats what GRUCore computes:
         // ComparisonReport lays out a ConventionComparison, GradientCheckReport+Render a GradientCheckReport.
-        .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRUCheck"]),
+        .target(name: "GRURender", dependencies: ["GRUCore", "GRUJSON", "GRULessons", "GRUCheck"], swiftSettings: optimizedInDebug),
         // Answer sheets: reading a student's filled worksheet and marking it with follow-through.
         .target(name: "GRUCheck", dependencies: ["GRUCore", "GRUJSON"], swiftSettings: optimizedInDebug),
         // Argument parsing, commands, exit codes.
