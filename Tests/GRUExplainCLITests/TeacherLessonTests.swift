@@ -139,7 +139,7 @@ import GRULessons
         #expect(sheet.stdout.contains("# Then run: gru-explain check 'my lessons/add one.json' this-file\n"))
         // The student fills in h₁[1] from the trace and runs the line's command.
         let h = runCLI(["run", dir.appendingPathComponent("my lessons/add one.json").path, "--format", "tsv", "--digits", "4"])
-            .stdout.split(separator: "\n").first { $0.hasPrefix("s1.t1.h[1]\t") ?? false || $0.hasPrefix("t1.h[1]\t") }
+            .stdout.split(separator: "\n").first { $0.hasPrefix("s1.t1.h[1]\t") || $0.hasPrefix("t1.h[1]\t") }
         let value = try #require(h?.split(separator: "\t").last)
         let filled = sheet.stdout.replacing("\nt1.h[1] =\n", with: "\nt1.h[1] = \(value)\n")
         try Data(filled.utf8).write(to: dir.appendingPathComponent("answers.txt"))
