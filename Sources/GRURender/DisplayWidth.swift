@@ -12,7 +12,7 @@ public enum DisplayWidth {
         var width = 0
         for byte in text.utf8 {
             guard byte < 0x80 else { return text.unicodeScalars.reduce(0) { $0 + of($1) } }
-            if byte >= 0x20 && byte != 0x7F { width += 1 }
+            width += of(Unicode.Scalar(byte))
         }
         return width
     }
