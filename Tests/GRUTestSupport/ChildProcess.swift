@@ -58,8 +58,13 @@ public enum ChildProcess {
                            environment: [String: String]? = nil, standardInput: String? = nil,
                            mergingStandardError: Bool = false, stopAfter seconds: Int? = nil,
                            kind: Kind = .working) async throws -> ProcessOutput {
-        let slots = kind == .waiting ? waitingSlots : kind == .brief ? briefSlots : workingSlots
-        let count = kind == .alone ? workingSlots.size : 1
+        let (slots, count): (Slots, Int)
+        switch kind {
+        case .working: (slots, count) = (workingSlots, 1)
+        case .waiting: (slots, count) = (waitingSlots, 1)
+        case .brief: (slots, count) = (briefSlots, 1)
+        case .alone: (slots, count) = (workingSlots, workingSlots.size)
+        }
         return try await onItsOwnThread {
             slots.take(count)
             defer { slots.give(count) }
