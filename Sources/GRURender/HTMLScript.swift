@@ -12,7 +12,7 @@
 /// `#selftest` at the end of the address makes the page test itself as it opens: it presses keys,
 /// clicks the language buttons, fits every slide in every language, measures its text and checks
 /// its charts' labels, and writes the results as JSON into `<pre id="selftest-report">`, which
-/// `chromium --headless --dump-dom` prints (the browser test).
+/// the browser test reads (Tests/GRURenderTests/Scripts/selftest_cdp.py).
 enum HTMLScript {
     static let js = #"""
 (function () {

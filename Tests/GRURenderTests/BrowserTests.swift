@@ -12,7 +12,7 @@ import GRUTestSupport
 /// PageUp, End and Home and the presenter's keys (?, b, ., a number and Enter, +, −, t, l), clicks
 /// the buttons and the zh/en switch, fits every slide in every language, measures its table text,
 /// checks every chart label against its chart and the other labels, and reports overflow;
-/// `--dump-dom` hands its JSON report back. Screenshots of a few
+/// Scripts/selftest_cdp.py hands its JSON report back. Screenshots of a few
 /// slides in zh and en go to $GRU_EXPLAIN_SCREENSHOTS (default: a folder in the temporary
 /// directory, printed) for a person to look at, and are checked for their size here.
 ///
@@ -100,6 +100,10 @@ import GRUTestSupport
     struct Size: CustomStringConvertible, Sendable {
         var width: Int, height: Int
         var description: String { "\(width)x\(height)" }
+        /// The page's height in a browser window of this size on a screen of this size: the
+        /// browser's tabs and address bar and the system's taskbar take 143 px (what Chromium's
+        /// headless `--window-size` left the self-test from the start: 1920×937 and 1024×625).
+        var windowed: Size { Size(width: width, height: height - 143) }
     }
     static let sizes = [Size(width: 1920, height: 1080), Size(width: 1024, height: 768)]
 
@@ -108,8 +112,7 @@ import GRUTestSupport
         let chromium = try #require(Self.chromium, "CI=true but Chromium is not installed: .ci/run should install the chromium package")
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gru-explain-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        // Chromium that hangs is stopped after four minutes (lesson3's self-test of 246 slides in
-        // two languages takes about 16 s alone).
+        // Chromium that hangs is stopped after four minutes.
         return try await ChildProcess.run(URL(fileURLWithPath: chromium),
                                           ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                                            "--hide-scrollbars", "--force-prefers-reduced-motion", "--user-data-dir=\(profile.path)",
@@ -120,11 +123,14 @@ import GRUTestSupport
                                           stopAfter: 240).stdoutText
     }
 
-    @Test(.enabled(if: enabled, "Chromium is not installed (apt-get install chromium): the browser test is skipped"),
+    @Test(.enabled(if: enabled && python != nil, "Chromium or python3 is not installed (apt-get install chromium): the browser test is skipped"),
           arguments: Deck.allCases, sizes)
     func keysSwitchAndNoOverflow(deck: Deck, size: Size) async throws {
-        let dom = try await Self.run(["--dump-dom", deck.page.absoluteString + "#selftest"], size: size)
-        let report = try #require(Self.report(in: dom), "no self-test report in the page; Chromium printed \(dom.prefix(300))")
+        let page = size.windowed
+        let (text, status) = try await Self.runScript("selftest_cdp.py", [deck.page.path, String(page.width), String(page.height)],
+                                                      mergingStandardError: false, stopAfter: 240)
+        let report = try #require(status == 0 ? (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] : nil,
+                                  "no self-test report from the page: \(text.prefix(300))")
         let slides = report["slides"] as? Int ?? 0
         let layout = SlideLayout.slides(deck.decks)
         #expect(slides == layout.count)
@@ -290,21 +296,16 @@ import GRUTestSupport
         #expect(text.hasSuffix("OK\n"), "\(text)")
     }
 
-    /// Runs one of Scripts/*.py with Chromium's path first; what it printed and its exit status.
-    static func runScript(_ script: String, _ arguments: [String]) async throws -> (text: String, status: Int32) {
+    /// Runs one of Scripts/*.py with Chromium's path first, its page in the shared browser
+    /// (`SharedBrowser`); what it printed and its exit status.
+    static func runScript(_ script: String, _ arguments: [String], mergingStandardError: Bool = true, stopAfter seconds: Int = 120,
+                          kind: ChildProcess.Kind = .working) async throws -> (text: String, status: Int32) {
         let chromium = try #require(Self.chromium, "CI=true but Chromium is not installed: .ci/run should install the chromium package")
+        let python = try #require(Self.python, "python3 is not installed")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/\(script)")
-        let r = try await ChildProcess.run(URL(fileURLWithPath: Self.python!), [script.path, chromium] + arguments,
-                                           mergingStandardError: true, stopAfter: 120)
+        let r = try await ChildProcess.run(URL(fileURLWithPath: python), [script.path, chromium] + arguments,
+                                           environment: try await SharedBrowser.environment(chromium: chromium, python: python),
+                                           mergingStandardError: mergingStandardError, stopAfter: seconds, kind: kind)
         return (r.stdoutText, r.status)
-    }
-
-    /// The JSON inside `<pre id="selftest-report">`.
-    static func report(in dom: String) -> [String: Any]? {
-        guard let start = dom.range(of: "<pre id=\"selftest-report\">"),
-              let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else { return nil }
-        let json = String(dom[start.upperBound..<end.lowerBound])
-            .replacing("&quot;", with: "\"").replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
-        return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
     }
 }

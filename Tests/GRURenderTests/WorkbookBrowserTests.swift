@@ -21,7 +21,6 @@ import GRUTestSupport
 /// Chromium fails).
 @Suite struct WorkbookBrowserTests {
     static let enabled = BrowserTests.enabled && BrowserTests.python != nil
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/workbook_cdp.py")
 
     /// `id` names a bundled lesson, or a variant of one: `lesson1-v5`.
     static func lesson(_ id: String) -> (Lesson, Trace) {
@@ -43,10 +42,9 @@ import GRUTestSupport
 
     /// Runs the driver; its stdout, and whether it exited 0.
     static func drive(_ arguments: [String], alone: Bool = false) async throws -> (text: String, ok: Bool) {
-        let chromium = try #require(BrowserTests.chromium, "CI=true but Chromium is not installed")
-        let r = try await ChildProcess.run(URL(fileURLWithPath: BrowserTests.python!), [script.path, chromium] + arguments,
-                                           stopAfter: 240, kind: alone ? .alone : .working)
-        return (r.stdoutText, r.status == 0)
+        let (text, status) = try await BrowserTests.runScript("workbook_cdp.py", arguments, mergingStandardError: false, stopAfter: 240,
+                                                              kind: alone ? .alone : .working)
+        return (text, status == 0)
     }
 
     /// Evaluates each expression in the page, in order; their values.

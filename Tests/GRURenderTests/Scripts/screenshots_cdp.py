@@ -16,7 +16,6 @@ shots = [argument.split("=", 1) for argument in sys.argv[5:]]
 cdp.start(chromium, page, width, height)
 from cdp import call, evaluate, fail, finish
 
-call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
 while evaluate("document.documentElement.classList.contains('js') && !!document.getElementById('counter')") is not True:
     if time.time() > cdp.deadline:
         fail("the page did not start its script")

@@ -54,8 +54,6 @@ def mark_of(key):
 
 
 call("Page.enable")
-# The viewport itself (a headless window is never narrower than 500 px).
-call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=width < 600)
 wait_ready()
 
 if mode == "eval":
@@ -142,7 +140,7 @@ if evaluate("document.querySelectorAll('[data-set-lang]').length") == 2:
     check("the marks follow", mark_of("t1.a_z[1]").split("|")[1], {"zh": "✓ 正确", "en": "✓ correct"}[other])
     click("[data-set-lang='%s']" % lang)
 # Download: the sheet text that `check` reads.
-call("Browser.setDownloadBehavior", behavior="allow", downloadPath=downloads, eventsEnabled=True)
+call("Browser.setDownloadBehavior", behavior="allow", downloadPath=downloads, eventsEnabled=True, **cdp.context)
 click("#download")
 target = None
 end = time.time() + 20
