@@ -116,18 +116,28 @@ public enum JSONWriter {
 
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0}"..."\u{1F}":
-                out += unicodeEscape(u)
-            default: out.unicodeScalars.append(u)
+        // Every character that is escaped is ASCII, so the text between two of them is copied
+        // whole (a byte below 0x80 is never part of a longer character's UTF-8). The runs are cut
+        // by Unicode scalars: cut by Characters, a combining mark after `"` would take the quote
+        // with it.
+        let utf8 = s.utf8, scalars = s.unicodeScalars
+        var copied = utf8.startIndex
+        for i in utf8.indices {
+            let escape: String
+            switch utf8[i] {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0x00...0x1F: escape = unicodeEscape(Unicode.Scalar(utf8[i]))
+            default: continue
             }
+            out += Substring(scalars[copied..<i])
+            out += escape
+            copied = utf8.index(after: i)
         }
+        out += Substring(scalars[copied...])
         out += "\""
     }
 }

@@ -229,8 +229,9 @@ final class LessonReader {
     private func plainText(_ node: Node, title: Bool) throws(LessonError) -> String {
         let s = try nonEmptyString(node)
         for (k, u) in s.unicodeScalars.enumerated() {
-            let code = LessonMessage.literal(JSONWriter.codePoint(u))
-            let at = LessonMessage.literal(String(k + 1))
+            // The character and its place, spelled only for a message (every text of a lesson is read here).
+            var code: LessonMessage { .literal(JSONWriter.codePoint(u)) }
+            var at: LessonMessage { .literal(String(k + 1)) }
             if title, u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" {
                 throw error(node, say(.titleLineBreak, code, at))
             }

@@ -68,7 +68,17 @@ struct Mutator {
             bytes.insert(contentsOf: pick(Self.invalidUTF8), at: below(n + 1))
         default:                            // line ends changed throughout: CRLF, or CR alone
             let crlf = chance(0.5)
-            bytes = bytes.flatMap { $0 == 0x0A ? (crlf ? [0x0D, 0x0A] : [0x0D]) : [$0] }
+            var changed: [UInt8] = []
+            changed.reserveCapacity(n + n / 8)
+            for b in bytes {
+                if b == 0x0A {
+                    changed.append(0x0D)
+                    if crlf { changed.append(0x0A) }
+                } else {
+                    changed.append(b)
+                }
+            }
+            bytes = changed
         }
     }
 

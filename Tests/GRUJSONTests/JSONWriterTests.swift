@@ -63,4 +63,32 @@ import GRUJSON
         #expect(JSONWriter.oneLine("隐藏状态 é 👩🏽‍🔬 \u{A0}") == "隐藏状态 é 👩🏽‍🔬 \u{A0}")
         #expect(JSONWriter.oneLine("ti\u{200B}ny\u{FEFF}\u{202E}") == #"ti\u200Bny\uFEFF\u202E"#)
     }
+
+    /// A string is copied in runs between its escapes, cut by Unicode scalars: a combining mark
+    /// after a quote or a backslash (one Character with it) keeps the escape and the mark once
+    /// each, and CR LF (one Character) is escaped as two. Expected: each scalar escaped on its own,
+    /// as JSON (RFC 8259 §7) escapes it, which the writer did scalar by scalar before.
+    @Test func quotedCopiesRunsCutByScalarsNotCharacters() {
+        func byScalar(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{0}"..."\u{1F}": out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16, uppercase: true)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        #expect(JSONWriter.quoted("\"\u{301}") == "\"\\\"\u{301}\"")
+        #expect(JSONWriter.quoted("a\r\nb") == #""a\r\nb""#)
+        for s in ["", "\"\u{301}", "\\\u{301}x", "a\r\nb", "\u{1}\u{300}", "中\"文\"", "👩🏽‍🔬\"\u{1F}", "e\u{301}\n\t", "plain text",
+                  "\u{7F}\u{85}\u{2028}", "\"\"\\\\", "\u{0}"] {
+            #expect(JSONWriter.quoted(s) == byScalar(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
