@@ -18,9 +18,7 @@ enum SharedBrowser {
     /// shared browser ("PORT PATH").
     static func environment(chromium: String, python: String) async throws -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        if !disabled {
-            environment["GRU_EXPLAIN_CDP_BROWSER"] = try await started(chromium: chromium, python: python).value
-        }
+        environment["GRU_EXPLAIN_CDP_BROWSER"] = disabled ? nil : try await started(chromium: chromium, python: python).value
         return environment
     }
 
