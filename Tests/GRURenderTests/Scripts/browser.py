@@ -6,7 +6,7 @@ Prints "PORT PATH" (its DevTools port and browser endpoint) on one line once the
 then waits for its standard input to end, as it does when the test process that started it ends
 in any way, and ends the browser and removes its profile. Only the standard library.
 """
-import os, shutil, sys, tempfile
+import shutil, sys, tempfile
 
 import cdp  # the DevTools client, beside this script
 

@@ -94,8 +94,7 @@ class Connection:
 
 def launch(chromium, profile):
     """Starts headless Chromium on about:blank with `profile`; the process, and its DevTools port
-    and browser path, from the file it writes into the profile."""
-    global deadline
+    and browser path, from the file it writes into the profile (within 30 s)."""
     process = subprocess.Popen(
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
          "--hide-scrollbars", "--force-prefers-reduced-motion", "--remote-debugging-address=127.0.0.1",
@@ -109,9 +108,9 @@ def launch(chromium, profile):
         env=dict(os.environ, TMPDIR=profile),
         start_new_session=True)  # its own process group: stop() ends the renderers with it
     port_file = os.path.join(profile, "DevToolsActivePort")
-    deadline = time.time() + 30
+    until = time.time() + 30
     while not (os.path.exists(port_file) and open(port_file).read().strip()):
-        if time.time() > deadline or process.poll() is not None:
+        if time.time() > until or process.poll() is not None:
             stop(process)
             shutil.rmtree(profile, ignore_errors=True)
             raise RuntimeError("Chromium did not open its DevTools port")
@@ -138,11 +137,11 @@ def start(chromium, page, width, height, cleanup=()):
     as on a phone), and connects to it. `cleanup` lists folders that finish() removes."""
     global browser, profile, removed, shared, context, page_connection, deadline
     removed = list(cleanup)
+    deadline = time.time() + 30
     endpoint = os.environ.get("GRU_EXPLAIN_CDP_BROWSER")
     if endpoint:
         port, path = endpoint.split()
         port = int(port)
-        deadline = time.time() + 30
         shared = Connection(port, path)
         context = {"browserContextId": shared.call("Target.createBrowserContext")["browserContextId"]}
         target = shared.call("Target.createTarget", url="about:blank", newWindow=True, width=width, height=height, **context)["targetId"]

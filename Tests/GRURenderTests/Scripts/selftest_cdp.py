@@ -6,7 +6,7 @@ Opens the page with #selftest at a viewport of WIDTH×HEIGHT, waits for its repo
 report's JSON on one line (or FAIL and the reason, exit status 1). Only the standard library: the
 DevTools client is cdp.py, beside this script.
 """
-import os, sys, time
+import sys, time
 
 import cdp  # the DevTools client, beside this script
 
